@@ -1,0 +1,294 @@
+// The database schema. Money is integer fen, area integer thousandths of a mu (milli-mu), time integer
+// epoch milliseconds from the injected clock: nothing here is a float (domain.md, "Units and money").
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const cities = sqliteTable('cities', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull().unique(),
+});
+
+/** Every user belongs to one organisation; its kind is the user's role (domain.md, "Actors"). */
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: ['province', 'city', 'county', 'zone'] }).notNull(),
+    name: text('name').notNull(),
+    cityId: integer('city_id').references(() => cities.id),
+    nationalPoverty: integer('national_poverty', { mode: 'boolean' }).notNull().default(false),
+    provincialPoverty: integer('provincial_poverty', { mode: 'boolean' }).notNull().default(false),
+    deepPoverty: integer('deep_poverty', { mode: 'boolean' }).notNull().default(false),
+    expandedPower: integer('expanded_power', { mode: 'boolean' }).notNull().default(false),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('organisations_kind_name').on(t.kind, t.name), index('organisations_city').on(t.cityId)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  organisationId: integer('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Market settings (deposit rate, payment term, anti-sniping); one row per key, integer values. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** An approved linking project (增减挂钩项目区); its approval workflow is issue 3's. */
+export const projects = sqliteTable('projects', {
+  id: integer('id').primaryKey(),
+  countyId: integer('county_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  villages: text('villages').notNull(),
+  approvedAt: integer('approved_at').notNull(),
+  approvalRef: text('approval_ref').notNull(),
+});
+
+/**
+ * A surplus quota lot: the quantity a project issued, its serial range of milli-mu units
+ * [serialStart, serialStart + qtyMilliMu), and the reclaimed farmland it carries (domain.md, step 2).
+ */
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    code: text('code').notNull().unique(),
+    serialStart: integer('serial_start').notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    farmlandMilliMu: integer('farmland_milli_mu').notNull(),
+    landType: text('land_type', { enum: ['ordinary', 'high_standard', 'other'] }).notNull(),
+    issuedAt: integer('issued_at').notNull(),
+  },
+  (t) => [
+    check('lots_qty_positive', sql`${t.qtyMilliMu} > 0`),
+    check('lots_farmland_within_qty', sql`${t.farmlandMilliMu} >= 0 AND ${t.farmlandMilliMu} <= ${t.qtyMilliMu}`),
+    index('lots_county').on(t.countyId),
+  ],
+);
+
+export const listings = sqliteTable(
+  'listings',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    mode: text('mode', { enum: ['auction', 'negotiated'] }).notNull(),
+    status: text('status', { enum: ['pending_review', 'rejected', 'approved', 'closed', 'withdrawn'] }).notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    reservePriceFenPerMu: integer('reserve_price_fen_per_mu').notNull(),
+    minLotMilliMu: integer('min_lot_milli_mu').notNull(),
+    incrementFenPerMu: integer('increment_fen_per_mu').notNull(),
+    opensAt: integer('opens_at').notNull(),
+    /** The close as listed; `closesAt` moves later when a late bid extends it (anti-sniping). */
+    scheduledClosesAt: integer('scheduled_closes_at').notNull(),
+    closesAt: integer('closes_at').notNull(),
+    note: text('note').notNull().default(''),
+    reviewNote: text('review_note'),
+    reviewedAt: integer('reviewed_at'),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    check('listings_qty_positive', sql`${t.qtyMilliMu} > 0`),
+    check('listings_min_lot', sql`${t.minLotMilliMu} > 0 AND ${t.minLotMilliMu} <= ${t.qtyMilliMu}`),
+    check('listings_period', sql`${t.opensAt} < ${t.closesAt}`),
+    index('listings_status_closes').on(t.status, t.closesAt),
+    index('listings_county').on(t.countyId),
+  ],
+);
+
+/** A zone's anonymous number (竞买号) in one listing, so bidders cannot find each other. */
+export const bidderNumbers = sqliteTable(
+  'bidder_numbers',
+  {
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => organisations.id),
+    number: text('number').notNull(),
+  },
+  (t) => [uniqueIndex('bidder_numbers_pk').on(t.listingId, t.zoneId), uniqueIndex('bidder_numbers_number').on(t.listingId, t.number)],
+);
+
+/**
+ * A bid (auction) or an offer (negotiated listing). Raising a bid supersedes the zone's earlier one;
+ * `depositFen` is what it holds frozen while active.
+ */
+export const bids = sqliteTable(
+  'bids',
+  {
+    id: integer('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind', { enum: ['bid', 'offer'] }).notNull(),
+    status: text('status', { enum: ['active', 'superseded', 'won', 'lost', 'declined', 'withdrawn'] }).notNull(),
+    priceFenPerMu: integer('price_fen_per_mu').notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    depositFen: integer('deposit_fen').notNull(),
+    placedAt: integer('placed_at').notNull(),
+    placedBy: integer('placed_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('bids_positive', sql`${t.priceFenPerMu} > 0 AND ${t.qtyMilliMu} > 0 AND ${t.depositFen} >= 0`),
+    index('bids_listing_status').on(t.listingId, t.status),
+    index('bids_zone').on(t.zoneId),
+  ],
+);
+
+/** An award and its trade confirmation (成交确认书); settled on payment, lapsed when unpaid past due. */
+export const trades = sqliteTable(
+  'trades',
+  {
+    id: integer('id').primaryKey(),
+    confirmationNo: text('confirmation_no').notNull().unique(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id)
+      .unique(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => organisations.id),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status', { enum: ['awaiting_payment', 'settled', 'lapsed'] }).notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    priceFenPerMu: integer('price_fen_per_mu').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    depositFen: integer('deposit_fen').notNull(),
+    /** Farmland balance quota moved with the trade; fixed at settlement. */
+    farmlandMilliMu: integer('farmland_milli_mu'),
+    awardedAt: integer('awarded_at').notNull(),
+    dueAt: integer('due_at').notNull(),
+    settledAt: integer('settled_at'),
+    lapsedAt: integer('lapsed_at'),
+  },
+  (t) => [
+    check('trades_positive', sql`${t.qtyMilliMu} > 0 AND ${t.amountFen} > 0 AND ${t.depositFen} <= ${t.amountFen}`),
+    index('trades_status_due').on(t.status, t.dueAt),
+    index('trades_buyer').on(t.buyerId),
+    index('trades_seller').on(t.sellerId),
+    index('trades_listing').on(t.listingId),
+  ],
+);
+
+/**
+ * Ledger accounts. An account holds one asset for one owner in one bucket (free, listed, held...),
+ * per lot for quota and rights so every unit stays traceable. Only source accounts may go negative.
+ */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    asset: text('asset', { enum: ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND'] }).notNull(),
+    bucket: text('bucket').notNull(),
+    lotId: integer('lot_id').references(() => lots.id),
+    allowNegative: integer('allow_negative', { mode: 'boolean' }).notNull().default(false),
+    balance: integer('balance').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('accounts_key').on(t.organisationId, t.asset, t.bucket, sql`coalesce(${t.lotId}, 0)`),
+    check('accounts_not_negative', sql`${t.allowNegative} = 1 OR ${t.balance} >= 0`),
+  ],
+);
+
+/** An append-only journal entry; its postings sum to zero per asset (domain.md, "Invariants"). */
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    id: integer('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    reason: text('reason').notNull(),
+    memo: text('memo').notNull().default(''),
+    tradeId: integer('trade_id').references(() => trades.id),
+    listingId: integer('listing_id').references(() => listings.id),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('journal_entries_trade').on(t.tradeId)],
+);
+
+export const postings = sqliteTable(
+  'postings',
+  {
+    id: integer('id').primaryKey(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('postings_account').on(t.accountId), index('postings_entry').on(t.entryId)],
+);
+
+/** A zone's incoming bank transfer as recorded by the province; the bank reference is unique. */
+export const bankTransfers = sqliteTable('bank_transfers', {
+  id: integer('id').primaryKey(),
+  zoneId: integer('zone_id')
+    .notNull()
+    .references(() => organisations.id),
+  amountFen: integer('amount_fen').notNull(),
+  bankRef: text('bank_ref').notNull().unique(),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
+  at: integer('at').notNull(),
+});
+
+/** Every state change: who, which organisation, when, what, before and after (domain.md, "Invariants"). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey(),
+    at: integer('at').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorOrganisationId: integer('actor_organisation_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);

@@ -1,0 +1,68 @@
+// One error type for every refused action. `code` is a message key (messages/*.json, "errors"); the
+// router layer maps it to a tRPC code and to the user's language in one place (server/api/trpc.ts).
+
+export const errorKinds = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+} as const;
+
+export const domainErrors = {
+  notSignedIn: 'UNAUTHORIZED',
+  wrongRole: 'FORBIDDEN',
+  accountDisabled: 'UNAUTHORIZED',
+  notFound: 'NOT_FOUND',
+  lotNotFound: 'NOT_FOUND',
+  listingNotFound: 'NOT_FOUND',
+  tradeNotFound: 'NOT_FOUND',
+  bidNotFound: 'NOT_FOUND',
+  zoneNotFound: 'NOT_FOUND',
+  overFreeQuota: 'CONFLICT',
+  minLotAboveQty: 'BAD_REQUEST',
+  closeBeforeOpen: 'BAD_REQUEST',
+  closeInPast: 'BAD_REQUEST',
+  incrementRequired: 'BAD_REQUEST',
+  listingHasBids: 'CONFLICT',
+  listingNotEditable: 'CONFLICT',
+  listingNotPending: 'CONFLICT',
+  listingNotOpen: 'CONFLICT',
+  listingNotYetOpen: 'CONFLICT',
+  listingClosed: 'CONFLICT',
+  wrongMode: 'CONFLICT',
+  ownListing: 'FORBIDDEN',
+  belowReserve: 'BAD_REQUEST',
+  belowMinimumBid: 'BAD_REQUEST',
+  qtyAboveOffered: 'BAD_REQUEST',
+  qtyBelowMinLot: 'BAD_REQUEST',
+  insufficientFunds: 'CONFLICT',
+  offerNotActive: 'CONFLICT',
+  offerQtyUnavailable: 'CONFLICT',
+  tradeLapsed: 'CONFLICT',
+  tradeNotPayable: 'CONFLICT',
+  bankRefUsed: 'CONFLICT',
+  reasonRequired: 'BAD_REQUEST',
+  invalidInput: 'BAD_REQUEST',
+} as const;
+
+export type DomainErrorCode = keyof typeof domainErrors;
+export type DomainErrorParams = Record<string, string | number>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly params: DomainErrorParams = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+  get kind() {
+    return domainErrors[this.code];
+  }
+}
+
+/** Throws a DomainError unless the condition holds: rules read as a list of guards. */
+export function ensure(condition: unknown, code: DomainErrorCode, params?: DomainErrorParams): asserts condition {
+  if (!condition) throw new DomainError(code, params);
+}

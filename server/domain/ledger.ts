@@ -1,0 +1,138 @@
+// The double-entry journal (domain.md "Invariants"; conventions.md "Money, area and the ledger"):
+// every business event is one entry whose postings sum to zero per asset. Money is fen; quota and the
+// three bundled rights are milli-mu, kept per lot so every unit stays traceable to its project.
+
+export type Asset = 'CNY' | 'QUOTA' | 'NEW_LAND' | 'SCALE' | 'FARMLAND';
+/** The three rights a buyer receives with the quota (001 三(二)). */
+export const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
+
+/**
+ * Buckets: a zone's money is `funds` (free) or `held` (frozen deposits); a county's money is
+ * `proceeds`. A county's quota of a lot is `free`, `listed` or `awarded`; a holder's rights and a
+ * zone's quota are `held`. `bank` and `issued` are the outside world's side and may go negative.
+ */
+export type Bucket = 'funds' | 'held' | 'proceeds' | 'free' | 'listed' | 'awarded' | 'bank' | 'issued';
+
+export interface AccountKey {
+  organisationId: number;
+  asset: Asset;
+  bucket: Bucket;
+  lotId: number | null;
+}
+
+export interface Posting {
+  account: AccountKey;
+  amount: number;
+}
+
+export const SOURCE_BUCKETS: readonly Bucket[] = ['bank', 'issued'];
+
+export function accountKeyString(k: AccountKey): string {
+  return `${k.organisationId}:${k.asset}:${k.bucket}:${k.lotId ?? 0}`;
+}
+
+/** A transfer of `amount` from one account to another of the same asset, as two postings. */
+export function transfer(from: AccountKey, to: AccountKey, amount: number): Posting[] {
+  if (from.asset !== to.asset) throw new Error(`transfer across assets ${from.asset} → ${to.asset}`);
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new Error(`bad transfer amount ${amount}`);
+  if (amount === 0) return [];
+  return [
+    { account: from, amount: -amount },
+    { account: to, amount },
+  ];
+}
+
+/** True when the postings balance: per asset, the amounts sum to zero. */
+export function isBalanced(postings: readonly Posting[]): boolean {
+  const sums = new Map<Asset, number>();
+  for (const p of postings) sums.set(p.account.asset, (sums.get(p.account.asset) ?? 0) + p.amount);
+  return [...sums.values()].every((s) => s === 0);
+}
+
+const money = (organisationId: number, bucket: Bucket): AccountKey => ({ organisationId, asset: 'CNY', bucket, lotId: null });
+const ofLot = (organisationId: number, asset: Asset, bucket: Bucket, lotId: number): AccountKey => ({
+  organisationId,
+  asset,
+  bucket,
+  lotId,
+});
+
+export const accountsOf = {
+  bank: (provinceId: number) => money(provinceId, 'bank'),
+  zoneFunds: (zoneId: number) => money(zoneId, 'funds'),
+  zoneHeld: (zoneId: number) => money(zoneId, 'held'),
+  countyProceeds: (countyId: number) => money(countyId, 'proceeds'),
+  quota: (organisationId: number, bucket: Bucket, lotId: number) => ofLot(organisationId, 'QUOTA', bucket, lotId),
+  right: (organisationId: number, asset: Asset, bucket: Bucket, lotId: number) => ofLot(organisationId, asset, bucket, lotId),
+};
+
+// --- The postings of each business event -------------------------------------------------------
+
+/** The province records a zone's incoming bank transfer. */
+export const fundsReceived = (provinceId: number, zoneId: number, amountFen: number) =>
+  transfer(accountsOf.bank(provinceId), accountsOf.zoneFunds(zoneId), amountFen);
+
+export const depositFrozen = (zoneId: number, depositFen: number) =>
+  transfer(accountsOf.zoneFunds(zoneId), accountsOf.zoneHeld(zoneId), depositFen);
+
+export const depositReleased = (zoneId: number, depositFen: number) =>
+  transfer(accountsOf.zoneHeld(zoneId), accountsOf.zoneFunds(zoneId), depositFen);
+
+/** A project's surplus quota lot is issued to its county with the three rights it carries. */
+export function lotIssued(
+  provinceId: number,
+  countyId: number,
+  lotId: number,
+  qtyMilliMu: number,
+  farmlandMilliMu: number,
+): Posting[] {
+  return [
+    ...transfer(accountsOf.quota(provinceId, 'issued', lotId), accountsOf.quota(countyId, 'free', lotId), qtyMilliMu),
+    ...rightsMoved(provinceId, 'issued', countyId, lotId, qtyMilliMu, farmlandMilliMu),
+  ];
+}
+
+/** Quota moves between a county's buckets of one lot (free → listed → awarded, or back). */
+export const quotaMoved = (countyId: number, lotId: number, from: Bucket, to: Bucket, qtyMilliMu: number) =>
+  transfer(accountsOf.quota(countyId, from, lotId), accountsOf.quota(countyId, to, lotId), qtyMilliMu);
+
+function rightsMoved(fromOrg: number, fromBucket: Bucket, toOrg: number, lotId: number, qtyMilliMu: number, farmlandMilliMu: number) {
+  return RIGHTS.flatMap((asset) =>
+    transfer(
+      accountsOf.right(fromOrg, asset, fromBucket, lotId),
+      accountsOf.right(toOrg, asset, 'held', lotId),
+      asset === 'FARMLAND' ? farmlandMilliMu : qtyMilliMu,
+    ),
+  );
+}
+
+export interface SettlementParties {
+  sellerId: number;
+  buyerId: number;
+  lotId: number;
+  qtyMilliMu: number;
+  farmlandMilliMu: number;
+  amountFen: number;
+  depositFen: number;
+}
+
+/**
+ * Settlement (domain.md step 6): the deposit is applied and the balance debited, the seller's proceeds
+ * credited with the whole amount; the awarded quota units and the three rights move to the zone.
+ */
+export function settlement(t: SettlementParties): Posting[] {
+  return [
+    ...transfer(accountsOf.zoneHeld(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.depositFen),
+    ...transfer(accountsOf.zoneFunds(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.amountFen - t.depositFen),
+    ...transfer(accountsOf.quota(t.sellerId, 'awarded', t.lotId), accountsOf.quota(t.buyerId, 'held', t.lotId), t.qtyMilliMu),
+    ...rightsMoved(t.sellerId, 'held', t.buyerId, t.lotId, t.qtyMilliMu, t.farmlandMilliMu),
+  ];
+}
+
+/** An unpaid award lapses: the deposit is forfeited to the seller, the quantity returns to its free quota. */
+export function lapse(t: Omit<SettlementParties, 'farmlandMilliMu' | 'amountFen'>): Posting[] {
+  return [
+    ...transfer(accountsOf.zoneHeld(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.depositFen),
+    ...quotaMoved(t.sellerId, t.lotId, 'awarded', 'free', t.qtyMilliMu),
+  ];
+}

@@ -1,0 +1,20 @@
+// Environment, parsed once at start (conventions.md "Small habits").
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  QX_DATA_DIR: z.string().min(1).default('data'),
+  /** Lets e2e tests move the server's clock (POST /api/test-clock). Never set in production. */
+  QX_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  /** Seconds between scheduler sweeps (closing due auctions, lapsing unpaid awards). */
+  QX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+});
+
+const parsed = schema.parse(process.env);
+
+export const env = {
+  dataDir: path.resolve(parsed.QX_DATA_DIR),
+  databaseFile: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db'),
+  testClock: parsed.QX_TEST_CLOCK === '1',
+  sweepMs: parsed.QX_SWEEP_SECONDS * 1000,
+};
