@@ -226,7 +226,8 @@ export const accounts = sqliteTable(
     balance: integer('balance').notNull().default(0),
   },
   (t) => [
-    uniqueIndex('accounts_key').on(t.organisationId, t.asset, t.bucket, sql`coalesce(${t.lotId}, 0)`),
+    uniqueIndex('accounts_key_lot').on(t.organisationId, t.asset, t.bucket, t.lotId).where(sql`${t.lotId} IS NOT NULL`),
+    uniqueIndex('accounts_key').on(t.organisationId, t.asset, t.bucket).where(sql`${t.lotId} IS NULL`),
     check('accounts_not_negative', sql`${t.allowNegative} = 1 OR ${t.balance} >= 0`),
   ],
 );

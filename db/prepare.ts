@@ -1,0 +1,20 @@
+// Run by `npm start` before the server: applies migrations, seeds an empty database, makes sure the
+// session secret exists.
+import { openDatabase } from './client';
+import { organisations } from './schema';
+import { seedDemo } from './seed-demo';
+import { authSecret } from '@/server/auth-secret';
+import { systemClock } from '@/server/clock';
+import { env } from '@/server/env';
+
+const db = openDatabase(env.databaseFile);
+authSecret();
+if (db.select().from(organisations).limit(1).all().length === 0) {
+  void seedDemo({ db, clock: systemClock }).then(() => {
+  console.log(`Seeded demo data into ${env.databaseFile}.`);
+    db.$client.close();
+  });
+} else {
+  console.log(`Database ready at ${env.databaseFile}.`);
+  db.$client.close();
+}

@@ -1,0 +1,19 @@
+// The session-signing secret: AUTH_SECRET if set, else one generated once and kept in the data
+// folder, so sessions survive a restart and a fresh machine needs no set-up.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from './env';
+
+export function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(env.dataDir, 'auth-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(env.dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}

@@ -1,0 +1,39 @@
+// Payment and settlement (domain.md step 6): one transaction moves the money to the seller county
+// and the quota with its three rights to the zone. Settling twice changes nothing.
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/data/audit';
+import { balanceOf, postEntry } from '@/server/data/ledger';
+import * as market from '@/server/data/market';
+import { ensure } from '@/server/domain/errors';
+import { accountsOf, settlement } from '@/server/domain/ledger';
+import { proportion } from '@/server/domain/units';
+import { lapseTradeInTx } from './closing';
+import type { Actor, Services } from './context';
+
+export function payTrade(s: Services, actor: Actor, tradeId: number) {
+  const now = s.clock.now();
+  // A payment after the due date finds the award lapsed; the lapse stands even though the payment fails.
+  inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, tradeId));
+  return inTransaction(s.db, (tx) => {
+    const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
+    ensure(trade, 'tradeNotFound');
+    if (trade.status === 'settled') return trade;
+    ensure(trade.status === 'awaiting_payment', 'tradeLapsed');
+    const balanceDue = trade.amountFen - trade.depositFen;
+    const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
+    ensure(free >= balanceDue, 'insufficientFunds', { neededFen: balanceDue, freeFen: free });
+    // The farmland balance quota follows the quantity pro rata over what the county still holds of
+    // the lot, so selling the whole lot in parts moves exactly the lot's farmland.
+    const countyHeld = balanceOf(tx, accountsOf.right(trade.sellerId, 'NEW_LAND', 'held', trade.lotId));
+    const countyFarmland = balanceOf(tx, accountsOf.right(trade.sellerId, 'FARMLAND', 'held', trade.lotId));
+    const farmlandMilliMu = proportion(trade.qtyMilliMu, countyFarmland, countyHeld);
+    postEntry(
+      tx,
+      { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },
+      settlement({ ...trade, farmlandMilliMu }),
+    );
+    const after = market.updateTrade(tx, trade.id, { status: 'settled', settledAt: now, farmlandMilliMu });
+    writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
+    return after;
+  });
+}
