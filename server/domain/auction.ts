@@ -6,12 +6,13 @@ export type ListingMode = 'auction' | 'negotiated';
 export type ListingStatus = 'pending_review' | 'rejected' | 'approved' | 'closed' | 'withdrawn';
 export type ListingPhase = 'pending_review' | 'rejected' | 'withdrawn' | 'upcoming' | 'open' | 'due' | 'closed';
 
+/** Listing terms as stored: milli-mu and fen per mu (plain integers as they come from the database). */
 export interface ListingTerms {
   mode: ListingMode;
-  qtyMilliMu: MilliMu;
-  reservePriceFenPerMu: FenPerMu;
-  minLotMilliMu: MilliMu;
-  incrementFenPerMu: FenPerMu;
+  qtyMilliMu: number;
+  reservePriceFenPerMu: number;
+  minLotMilliMu: number;
+  incrementFenPerMu: number;
   opensAt: number;
   closesAt: number;
 }
@@ -34,9 +35,9 @@ export function checkListingTerms(terms: ListingTerms, freeQtyMilliMu: number, n
 }
 
 /** The lowest acceptable auction bid: max(reserve, best + increment). */
-export function minimumBid(terms: Pick<ListingTerms, 'reservePriceFenPerMu' | 'incrementFenPerMu'>, bestPrice: number | null): FenPerMu {
+export function minimumBid(terms: Pick<ListingTerms, 'reservePriceFenPerMu' | 'incrementFenPerMu'>, bestPrice: number | null): number {
   if (bestPrice === null) return terms.reservePriceFenPerMu;
-  return Math.max(terms.reservePriceFenPerMu, bestPrice + terms.incrementFenPerMu) as FenPerMu;
+  return Math.max(terms.reservePriceFenPerMu, bestPrice + terms.incrementFenPerMu);
 }
 
 /** A bid's quantity: at least the minimum lot, at most what is offered. */
@@ -60,8 +61,8 @@ export function extendedClose(closesAt: number, bidAt: number, rule: AntiSniping
 }
 
 /** The deposit (竞买保证金) a bid freezes: a rate of its amount. */
-export function depositFor(qty: MilliMu, price: FenPerMu, rate: BasisPoints): Fen {
-  return shareOf(tradeAmount(qty, price), rate);
+export function depositFor(qtyMilliMu: number, priceFenPerMu: number, rateBp: number): Fen {
+  return shareOf(tradeAmount(qtyMilliMu as MilliMu, priceFenPerMu as FenPerMu), rateBp as BasisPoints);
 }
 
 export interface RankedBid {

@@ -8,7 +8,6 @@ import { readSettings } from '@/server/data/settings';
 import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/domain/auction';
 import { DomainError, ensure } from '@/server/domain/errors';
 import { accountsOf, depositFrozen } from '@/server/domain/ledger';
-import { type BasisPoints, type FenPerMu, type MilliMu } from '@/server/domain/units';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
 import type { Actor, Services } from './context';
 
@@ -36,7 +35,7 @@ function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mo
  */
 function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
   const { depositRateBp } = readSettings(tx);
-  const depositFen = depositFor(input.qtyMilliMu as MilliMu, input.priceFenPerMu as FenPerMu, depositRateBp as BasisPoints);
+  const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, depositRateBp);
   const previous = market.activeBidOfZone(tx, listing.id, actor.organisationId);
   const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
   const available = free + (previous?.depositFen ?? 0);

@@ -1,0 +1,17 @@
+import { accountsRouter } from './routers/accounts';
+import { bidsRouter } from './routers/bids';
+import { listingsRouter } from './routers/listings';
+import { meRouter } from './routers/me';
+import { tradesRouter } from './routers/trades';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  me: meRouter,
+  listings: listingsRouter,
+  bids: bidsRouter,
+  trades: tradesRouter,
+  accounts: accountsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,39 @@
+import * as views from '@/server/data/views';
+import { statement } from '@/server/data/ledger';
+import { readSettings } from '@/server/data/settings';
+import { recordBankTransfer } from '@/server/services/funds';
+import { updateSettings } from '@/server/services/settings';
+import { settingsInput, transferInput } from '../schemas/market';
+import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router } from '../trpc';
+
+export const accountsRouter = router({
+  /** The caller's balances per asset and bucket, and its journal lines (funds, proceeds, rights). */
+  ledger: roleProcedure('county', 'zone').query(({ ctx }) => {
+    const db = ctx.services.db;
+    const org = ctx.actor.organisationId;
+    return {
+      balances: views.balancesOf(db, org),
+      holdings: ctx.user.role === 'zone' ? views.holdingsOf(db, org) : [],
+      lines: statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND']),
+    };
+  }),
+
+  /** A county's quota per lot: free, listed, awarded, sold. */
+  quota: countyProcedure.query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
+
+  zones: provinceProcedure.query(({ ctx }) =>
+    views.zones(ctx.services.db).map((z) => ({ ...z, balances: views.balancesOf(ctx.services.db, z.id).filter((b) => b.asset === 'CNY') })),
+  ),
+
+  transfers: provinceProcedure.query(({ ctx }) => views.bankTransfersList(ctx.services.db)),
+
+  recordTransfer: provinceProcedure
+    .input(transferInput)
+    .mutation(({ ctx, input }) => recordBankTransfer(ctx.services, ctx.actor, { zoneId: input.zoneId, amountFen: input.amount, bankRef: input.bankRef })),
+
+  places: publicProcedure.query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
+
+  settings: publicProcedure.query(({ ctx }) => readSettings(ctx.services.db)),
+
+  updateSettings: provinceProcedure.input(settingsInput).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
+});

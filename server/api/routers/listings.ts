@@ -1,0 +1,138 @@
+import { TRPCError } from '@trpc/server';
+import { type ListingInput, createListing, reviewListing, updateListing, withdrawListing } from '@/server/services/listings';
+import { sweep } from '@/server/services/closing';
+import * as views from '@/server/data/views';
+import { listingPhase } from '@/server/domain/auction';
+import { seesBidderNames, seesListing, type Viewer } from '@/server/domain/visibility';
+import { translate } from '@/lib/i18n';
+import { byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
+import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
+import { z } from 'zod';
+
+type ListingFields = z.output<typeof listingInput>;
+const toTerms = (i: ListingFields): ListingInput => ({
+  lotId: i.lotId,
+  mode: i.mode,
+  qtyMilliMu: i.qty,
+  reservePriceFenPerMu: i.reservePrice,
+  minLotMilliMu: i.minLot,
+  incrementFenPerMu: i.increment ?? 0,
+  opensAt: i.opensAt,
+  closesAt: i.closesAt,
+  note: i.note,
+});
+
+const viewerOf = (ctx: Context): Viewer => (ctx.user ? { role: ctx.user.role, organisationId: ctx.user.organisationId } : { role: 'public', organisationId: null });
+
+const withPhase = <T extends { status: views.ListingView['status']; opensAt: number; closesAt: number }>(l: T, now: number) => ({
+  ...l,
+  phase: listingPhase(l, now),
+});
+
+export const listingsRouter = router({
+  /** Open and upcoming approved listings (close-on-read: due ones are closed first). */
+  market: roleProcedure('zone', 'province', 'county', 'city')
+    .input(marketFilter)
+    .query(({ ctx, input }) => {
+      sweep(ctx.services);
+      const now = ctx.services.clock.now();
+      return views.marketListings(ctx.services.db, now, input).map((l) => withPhase(l, now));
+    }),
+
+  /** One listing with its bids as the viewer may see them. */
+  get: publicProcedure.input(byId).query(({ ctx, input }) => {
+    sweep(ctx.services);
+    const now = ctx.services.clock.now();
+    const listing = views.listingView(ctx.services.db, input.id);
+    const viewer = viewerOf(ctx);
+    if (!listing || !seesListing(viewer, listing)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'listingNotFound') });
+    }
+    const names = seesBidderNames(viewer, listing);
+    const bids = views.bidsOfListing(ctx.services.db, listing.id).map((b) => {
+      const mine = viewer.organisationId === b.zoneId;
+      return {
+        id: b.id,
+        kind: b.kind,
+        status: b.status,
+        priceFenPerMu: b.priceFenPerMu,
+        qtyMilliMu: b.qtyMilliMu,
+        placedAt: b.placedAt,
+        bidderNumber: b.bidderNumber ?? '',
+        zoneName: names ? b.zoneName : null,
+        depositFen: names || mine ? b.depositFen : null,
+        mine,
+      };
+    });
+    // Offers on a negotiated listing are private between the offering zone and the county.
+    const visibleBids = listing.mode === 'negotiated' && !names ? bids.filter((b) => b.mine) : bids;
+    // The result announcement names the winners (issue 2); until the close nobody is named to zones.
+    const results = listing.status === 'closed' || names ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
+    return {
+      listing: withPhase(listing, now),
+      bids: visibleBids,
+      results: results.map((r) => ({
+        id: r.id,
+        confirmationNo: r.confirmationNo,
+        status: r.status,
+        buyerName: r.buyerName,
+        qtyMilliMu: r.qtyMilliMu,
+        priceFenPerMu: r.priceFenPerMu,
+        amountFen: r.amountFen,
+        awardedAt: r.awardedAt,
+      })),
+      now,
+      viewer: { ...viewer, seesNames: names },
+    };
+  }),
+
+  /** Public announcements (公示): approved listings and closed ones with their results. */
+  announcements: publicProcedure.query(({ ctx }) => {
+    sweep(ctx.services);
+    const now = ctx.services.clock.now();
+    const db = ctx.services.db;
+    return {
+      listings: views.listingsByStatus(db, ['approved']).map((l) => withPhase(l, now)),
+      results: views.listingsByStatus(db, ['closed']).map((l) => ({
+        ...withPhase(l, now),
+        trades: views.tradesFor(db, 'all', l.id).map((t) => ({
+          confirmationNo: t.confirmationNo,
+          buyerName: t.buyerName,
+          qtyMilliMu: t.qtyMilliMu,
+          priceFenPerMu: t.priceFenPerMu,
+          amountFen: t.amountFen,
+          status: t.status,
+        })),
+      })),
+      now,
+    };
+  }),
+
+  mine: countyProcedure.query(({ ctx }) => {
+    sweep(ctx.services);
+    const now = ctx.services.clock.now();
+    return views.listingsOfCounty(ctx.services.db, ctx.actor.organisationId).map((l) => withPhase(l, now));
+  }),
+
+  create: countyProcedure.input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
+
+  update: countyProcedure
+    .input(listingUpdateInput)
+    .mutation(({ ctx, input }) => updateListing(ctx.services, ctx.actor, input.listingId, toTerms(input))),
+
+  withdraw: countyProcedure.input(byId).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
+
+  reviewQueue: provinceProcedure.query(({ ctx }) => {
+    const now = ctx.services.clock.now();
+    return views.listingsByStatus(ctx.services.db, ['pending_review']).map((l) => withPhase(l, now));
+  }),
+
+  /** Every listing in every state, for the province's view of the whole market. */
+  all: provinceProcedure.query(({ ctx }) => {
+    sweep(ctx.services);
+    const now = ctx.services.clock.now();
+    return views.listingsByStatus(ctx.services.db, ['pending_review', 'approved', 'closed', 'rejected', 'withdrawn']).map((l) => withPhase(l, now));
+  }),
+
+  review: provinceProcedure.input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),
+});

@@ -1,0 +1,5 @@
+import { publicProcedure, router } from '../trpc';
+
+export const meRouter = router({
+  get: publicProcedure.query(({ ctx }) => ctx.user),
+});

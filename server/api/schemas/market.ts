@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { idField, muField, pricePerMuField, textField, timeField, yuanField } from './common';
+
+export const listingInput = z.object({
+  lotId: idField,
+  mode: z.enum(['auction', 'negotiated'], { error: 'required' }),
+  qty: muField,
+  reservePrice: pricePerMuField,
+  minLot: muField,
+  increment: pricePerMuField.optional(),
+  opensAt: timeField,
+  closesAt: timeField,
+  note: textField(500).default(''),
+});
+
+export const listingUpdateInput = listingInput.extend({ listingId: idField });
+
+export const bidInput = z.object({ listingId: idField, price: pricePerMuField, qty: muField });
+
+export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500).default('') });
+
+export const transferInput = z.object({ zoneId: idField, amount: yuanField, bankRef: textField(64).min(1, { error: 'required' }) });
+
+export const marketFilter = z
+  .object({
+    cityId: idField.optional(),
+    countyId: idField.optional(),
+    minPrice: pricePerMuField.optional(),
+    maxPrice: pricePerMuField.optional(),
+    minQty: muField.optional(),
+    maxQty: muField.optional(),
+  })
+  .default({});
+
+export const settingsInput = z.object({
+  depositRateBp: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(10000, { error: 'tooLarge' }),
+  paymentDays: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'positive' }).max(365, { error: 'tooLarge' }),
+  antiSnipingWindowSeconds: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(86400, { error: 'tooLarge' }),
+  antiSnipingExtensionSeconds: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(86400, { error: 'tooLarge' }),
+});
+
+export const byId = z.object({ id: idField });

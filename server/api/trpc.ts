@@ -1,0 +1,93 @@
+// tRPC: the context, the procedure ladder (public → signed-in → one per role) and the one place
+// where refused actions become tRPC errors with a message in the caller's language.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { type Locale, hasKey, translate } from '@/lib/i18n';
+import type { Role, SessionUser } from '@/server/data/users';
+import { DomainError } from '@/server/domain/errors';
+import type { Actor, Services } from '@/server/services/context';
+
+export interface Context {
+  services: Services;
+  user: SessionUser | null;
+  locale: Locale;
+}
+
+function zodMessage(locale: Locale, error: ZodError): { message: string; fieldErrors: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || '_';
+    const text = hasKey('errors', issue.message) ? translate(locale, 'errors', issue.message as never, { max: (issue as { maximum?: number }).maximum as number }) : translate(locale, 'errors', 'invalidInput', { detail: field });
+    fieldErrors[field] ??= text;
+  }
+  const message = Object.entries(fieldErrors)
+    .map(([f, m]) => (f === '_' ? m : `${f}: ${m}`))
+    .join('；');
+  return { message, fieldErrors };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? 'zh';
+    if (error.cause instanceof ZodError) {
+      const { message, fieldErrors } = zodMessage(locale, error.cause);
+      return { ...shape, message, data: { ...shape.data, fieldErrors, stack: undefined } };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: translate(locale, 'errors', 'internal'), data: { ...shape.data, stack: undefined } };
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined } };
+  },
+});
+
+/** Domain refusals become tRPC errors in the caller's language, with the domain code kept. */
+const domainErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const e = result.error.cause;
+    throw new TRPCError({ code: e.kind, message: translate(ctx.locale, 'errors', e.code, formatParams(e.params)), cause: e });
+  }
+  return result;
+});
+
+import { formatMu, formatYuan } from '@/server/domain/units';
+
+/** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name. */
+function formatParams(params: Record<string, string | number>) {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
+    else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);
+    else if (typeof v === 'number' && k.endsWith('Fen')) out[k.slice(0, -3)] = formatYuan(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: translate(ctx.locale, 'errors', 'notSignedIn') });
+  const actor: Actor = { userId: ctx.user.id, organisationId: ctx.user.organisationId };
+  return next({ ctx: { ...ctx, user: ctx.user, actor } });
+});
+
+/** A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. */
+export function roleProcedure(...roles: Role[]) {
+  return signedInProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: translate(ctx.locale, 'errors', 'wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) }),
+      });
+    }
+    return next();
+  });
+}
+
+export const countyProcedure = roleProcedure('county');
+export const zoneProcedure = roleProcedure('zone');
+export const provinceProcedure = roleProcedure('province');

@@ -1,0 +1,14 @@
+// Who sees whom in a running auction (issue 2): zones see other bidders only by bidder number
+// (竞买号), so they cannot find and collude with each other; the selling county and the province see
+// names. After the close, the result announcement names the winners.
+export type Viewer = { role: 'province' | 'city' | 'county' | 'zone' | 'public'; organisationId: number | null };
+
+export function seesBidderNames(viewer: Viewer, listing: { countyId: number }): boolean {
+  return viewer.role === 'province' || (viewer.role === 'county' && viewer.organisationId === listing.countyId);
+}
+
+/** Listings the viewer may open: approved ones for everyone, any stage for the province and the owner. */
+export function seesListing(viewer: Viewer, listing: { countyId: number; status: string }): boolean {
+  if (listing.status === 'approved' || listing.status === 'closed') return true;
+  return seesBidderNames(viewer, listing);
+}

@@ -1,0 +1,23 @@
+// The process's database and clock, opened once (migrations applied on open) and shared by the
+// route handlers, the pages and the scheduler.
+import 'server-only';
+import { type Db, openDatabase } from '@/db/client';
+import { type Clock, OffsetClock, systemClock } from './clock';
+import { env } from './env';
+import type { Services } from './services/context';
+
+const g = globalThis as unknown as { __qx?: { services: Services; testClock: OffsetClock | null } };
+
+function init() {
+  const db: Db = openDatabase(env.databaseFile);
+  const testClock = env.testClock ? new OffsetClock() : null;
+  const clock: Clock = testClock ?? systemClock;
+  return { services: { db, clock }, testClock };
+}
+
+export function runtime() {
+  g.__qx ??= init();
+  return g.__qx;
+}
+
+export const services = () => runtime().services;
