@@ -1,6 +1,5 @@
 // The process's database and clock, opened once (migrations applied on open) and shared by the
 // route handlers, the pages and the scheduler.
-import 'server-only';
 import { type Db, openDatabase } from '@/db/client';
 import { type Clock, OffsetClock, systemClock } from './clock';
 import { env } from './env';

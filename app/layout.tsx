@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LocaleProvider } from '@/lib/i18n/client';
+import { Providers } from '@/lib/trpc';
+import { pageContext } from '@/server/page';
+import { NavLinks } from '@/components/nav-links';
+import { signOutAction, switchLocale } from './actions';
+import './globals.css';
+
+export const metadata: Metadata = { title: '指标交易平台 Quota Exchange' };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { user, locale, t } = await pageContext();
+  return (
+    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+      <body>
+        <header className="topbar">
+          <Link href="/" className="brand">
+            {t('appName')}
+            <small>{t('appSubtitle')}</small>
+          </Link>
+          <nav>
+            <NavLinks role={user?.role ?? null} locale={locale} />
+          </nav>
+          <div className="who">
+            {user ? (
+              <>
+                <span data-testid="who">
+                  {user.organisationName} · {user.displayName}
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="link">
+                    {t('signOut')}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <Link href="/login">{t('signIn')}</Link>
+            )}
+            <form action={switchLocale}>
+              <input type="hidden" name="locale" value={locale === 'zh' ? 'en' : 'zh'} />
+              <button type="submit" className="link" data-testid="switch-language">
+                {t('language')}
+              </button>
+            </form>
+          </div>
+        </header>
+        <LocaleProvider locale={locale}>
+          <Providers>
+            <main>{children}</main>
+          </Providers>
+        </LocaleProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+// How numbers and times are shown: 亩 with 3 decimals, 元 with 2, large sums in 万元, times in
+// China Standard Time whatever the server's zone.
+import type { Locale } from './i18n/define';
+export { formatMu, formatWanYuan, formatYuan } from '@/server/domain/units';
+
+export function formatTime(ms: number | null | undefined, locale: Locale = 'zh'): string {
+  if (ms === null || ms === undefined) return '—';
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(ms);
+}
+
+export function formatDate(ms: number | null | undefined, locale: Locale = 'zh'): string {
+  if (ms === null || ms === undefined) return '—';
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** A value for <input type="datetime-local"> in China Standard Time. */
+export function toDateTimeLocal(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** Reads <input type="datetime-local"> as China Standard Time, so the office PC's zone does not matter. */
+export function fromDateTimeLocal(value: string): number {
+  return Date.parse(`${value}:00+08:00`);
+}

@@ -1,0 +1,27 @@
+// What a server-rendered page needs: the caller's context, a tRPC caller acting as the signed-in
+// user, and role gates that send others to sign in.
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { translator } from '@/lib/i18n';
+import { createContext } from './api/context';
+import { createCaller } from './api/root';
+import type { Role } from './data/users';
+
+export async function pageContext() {
+  const ctx = await createContext();
+  return { ctx, user: ctx.user, locale: ctx.locale, caller: createCaller(ctx), t: translator(ctx.locale, 'ui') };
+}
+
+/** For a page only some roles may open: others go to the sign-in page. */
+export async function requireRole(...roles: Role[]) {
+  const p = await pageContext();
+  if (!p.user || !roles.includes(p.user.role)) redirect(`/login`);
+  return { ...p, user: p.user };
+}
+
+export const HOME_OF_ROLE: Record<Role, string> = {
+  county: '/county',
+  zone: '/market',
+  province: '/province',
+  city: '/announcements',
+};
