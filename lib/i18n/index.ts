@@ -1,10 +1,12 @@
 import { errorMessages } from '@/messages/errors';
+import { adminMessages } from '@/messages/admin';
+import { marketMessages } from '@/messages/market';
 import { uiMessages } from '@/messages/ui';
 import { type Locale, type Params, interpolate } from './define';
 
 export * from './define';
 
-const catalogs = { errors: errorMessages, ui: uiMessages };
+const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

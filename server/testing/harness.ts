@@ -1,0 +1,50 @@
+// A temporary database with the demo seed, a manual clock and a tRPC caller per demo user, for
+// integration tests through the real routers (conventions.md "Tests").
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { type Db, openDatabase } from '@/db/client';
+import { organisations, users } from '@/db/schema';
+import { seedDemo } from '@/db/seed-demo';
+import { createCaller } from '@/server/api/root';
+import { ManualClock } from '@/server/clock';
+import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/data/ledger';
+import { sessionUser } from '@/server/data/users';
+import type { Locale } from '@/lib/i18n/define';
+import type { Services } from '@/server/services/context';
+
+export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 CST
+
+export async function makeHarness() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-test-'));
+  const db: Db = openDatabase(path.join(dir, 'test.db'));
+  const clock = new ManualClock(T0);
+  const services: Services = { db, clock };
+  await seedDemo(services);
+
+  const userId = (username: string) => db.select().from(users).where(eq(users.username, username)).all()[0]!.id;
+  /** A caller acting as a demo user (or signed out, with null). */
+  const as = (username: string | null, locale: Locale = 'zh') =>
+    createCaller({ services, user: username ? sessionUser(db, userId(username)) : null, locale });
+  const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).all()[0]!.id;
+  const actor = (username: string) => {
+    const u = sessionUser(db, userId(username))!;
+    return { userId: u.id, organisationId: u.organisationId };
+  };
+
+  /** The ledger's invariants: balances match the journal, entries balance, each asset sums to zero. */
+  const checkLedger = () => ({
+    mismatches: balanceMismatches(db),
+    unbalanced: unbalancedEntries(db),
+    nonZeroTotals: totalsByAsset(db).filter((r) => r.total !== 0),
+  });
+
+  const close = () => {
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, clock, services, as, orgId, actor, userId, checkLedger, close };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
