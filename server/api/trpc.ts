@@ -17,7 +17,7 @@ function zodMessage(locale: Locale, error: ZodError): { message: string; fieldEr
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.') || '_';
-    const text = hasKey('errors', issue.message) ? translate(locale, 'errors', issue.message as never, { max: (issue as { maximum?: number }).maximum as number }) : translate(locale, 'errors', 'invalidInput', { detail: field });
+    const text = hasKey('errors', issue.message) ? translate(locale, 'errors', issue.message as never, { max: (issue as { maximum?: number }).maximum as number, detail: field }) : translate(locale, 'errors', 'invalidInput', { detail: field });
     fieldErrors[field] ??= text;
   }
   const message = Object.entries(fieldErrors)

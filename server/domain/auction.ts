@@ -32,6 +32,8 @@ export function checkListingTerms(terms: ListingTerms, freeQtyMilliMu: number, n
   ensure(terms.opensAt < terms.closesAt, 'closeBeforeOpen');
   ensure(terms.closesAt > now, 'closeInPast');
   ensure(terms.mode === 'negotiated' || terms.incrementFenPerMu > 0, 'incrementRequired');
+  // Every award is at least a minimum lot at the reserve; it must be worth a fen, or the trade cannot exist.
+  ensure(tradeAmount(terms.minLotMilliMu as MilliMu, terms.reservePriceFenPerMu as FenPerMu) > 0, 'minLotWorthless');
 }
 
 /** The lowest acceptable auction bid: max(reserve, best + increment). */

@@ -24,6 +24,7 @@ export const domainErrors = {
   closeBeforeOpen: 'BAD_REQUEST',
   closeInPast: 'BAD_REQUEST',
   incrementRequired: 'BAD_REQUEST',
+  minLotWorthless: 'BAD_REQUEST',
   listingHasBids: 'CONFLICT',
   listingNotEditable: 'CONFLICT',
   listingNotPending: 'CONFLICT',

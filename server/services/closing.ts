@@ -19,8 +19,10 @@ const confirmationNo = (id: number, at: number) => `QX${new Date(at).getUTCFullY
 export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
   const { paymentDays } = readSettings(tx);
   const id = market.nextId(tx, 'trades');
-  // A partly filled bid keeps the share of its deposit that matches the filled quantity.
-  const depositFen = proportion(qtyMilliMu, bid.depositFen, bid.qtyMilliMu);
+  const amountFen = tradeAmount(qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu);
+  // A partly filled bid keeps the share of its deposit that matches the filled quantity; rounding
+  // must not make it exceed the amount (possible at a 100% deposit rate).
+  const depositFen = Math.min(proportion(qtyMilliMu, bid.depositFen, bid.qtyMilliMu), amountFen);
   const trade = market.insertTrade(tx, {
     id,
     confirmationNo: confirmationNo(id, now),
@@ -32,7 +34,7 @@ export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: 
     status: 'awaiting_payment',
     qtyMilliMu,
     priceFenPerMu: bid.priceFenPerMu,
-    amountFen: tradeAmount(qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu),
+    amountFen,
     depositFen,
     awardedAt: now,
     dueAt: now + paymentDays * DAY_MS,

@@ -2,7 +2,7 @@
 // opens and closes it (domain.md step 3; issue 2 "Rules to implement").
 import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
-import { balanceOf, postEntry } from '@/server/data/ledger';
+import { balanceOf, entryCountOfListing, postEntry } from '@/server/data/ledger';
 import * as market from '@/server/data/market';
 import { type ListingTerms, checkListingTerms, listingPhase } from '@/server/domain/auction';
 import { ensure } from '@/server/domain/errors';
@@ -83,7 +83,8 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
       reviewedAt: null,
     });
     const delta = after.qtyMilliMu - before.qtyMilliMu;
-    const key = `list:${listingId}:edit:${now}:${after.qtyMilliMu}`;
+    // One key per edit that moves quota: two edits in the same millisecond must not share one.
+    const key = `list:${listingId}:edit:${entryCountOfListing(tx, listingId, 'listing_changed') + 1}`;
     const header = { idempotencyKey: key, reason: 'listing_changed', listingId, actorUserId: actor.userId, at: now };
     if (delta > 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'free', 'listed', delta));
     if (delta < 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'listed', 'free', -delta));

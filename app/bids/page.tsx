@@ -1,0 +1,72 @@
+// A zone's bids and offers with the listing each belongs to (bids.mine).
+import Link from 'next/link';
+import { translator } from '@/lib/i18n';
+import { requireRole } from '@/server/page';
+import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+
+export default async function BidsPage() {
+  const { caller, locale } = await requireRole('zone');
+  const tm = translator(locale, 'market');
+  const bids = await caller.bids.mine();
+
+  return (
+    <>
+      <h1>{tm('bids_title')}</h1>
+      <p className="muted">{tm('bids_intro')}</p>
+      {bids.length === 0 ? (
+        <p className="card muted">
+          {tm('bids_empty')} <Link href="/market">{tm('market_title')}</Link>
+        </p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table data-testid="my-bids">
+              <thead>
+                <tr>
+                  <th>{tm('col_listing')}</th>
+                  <th>{tm('col_county')}</th>
+                  <th>{tm('col_kind')}</th>
+                  <th className="num">{tm('col_price')}</th>
+                  <th className="num">{tm('col_qty')}</th>
+                  <th className="num">{tm('col_deposit')}</th>
+                  <th>{tm('col_placedAt')}</th>
+                  <th>{tm('col_closesAt')}</th>
+                  <th>{tm('col_status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {bids.map((b) => (
+                  <tr key={b.id} data-testid="bid-row">
+                    <td className="nowrap">
+                      <Link href={`/listings/${b.listingId}`}>{b.listingCode}</Link>
+                    </td>
+                    <td>{b.countyName}</td>
+                    <td>{tm(b.kind === 'bid' ? 'kind_bid' : 'kind_offer')}</td>
+                    <td className="num">
+                      <PricePerMu fen={b.priceFenPerMu} locale={locale} />
+                    </td>
+                    <td className="num">
+                      <Mu milliMu={b.qtyMilliMu} locale={locale} />
+                    </td>
+                    <td className="num">
+                      <Money fen={b.depositFen} locale={locale} />
+                    </td>
+                    <td>
+                      <Time ms={b.placedAt} locale={locale} />
+                    </td>
+                    <td>
+                      <Time ms={b.closesAt} locale={locale} />
+                    </td>
+                    <td>
+                      <StatusBadge status={b.status} locale={locale} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+// The caller's ledger (accounts.ledger): a county's proceeds and quota, a zone's funds, frozen
+// deposits and holdings of the three rights per lot; then the journal lines, entry by entry.
+import Link from 'next/link';
+import { type Locale, hasKey, translator } from '@/lib/i18n';
+import { formatMu, formatYuan } from '@/lib/format';
+import { requireRole } from '@/server/page';
+import { Money, Mu, Time } from '@/components/ui';
+
+type Ledger = Awaited<ReturnType<Awaited<ReturnType<typeof requireRole>>['caller']['accounts']['ledger']>>;
+type Line = Ledger['lines'][number];
+type MarketKey = Parameters<ReturnType<typeof translator<'market'>>>[0];
+
+const ASSETS = ['QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND'] as const;
+
+export default async function LedgerPage() {
+  const { caller, locale, user, t } = await requireRole('county', 'zone');
+  const tm = translator(locale, 'market');
+  const ledger = await caller.accounts.ledger();
+  const balance = (asset: string, bucket: string) => ledger.balances.find((b) => b.asset === asset && b.bucket === bucket)?.balance ?? 0;
+
+  // Lot codes for the journal's lot column: a county's own lots, a zone's held lots.
+  const lotCodes = new Map<number, string>();
+  if (user.role === 'county') for (const lot of await caller.accounts.quota()) lotCodes.set(lot.id, lot.code);
+  for (const h of ledger.holdings) if (h.lotId !== null) lotCodes.set(h.lotId, h.lotCode);
+
+  return (
+    <>
+      <h1>{tm(user.role === 'county' ? 'ledger_title_county' : 'ledger_title_zone')}</h1>
+      {user.role === 'county' ? (
+        <div className="stats">
+          <Stat label={tm('ledger_proceeds')} testId="proceeds">
+            <Money fen={balance('CNY', 'proceeds')} locale={locale} />
+          </Stat>
+          <Stat label={tm('ledger_quotaFree')}>
+            <Mu milliMu={balance('QUOTA', 'free')} locale={locale} />
+          </Stat>
+          <Stat label={tm('ledger_quotaListed')}>
+            <Mu milliMu={balance('QUOTA', 'listed')} locale={locale} />
+          </Stat>
+          <Stat label={tm('ledger_quotaAwarded')}>
+            <Mu milliMu={balance('QUOTA', 'awarded')} locale={locale} />
+          </Stat>
+        </div>
+      ) : (
+        <>
+          <div className="stats">
+            <Stat label={tm('ledger_fundsFree')} testId="funds-free">
+              <Money fen={balance('CNY', 'funds')} locale={locale} />
+            </Stat>
+            <Stat label={tm('ledger_fundsFrozen')} testId="funds-frozen">
+              <Money fen={balance('CNY', 'held')} locale={locale} />
+            </Stat>
+            <Stat label={tm('ledger_fundsTotal')}>
+              <Money fen={balance('CNY', 'funds') + balance('CNY', 'held')} locale={locale} />
+            </Stat>
+          </div>
+          <Holdings holdings={ledger.holdings} locale={locale} />
+        </>
+      )}
+
+      <h2>{tm('ledger_journal')}</h2>
+      <p className="muted">
+        {tm('ledger_journalNote')}
+        {user.role === 'county' ? (
+          <>
+            {' '}
+            <Link href="/county">{t('nav_countyQuota')}</Link>
+          </>
+        ) : null}
+      </p>
+      <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
+    </>
+  );
+}
+
+function Stat({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <div className="stat">
+      <div className="label">{label}</div>
+      <div className="value" data-testid={testId}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function Holdings({ holdings, locale }: { holdings: Ledger['holdings']; locale: Locale }) {
+  const t = translator(locale, 'ui');
+  const tm = translator(locale, 'market');
+  // One row per lot, one column per asset (the rows come per lot and asset).
+  const lots = new Map<number, { code: string; project: string; county: string; amounts: Record<string, number> }>();
+  for (const h of holdings) {
+    if (h.lotId === null) continue;
+    const row = lots.get(h.lotId) ?? { code: h.lotCode, project: h.projectName, county: h.countyName, amounts: {} };
+    row.amounts[h.asset] = (row.amounts[h.asset] ?? 0) + h.balance;
+    lots.set(h.lotId, row);
+  }
+  const total = (asset: string) => [...lots.values()].reduce((sum, r) => sum + (r.amounts[asset] ?? 0), 0);
+  return (
+    <>
+      <h2>{tm('ledger_holdings')}</h2>
+      {lots.size === 0 ? (
+        <p className="card muted">{tm('ledger_holdingsEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="holdings">
+            <thead>
+              <tr>
+                <th>{tm('col_lot')}</th>
+                <th>{tm('col_project')}</th>
+                <th>{tm('col_county')}</th>
+                {ASSETS.map((a) => (
+                  <th key={a} className="num">
+                    {t(`asset_${a}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...lots.entries()].map(([lotId, r]) => (
+                <tr key={lotId}>
+                  <td>{r.code}</td>
+                  <td>{r.project}</td>
+                  <td>{r.county}</td>
+                  {ASSETS.map((a) => (
+                    <td key={a} className="num">
+                      <Mu milliMu={r.amounts[a] ?? 0} locale={locale} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="holdings-total">
+                <th colSpan={3}>{tm('total')}</th>
+                {ASSETS.map((a) => (
+                  <th key={a} className="num">
+                    <Mu milliMu={total(a)} locale={locale} />
+                  </th>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Journal({ lines, lotCodes, locale }: { lines: Line[]; lotCodes: Map<number, string>; locale: Locale }) {
+  const t = translator(locale, 'ui');
+  const tm = translator(locale, 'market');
+  if (lines.length === 0) return <p className="card muted">{tm('ledger_journalEmpty')}</p>;
+
+  // Consecutive postings of one entry share its time, reason and reference cells.
+  const entries: Line[][] = [];
+  for (const line of lines) {
+    const last = entries[entries.length - 1];
+    if (last && last[0]!.entryId === line.entryId) last.push(line);
+    else entries.push([line]);
+  }
+  const reason = (r: string) => (hasKey('market', `reason_${r}`) ? tm(`reason_${r}` as MarketKey) : r);
+  const account = (l: Line) =>
+    l.asset === 'CNY' && hasKey('market', `account_CNY_${l.bucket}`)
+      ? tm(`account_CNY_${l.bucket}` as MarketKey)
+      : `${t(`asset_${l.asset}`)} · ${hasKey('market', `account_${l.bucket}`) ? tm(`account_${l.bucket}` as MarketKey) : l.bucket}`;
+  const change = (l: Line) => {
+    const sign = l.amount > 0 ? '+' : '';
+    return l.asset === 'CNY' ? `${sign}${formatYuan(l.amount)} ${t('yuan')}` : `${sign}${formatMu(l.amount)} ${t('mu')}`;
+  };
+
+  return (
+    <div className="table-scroll">
+      <table data-testid="journal">
+        <thead>
+          <tr>
+            <th>{tm('col_time')}</th>
+            <th>{tm('col_reason')}</th>
+            <th>{tm('col_account')}</th>
+            <th>{tm('col_lot')}</th>
+            <th className="num">{tm('col_change')}</th>
+            <th>{tm('col_memo')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.flatMap((entry) =>
+            entry.map((l, i) => (
+              <tr key={`${l.entryId}:${i}`} className={i === 0 ? 'entry-first' : undefined}>
+                {i === 0 ? (
+                  <>
+                    <td rowSpan={entry.length}>
+                      <Time ms={l.at} locale={locale} />
+                    </td>
+                    <td rowSpan={entry.length}>{reason(l.reason)}</td>
+                  </>
+                ) : null}
+                <td>{account(l)}</td>
+                <td>{l.lotId !== null ? (lotCodes.get(l.lotId) ?? `#${l.lotId}`) : '—'}</td>
+                <td className={`num ${l.amount < 0 ? 'debit' : 'credit'}`}>{change(l)}</td>
+                {i === 0 ? (
+                  <td rowSpan={entry.length}>
+                    {l.tradeId !== null ? <Link href={`/trades/${l.tradeId}`}>{tm('view_confirmation')}</Link> : null}
+                    {l.tradeId === null && l.listingId !== null ? <Link href={`/listings/${l.listingId}`}>{tm('open_listing')}</Link> : null}
+                    {l.memo ? <span className="muted"> {l.memo}</span> : null}
+                  </td>
+                ) : null}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

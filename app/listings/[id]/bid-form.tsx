@@ -1,0 +1,164 @@
+'use client';
+// A zone's bid (auction) or offer (negotiated listing): price per mu and quantity, with the amount
+// and the deposit that will be frozen previewed by the same pure functions the server uses. The
+// server decides; its refusal is shown as it comes, already in the user's language.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocale, useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { depositFor, type ListingMode } from '@/server/domain/auction';
+import { type FenPerMu, type MilliMu, parseDecimal, tradeAmount } from '@/server/domain/units';
+import { formatMu, formatYuan } from '@/lib/format';
+import { Money } from '@/components/ui';
+import { toDecimalText } from '@/components/market-format';
+
+interface MyBid {
+  priceFenPerMu: number;
+  qtyMilliMu: number;
+  depositFen: number | null;
+}
+
+/** A refusal's text: field by field when the input was malformed, else the server's message. */
+function refusalText(error: { message: string; data?: unknown }, labels: Record<string, string>): string {
+  const fieldErrors = (error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+  if (!fieldErrors || Object.keys(fieldErrors).length === 0) return error.message;
+  return Object.entries(fieldErrors)
+    .map(([field, text]) => (labels[field] ? `${labels[field]}：${text}` : text))
+    .join('；');
+}
+
+export function BidForm({
+  listingId,
+  mode,
+  minPriceFenPerMu,
+  minQtyMilliMu,
+  maxQtyMilliMu,
+  depositRateBp,
+  myActive,
+}: {
+  listingId: number;
+  mode: ListingMode;
+  minPriceFenPerMu: number;
+  minQtyMilliMu: number;
+  maxQtyMilliMu: number;
+  depositRateBp: number;
+  myActive: MyBid | null;
+}) {
+  const locale = useLocale();
+  const t = useT();
+  const tm = useT('market');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [price, setPrice] = useState('');
+  const [qty, setQty] = useState(() => (myActive ? toDecimalText(myActive.qtyMilliMu, 3) : ''));
+  const [placed, setPlaced] = useState<string | null>(null);
+  const ledger = useQuery(trpc.accounts.ledger.queryOptions());
+  const freeFen = ledger.data?.balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')?.balance ?? null;
+
+  const auction = mode === 'auction';
+  const callbacks = {
+    onMutate: () => setPlaced(null),
+    onSuccess: (r: { bidderNumber: string }) => {
+      setPlaced(tm(auction ? 'bid_placed' : 'offer_placed', { number: r.bidderNumber }));
+      setPrice('');
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.listings.get.queryKey({ id: listingId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.accounts.ledger.queryKey() }),
+      ]);
+    },
+  };
+  const bid = useMutation(trpc.bids.place.mutationOptions(callbacks));
+  const offer = useMutation(trpc.bids.offer.mutationOptions(callbacks));
+  const mutation = auction ? bid : offer;
+
+  const priceFen = parseDecimal(price, 2);
+  const qtyMilliMu = parseDecimal(qty, 3);
+  const preview = priceFen !== null && qtyMilliMu !== null && priceFen > 0 && qtyMilliMu > 0 && Number.isSafeInteger(priceFen * qtyMilliMu);
+  const amountFen = preview ? tradeAmount(qtyMilliMu as MilliMu, priceFen as FenPerMu) : null;
+  const depositFen = preview ? depositFor(qtyMilliMu, priceFen, depositRateBp) : null;
+  const carried = myActive?.depositFen ?? 0;
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    mutation.mutate({ listingId, price: price.trim(), qty: qty.trim() });
+  }
+
+  const labels = { price: tm('field_price'), qty: tm('field_qty') };
+  return (
+    <section className="card" aria-labelledby="bid-heading">
+      <h2 id="bid-heading">{tm(auction ? 'bid_title' : 'offer_title')}</h2>
+      <form className="form grid bid-form" onSubmit={submit} noValidate>
+        <label>
+          {tm('field_price')}
+          <input
+            name="price"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={20}
+            placeholder={toDecimalText(minPriceFenPerMu, 2)}
+            required
+          />
+          <small className="muted">
+            {tm(auction ? 'min_next' : 'col_reserve')} {toDecimalText(minPriceFenPerMu, 2)} {t('yuanPerMu')}{' '}
+            <button type="button" className="link" onClick={() => setPrice(toDecimalText(minPriceFenPerMu, 2))}>
+              {tm('use_minimum')}
+            </button>
+          </small>
+        </label>
+        <label>
+          {tm('field_qty')}
+          <input
+            name="qty"
+            value={qty}
+            onChange={(e) => setQty(e.target.value)}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={20}
+            placeholder={toDecimalText(maxQtyMilliMu, 3)}
+            required
+          />
+          <small className="muted">{tm('qty_range', { min: formatMu(minQtyMilliMu), max: formatMu(maxQtyMilliMu) })}</small>
+        </label>
+        <div className="preview" data-testid="deposit-preview">
+          <div>
+            {tm('preview_amount')}: {amountFen !== null ? <Money fen={amountFen} locale={locale} /> : '—'}
+          </div>
+          <div>
+            <strong>
+              {tm('preview_deposit')}: {depositFen !== null ? <Money fen={depositFen} locale={locale} /> : '—'}
+            </strong>{' '}
+            <small className="muted">{tm('preview_rate', { rate: depositRateBp / 100 })}</small>
+          </div>
+          {freeFen !== null ? (
+            <div className="muted">
+              {tm('preview_free')}: <Money fen={freeFen} locale={locale} />
+            </div>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? t('saving') : tm(auction ? 'bid_submit' : 'offer_submit')}
+          </button>
+        </div>
+      </form>
+      {myActive && depositFen !== null ? (
+        <p className="muted">
+          {tm('preview_previous', { deposit: formatYuan(carried), extra: formatYuan(Math.max(0, depositFen - carried)) })}
+        </p>
+      ) : null}
+      {auction ? <p className="muted">{tm('bid_binding')}</p> : null}
+      {mutation.error ? (
+        <p className="error" role="alert">
+          {refusalText(mutation.error, labels)}
+        </p>
+      ) : null}
+      {placed ? (
+        <p className="success" role="status">
+          {placed}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+// The printable trade confirmation (成交确认书) for the two parties and the province (trades.get).
+import Link from 'next/link';
+import { translator } from '@/lib/i18n';
+import { formatDate } from '@/lib/format';
+import { requireRole } from '@/server/page';
+import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { PageError } from '@/components/market-notice';
+import { load } from '@/components/market-load';
+import { yuanInWords } from '@/components/market-format';
+import { PrintButton } from './print-button';
+
+export default async function TradeConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { caller, locale, t } = await requireRole('county', 'zone', 'province');
+  const tm = translator(locale, 'market');
+  const tradeId = Number(id);
+  if (!Number.isSafeInteger(tradeId) || tradeId <= 0) return <PageError message={tm('bad_id')} />;
+  const got = await load(() => caller.trades.get({ id: tradeId }));
+  if (!got.ok) return <PageError message={got.message} />;
+  const tr = got.data;
+
+  return (
+    <>
+      <div className="row spread no-print">
+        <Link href="/trades">← {tm('back_trades')}</Link>
+        <PrintButton />
+      </div>
+      <article className="card confirmation" data-testid="confirmation">
+        <header className="confirmation-head">
+          <p className="muted">{tm('conf_issuer')}</p>
+          <h1>{tm('conf_title')}</h1>
+          <p>
+            {tm('conf_no')}: <strong data-testid="confirmation-no">{tr.confirmationNo}</strong> · <StatusBadge status={tr.status} locale={locale} />
+          </p>
+        </header>
+
+        <h2>{tm('conf_parties')}</h2>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th>{tm('conf_seller')}</th>
+              <td>{tr.sellerName}</td>
+            </tr>
+            <tr>
+              <th>{tm('conf_buyer')}</th>
+              <td>{tr.buyerName}</td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{tm('conf_subject')}</h2>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th>{tm('col_listing')}</th>
+              <td>
+                {tr.listingCode} · {t(`mode_${tr.mode}`)}
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('col_project')}</th>
+              <td>{tr.projectName}</td>
+            </tr>
+            <tr>
+              <th>{tm('col_lot')}</th>
+              <td>
+                {tr.lotCode} · {t(`landType_${tr.landType}`)}
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('conf_qty')}</th>
+              <td>
+                <Mu milliMu={tr.qtyMilliMu} locale={locale} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{tm('conf_rights')}</h2>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th>{t('asset_NEW_LAND')}</th>
+              <td>
+                <Mu milliMu={tr.qtyMilliMu} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{t('asset_SCALE')}</th>
+              <td>
+                <Mu milliMu={tr.qtyMilliMu} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{t('asset_FARMLAND')}</th>
+              <td>
+                {tr.status === 'settled' && tr.farmlandMilliMu !== null ? (
+                  <Mu milliMu={tr.farmlandMilliMu} locale={locale} />
+                ) : tr.status === 'lapsed' ? (
+                  '—'
+                ) : (
+                  <span className="muted">{tm('conf_farmlandPending')}</span>
+                )}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{tm('conf_price')}</h2>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th>{tm('conf_unitPrice')}</th>
+              <td>
+                <PricePerMu fen={tr.priceFenPerMu} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('conf_amount')}</th>
+              <td data-testid="confirmation-amount">
+                <Money fen={tr.amountFen} locale={locale} />
+              </td>
+            </tr>
+            {locale === 'zh' ? (
+              <tr>
+                <th>{tm('conf_amountWords')}</th>
+                <td>{yuanInWords(tr.amountFen)}</td>
+              </tr>
+            ) : null}
+            <tr>
+              <th>{tm('conf_deposit')}</th>
+              <td>
+                <Money fen={tr.depositFen} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('conf_balance')}</th>
+              <td>{tr.status === 'awaiting_payment' ? <Money fen={tr.amountFen - tr.depositFen} locale={locale} /> : '—'}</td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{tm('conf_dates')}</h2>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th>{tm('col_awardedAt')}</th>
+              <td>
+                <Time ms={tr.awardedAt} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('col_dueAt')}</th>
+              <td>
+                <Time ms={tr.dueAt} locale={locale} />
+              </td>
+            </tr>
+            {tr.settledAt !== null ? (
+              <tr>
+                <th>{tm('conf_settledAt')}</th>
+                <td>
+                  <Time ms={tr.settledAt} locale={locale} />
+                </td>
+              </tr>
+            ) : null}
+            {tr.lapsedAt !== null ? (
+              <tr>
+                <th>{tm('conf_lapsedAt')}</th>
+                <td>
+                  <Time ms={tr.lapsedAt} locale={locale} />
+                </td>
+              </tr>
+            ) : null}
+            <tr>
+              <th>{tm('col_status')}</th>
+              <td>
+                <StatusBadge status={tr.status} locale={locale} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{tm('conf_terms')}</h2>
+        <ol className="terms-list">
+          <li>{tm('conf_term1')}</li>
+          <li>{tm('conf_term2')}</li>
+          <li>{tm('conf_term3')}</li>
+          <li>{tm('conf_term4')}</li>
+        </ol>
+
+        <div className="seals">
+          {(['conf_sealSeller', 'conf_sealBuyer', 'conf_sealPlatform'] as const).map((k) => (
+            <div key={k} className="seal">
+              <div>{tm(k)}</div>
+              <div className="muted">
+                {tm('conf_date')} {k === 'conf_sealPlatform' ? formatDate(tr.awardedAt, locale) : ''}
+              </div>
+            </div>
+          ))}
+        </div>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,439 @@
+// Every refused action of issue 2 through tRPC callers: the right code, a clear message in the
+// caller's language, and nothing written. One database for the whole file: since no refusal may
+// write, the scenario built in beforeAll must survive every test unchanged.
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '@/lib/i18n/define';
+import { appRouter } from '@/server/api/root';
+import { type Role, sessionUser } from '@/server/data/users';
+import { sweep } from '@/server/services/closing';
+import { type Harness, T0, makeHarness } from '@/server/testing/harness';
+
+type Caller = ReturnType<Harness['as']>;
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const CJK = /[\u4e00-\u9fff]/;
+
+let h: Harness;
+const s = {
+  lot1: 0, // 偏关县's first lot, 1348.888 mu
+  lot2: 0,
+  lot3: 0, // 河曲县's lot
+  pending: 0, // P: pianguan, awaiting review
+  upcoming: 0, // U: approved, opens in two days
+  negotiated: 0, // N: approved, open, with zone2's offer
+  offerN: 0,
+  fresh: 0, // A2: approved auction without bids, reserve 25,000
+  demo: 1, // the seed's auction, with zone's bid of 20,000 × 100
+  bidDemo: 0,
+  shortClosed: 0, // S: 河曲县, closed, awarded to zone
+  trade: 0, // T: zone's award on S, awaiting payment
+};
+
+beforeAll(async () => {
+  h = await makeHarness();
+  const county = h.as('pianguan');
+  const province = h.as('province');
+  const lots = await county.accounts.quota();
+  s.lot1 = lots[0]!.id;
+  s.lot2 = lots[1]!.id;
+  s.lot3 = (await h.as('hequ').accounts.quota())[0]!.id;
+  const base = { mode: 'auction' as const, reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0 };
+
+  s.pending = (await county.listings.create({ ...base, lotId: s.lot1, qty: '100', closesAt: T0 + 3 * DAY })).id;
+  s.upcoming = (await county.listings.create({ ...base, lotId: s.lot1, qty: '50', opensAt: T0 + 2 * DAY, closesAt: T0 + 5 * DAY })).id;
+  s.negotiated = (await county.listings.create({ ...base, mode: 'negotiated', increment: undefined, lotId: s.lot1, qty: '100', closesAt: T0 + 30 * DAY })).id;
+  s.fresh = (await county.listings.create({ ...base, lotId: s.lot2, qty: '100', reservePrice: '25000', closesAt: T0 + 3 * DAY })).id;
+  for (const id of [s.upcoming, s.negotiated, s.fresh]) await province.listings.review({ listingId: id, approve: true });
+  s.offerN = (await h.as('zone2').bids.offer({ listingId: s.negotiated, price: '30000', qty: '40' })).bid.id;
+  s.bidDemo = (await h.as('zone').bids.place({ listingId: s.demo, price: '20000', qty: '100' })).bid.id;
+
+  const hequ = h.as('hequ');
+  s.shortClosed = (await hequ.listings.create({ ...base, lotId: s.lot3, qty: '10', increment: '100', closesAt: T0 + HOUR })).id;
+  await province.listings.review({ listingId: s.shortClosed, approve: true });
+  await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
+  h.clock.advance(HOUR);
+  expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
+  s.trade = (await h.as('zone').trades.list())[0]!.id;
+  expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+});
+afterAll(() => h.close());
+
+// --- what "nothing written" means: every row of every table unchanged ----------------------------
+const TABLES = [
+  'cities',
+  'organisations',
+  'users',
+  'settings',
+  'projects',
+  'lots',
+  'listings',
+  'bidder_numbers',
+  'bids',
+  'trades',
+  'accounts',
+  'journal_entries',
+  'postings',
+  'bank_transfers',
+  'audit_log',
+];
+const counts = () => Object.fromEntries(TABLES.map((t) => [t, (h.db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+const dump = () => Object.fromEntries(TABLES.map((t) => [t, h.db.$client.prepare(`select * from ${t} order by rowid`).all()]));
+
+async function caught(p: Promise<unknown>): Promise<TRPCError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e, 'the call should have been refused').toBeInstanceOf(TRPCError);
+  return e as TRPCError;
+}
+
+/** Calls, expects a refusal with `code` (never INTERNAL_SERVER_ERROR), and checks nothing was written. */
+async function refused(call: () => Promise<unknown>, code: TRPC_ERROR_CODE_KEY, message?: string | RegExp) {
+  const beforeCounts = counts();
+  const before = dump();
+  const e = await caught(call());
+  expect(e.code).not.toBe('INTERNAL_SERVER_ERROR');
+  expect(e.code).toBe(code);
+  if (message !== undefined) expect(e.message).toMatch(message);
+  expect(counts()).toEqual(beforeCounts);
+  expect(dump()).toEqual(before);
+  return e;
+}
+
+describe('listings', () => {
+  const terms = () => ({ lotId: s.lot1, mode: 'auction' as const, qty: '100', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 2 * DAY });
+
+  it('a listing over the lot’s free quota is refused and nothing is written', async () => {
+    // 1348.888 − 100 (P) − 50 (U) − 100 (N) = 1098.888 mu free.
+    expect((await h.as('pianguan').accounts.quota()).find((l) => l.id === s.lot1)!.freeMilliMu).toBe(1_098_888);
+    const zh = await refused(() => h.as('pianguan').listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
+    expect(zh.message).toBe('挂牌数量超过该批次的可用指标（可用 1,098.888 亩）。');
+    const en = await refused(() => h.as('pianguan', 'en').listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
+    expect(en.message).toBe('The quantity is more than the lot’s free quota (1,098.888 mu free).');
+  });
+
+  it('incoherent terms are refused', async () => {
+    const c = h.as('pianguan');
+    await refused(() => c.listings.create({ ...terms(), minLot: '100.001' }), 'BAD_REQUEST', '最小成交量不能大于挂牌数量。');
+    await refused(() => c.listings.create({ ...terms(), closesAt: T0 - 1 }), 'BAD_REQUEST', '截止时间必须晚于开始时间。');
+    await refused(() => c.listings.create({ ...terms(), closesAt: T0 }), 'BAD_REQUEST', '截止时间必须晚于开始时间。');
+    await refused(() => c.listings.create({ ...terms(), opensAt: T0 - DAY, closesAt: T0 + HOUR - 1 }), 'BAD_REQUEST', /截止时间已过/);
+    await refused(() => c.listings.create({ ...terms(), increment: undefined }), 'BAD_REQUEST', /加价幅度/);
+    await refused(() => c.listings.create({ ...terms(), qty: '0.002', minLot: '0.001', reservePrice: '0.01' }), 'BAD_REQUEST', /0\.01 元/);
+  });
+
+  it('a county cannot list another county’s lot', async () => {
+    await refused(() => h.as('hequ').listings.create({ ...terms() }), 'NOT_FOUND', '未找到该指标批次，或它不属于本县。');
+  });
+
+  it('a listing with bids cannot be edited or withdrawn', async () => {
+    const c = h.as('pianguan');
+    const demoTerms = { ...terms(), lotId: s.lot2, qty: '300', listingId: s.demo, closesAt: T0 + 7 * DAY };
+    await refused(() => c.listings.update(demoTerms), 'CONFLICT', '该挂牌已有报价，不能再修改或撤回。');
+    await refused(() => c.listings.withdraw({ id: s.demo }), 'CONFLICT', '该挂牌已有报价，不能再修改或撤回。');
+    // Nor may an edit move a listing to another lot, nor touch a closed listing.
+    await refused(() => c.listings.update({ ...terms(), lotId: s.lot2, listingId: s.pending }), 'CONFLICT');
+    await refused(() => h.as('hequ').listings.update({ ...terms(), lotId: s.lot3, qty: '10', listingId: s.shortClosed }), 'CONFLICT');
+  });
+
+  it('another county cannot see, edit, withdraw or accept on 偏关县’s listing: NOT_FOUND', async () => {
+    const hequ = h.as('hequ');
+    await refused(() => hequ.listings.withdraw({ id: s.pending }), 'NOT_FOUND', '未找到该挂牌，或您无权查看。');
+    await refused(() => hequ.listings.update({ ...terms(), listingId: s.pending }), 'NOT_FOUND');
+    await refused(() => hequ.listings.update({ ...terms(), lotId: s.lot3, listingId: s.pending }), 'NOT_FOUND');
+    await refused(() => hequ.bids.accept({ id: s.offerN }), 'NOT_FOUND');
+    await refused(() => hequ.listings.get({ id: s.pending }), 'NOT_FOUND');
+    await refused(() => h.as('baode').listings.withdraw({ id: s.fresh }), 'NOT_FOUND');
+  });
+
+  it('the province’s review: only pending listings, and a rejection needs a reason', async () => {
+    const p = h.as('province');
+    await refused(() => p.listings.review({ listingId: s.demo, approve: true }), 'CONFLICT', '该挂牌不在待审核状态。');
+    await refused(() => p.listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST', '驳回时必须填写理由。');
+    await refused(() => p.listings.review({ listingId: s.pending, approve: false, reason: ' \n ' }), 'BAD_REQUEST');
+    await refused(() => p.listings.review({ listingId: 9999, approve: true }), 'NOT_FOUND');
+    const en = await refused(() => h.as('province', 'en').listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST');
+    expect(en.message).toBe('A rejection needs a reason.');
+  });
+});
+
+describe('bids and offers', () => {
+  const zone2 = () => h.as('zone2');
+
+  it('below the reserve, and below best + increment', async () => {
+    await refused(() => zone2().bids.place({ listingId: s.fresh, price: '24999.99', qty: '50' }), 'BAD_REQUEST', '报价低于底价（25,000.00 元/亩）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '20500', qty: '100' }), 'BAD_REQUEST', '报价须不低于 21,000.00 元/亩（当前最高价 20,000.00 元/亩加上加价幅度）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '20000', qty: '100' }), 'BAD_REQUEST');
+    const en = await refused(() => h.as('zone2', 'en').bids.place({ listingId: s.demo, price: '20999.99', qty: '100' }), 'BAD_REQUEST');
+    expect(en.message).toBe('The bid must be at least 21,000.00 yuan/mu (best bid 20,000.00 plus the increment).');
+  });
+
+  it('quantity above what is offered, or below the minimum lot', async () => {
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '21000', qty: '300.001' }), 'BAD_REQUEST', '数量超过可供数量（最多 300.000 亩）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '21000', qty: '49.999' }), 'BAD_REQUEST', '数量低于最小成交量（至少 50.000 亩）。');
+  });
+
+  it('before the opening, after the close, and on a listing not yet approved', async () => {
+    await refused(() => zone2().bids.place({ listingId: s.upcoming, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌尚未开始，请在开始时间后报价。');
+    await refused(() => zone2().bids.place({ listingId: s.shortClosed, price: '40000', qty: '10' }), 'CONFLICT', '该挂牌已截止，不再接受报价。');
+    await refused(() => zone2().bids.place({ listingId: s.pending, price: '30000', qty: '50' }), 'NOT_FOUND', '未找到该挂牌，或您无权查看。');
+    await refused(() => zone2().bids.place({ listingId: 9999, price: '30000', qty: '50' }), 'NOT_FOUND');
+  });
+
+  it('without the free funds for the deposit', async () => {
+    // 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 > zone3's 20,000,000 元.
+    await refused(() => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足：需要 24,000,000.00 元，可用 20,000,000.00 元。');
+    await refused(() => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足/);
+  });
+
+  it('the wrong procedure for the listing’s mode', async () => {
+    await refused(() => zone2().bids.place({ listingId: s.negotiated, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌的交易方式不支持此操作。');
+    await refused(() => zone2().bids.offer({ listingId: s.demo, price: '30000', qty: '50' }), 'CONFLICT');
+  });
+
+  it('offers below the reserve, above what is left, below the minimum lot', async () => {
+    await refused(() => h.as('zone').bids.offer({ listingId: s.negotiated, price: '29999.99', qty: '50' }), 'BAD_REQUEST', /30,000\.00/);
+    await refused(() => h.as('zone').bids.offer({ listingId: s.negotiated, price: '30000', qty: '100.001' }), 'BAD_REQUEST', /100\.000/);
+    await refused(() => h.as('zone').bids.offer({ listingId: s.negotiated, price: '30000', qty: '9.999' }), 'BAD_REQUEST', /10\.000/);
+  });
+
+  it('not someone else’s offer, and a bid is not an offer', async () => {
+    await refused(() => h.as('zone').bids.withdrawOffer({ id: s.offerN }), 'NOT_FOUND', '未找到该报价，或它不属于您的单位。');
+    await refused(() => h.as('zone').bids.withdrawOffer({ id: s.bidDemo }), 'NOT_FOUND');
+    await refused(() => h.as('pianguan').bids.accept({ id: s.bidDemo }), 'NOT_FOUND');
+    await refused(() => h.as('pianguan').bids.accept({ id: 9999 }), 'NOT_FOUND');
+  });
+
+  it('a county cannot bid at all, so not on its own listing either', async () => {
+    await refused(() => h.as('pianguan').bids.place({ listingId: s.fresh, price: '30000', qty: '50' }), 'FORBIDDEN', '您的角色（县）无权执行此操作。');
+  });
+});
+
+describe('trades and funds', () => {
+  it('a zone cannot pay or read another zone’s trade; a county cannot read another county’s', async () => {
+    await refused(() => h.as('zone2').trades.pay({ id: s.trade }), 'NOT_FOUND', '未找到该成交记录，或它不属于您的单位。');
+    await refused(() => h.as('zone3').trades.get({ id: s.trade }), 'NOT_FOUND');
+    await refused(() => h.as('pianguan').trades.get({ id: s.trade }), 'NOT_FOUND');
+    await refused(() => h.as('zone').trades.pay({ id: 9999 }), 'NOT_FOUND');
+    expect((await h.as('zone2').trades.list()).map((t) => t.id)).not.toContain(s.trade);
+  });
+
+  it('a transfer to a non-zone or with a used bank reference is refused', async () => {
+    const p = h.as('province');
+    const county = h.actor('pianguan').organisationId;
+    const zone = h.actor('zone').organisationId;
+    await refused(() => p.accounts.recordTransfer({ zoneId: county, amount: '100', bankRef: 'X-1' }), 'NOT_FOUND', '未找到该开发区。');
+    await refused(() => p.accounts.recordTransfer({ zoneId: zone, amount: '100', bankRef: `DEMO-${zone}-0001` }), 'CONFLICT', `银行流水号 DEMO-${zone}-0001 已登记过，不能重复入账。`);
+  });
+});
+
+// --- roles -----------------------------------------------------------------------------------------
+const USER_OF_ROLE: Record<Role, string> = { province: 'province', city: 'xinzhou', county: 'pianguan', zone: 'zone' };
+const ROLES = Object.keys(USER_OF_ROLE) as Role[];
+const ROLE_NAME_ZH: Record<Role, string> = { province: '省厅', city: '市局', county: '县', zone: '开发区' };
+
+const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<unknown> }[] = [
+  { path: 'listings.market', roles: ['zone', 'province', 'county', 'city'], call: (c) => c.listings.market() },
+  { path: 'listings.mine', roles: ['county'], call: (c) => c.listings.mine() },
+  {
+    path: 'listings.create',
+    roles: ['county'],
+    call: (c) => c.listings.create({ lotId: s.lot1, mode: 'auction', qty: '1', reservePrice: '1', minLot: '1', increment: '1', opensAt: T0, closesAt: T0 + DAY }),
+  },
+  {
+    path: 'listings.update',
+    roles: ['county'],
+    call: (c) => c.listings.update({ listingId: s.pending, lotId: s.lot1, mode: 'auction', qty: '1', reservePrice: '1', minLot: '1', increment: '1', opensAt: T0, closesAt: T0 + DAY }),
+  },
+  { path: 'listings.withdraw', roles: ['county'], call: (c) => c.listings.withdraw({ id: s.pending }) },
+  { path: 'listings.reviewQueue', roles: ['province'], call: (c) => c.listings.reviewQueue() },
+  { path: 'listings.all', roles: ['province'], call: (c) => c.listings.all() },
+  { path: 'listings.review', roles: ['province'], call: (c) => c.listings.review({ listingId: s.pending, approve: true }) },
+  { path: 'bids.place', roles: ['zone'], call: (c) => c.bids.place({ listingId: s.demo, price: '21000', qty: '100' }) },
+  { path: 'bids.offer', roles: ['zone'], call: (c) => c.bids.offer({ listingId: s.negotiated, price: '30000', qty: '10' }) },
+  { path: 'bids.withdrawOffer', roles: ['zone'], call: (c) => c.bids.withdrawOffer({ id: s.offerN }) },
+  { path: 'bids.accept', roles: ['county'], call: (c) => c.bids.accept({ id: s.offerN }) },
+  { path: 'bids.mine', roles: ['zone'], call: (c) => c.bids.mine() },
+  { path: 'trades.list', roles: ['county', 'zone', 'province'], call: (c) => c.trades.list() },
+  { path: 'trades.get', roles: ['county', 'zone', 'province'], call: (c) => c.trades.get({ id: s.trade }) },
+  { path: 'trades.pay', roles: ['zone'], call: (c) => c.trades.pay({ id: s.trade }) },
+  { path: 'accounts.ledger', roles: ['county', 'zone'], call: (c) => c.accounts.ledger() },
+  { path: 'accounts.quota', roles: ['county'], call: (c) => c.accounts.quota() },
+  { path: 'accounts.zones', roles: ['province'], call: (c) => c.accounts.zones() },
+  { path: 'accounts.transfers', roles: ['province'], call: (c) => c.accounts.transfers() },
+  { path: 'accounts.recordTransfer', roles: ['province'], call: (c) => c.accounts.recordTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'ROLE-TEST' }) },
+  {
+    path: 'accounts.updateSettings',
+    roles: ['province'],
+    call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0 }),
+  },
+];
+
+describe('who may call what', () => {
+  it('lists every procedure of the app router that needs a role', () => {
+    const all = Object.keys(appRouter._def.procedures).sort();
+    const open = ['listings.get', 'listings.announcements', 'accounts.places', 'accounts.settings', 'me.get'];
+    expect(all).toEqual([...procedures.map((p) => p.path), ...open].sort());
+  });
+
+  for (const p of procedures) {
+    for (const role of ROLES.filter((r) => !p.roles.includes(r))) {
+      it(`${p.path}: ${role} gets FORBIDDEN, nothing written`, async () => {
+        const e = await refused(() => p.call(h.as(USER_OF_ROLE[role])), 'FORBIDDEN', `您的角色（${ROLE_NAME_ZH[role]}）无权执行此操作。`);
+        expect(e.message).toMatch(CJK);
+        const en = await refused(() => p.call(h.as(USER_OF_ROLE[role], 'en')), 'FORBIDDEN');
+        expect(en.message).toMatch(/^Your role \(.+\) may not do this\.$/);
+      });
+    }
+    it(`${p.path}: signed out gets UNAUTHORIZED, nothing written`, async () => {
+      await refused(() => p.call(h.as(null)), 'UNAUTHORIZED', '请先登录。');
+    });
+  }
+
+  it('allowed roles can read their queries', async () => {
+    for (const p of procedures.filter((x) => /\.(market|mine|reviewQueue|all|list|get|ledger|quota|zones|transfers)$/.test(x.path))) {
+      for (const role of p.roles) {
+        const username = p.path === 'trades.get' && role === 'county' ? 'hequ' : USER_OF_ROLE[role];
+        await expect(p.call(h.as(username)), `${p.path} as ${role}`).resolves.toBeDefined();
+      }
+    }
+  });
+});
+
+// --- malformed input: BAD_REQUEST with field messages in zh and en, never INTERNAL_SERVER_ERROR -------
+/** The real HTTP path (the route handler's fetch adapter), so the error formatter runs as for a browser. */
+async function http(path: string, type: 'query' | 'mutation', username: string | null, locale: Locale, input: unknown) {
+  const user = username ? sessionUser(h.db, h.userId(username)) : null;
+  const query = type === 'query' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+  const req = new Request(`http://localhost/api/trpc/${path}${query}`, {
+    method: type === 'query' ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: type === 'mutation' && input !== undefined ? JSON.stringify(input) : undefined,
+  });
+  const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale }) });
+  return { status: res.status, body: (await res.json()) as { error?: { message: string; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string> } } } };
+}
+
+const HUGE_ID = 2 ** 60;
+const bad: { name: string; path: string; type: 'query' | 'mutation'; user: string | null; input: unknown; fields: string[]; call: (c: Caller, input: never) => Promise<unknown> }[] = [
+  { name: 'a negative price', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '-21000', qty: '100' }, fields: ['price'], call: (c, i) => c.bids.place(i) },
+  { name: 'a negative number', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: 21000, qty: -100 }, fields: ['qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a zero price', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '0', qty: '100' }, fields: ['price'], call: (c, i) => c.bids.place(i) },
+  { name: 'too many decimals', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '21000.001', qty: '100.0001' }, fields: ['price', 'qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a float with too many decimals', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: 21000, qty: 0.1 + 0.2 }, fields: ['qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a string for an id', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: '1', price: '21000', qty: '100' }, fields: ['listingId'], call: (c, i) => c.bids.place(i) },
+  { name: 'a fractional, negative or unsafe id', path: 'trades.pay', type: 'mutation', user: 'zone', input: { id: 1.5 }, fields: ['id'], call: (c, i) => c.trades.pay(i) },
+  { name: 'a negative id', path: 'bids.withdrawOffer', type: 'mutation', user: 'zone', input: { id: -1 }, fields: ['id'], call: (c, i) => c.bids.withdrawOffer(i) },
+  { name: 'an unsafe id', path: 'bids.accept', type: 'mutation', user: 'pianguan', input: { id: HUGE_ID }, fields: ['id'], call: (c, i) => c.bids.accept(i) },
+  { name: 'a missing field', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '21000' }, fields: ['qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'null', path: 'bids.place', type: 'mutation', user: 'zone2', input: null, fields: [], call: (c, i) => c.bids.place(i) },
+  { name: 'an empty object', path: 'bids.place', type: 'mutation', user: 'zone2', input: {}, fields: ['listingId', 'price', 'qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a string instead of an object', path: 'bids.place', type: 'mutation', user: 'zone2', input: 'bid 21000', fields: [], call: (c, i) => c.bids.place(i) },
+  { name: 'blank strings', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: ' ', qty: '' }, fields: ['price', 'qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a huge quantity (above 100,000 mu)', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '21000', qty: '100000.001' }, fields: ['qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a huge number of digits', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '99999999999999999999999', qty: '1e9' }, fields: ['price', 'qty'], call: (c, i) => c.bids.place(i) },
+  { name: 'a huge number', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: 1e21, qty: Number.MAX_VALUE }, fields: ['price', 'qty'], call: (c, i) => c.bids.place(i) },
+  {
+    name: 'a bad mode and bad times',
+    path: 'listings.create',
+    type: 'mutation',
+    user: 'pianguan',
+    input: { lotId: 1, mode: 'fixed', qty: '10', reservePrice: '1', minLot: '1', opensAt: 'tomorrow', closesAt: 0 },
+    fields: ['mode', 'opensAt', 'closesAt'],
+    call: (c, i) => c.listings.create(i),
+  },
+  {
+    name: 'a note too long',
+    path: 'listings.create',
+    type: 'mutation',
+    user: 'pianguan',
+    input: { lotId: 1, mode: 'auction', qty: '10', reservePrice: '1', minLot: '1', increment: '1', opensAt: T0, closesAt: T0 + DAY, note: '长'.repeat(501) },
+    fields: ['note'],
+    call: (c, i) => c.listings.create(i),
+  },
+  { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
+  { name: 'a zero transfer with no reference', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.recordTransfer(i) },
+  { name: 'a transfer too large', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.recordTransfer(i) },
+  {
+    name: 'settings out of range',
+    path: 'accounts.updateSettings',
+    type: 'mutation',
+    user: 'province',
+    input: { depositRateBp: 10001, paymentDays: 0, antiSnipingWindowSeconds: -1, antiSnipingExtensionSeconds: 1.5 },
+    fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds'],
+    call: (c, i) => c.accounts.updateSettings(i),
+  },
+  { name: 'a string id in a public query', path: 'listings.get', type: 'query', user: null, input: { id: 'abc' }, fields: ['id'], call: (c, i) => c.listings.get(i) },
+  { name: 'a negative market filter', path: 'listings.market', type: 'query', user: 'zone', input: { minPrice: '-1', maxQty: 'lots' }, fields: ['minPrice', 'maxQty'], call: (c, i) => c.listings.market(i) },
+];
+
+describe('malformed input', () => {
+  for (const b of bad) {
+    it(`${b.path}, ${b.name}: BAD_REQUEST through the caller, nothing written`, async () => {
+      await refused(() => b.call(h.as(b.user), b.input as never), 'BAD_REQUEST');
+    });
+
+    it(`${b.path}, ${b.name}: a field-by-field message in Chinese, and in English with locale en`, async () => {
+      const before = dump();
+      const zh = await http(b.path, b.type, b.user, 'zh', b.input);
+      const en = await http(b.path, b.type, b.user, 'en', b.input);
+      expect(dump()).toEqual(before);
+      for (const r of [zh, en]) {
+        expect(r.status).toBe(400);
+        expect(r.body.error?.data.code).toBe('BAD_REQUEST');
+        expect(r.body.error?.message.length).toBeGreaterThan(0);
+        for (const f of b.fields) expect(Object.keys(r.body.error?.data.fieldErrors ?? {}), f).toContain(f);
+      }
+      for (const r of [zh, en]) {
+        // Every placeholder filled in.
+        expect(r.body.error!.message).not.toMatch(/\{\w+\}/);
+        for (const m of Object.values(r.body.error!.data.fieldErrors ?? {})) expect(m).not.toMatch(/\{\w+\}/);
+      }
+      expect(zh.body.error!.message).toMatch(CJK);
+      for (const m of Object.values(zh.body.error!.data.fieldErrors ?? {})) expect(m).toMatch(CJK);
+      expect(en.body.error!.message).not.toMatch(CJK);
+      expect(en.body.error!.message).toMatch(/[A-Za-z]{3,}/);
+      for (const m of Object.values(en.body.error!.data.fieldErrors ?? {})) expect(m).not.toMatch(CJK);
+    });
+  }
+
+  it('a mutation without a body, or with broken JSON, is a BAD_REQUEST too, and writes nothing', async () => {
+    const before = dump();
+    const noInput = await http('bids.place', 'mutation', 'zone2', 'zh', undefined);
+    expect(noInput.status).toBe(400);
+    expect(noInput.body.error!.data.code).toBe('BAD_REQUEST');
+    expect(await refused(() => h.as('zone2').bids.place(undefined as never), 'BAD_REQUEST')).toBeInstanceOf(TRPCError);
+    const user = sessionUser(h.db, h.userId('zone2'));
+    const req = new Request('http://localhost/api/trpc/bids.place', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"listingId": 1, "price": ' });
+    const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale: 'zh' as const }) });
+    expect(res.status).toBe(400);
+    expect(dump()).toEqual(before);
+  });
+
+  it('names the limit in a too-long message', async () => {
+    const r = await http('listings.create', 'mutation', 'pianguan', 'zh', bad.find((b) => b.name === 'a note too long')!.input);
+    expect(r.body.error!.data.fieldErrors!.note).toBe('内容过长（最多 500 个字）。');
+  });
+
+  it('domain refusals reach the browser with the same code and message', async () => {
+    const r = await http('bids.place', 'mutation', 'zone2', 'en', { listingId: s.demo, price: '20500', qty: '100' });
+    expect(r.status).toBe(400);
+    expect(r.body.error!.message).toBe('The bid must be at least 21,000.00 yuan/mu (best bid 20,000.00 plus the increment).');
+    const f = await http('bids.place', 'mutation', 'pianguan', 'zh', { listingId: s.demo, price: '21000', qty: '100' });
+    expect(f.status).toBe(403);
+    expect(f.body.error!.data.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('after all the refusals', () => {
+  it('the scenario is intact: the ledger balances and the refused trade is still payable by its buyer', async () => {
+    expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect((await h.as('zone').trades.pay({ id: s.trade })).status).toBe('settled');
+    expect((await h.as('zone2').bids.place({ listingId: s.demo, price: '21000', qty: '100' })).bidderNumber).toBe('002');
+    expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+  });
+});

@@ -1,0 +1,138 @@
+// Reads and writes of the journal. Balances are kept on the account row in the same transaction as
+// the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { accounts, journalEntries, postings } from '@/db/schema';
+import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
+
+function findAccount(db: DbOrTx, k: AccountKey) {
+  return db
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.organisationId, k.organisationId),
+        eq(accounts.asset, k.asset),
+        eq(accounts.bucket, k.bucket),
+        k.lotId === null ? isNull(accounts.lotId) : eq(accounts.lotId, k.lotId),
+      ),
+    )
+    .all()[0];
+}
+
+export function balanceOf(db: DbOrTx, k: AccountKey): number {
+  return findAccount(db, k)?.balance ?? 0;
+}
+
+function accountIdFor(db: DbOrTx, k: AccountKey): number {
+  const found = findAccount(db, k);
+  if (found) return found.id;
+  const [created] = db
+    .insert(accounts)
+    .values({ ...k, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
+    .returning({ id: accounts.id })
+    .all();
+  return created!.id;
+}
+
+export interface EntryHeader {
+  idempotencyKey: string;
+  reason: string;
+  memo?: string;
+  tradeId?: number | null;
+  listingId?: number | null;
+  actorUserId?: number | null;
+  at: number;
+}
+
+/**
+ * Writes one journal entry and applies its postings to the balances. An entry whose idempotency key
+ * was already written is not written again (returns false). A balance that would go below zero where
+ * the account may not trips the table's CHECK and aborts the whole transaction.
+ */
+export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
+  if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
+  const existing = db.select({ id: journalEntries.id }).from(journalEntries).where(eq(journalEntries.idempotencyKey, header.idempotencyKey)).all();
+  if (existing.length > 0) return false;
+  const [entry] = db.insert(journalEntries).values(header).returning({ id: journalEntries.id }).all();
+  for (const p of entryPostings) {
+    const accountId = accountIdFor(db, p.account);
+    db.update(accounts)
+      .set({ balance: sql`${accounts.balance} + ${p.amount}` })
+      .where(eq(accounts.id, accountId))
+      .run();
+    db.insert(postings).values({ entryId: entry!.id, accountId, amount: p.amount }).run();
+  }
+  return true;
+}
+
+/** How many entries of one reason a listing has: numbers its successive edits for their keys. */
+export function entryCountOfListing(db: DbOrTx, listingId: number, reason: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.listingId, listingId), eq(journalEntries.reason, reason)))
+      .all()[0]?.n ?? 0
+  );
+}
+
+/** Every account of an organisation, with its balance. */
+export function accountsOfOrganisation(db: DbOrTx, organisationId: number) {
+  return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).all();
+}
+
+/** An organisation's postings on one asset, newest first, with the entry they belong to. */
+export function statement(db: DbOrTx, organisationId: number, assets: Asset[], limit = 200) {
+  return db
+    .select({
+      entryId: journalEntries.id,
+      at: journalEntries.at,
+      reason: journalEntries.reason,
+      memo: journalEntries.memo,
+      tradeId: journalEntries.tradeId,
+      listingId: journalEntries.listingId,
+      asset: accounts.asset,
+      bucket: accounts.bucket,
+      lotId: accounts.lotId,
+      amount: postings.amount,
+    })
+    .from(postings)
+    .innerJoin(accounts, eq(postings.accountId, accounts.id))
+    .innerJoin(journalEntries, eq(postings.entryId, journalEntries.id))
+    .where(and(eq(accounts.organisationId, organisationId), inArray(accounts.asset, assets)))
+    .orderBy(desc(journalEntries.id), postings.id)
+    .limit(limit)
+    .all();
+}
+
+/** Accounts whose stored balance differs from the sum of their postings (should be none). */
+export function balanceMismatches(db: DbOrTx) {
+  return db
+    .select({ id: accounts.id, balance: accounts.balance, recomputed: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .from(accounts)
+    .leftJoin(postings, eq(postings.accountId, accounts.id))
+    .groupBy(accounts.id)
+    .having(sql`${accounts.balance} <> coalesce(sum(${postings.amount}), 0)`)
+    .all();
+}
+
+/** Sum of balances per asset over all accounts: zero for each asset when money and quota are conserved. */
+export function totalsByAsset(db: DbOrTx) {
+  return db
+    .select({ asset: accounts.asset, total: sql<number>`sum(${accounts.balance})` })
+    .from(accounts)
+    .groupBy(accounts.asset)
+    .all();
+}
+
+/** Journal entries whose postings do not sum to zero per asset (should be none). */
+export function unbalancedEntries(db: DbOrTx) {
+  return db
+    .select({ entryId: postings.entryId, asset: accounts.asset, sum: sql<number>`sum(${postings.amount})` })
+    .from(postings)
+    .innerJoin(accounts, eq(postings.accountId, accounts.id))
+    .groupBy(postings.entryId, accounts.asset)
+    .having(sql`sum(${postings.amount}) <> 0`)
+    .all();
+}

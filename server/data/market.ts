@@ -1,0 +1,142 @@
+// Queries of the trading floor: lots, listings, bids, trades. Functions that act for an organisation
+// put it in the `where` clause, so another organisation's row is simply not found.
+import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
+
+export type ListingRow = typeof listings.$inferSelect;
+export type BidRow = typeof bids.$inferSelect;
+export type TradeRow = typeof trades.$inferSelect;
+export type LotRow = typeof lots.$inferSelect;
+
+export const findLotOfCounty = (db: DbOrTx, lotId: number, countyId: number) =>
+  db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.countyId, countyId))).all()[0];
+
+export const lotById = (db: DbOrTx, lotId: number) => db.select().from(lots).where(eq(lots.id, lotId)).all()[0];
+
+export const lotsOfCounty = (db: DbOrTx, countyId: number) => db.select().from(lots).where(eq(lots.countyId, countyId)).orderBy(lots.id).all();
+
+export const listingById = (db: DbOrTx, id: number) => db.select().from(listings).where(eq(listings.id, id)).all()[0];
+
+export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) =>
+  db.select().from(listings).where(and(eq(listings.id, id), eq(listings.countyId, countyId))).all()[0];
+
+/** The id the next row will get; callers hold the write lock (inTransaction), so it cannot be taken. */
+export function nextId(db: DbOrTx, table: 'listings' | 'trades'): number {
+  const t = table === 'listings' ? listings : trades;
+  const [row] = db.select({ m: max(t.id) }).from(t).all();
+  return (row?.m ?? 0) + 1;
+}
+
+export function insertListing(db: DbOrTx, values: typeof listings.$inferInsert): ListingRow {
+  return db.insert(listings).values(values).returning().all()[0]!;
+}
+
+export function updateListing(db: DbOrTx, id: number, values: Partial<typeof listings.$inferInsert>): ListingRow {
+  return db.update(listings).set(values).where(eq(listings.id, id)).returning().all()[0]!;
+}
+
+/** Approved listings whose close has come: the scheduler and the close-on-read guard close them. */
+export const dueListingIds = (db: DbOrTx, now: number) =>
+  db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.status, 'approved'), lte(listings.closesAt, now)))
+    .all()
+    .map((r) => r.id);
+
+export const activeBids = (db: DbOrTx, listingId: number) =>
+  db.select().from(bids).where(and(eq(bids.listingId, listingId), eq(bids.status, 'active'))).all();
+
+export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) =>
+  db
+    .select()
+    .from(bids)
+    .where(and(eq(bids.listingId, listingId), eq(bids.zoneId, zoneId), eq(bids.status, 'active')))
+    .all()[0];
+
+export const bidCount = (db: DbOrTx, listingId: number) =>
+  db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all()[0]?.n ?? 0;
+
+export const bestPrice = (db: DbOrTx, listingId: number): number | null =>
+  db
+    .select({ p: max(bids.priceFenPerMu) })
+    .from(bids)
+    .where(and(eq(bids.listingId, listingId), eq(bids.status, 'active')))
+    .all()[0]?.p ?? null;
+
+export function insertBid(db: DbOrTx, values: typeof bids.$inferInsert): BidRow {
+  return db.insert(bids).values(values).returning().all()[0]!;
+}
+
+export function setBidStatus(db: DbOrTx, id: number, status: BidRow['status']) {
+  db.update(bids).set({ status }).where(eq(bids.id, id)).run();
+}
+
+export const bidById = (db: DbOrTx, id: number) => db.select().from(bids).where(eq(bids.id, id)).all()[0];
+
+/** The zone's bidder number (竞买号) in a listing, assigned on its first bid. */
+export function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): string {
+  const found = db
+    .select({ number: bidderNumbers.number })
+    .from(bidderNumbers)
+    .where(and(eq(bidderNumbers.listingId, listingId), eq(bidderNumbers.zoneId, zoneId)))
+    .all()[0];
+  if (found) return found.number;
+  const n = db.select({ n: sql<number>`count(*)` }).from(bidderNumbers).where(eq(bidderNumbers.listingId, listingId)).all()[0]?.n ?? 0;
+  const number = String(n + 1).padStart(3, '0');
+  db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
+  return number;
+}
+
+export const bidderNumbersOf = (db: DbOrTx, listingId: number) =>
+  new Map(
+    db
+      .select()
+      .from(bidderNumbers)
+      .where(eq(bidderNumbers.listingId, listingId))
+      .all()
+      .map((r) => [r.zoneId, r.number]),
+  );
+
+/**
+ * Quantity a listing has awarded, lapsed awards included: what it has no longer to offer. A lapsed
+ * award's quantity went back to the county's free quota, not to the listing.
+ */
+export const awardedQty = (db: DbOrTx, listingId: number) =>
+  db
+    .select({ q: sql<number>`coalesce(sum(${trades.qtyMilliMu}), 0)` })
+    .from(trades)
+    .where(eq(trades.listingId, listingId))
+    .all()[0]?.q ?? 0;
+
+export function insertTrade(db: DbOrTx, values: typeof trades.$inferInsert): TradeRow {
+  return db.insert(trades).values(values).returning().all()[0]!;
+}
+
+export function updateTrade(db: DbOrTx, id: number, values: Partial<typeof trades.$inferInsert>): TradeRow {
+  return db.update(trades).set(values).where(eq(trades.id, id)).returning().all()[0]!;
+}
+
+export const tradeById = (db: DbOrTx, id: number) => db.select().from(trades).where(eq(trades.id, id)).all()[0];
+
+export const findTradeOfBuyer = (db: DbOrTx, id: number, buyerId: number) =>
+  db.select().from(trades).where(and(eq(trades.id, id), eq(trades.buyerId, buyerId))).all()[0];
+
+export const overdueTradeIds = (db: DbOrTx, now: number) =>
+  db
+    .select({ id: trades.id })
+    .from(trades)
+    .where(and(eq(trades.status, 'awaiting_payment'), sql`${trades.dueAt} < ${now}`))
+    .all()
+    .map((r) => r.id);
+
+export const organisationById = (db: DbOrTx, id: number) => db.select().from(organisations).where(eq(organisations.id, id)).all()[0];
+
+export const organisationsByIds = (db: DbOrTx, ids: number[]) =>
+  ids.length === 0 ? new Map<number, string>() : new Map(db.select().from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]));
+
+export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all()[0]!.id;
+
+export const bidsOfListing = (db: DbOrTx, listingId: number) =>
+  db.select().from(bids).where(eq(bids.listingId, listingId)).orderBy(desc(bids.priceFenPerMu), bids.placedAt).all();

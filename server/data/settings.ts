@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { settings } from '@/db/schema';
+import { type MarketSettings, SETTING_DEFAULTS, type SettingKey } from '@/server/domain/settings';
+
+export function readSettings(db: DbOrTx): MarketSettings {
+  const stored = new Map(db.select().from(settings).all().map((r) => [r.key, r.value]));
+  const out = { ...SETTING_DEFAULTS } as MarketSettings;
+  for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) out[key] = stored.get(key) ?? SETTING_DEFAULTS[key];
+  return out;
+}
+
+export function writeSetting(db: DbOrTx, key: SettingKey, value: number) {
+  db.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+    .run();
+}

@@ -1,0 +1,268 @@
+// Read models for the pages: each function answers one screen's question in one or two queries.
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '@/db/client';
+import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
+
+const county = alias(organisations, 'county');
+const buyer = alias(organisations, 'buyer');
+
+const bestBid = sql<number | null>`(select max(${bids.priceFenPerMu}) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
+const bidCount = sql<number>`(select count(*) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
+const awarded = sql<number>`(select coalesce(sum(${trades.qtyMilliMu}), 0) from ${trades} where ${trades.listingId} = ${listings.id} and ${trades.status} <> 'lapsed')`;
+
+const listingColumns = {
+  id: listings.id,
+  code: listings.code,
+  mode: listings.mode,
+  status: listings.status,
+  qtyMilliMu: listings.qtyMilliMu,
+  reservePriceFenPerMu: listings.reservePriceFenPerMu,
+  minLotMilliMu: listings.minLotMilliMu,
+  incrementFenPerMu: listings.incrementFenPerMu,
+  opensAt: listings.opensAt,
+  closesAt: listings.closesAt,
+  scheduledClosesAt: listings.scheduledClosesAt,
+  note: listings.note,
+  reviewNote: listings.reviewNote,
+  createdAt: listings.createdAt,
+  countyId: listings.countyId,
+  countyName: county.name,
+  cityId: cities.id,
+  cityName: cities.name,
+  lotId: listings.lotId,
+  lotCode: lots.code,
+  landType: lots.landType,
+  projectName: projects.name,
+  bestPriceFenPerMu: bestBid,
+  activeBids: bidCount,
+  awardedMilliMu: awarded,
+};
+
+function listingQuery(db: DbOrTx) {
+  return db
+    .select(listingColumns)
+    .from(listings)
+    .innerJoin(county, eq(listings.countyId, county.id))
+    .innerJoin(cities, eq(county.cityId, cities.id))
+    .innerJoin(lots, eq(listings.lotId, lots.id))
+    .innerJoin(projects, eq(lots.projectId, projects.id));
+}
+
+export type ListingView = Awaited<ReturnType<ReturnType<typeof listingQuery>['all']>>[number];
+
+export interface MarketFilter {
+  cityId?: number;
+  countyId?: number;
+  minPrice?: number;
+  maxPrice?: number;
+  minQty?: number;
+  maxQty?: number;
+}
+
+/** Approved listings not yet closed (open, or announced and upcoming), filtered as the zone asks. */
+export function marketListings(db: DbOrTx, now: number, f: MarketFilter) {
+  return listingQuery(db)
+    .where(
+      and(
+        eq(listings.status, 'approved'),
+        sql`${listings.closesAt} > ${now}`,
+        f.cityId ? eq(cities.id, f.cityId) : undefined,
+        f.countyId ? eq(listings.countyId, f.countyId) : undefined,
+        f.minPrice ? gte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.minPrice) : undefined,
+        f.maxPrice ? lte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.maxPrice) : undefined,
+        f.minQty ? gte(listings.qtyMilliMu, f.minQty) : undefined,
+        f.maxQty ? lte(listings.qtyMilliMu, f.maxQty) : undefined,
+      ),
+    )
+    .orderBy(listings.closesAt)
+    .limit(500)
+    .all();
+}
+
+export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];
+
+export const listingsOfCounty = (db: DbOrTx, countyId: number) => listingQuery(db).where(eq(listings.countyId, countyId)).orderBy(desc(listings.id)).all();
+
+export const listingsByStatus = (db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][]) =>
+  listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(500).all();
+
+/** Every bid and offer of a listing with the bidder's name and number, best first. */
+export function bidsOfListing(db: DbOrTx, listingId: number) {
+  return db
+    .select({
+      id: bids.id,
+      kind: bids.kind,
+      status: bids.status,
+      priceFenPerMu: bids.priceFenPerMu,
+      qtyMilliMu: bids.qtyMilliMu,
+      depositFen: bids.depositFen,
+      placedAt: bids.placedAt,
+      zoneId: bids.zoneId,
+      zoneName: organisations.name,
+      bidderNumber: bidderNumbers.number,
+    })
+    .from(bids)
+    .innerJoin(organisations, eq(bids.zoneId, organisations.id))
+    .leftJoin(bidderNumbers, and(eq(bidderNumbers.listingId, bids.listingId), eq(bidderNumbers.zoneId, bids.zoneId)))
+    .where(eq(bids.listingId, listingId))
+    .orderBy(desc(bids.placedAt), desc(bids.id))
+    .all();
+}
+
+const tradeColumns = {
+  id: trades.id,
+  confirmationNo: trades.confirmationNo,
+  status: trades.status,
+  listingId: trades.listingId,
+  listingCode: listings.code,
+  mode: listings.mode,
+  lotCode: lots.code,
+  projectName: projects.name,
+  landType: lots.landType,
+  sellerId: trades.sellerId,
+  sellerName: county.name,
+  buyerId: trades.buyerId,
+  buyerName: buyer.name,
+  qtyMilliMu: trades.qtyMilliMu,
+  priceFenPerMu: trades.priceFenPerMu,
+  amountFen: trades.amountFen,
+  depositFen: trades.depositFen,
+  farmlandMilliMu: trades.farmlandMilliMu,
+  lotFarmlandMilliMu: lots.farmlandMilliMu,
+  lotQtyMilliMu: lots.qtyMilliMu,
+  awardedAt: trades.awardedAt,
+  dueAt: trades.dueAt,
+  settledAt: trades.settledAt,
+  lapsedAt: trades.lapsedAt,
+};
+
+function tradeQuery(db: DbOrTx) {
+  return db
+    .select(tradeColumns)
+    .from(trades)
+    .innerJoin(listings, eq(trades.listingId, listings.id))
+    .innerJoin(lots, eq(trades.lotId, lots.id))
+    .innerJoin(projects, eq(lots.projectId, projects.id))
+    .innerJoin(county, eq(trades.sellerId, county.id))
+    .innerJoin(buyer, eq(trades.buyerId, buyer.id));
+}
+
+export type TradeView = Awaited<ReturnType<ReturnType<typeof tradeQuery>['all']>>[number];
+
+/** Trades seen by a party (its own, as seller or buyer) or by the province (all). */
+export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all', listingId?: number) {
+  const own = party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
+  return tradeQuery(db)
+    .where(and(own, listingId ? eq(trades.listingId, listingId) : undefined))
+    .orderBy(desc(trades.id))
+    .limit(1000)
+    .all();
+}
+
+export const tradeView = (db: DbOrTx, id: number) => tradeQuery(db).where(eq(trades.id, id)).all()[0];
+
+/** A county's lots with the quota of each in every state (free / listed / awarded / sold). */
+export function quotaOfCounty(db: DbOrTx, countyId: number) {
+  const bucket = (b: string) =>
+    sql<number>`coalesce((select ${accounts.balance} from ${accounts} where ${accounts.organisationId} = ${countyId} and ${accounts.asset} = 'QUOTA' and ${accounts.bucket} = ${b} and ${accounts.lotId} = ${lots.id}), 0)`;
+  return db
+    .select({
+      id: lots.id,
+      code: lots.code,
+      projectName: projects.name,
+      approvalRef: projects.approvalRef,
+      landType: lots.landType,
+      serialStart: lots.serialStart,
+      qtyMilliMu: lots.qtyMilliMu,
+      farmlandMilliMu: lots.farmlandMilliMu,
+      freeMilliMu: bucket('free'),
+      listedMilliMu: bucket('listed'),
+      awardedMilliMu: bucket('awarded'),
+      soldMilliMu: sql<number>`(select coalesce(sum(${trades.qtyMilliMu}), 0) from ${trades} where ${trades.lotId} = ${lots.id} and ${trades.sellerId} = ${countyId} and ${trades.status} = 'settled')`,
+    })
+    .from(lots)
+    .innerJoin(projects, eq(lots.projectId, projects.id))
+    .where(eq(lots.countyId, countyId))
+    .orderBy(lots.id)
+    .all();
+}
+
+/** An organisation's balances summed per asset and bucket (lots folded together). */
+export function balancesOf(db: DbOrTx, organisationId: number) {
+  return db
+    .select({ asset: accounts.asset, bucket: accounts.bucket, balance: sql<number>`sum(${accounts.balance})` })
+    .from(accounts)
+    .where(eq(accounts.organisationId, organisationId))
+    .groupBy(accounts.asset, accounts.bucket)
+    .all();
+}
+
+/** A zone's holdings of quota and the three rights, per lot and its origin. */
+export function holdingsOf(db: DbOrTx, organisationId: number) {
+  return db
+    .select({
+      lotId: accounts.lotId,
+      lotCode: lots.code,
+      projectName: projects.name,
+      countyName: county.name,
+      asset: accounts.asset,
+      balance: accounts.balance,
+    })
+    .from(accounts)
+    .innerJoin(lots, eq(accounts.lotId, lots.id))
+    .innerJoin(projects, eq(lots.projectId, projects.id))
+    .innerJoin(county, eq(lots.countyId, county.id))
+    .where(and(eq(accounts.organisationId, organisationId), eq(accounts.bucket, 'held'), sql`${accounts.balance} <> 0`))
+    .orderBy(accounts.lotId, accounts.asset)
+    .all();
+}
+
+/** A zone's bids and offers with their listing. */
+export function bidsOfZone(db: DbOrTx, zoneId: number) {
+  return db
+    .select({
+      id: bids.id,
+      kind: bids.kind,
+      status: bids.status,
+      priceFenPerMu: bids.priceFenPerMu,
+      qtyMilliMu: bids.qtyMilliMu,
+      depositFen: bids.depositFen,
+      placedAt: bids.placedAt,
+      listingId: listings.id,
+      listingCode: listings.code,
+      listingStatus: listings.status,
+      closesAt: listings.closesAt,
+      countyName: county.name,
+    })
+    .from(bids)
+    .innerJoin(listings, eq(bids.listingId, listings.id))
+    .innerJoin(county, eq(listings.countyId, county.id))
+    .where(eq(bids.zoneId, zoneId))
+    .orderBy(desc(bids.id))
+    .limit(500)
+    .all();
+}
+
+export const zones = (db: DbOrTx) =>
+  db.select({ id: organisations.id, name: organisations.name, isDemo: organisations.isDemo }).from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
+
+export const citiesWithCounties = (db: DbOrTx) => {
+  const cityRows = db.select().from(cities).orderBy(cities.id).all();
+  const countyRows = db
+    .select({ id: organisations.id, name: organisations.name, cityId: organisations.cityId })
+    .from(organisations)
+    .where(eq(organisations.kind, 'county'))
+    .orderBy(organisations.id)
+    .all();
+  return cityRows.map((c) => ({ ...c, counties: countyRows.filter((k) => k.cityId === c.id) }));
+};
+
+export const bankTransfersList = (db: DbOrTx) =>
+  db
+    .select({ id: bankTransfers.id, zoneName: organisations.name, amountFen: bankTransfers.amountFen, bankRef: bankTransfers.bankRef, at: bankTransfers.at })
+    .from(bankTransfers)
+    .innerJoin(organisations, eq(bankTransfers.zoneId, organisations.id))
+    .orderBy(desc(bankTransfers.id))
+    .limit(200)
+    .all();
