@@ -4,7 +4,8 @@ import { LocaleProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { pageContext } from '@/server/page';
 import { NavLinks } from '@/components/nav-links';
-import { signOutAction, switchLocale } from './actions';
+import { LanguageSwitch } from '@/components/language-switch';
+import { signOutAction } from './actions';
 import './globals.css';
 
 export const metadata: Metadata = { title: '指标交易平台 Quota Exchange' };
@@ -37,12 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             ) : (
               <Link href="/login">{t('signIn')}</Link>
             )}
-            <form action={switchLocale}>
-              <input type="hidden" name="locale" value={locale === 'zh' ? 'en' : 'zh'} />
-              <button type="submit" className="link" data-testid="switch-language">
-                {t('language')}
-              </button>
-            </form>
+            <LanguageSwitch next={locale === 'zh' ? 'en' : 'zh'} label={t('language')} />
           </div>
         </header>
         <LocaleProvider locale={locale}>

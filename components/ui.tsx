@@ -33,7 +33,7 @@ export function Money({ fen, locale }: { fen: number; locale: Locale }) {
   return (
     <span className="num" title={`${formatWanYuan(fen)} ${t('wanYuan')}`}>
       {formatYuan(fen)} {t('yuan')}
-      {Math.abs(fen) >= 1_000_000 ? <small className="muted"> （{formatWanYuan(fen)} {t('wanYuan')}）</small> : null}
+      {Math.abs(fen) >= 1_000_000 ? <small className="muted">{locale === 'zh' ? `（${formatWanYuan(fen)} 万元）` : ` (${formatWanYuan(fen)} ${t('wanYuan')})`}</small> : null}
     </span>
   );
 }

@@ -7,9 +7,10 @@ import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, o
 const county = alias(organisations, 'county');
 const buyer = alias(organisations, 'buyer');
 
-const bestBid = sql<number | null>`(select max(${bids.priceFenPerMu}) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
+const bestBid = sql<number | null>`(select max(${bids.priceFenPerMu}) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active' and ${bids.kind} = 'bid')`;
 const bidCount = sql<number>`(select count(*) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
-const awarded = sql<number>`(select coalesce(sum(${trades.qtyMilliMu}), 0) from ${trades} where ${trades.listingId} = ${listings.id} and ${trades.status} <> 'lapsed')`;
+// Every award counts, lapsed ones too: a lapsed quantity returns to the county's free quota, not to the listing.
+const awarded = sql<number>`(select coalesce(sum(${trades.qtyMilliMu}), 0) from ${trades} where ${trades.listingId} = ${listings.id})`;
 
 const listingColumns = {
   id: listings.id,

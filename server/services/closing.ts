@@ -107,8 +107,16 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number) {
 export function sweep(s: Services) {
   const now = s.clock.now();
   const listingIds = market.dueListingIds(s.db, now);
-  for (const id of listingIds) inTransaction(s.db, (tx) => closeListingInTx(tx, now, id));
   const tradeIds = market.overdueTradeIds(s.db, now);
-  for (const id of tradeIds) inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id));
+  // One item that fails (rolled back whole) must not keep the others, or the market's reads, waiting.
+  const each = (what: string, id: number, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      console.error(`sweep: ${what} ${id} failed`, e);
+    }
+  };
+  for (const id of listingIds) each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
+  for (const id of tradeIds) each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
   return { closed: listingIds.length, lapsed: tradeIds.length };
 }

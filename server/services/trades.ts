@@ -12,8 +12,10 @@ import type { Actor, Services } from './context';
 
 export function payTrade(s: Services, actor: Actor, tradeId: number) {
   const now = s.clock.now();
-  // A payment after the due date finds the award lapsed; the lapse stands even though the payment fails.
-  inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, tradeId));
+  // A payment after the due date finds its award lapsed; the lapse stands even though the payment fails.
+  inTransaction(s.db, (tx) => {
+    if (market.findTradeOfBuyer(tx, tradeId, actor.organisationId)) lapseTradeInTx(tx, now, tradeId);
+  });
   return inTransaction(s.db, (tx) => {
     const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
     ensure(trade, 'tradeNotFound');
