@@ -1,0 +1,53 @@
+// The county's listings; one nobody has bid on can still be withdrawn or changed (issue 2).
+import { WithdrawButton } from '@/components/admin-controls';
+import { ListingForm } from '@/components/admin-listing-form';
+import { ListingsTable } from '@/components/admin-listings-table';
+import { toDecimalText } from '@/components/market-format';
+import { translator } from '@/lib/i18n';
+import { requireRole } from '@/server/page';
+
+export default async function CountyListingsPage() {
+  const { caller, locale, ctx } = await requireRole('county');
+  const t = translator(locale, 'admin');
+  const [listings, lots] = await Promise.all([caller.listings.mine(), caller.accounts.quota()]);
+  const now = ctx.services.clock.now();
+  // Bids of any state count: a listing that ever had one is fixed.
+  const editable = (l: (typeof listings)[number]) => (l.status === 'pending_review' || (l.status === 'approved' && l.phase !== 'due')) && l.activeBids === 0;
+  return (
+    <>
+      <h1>{t('listings_title')}</h1>
+      {listings.length === 0 ? <p className="card muted">{t('listings_empty')}</p> : null}
+      <ListingsTable
+        listings={listings}
+        locale={locale}
+        actions={(l) =>
+          editable(l) ? (
+            <div className="form">
+              <WithdrawButton listingId={l.id} />
+              <details>
+                <summary>{t('edit')}</summary>
+                <h3>{t('edit_title')}</h3>
+                <ListingForm
+                  now={now}
+                  lots={lots.filter((x) => x.id === l.lotId).map((x) => ({ ...x, freeMilliMu: x.freeMilliMu + l.qtyMilliMu }))}
+                  draft={{
+                    listingId: l.id,
+                    lotId: l.lotId,
+                    mode: l.mode,
+                    qty: toDecimalText(l.qtyMilliMu, 3),
+                    reservePrice: toDecimalText(l.reservePriceFenPerMu, 2),
+                    minLot: toDecimalText(l.minLotMilliMu, 3),
+                    increment: toDecimalText(l.incrementFenPerMu, 2),
+                    opensAt: l.opensAt,
+                    closesAt: l.scheduledClosesAt,
+                    note: l.note,
+                  }}
+                />
+              </details>
+            </div>
+          ) : null
+        }
+      />
+    </>
+  );
+}

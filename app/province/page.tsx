@@ -1,0 +1,60 @@
+// The province's review queue: approve a listing (it is announced) or reject it with a reason.
+import Link from 'next/link';
+import { ReviewControls } from '@/components/admin-controls';
+import { Mu, PricePerMu, Time } from '@/components/ui';
+import { translator } from '@/lib/i18n';
+import { requireRole } from '@/server/page';
+
+export default async function ReviewQueuePage() {
+  const { caller, locale } = await requireRole('province');
+  const t = translator(locale, 'admin');
+  const tu = translator(locale, 'ui');
+  const queue = await caller.listings.reviewQueue();
+  return (
+    <>
+      <h1>{t('review_title')}</h1>
+      <p className="muted">{t('review_intro')}</p>
+      {queue.length === 0 ? <p className="card muted">{t('review_empty')}</p> : null}
+      {queue.map((l) => (
+        <section key={l.id} className="card" data-testid="review-item" data-code={l.code}>
+          <h2>
+            <Link href={`/listings/${l.id}`}>{l.code}</Link> · {l.cityName} {l.countyName} · {tu(`mode_${l.mode}`)}
+          </h2>
+          <table>
+            <tbody>
+              <tr>
+                <th>{t('col_lot')}</th>
+                <td>
+                  {l.lotCode} · {l.projectName} · {tu(`landType_${l.landType}`)}
+                </td>
+                <th>{t('col_qty')}</th>
+                <td className="num"><Mu milliMu={l.qtyMilliMu} locale={locale} /></td>
+              </tr>
+              <tr>
+                <th>{t('col_reserve')}</th>
+                <td className="num"><PricePerMu fen={l.reservePriceFenPerMu} locale={locale} /></td>
+                <th>{t('field_minLot')}</th>
+                <td className="num"><Mu milliMu={l.minLotMilliMu} locale={locale} /></td>
+              </tr>
+              <tr>
+                <th>{t('col_opensAt')}</th>
+                <td><Time ms={l.opensAt} locale={locale} /></td>
+                <th>{t('col_closesAt')}</th>
+                <td><Time ms={l.closesAt} locale={locale} /></td>
+              </tr>
+              {l.mode === 'auction' ? (
+                <tr>
+                  <th>{t('field_increment')}</th>
+                  <td className="num"><PricePerMu fen={l.incrementFenPerMu} locale={locale} /></td>
+                  <th>{t('col_note')}</th>
+                  <td>{l.note}</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+          <ReviewControls listingId={l.id} />
+        </section>
+      ))}
+    </>
+  );
+}

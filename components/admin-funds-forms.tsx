@@ -1,0 +1,140 @@
+'use client';
+// The province's forms: a zone's incoming bank transfer, and the market settings.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import type { MarketSettings } from '@/server/domain/settings';
+
+function Answer({ error, done }: { error: string | null | undefined; done: string | null }) {
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  return done ? (
+    <p className="success" role="status">
+      {done}
+    </p>
+  ) : null;
+}
+
+export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
+  const t = useT('admin');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const record = useMutation(
+    trpc.accounts.recordTransfer.mutationOptions({
+      onSuccess: (r) => {
+        setDone(t('recorded', { ref: r.bankRef }));
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <form
+      className="form grid"
+      action={(f) => {
+        setDone(null);
+        record.mutate({ zoneId: Number(f.get('zoneId')), amount: String(f.get('amount') ?? ''), bankRef: String(f.get('bankRef') ?? '') });
+      }}
+    >
+      <label>
+        {t('field_zone')}
+        <select name="zoneId" required>
+          {zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field_amount')}
+        <input name="amount" inputMode="decimal" required />
+      </label>
+      <label>
+        {t('field_bankRef')}
+        <input name="bankRef" required maxLength={64} />
+      </label>
+      <button type="submit" disabled={record.isPending}>
+        {record.isPending ? tu('saving') : t('record')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Answer error={record.error?.message} done={done} />
+      </div>
+    </form>
+  );
+}
+
+const MINUTE = 60;
+
+export function SettingsForm({ settings }: { settings: MarketSettings }) {
+  const t = useT('admin');
+  const tu = useT();
+  const te = useT('errors');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [done, setDone] = useState<string | null>(null);
+  const [local, setLocal] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.accounts.updateSettings.mutationOptions({
+      onSuccess: () => {
+        setDone(t('saved_settings'));
+        router.refresh();
+      },
+    }),
+  );
+  // Percent and minutes in the form; basis points and seconds on the wire. Whole numbers only.
+  const whole = (v: FormDataEntryValue | null, scale: number) => {
+    const text = String(v ?? '').trim();
+    return /^\d{1,6}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * scale) : NaN;
+  };
+  return (
+    <form
+      className="form grid"
+      action={(f) => {
+        setDone(null);
+        const next = {
+          depositRateBp: whole(f.get('depositRate'), 100),
+          paymentDays: whole(f.get('paymentDays'), 1),
+          antiSnipingWindowSeconds: whole(f.get('window'), MINUTE),
+          antiSnipingExtensionSeconds: whole(f.get('extension'), MINUTE),
+        };
+        if (Object.values(next).some((n) => !Number.isSafeInteger(n))) {
+          setLocal(te('invalidInput', { detail: '' }));
+          return;
+        }
+        setLocal(null);
+        save.mutate(next);
+      }}
+    >
+      <label>
+        {t('field_depositRate')}
+        <input name="depositRate" inputMode="decimal" defaultValue={settings.depositRateBp / 100} required />
+      </label>
+      <label>
+        {t('field_paymentDays')}
+        <input name="paymentDays" inputMode="numeric" defaultValue={settings.paymentDays} required />
+      </label>
+      <label>
+        {t('field_window')}
+        <input name="window" inputMode="decimal" defaultValue={settings.antiSnipingWindowSeconds / MINUTE} required />
+      </label>
+      <label>
+        {t('field_extension')}
+        <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required />
+      </label>
+      <button type="submit" disabled={save.isPending}>
+        {save.isPending ? tu('saving') : t('save')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Answer error={local ?? save.error?.message} done={done} />
+      </div>
+    </form>
+  );
+}

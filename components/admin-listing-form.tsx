@@ -1,0 +1,134 @@
+'use client';
+// The county's listing form: create a listing from a lot, or change one nobody has bid on yet.
+// The server validates every term; this form only collects them and shows the answer.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { formatMu, fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+
+export interface LotChoice {
+  id: number;
+  code: string;
+  projectName: string;
+  freeMilliMu: number;
+}
+
+export interface ListingDraft {
+  listingId: number;
+  lotId: number;
+  mode: 'auction' | 'negotiated';
+  qty: string;
+  reservePrice: string;
+  minLot: string;
+  increment: string;
+  opensAt: number;
+  closesAt: number;
+  note: string;
+}
+
+const DAY = 86_400_000;
+
+export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: number; draft?: ListingDraft }) {
+  const t = useT('admin');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [mode, setMode] = useState<'auction' | 'negotiated'>(draft?.mode ?? 'auction');
+  const [done, setDone] = useState<string | null>(null);
+  const onSuccess = (l: { code: string }) => {
+    setDone(t(draft ? 'updated' : 'created', { code: l.code }));
+    router.refresh();
+  };
+  const create = useMutation(trpc.listings.create.mutationOptions({ onSuccess }));
+  const update = useMutation(trpc.listings.update.mutationOptions({ onSuccess }));
+  const pending = create.isPending || update.isPending;
+  const error = create.error ?? update.error;
+
+  function submit(form: FormData) {
+    setDone(null);
+    const field = (k: string) => String(form.get(k) ?? '');
+    const input = {
+      lotId: Number(field('lotId')),
+      mode,
+      qty: field('qty'),
+      reservePrice: field('reservePrice'),
+      minLot: field('minLot'),
+      increment: mode === 'auction' ? field('increment') : undefined,
+      opensAt: fromDateTimeLocal(field('opensAt')),
+      closesAt: fromDateTimeLocal(field('closesAt')),
+      note: field('note'),
+    };
+    if (draft) update.mutate({ ...input, listingId: draft.listingId });
+    else create.mutate(input);
+  }
+
+  return (
+    <form action={submit} className="form grid" data-testid={draft ? 'edit-listing-form' : 'create-listing-form'}>
+      <label>
+        {t('field_lot')}
+        <select name="lotId" defaultValue={draft?.lotId ?? lots[0]?.id} required disabled={Boolean(draft)}>
+          {lots.map((l) => (
+            <option key={l.id} value={l.id}>
+              {t('lot_option', { code: l.code, project: l.projectName, free: formatMu(l.freeMilliMu) })}
+            </option>
+          ))}
+        </select>
+        {draft ? <input type="hidden" name="lotId" value={draft.lotId} /> : null}
+      </label>
+      <label>
+        {t('field_mode')}
+        <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as 'auction' | 'negotiated')}>
+          <option value="auction">{tu('mode_auction')}</option>
+          <option value="negotiated">{tu('mode_negotiated')}</option>
+        </select>
+      </label>
+      <label>
+        {t('field_qty')}
+        <input name="qty" inputMode="decimal" required defaultValue={draft?.qty} />
+      </label>
+      <label>
+        {t('field_reserve')}
+        <input name="reservePrice" inputMode="decimal" required defaultValue={draft?.reservePrice} />
+      </label>
+      <label>
+        {t('field_minLot')}
+        <input name="minLot" inputMode="decimal" required defaultValue={draft?.minLot} />
+      </label>
+      {mode === 'auction' ? (
+        <label>
+          {t('field_increment')}
+          <input name="increment" inputMode="decimal" required defaultValue={draft?.increment} />
+        </label>
+      ) : null}
+      <label>
+        {t('field_opensAt')}
+        <input name="opensAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.opensAt ?? now)} />
+      </label>
+      <label>
+        {t('field_closesAt')}
+        <input name="closesAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.closesAt ?? now + 7 * DAY)} />
+      </label>
+      <label style={{ gridColumn: '1 / -1' }}>
+        {t('field_note')}
+        <input name="note" maxLength={500} defaultValue={draft?.note} />
+      </label>
+      <div className="row" style={{ gridColumn: '1 / -1' }}>
+        <button type="submit" disabled={pending || lots.length === 0}>
+          {pending ? tu('saving') : t(draft ? 'submit_update' : 'submit_create')}
+        </button>
+        {error ? (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+        {done ? (
+          <p className="success" role="status">
+            {done}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
