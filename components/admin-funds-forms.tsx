@@ -38,7 +38,9 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
   return (
     <form
       className="form grid"
-      action={(f) => {
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
         setDone(null);
         record.mutate({ zoneId: Number(f.get('zoneId')), amount: String(f.get('amount') ?? ''), bankRef: String(f.get('bankRef') ?? '') });
       }}
@@ -97,7 +99,9 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
   return (
     <form
       className="form grid"
-      action={(f) => {
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
         setDone(null);
         const next = {
           depositRateBp: whole(f.get('depositRate'), 100),

@@ -46,7 +46,10 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
   const pending = create.isPending || update.isPending;
   const error = create.error ?? update.error;
 
-  function submit(form: FormData) {
+  // onSubmit, not a form action: React resets a form after its action, which would lose what was typed on a refusal.
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
     setDone(null);
     const field = (k: string) => String(form.get(k) ?? '');
     const input = {
@@ -65,7 +68,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
   }
 
   return (
-    <form action={submit} className="form grid" data-testid={draft ? 'edit-listing-form' : 'create-listing-form'}>
+    <form onSubmit={submit} className="form grid" data-testid={draft ? 'edit-listing-form' : 'create-listing-form'}>
       <label>
         {t('field_lot')}
         <select name="lotId" defaultValue={draft?.lotId ?? lots[0]?.id} required disabled={Boolean(draft)}>

@@ -18,6 +18,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login' },
+  // A wrong password is an answer to the user, not a server error worth a stack trace.
+  logger: {
+    error(error) {
+      if (error.name !== 'CredentialsSignin') console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
