@@ -21,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an answer to the user, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error);
+      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
     },
   },
   providers: [

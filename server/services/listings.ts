@@ -17,6 +17,21 @@ export interface ListingInput extends ListingTerms {
 /** A listing code such as GP2026-00012 (挂牌编号). */
 const listingCode = (id: number, at: number) => `GP${new Date(at).getUTCFullYear()}-${String(id).padStart(5, '0')}`;
 
+/** The columns of a listing's terms as submitted; a new or changed listing awaits review. */
+const termsToReview = (input: ListingInput) => ({
+  mode: input.mode,
+  status: 'pending_review' as const,
+  qtyMilliMu: input.qtyMilliMu,
+  reservePriceFenPerMu: input.reservePriceFenPerMu,
+  minLotMilliMu: input.minLotMilliMu,
+  // A negotiated listing has no bidding rounds, so no increment.
+  incrementFenPerMu: input.mode === 'auction' ? input.incrementFenPerMu : 0,
+  opensAt: input.opensAt,
+  scheduledClosesAt: input.closesAt,
+  closesAt: input.closesAt,
+  note: input.note,
+});
+
 export function createListing(s: Services, actor: Actor, input: ListingInput) {
   const now = s.clock.now();
   return inTransaction(s.db, (tx) => {
@@ -30,16 +45,7 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
       code: listingCode(id, now),
       countyId: actor.organisationId,
       lotId: lot.id,
-      mode: input.mode,
-      status: 'pending_review',
-      qtyMilliMu: input.qtyMilliMu,
-      reservePriceFenPerMu: input.reservePriceFenPerMu,
-      minLotMilliMu: input.minLotMilliMu,
-      incrementFenPerMu: input.mode === 'auction' ? input.incrementFenPerMu : 0,
-      opensAt: input.opensAt,
-      scheduledClosesAt: input.closesAt,
-      closesAt: input.closesAt,
-      note: input.note,
+      ...termsToReview(input),
       createdAt: now,
     });
     postEntry(
@@ -69,16 +75,7 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
     // The listing's own quantity is already out of the free quota: it is available to itself.
     checkListingTerms(input, free + before.qtyMilliMu, now);
     const after = market.updateListing(tx, listingId, {
-      mode: input.mode,
-      status: 'pending_review',
-      qtyMilliMu: input.qtyMilliMu,
-      reservePriceFenPerMu: input.reservePriceFenPerMu,
-      minLotMilliMu: input.minLotMilliMu,
-      incrementFenPerMu: input.mode === 'auction' ? input.incrementFenPerMu : 0,
-      opensAt: input.opensAt,
-      scheduledClosesAt: input.closesAt,
-      closesAt: input.closesAt,
-      note: input.note,
+      ...termsToReview(input),
       reviewNote: null,
       reviewedAt: null,
     });
