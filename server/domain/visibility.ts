@@ -12,3 +12,13 @@ export function seesListing(viewer: Viewer, listing: { countyId: number; status:
   if (listing.status === 'approved' || listing.status === 'closed') return true;
   return seesBidderNames(viewer, listing);
 }
+
+/** Offers on a negotiated listing are private between the offering zone and the county. */
+export function seesBid(viewer: Viewer, listing: { countyId: number; mode: string }, bid: { zoneId: number }): boolean {
+  return listing.mode === 'auction' || seesBidderNames(viewer, listing) || viewer.organisationId === bid.zoneId;
+}
+
+/** Awards are named to everyone once the listing has closed (the result announcement), before that to the seller and province. */
+export function seesResults(viewer: Viewer, listing: { countyId: number; status: string }): boolean {
+  return listing.status === 'closed' || seesBidderNames(viewer, listing);
+}

@@ -3,7 +3,7 @@ import { type ListingInput, createListing, reviewListing, updateListing, withdra
 import { sweep } from '@/server/services/closing';
 import * as views from '@/server/data/views';
 import { listingPhase } from '@/server/domain/auction';
-import { seesBidderNames, seesListing, type Viewer } from '@/server/domain/visibility';
+import { seesBid, seesBidderNames, seesListing, seesResults, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
 import { byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
@@ -49,7 +49,10 @@ export const listingsRouter = router({
       throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'listingNotFound') });
     }
     const names = seesBidderNames(viewer, listing);
-    const bids = views.bidsOfListing(ctx.services.db, listing.id).map((b) => {
+    const bids = views
+      .bidsOfListing(ctx.services.db, listing.id)
+      .filter((b) => seesBid(viewer, listing, b))
+      .map((b) => {
       const mine = viewer.organisationId === b.zoneId;
       return {
         id: b.id,
@@ -64,13 +67,10 @@ export const listingsRouter = router({
         mine,
       };
     });
-    // Offers on a negotiated listing are private between the offering zone and the county.
-    const visibleBids = listing.mode === 'negotiated' && !names ? bids.filter((b) => b.mine) : bids;
-    // The result announcement names the winners (issue 2); until the close nobody is named to zones.
-    const results = listing.status === 'closed' || names ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
+    const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
     return {
       listing: withPhase(listing, now),
-      bids: visibleBids,
+      bids,
       results: results.map((r) => ({
         id: r.id,
         confirmationNo: r.confirmationNo,
