@@ -22,3 +22,8 @@ export function seesBid(viewer: Viewer, listing: { countyId: number; mode: strin
 export function seesResults(viewer: Viewer, listing: { countyId: number; status: string }): boolean {
   return listing.status === 'closed' || seesBidderNames(viewer, listing);
 }
+
+/** A trade confirmation is for its two parties and the province. */
+export function seesTrade(viewer: Viewer, trade: { sellerId: number; buyerId: number }): boolean {
+  return viewer.role === 'province' || viewer.organisationId === trade.sellerId || viewer.organisationId === trade.buyerId;
+}

@@ -37,12 +37,10 @@ export function ListingLive({
   initial,
   depositRateBp,
   role,
-  organisationName,
 }: {
   initial: ListingData;
   depositRateBp: number;
   role: Role | null;
-  organisationName: string | null;
 }) {
   const locale = useLocale();
   const t = useT();
@@ -128,7 +126,7 @@ export function ListingLive({
 
       <BidHistory data={data} phase={phase} role={role} />
 
-      {data.results.length > 0 || phase === 'closed' ? <Results data={data} organisationName={organisationName} /> : null}
+      {data.results.length > 0 || phase === 'closed' ? <Results data={data} /> : null}
     </>
   );
 }
@@ -301,10 +299,9 @@ function WithdrawButton({ bid, listingId, announce }: { bid: BidRow; listingId: 
   );
 }
 
-function Results({ data, organisationName }: { data: ListingData; organisationName: string | null }) {
+function Results({ data }: { data: ListingData }) {
   const locale = useLocale();
   const tm = useT('market');
-  const seesNames = data.viewer.seesNames;
   return (
     <section className="card" aria-labelledby="results-heading">
       <h2 id="results-heading">{tm('results_title')}</h2>
@@ -327,10 +324,9 @@ function Results({ data, organisationName }: { data: ListingData; organisationNa
             <tbody>
               {data.results.map((r) => {
                 // Only a party to the trade (or the province) may open its confirmation.
-                const party = seesNames || (organisationName !== null && r.buyerName === organisationName);
                 return (
                   <tr key={r.id}>
-                    <td>{party ? <Link href={`/trades/${r.id}`}>{r.confirmationNo}</Link> : r.confirmationNo}</td>
+                    <td>{r.seesConfirmation ? <Link href={`/trades/${r.id}`}>{r.confirmationNo}</Link> : r.confirmationNo}</td>
                     <td>{r.buyerName}</td>
                     <td className="num">
                       <Mu milliMu={r.qtyMilliMu} locale={locale} />

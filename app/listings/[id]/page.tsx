@@ -89,7 +89,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
         </p>
       </section>
 
-      <ListingLive initial={got.data} depositRateBp={settings.depositRateBp} role={user?.role ?? null} organisationName={user?.organisationName ?? null} />
+      <ListingLive initial={got.data} depositRateBp={settings.depositRateBp} role={user?.role ?? null} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { type ListingInput, createListing, reviewListing, updateListing, withdra
 import { sweep } from '@/server/services/closing';
 import * as views from '@/server/data/views';
 import { listingPhase } from '@/server/domain/auction';
-import { seesBid, seesBidderNames, seesListing, seesResults, type Viewer } from '@/server/domain/visibility';
+import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
 import { byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
@@ -80,6 +80,7 @@ export const listingsRouter = router({
         priceFenPerMu: r.priceFenPerMu,
         amountFen: r.amountFen,
         awardedAt: r.awardedAt,
+        seesConfirmation: seesTrade(viewer, r),
       })),
       now,
       viewer: { ...viewer, seesNames: names },

@@ -3,6 +3,7 @@ import { translate } from '@/lib/i18n';
 import * as views from '@/server/data/views';
 import { sweep } from '@/server/services/closing';
 import { payTrade } from '@/server/services/trades';
+import { seesTrade } from '@/server/domain/visibility';
 import { byId } from '../schemas/market';
 import { roleProcedure, router, zoneProcedure } from '../trpc';
 
@@ -19,8 +20,7 @@ export const tradesRouter = router({
   get: partyProcedure.input(byId).query(({ ctx, input }) => {
     sweep(ctx.services);
     const trade = views.tradeView(ctx.services.db, input.id);
-    const party = trade && (ctx.user.role === 'province' || trade.sellerId === ctx.actor.organisationId || trade.buyerId === ctx.actor.organisationId);
-    if (!trade || !party) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
+    if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
     return trade;
   }),
 
