@@ -1,5 +1,6 @@
 'use client';
 // A button that runs one mutation and refreshes the server-rendered page, showing the server's answer.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useT } from '@/lib/i18n/client';
@@ -18,13 +19,14 @@ export function ActionButton({
   const tu = useT();
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const [state, setState] = useState<{ error: string | null; done: boolean }>({ error: null, done: false });
   return (
     <span className="row">
       <button
         type="button"
         className={className}
-        disabled={pending}
+        disabled={!hydrated || pending}
         onClick={() =>
           start(async () => {
             try {

@@ -1,5 +1,6 @@
 'use client';
 // The province's forms: a zone's incoming bank transfer, and the market settings.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -25,6 +26,7 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
   const t = useT('admin');
   const tu = useT();
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const record = useMutation(
@@ -63,7 +65,7 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
         {t('field_bankRef')}
         <input name="bankRef" required maxLength={64} />
       </label>
-      <button type="submit" disabled={record.isPending}>
+      <button type="submit" disabled={!hydrated || record.isPending}>
         {record.isPending ? tu('saving') : t('record')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
@@ -80,6 +82,7 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
   const tu = useT();
   const te = useT('errors');
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const [local, setLocal] = useState<string | null>(null);
@@ -133,7 +136,7 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
         {t('field_extension')}
         <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required />
       </label>
-      <button type="submit" disabled={save.isPending}>
+      <button type="submit" disabled={!hydrated || save.isPending}>
         {save.isPending ? tu('saving') : t('save')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>

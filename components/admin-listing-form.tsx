@@ -1,6 +1,7 @@
 'use client';
 // The county's listing form: create a listing from a lot, or change one nobody has bid on yet.
 // The server validates every term; this form only collects them and shows the answer.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -34,6 +35,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
   const t = useT('admin');
   const tu = useT();
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [mode, setMode] = useState<'auction' | 'negotiated'>(draft?.mode ?? 'auction');
   const [done, setDone] = useState<string | null>(null);
@@ -118,7 +120,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
         <input name="note" maxLength={500} defaultValue={draft?.note} />
       </label>
       <div className="row" style={{ gridColumn: '1 / -1' }}>
-        <button type="submit" disabled={pending || lots.length === 0}>
+        <button type="submit" disabled={!hydrated || pending || lots.length === 0}>
           {pending ? tu('saving') : t(draft ? 'submit_update' : 'submit_create')}
         </button>
         {error ? (

@@ -15,6 +15,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await county.goto('/county');
   await expect(county.getByTestId('lot-row').first()).toContainText('1,348.888');
   const form = county.getByTestId('create-listing-form');
+  await expect(form.getByRole('button', { name: '提交挂牌' })).toBeEnabled();
   await form.locator('select[name=lotId]').selectOption({ index: 0 });
   await form.locator('input[name=qty]').fill('100');
   await form.locator('input[name=reservePrice]').fill('30000');
@@ -45,6 +46,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await zoneA.getByRole('link', { name: code }).click();
   await zoneA.waitForURL(/\/listings\/\d+$/);
   const listingUrl = zoneA.url();
+  await expect(zoneA.getByRole('button', { name: '出价', exact: true })).toBeEnabled();
   await zoneA.locator('input[name=price]').fill('30000');
   await zoneA.locator('input[name=qty]').fill('100');
   await zoneA.getByRole('button', { name: '出价', exact: true }).click();
@@ -56,6 +58,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await zoneB.goto(listingUrl);
   await expect(zoneB.getByTestId('bid-history')).toContainText('001');
   await expect(zoneB.getByTestId('bid-history')).not.toContainText('山西转型综改示范区');
+  await expect(zoneB.getByRole('button', { name: '出价', exact: true })).toBeEnabled();
   await zoneB.locator('input[name=price]').fill('30100');
   await zoneB.locator('input[name=qty]').fill('60');
   await zoneB.getByRole('button', { name: '出价', exact: true }).click();

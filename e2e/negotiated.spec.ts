@@ -11,6 +11,7 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
 
   await county.goto('/county');
   const form = county.getByTestId('create-listing-form');
+  await expect(form.getByRole('button', { name: '提交挂牌' })).toBeEnabled();
   await form.locator('select[name=mode]').selectOption('negotiated');
   await expect(form.locator('input[name=increment]')).toHaveCount(0);
   await form.locator('input[name=qty]').fill('200');
@@ -32,12 +33,14 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
   await zoneA.getByRole('link', { name: code }).click();
   await zoneA.waitForURL(/\/listings\/\d+$/);
   const url = zoneA.url();
+  await expect(zoneA.getByRole('button', { name: '提交报价', exact: true })).toBeEnabled();
   await zoneA.locator('input[name=price]').fill('26000');
   await zoneA.locator('input[name=qty]').fill('200');
   await zoneA.getByRole('button', { name: '提交报价' }).click();
   await expect(zoneA.getByText('报价已提交')).toBeVisible();
 
   await zoneB.goto(url);
+  await expect(zoneB.getByRole('button', { name: '提交报价', exact: true })).toBeEnabled();
   await zoneB.locator('input[name=price]').fill('24000');
   await zoneB.locator('input[name=qty]').fill('150');
   await zoneB.getByRole('button', { name: '提交报价' }).click();

@@ -1,6 +1,7 @@
 'use client';
 // 付款: the zone pays an award. The server applies the deposit, debits the balance and settles in one
 // transaction; the page then reloads its data from the server.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ export function PayButton({ tradeId, payable }: { tradeId: number; payable: bool
   const t = useT();
   const tm = useT('market');
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const pay = useMutation(
@@ -26,7 +28,7 @@ export function PayButton({ tradeId, payable }: { tradeId: number; payable: bool
   return (
     <div className="pay">
       {payable ? (
-        <button type="button" onClick={() => pay.mutate({ id: tradeId })} disabled={pay.isPending}>
+        <button type="button" onClick={() => pay.mutate({ id: tradeId })} disabled={!hydrated || pay.isPending}>
           {pay.isPending ? t('saving') : tm('pay')}
         </button>
       ) : null}

@@ -2,6 +2,7 @@
 // A zone's bid (auction) or offer (negotiated listing): price per mu and quantity, with the amount
 // and the deposit that will be frozen previewed by the same pure functions the server uses. The
 // server decides; its refusal is shown as it comes, already in the user's language.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
@@ -48,6 +49,7 @@ export function BidForm({
   const t = useT();
   const tm = useT('market');
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const [price, setPrice] = useState('');
   const [qty, setQty] = useState(() => (myActive ? toDecimalText(myActive.qtyMilliMu, 3) : ''));
@@ -138,7 +140,7 @@ export function BidForm({
           ) : null}
         </div>
         <div>
-          <button type="submit" disabled={mutation.isPending}>
+          <button type="submit" disabled={!hydrated || mutation.isPending}>
             {mutation.isPending ? t('saving') : tm(auction ? 'bid_submit' : 'offer_submit')}
           </button>
         </div>

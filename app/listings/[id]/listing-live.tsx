@@ -1,6 +1,7 @@
 'use client';
 // The live part of a listing: phase and countdown against the server's clock, best bid, the bid or
 // offer form, the bid history and the result. Polls listings.get every 2 s; no full reload.
+import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
@@ -256,6 +257,7 @@ function useRefreshListing(listingId: number) {
 }
 
 function AcceptButton({ bid, listingId, announce }: { bid: BidRow; listingId: number; announce: (o: Outcome) => void }) {
+  const hydrated = useHydrated();
   const t = useT();
   const tm = useT('market');
   const trpc = useTRPC();
@@ -271,13 +273,14 @@ function AcceptButton({ bid, listingId, announce }: { bid: BidRow; listingId: nu
     }),
   );
   return (
-    <button type="button" onClick={() => accept.mutate({ id: bid.id })} disabled={accept.isPending}>
+    <button type="button" onClick={() => accept.mutate({ id: bid.id })} disabled={!hydrated || accept.isPending}>
       {accept.isPending ? t('saving') : tm('accept')}
     </button>
   );
 }
 
 function WithdrawButton({ bid, listingId, announce }: { bid: BidRow; listingId: number; announce: (o: Outcome) => void }) {
+  const hydrated = useHydrated();
   const t = useT();
   const tm = useT('market');
   const trpc = useTRPC();
@@ -293,7 +296,7 @@ function WithdrawButton({ bid, listingId, announce }: { bid: BidRow; listingId: 
     }),
   );
   return (
-    <button type="button" className="secondary" onClick={() => withdraw.mutate({ id: bid.id })} disabled={withdraw.isPending}>
+    <button type="button" className="secondary" onClick={() => withdraw.mutate({ id: bid.id })} disabled={!hydrated || withdraw.isPending}>
       {withdraw.isPending ? t('saving') : tm('withdraw_offer')}
     </button>
   );
