@@ -18,12 +18,17 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Bounds the WAL file after checkpoints (stack-notes.md, the `.get()` trap).
   sqlite.pragma('journal_size_limit = 67108864');
   const db = drizzle(sqlite, { schema });
+  // A migration that rebuilds a table must run with foreign keys off (a PRAGMA inside its transaction is
+  // ignored); they are checked as a whole before being switched on (sqlite.org/lang_altertable.html).
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`);
+  sqlite.pragma('foreign_keys = ON');
   return db;
 }
 

@@ -5,12 +5,13 @@ import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
 import { authSecret } from '@/server/auth-secret';
 import { systemClock } from '@/server/clock';
+import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
 
 const db = openDatabase(env.databaseFile);
 authSecret();
 if (db.select().from(organisations).limit(1).all().length === 0) {
-  void seedDemo({ db, clock: systemClock }).then(() => {
+  void seedDemo({ db, clock: systemClock, documents: documentStore(env.documentsDir) }).then(() => {
   console.log(`Seeded demo data into ${env.databaseFile}.`);
     db.$client.close();
   });

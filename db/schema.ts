@@ -43,17 +43,105 @@ export const settings = sqliteTable('settings', {
   value: integer('value').notNull(),
 });
 
-/** An approved linking project (增减挂钩项目区); its approval workflow is issue 3's. */
-export const projects = sqliteTable('projects', {
-  id: integer('id').primaryKey(),
-  countyId: integer('county_id')
-    .notNull()
-    .references(() => organisations.id),
-  name: text('name').notNull(),
-  villages: text('villages').notNull(),
-  approvedAt: integer('approved_at').notNull(),
-  approvalRef: text('approval_ref').notNull(),
-});
+/**
+ * A linking project (增减挂钩项目区): drafted by its county, reviewed by its city (skipped for 扩权强县),
+ * approved by the province, which issues its surplus quota as one lot (seed 001 二(一); domain.md step 1).
+ * Reclamation (复垦) of its demolition plots is then owed by a deadline (seed 001 二(二); step 7).
+ */
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey(),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    villages: text('villages').notNull(),
+    status: text('status', { enum: ['draft', 'city_review', 'province_review', 'returned', 'approved'] })
+      .notNull()
+      .default('draft'),
+    forCrossRegion: integer('for_cross_region', { mode: 'boolean' }).notNull().default(true),
+    landType: text('land_type', { enum: ['ordinary', 'high_standard', 'other'] })
+      .notNull()
+      .default('ordinary'),
+    /** Area of the project's new-construction side (建新区) kept for local resettlement; not surplus. */
+    resettlementMilliMu: integer('resettlement_milli_mu').notNull().default(0),
+    createdAt: integer('created_at').notNull().default(0),
+    submittedAt: integer('submitted_at'),
+    cityReviewedAt: integer('city_reviewed_at'),
+    returnedAt: integer('returned_at'),
+    returnReason: text('return_reason'),
+    approvedAt: integer('approved_at'),
+    approvalRef: text('approval_ref'),
+    designApprovedAt: integer('design_approved_at'),
+    designRef: text('design_ref'),
+    /** Set by the first settlement of its quota: the 2-year reclamation clock starts there. */
+    firstTradedAt: integer('first_traded_at'),
+    reclamationAcceptedAt: integer('reclamation_accepted_at'),
+    acceptanceRef: text('acceptance_ref'),
+  },
+  (t) => [index('projects_county').on(t.countyId), index('projects_status').on(t.status)],
+);
+
+/** A demolition plot (拆旧地块) of a project: its area, what it is now, how much becomes farmland. */
+export const projectPlots = sqliteTable(
+  'project_plots',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    code: text('code').notNull(),
+    village: text('village').notNull(),
+    currentUse: text('current_use', { enum: ['homestead', 'abandoned_village', 'industrial_mining', 'public_facility', 'other'] }).notNull(),
+    areaMilliMu: integer('area_milli_mu').notNull(),
+    farmlandMilliMu: integer('farmland_milli_mu').notNull(),
+    /** Farmland quality grade (耕地质量等级, 1 best … 10), when any of the plot becomes farmland. */
+    farmlandGrade: integer('farmland_grade'),
+  },
+  (t) => [
+    check('plots_area', sql`${t.areaMilliMu} > 0 AND ${t.farmlandMilliMu} >= 0 AND ${t.farmlandMilliMu} <= ${t.areaMilliMu}`),
+    uniqueIndex('plots_project_code').on(t.projectId, t.code),
+  ],
+);
+
+/** A plan document (PDF) of a project, stored on disk next to the database under `storedName`. */
+export const projectDocuments = sqliteTable(
+  'project_documents',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    fileName: text('file_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedAt: integer('uploaded_at').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('documents_project').on(t.projectId)],
+);
+
+/** The county's reports of reclamation progress (复垦进度). */
+export const reclamationReports = sqliteTable(
+  'reclamation_reports',
+  {
+    id: integer('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    percent: integer('percent').notNull(),
+    note: text('note').notNull(),
+    at: integer('at').notNull(),
+    reportedBy: integer('reported_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [check('reports_percent', sql`${t.percent} >= 0 AND ${t.percent} <= 100`), index('reports_project').on(t.projectId)],
+);
 
 /**
  * A surplus quota lot: the quantity a project issued, its serial range of milli-mu units
@@ -194,6 +282,8 @@ export const trades = sqliteTable(
     depositFen: integer('deposit_fen').notNull(),
     /** Farmland balance quota moved with the trade; fixed at settlement. */
     farmlandMilliMu: integer('farmland_milli_mu'),
+    /** First unit of the serial range the trade took from its lot; fixed at settlement (domain.md step 2). */
+    serialStart: integer('serial_start'),
     awardedAt: integer('awarded_at').notNull(),
     dueAt: integer('due_at').notNull(),
     settledAt: integer('settled_at'),
@@ -219,7 +309,7 @@ export const accounts = sqliteTable(
     organisationId: integer('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    asset: text('asset', { enum: ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND'] }).notNull(),
+    asset: text('asset', { enum: ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING'] }).notNull(),
     bucket: text('bucket').notNull(),
     lotId: integer('lot_id').references(() => lots.id),
     allowNegative: integer('allow_negative', { mode: 'boolean' }).notNull().default(false),
@@ -242,10 +332,11 @@ export const journalEntries = sqliteTable(
     memo: text('memo').notNull().default(''),
     tradeId: integer('trade_id').references(() => trades.id),
     listingId: integer('listing_id').references(() => listings.id),
+    useId: integer('use_id').references(() => rightsUses.id),
     actorUserId: integer('actor_user_id').references(() => users.id),
     at: integer('at').notNull(),
   },
-  (t) => [index('journal_entries_trade').on(t.tradeId)],
+  (t) => [index('journal_entries_trade').on(t.tradeId), index('journal_entries_use').on(t.useId)],
 );
 
 export const postings = sqliteTable(
@@ -292,4 +383,68 @@ export const auditLog = sqliteTable(
     after: text('after'),
   },
   (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+/** A zone's use (核销) of rights for one of its land applications (domain.md step 8). */
+export const rightsUses = sqliteTable(
+  'rights_uses',
+  {
+    id: integer('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => organisations.id),
+    applicationName: text('application_name').notNull(),
+    approvalRef: text('approval_ref').notNull(),
+    areaMilliMu: integer('area_milli_mu').notNull(),
+    /** The rights used, comma-separated assets (NEW_LAND, SCALE, FARMLAND); the postings say from which lots. */
+    rights: text('rights').notNull(),
+    at: integer('at').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [check('uses_area', sql`${t.areaMilliMu} > 0`), index('uses_zone').on(t.zoneId)],
+);
+
+/** A county's spending from its proceeds (seed 001 三(三); domain.md step 9). */
+export const proceedsSpendings = sqliteTable(
+  'proceeds_spendings',
+  {
+    id: integer('id').primaryKey(),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    spentOn: text('spent_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    category: text('category', {
+      enum: ['poverty_consolidation', 'rural_revitalisation', 'relocation_subsidy', 'reclamation_incentive', 'other'],
+    }).notNull(),
+    purpose: text('purpose').notNull(),
+    budgetRef: text('budget_ref').notNull(),
+    at: integer('at').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [check('spendings_amount', sql`${t.amountFen} > 0`), index('spendings_county').on(t.countyId)],
+);
+
+/** The province's annual plan quota for a county (seed 000), one per county, year and kind. */
+export const planAllocations = sqliteTable(
+  'plan_allocations',
+  {
+    id: integer('id').primaryKey(),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: ['PLAN_NEW_LAND', 'PLAN_LINKING'] }).notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    documentRef: text('document_ref').notNull(),
+    at: integer('at').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [check('allocations_qty', sql`${t.qtyMilliMu} > 0`), uniqueIndex('allocations_key').on(t.countyId, t.year, t.kind)],
 );

@@ -6,10 +6,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { cities, organisations, users } from './schema';
 import { NATIONAL_POVERTY_COUNTIES, SHANXI_CITIES } from './places';
-import { insertProject } from '@/server/data/lots';
+import { lotOfProject } from '@/server/data/projects';
+import { PLAN_KINDS, PLAN_STANDARD } from '@/server/domain/plan';
+import type { CurrentUse, LandType } from '@/server/domain/projects';
 import type { Services } from '@/server/services/context';
 import { recordBankTransfer } from '@/server/services/funds';
-import { issueLot } from '@/server/services/lots';
+import { allocatePlan } from '@/server/services/holdings';
+import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/services/projects';
 import { createListing, reviewListing } from '@/server/services/listings';
 import { DAY_MS } from '@/server/domain/settings';
 
@@ -26,12 +29,60 @@ export const DEMO_USERS = [
   { username: 'zone3', displayName: '演示开发区乙用户', org: '大同开发区（演示）' },
 ] as const;
 
-const DEMO_PROJECTS = [
-  { county: '偏关县', name: '偏关县2026年度增减挂钩项目区（一）', villages: '老营镇、万家寨镇', lots: [[1348_888, 1210_500, 'ordinary']] },
-  { county: '偏关县', name: '偏关县2026年度增减挂钩项目区（二）', villages: '天峰坪镇', lots: [[600_000, 560_000, 'high_standard']] },
-  { county: '河曲县', name: '河曲县易地扶贫搬迁复垦项目区', villages: '沙坪乡、土沟乡', lots: [[820_450, 801_000, 'ordinary']] },
-  { county: '保德县', name: '保德县采煤沉陷区治理搬迁复垦项目区', villages: '桥头镇', lots: [[1000_000, 950_000, 'other']] },
-] as const;
+type DemoPlot = [code: string, village: string, use: CurrentUse, areaMilliMu: number, farmlandMilliMu: number, grade: number | null];
+
+/** Demo linking projects; their plots add up to the surplus each issues on approval. */
+const DEMO_PROJECTS: { county: string; name: string; villages: string; landType: LandType; plots: DemoPlot[] }[] = [
+  {
+    county: '偏关县',
+    name: '偏关县2026年度增减挂钩项目区（一）',
+    villages: '老营镇、万家寨镇',
+    landType: 'ordinary',
+    plots: [
+      ['LY-01', '老营镇老营村', 'homestead', 800_000, 720_500, 6],
+      ['WJZ-01', '万家寨镇万家寨村', 'abandoned_village', 548_888, 490_000, 7],
+    ],
+  },
+  {
+    county: '偏关县',
+    name: '偏关县2026年度增减挂钩项目区（二）',
+    villages: '天峰坪镇',
+    landType: 'high_standard',
+    plots: [['TFP-01', '天峰坪镇天峰坪村', 'homestead', 600_000, 560_000, 4]],
+  },
+  {
+    county: '河曲县',
+    name: '河曲县易地扶贫搬迁复垦项目区',
+    villages: '沙坪乡、土沟乡',
+    landType: 'ordinary',
+    plots: [
+      ['SP-01', '沙坪乡沙坪村', 'homestead', 500_450, 490_000, 6],
+      ['TG-01', '土沟乡土沟村', 'abandoned_village', 320_000, 311_000, 7],
+    ],
+  },
+  {
+    county: '保德县',
+    name: '保德县采煤沉陷区治理搬迁复垦项目区',
+    villages: '桥头镇',
+    landType: 'other',
+    plots: [['QT-01', '桥头镇桥头村', 'industrial_mining', 1000_000, 950_000, 8]],
+  },
+];
+
+/** A one-page PDF standing in for a plan document in the demo. */
+export const DEMO_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+const plotPlan = ([code, village, currentUse, areaMilliMu, farmlandMilliMu, farmlandGrade]: DemoPlot) => ({
+  code,
+  village,
+  currentUse,
+  areaMilliMu,
+  farmlandMilliMu,
+  farmlandGrade,
+});
 
 function orgId(db: Db, name: string): number {
   return db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).all()[0]!.id;
@@ -59,32 +110,52 @@ export async function seedDemo(s: Services) {
     }
   });
 
-  const provinceUser = db.select().from(users).where(eq(users.username, 'province')).all()[0]!;
-  const province = { userId: provinceUser.id, organisationId: provinceUser.organisationId };
 
-  let lotNo = 0;
+  const actorOf = (username: string) => {
+    const u = db.select().from(users).where(eq(users.username, username)).all()[0]!;
+    return { userId: u.id, organisationId: u.organisationId };
+  };
+  const countyUser = { 偏关县: 'pianguan', 河曲县: 'hequ', 保德县: 'baode' } as Record<string, string>;
+  const city = actorOf('xinzhou');
+  const province = actorOf('province');
+
+  // The demo projects went through the whole workflow a month ago; quota enters only by approval.
+  const monthAgo: Services = { ...s, clock: { now: () => now - 30 * DAY_MS } };
   const lotIds: number[] = [];
-  for (const p of DEMO_PROJECTS) {
-    const countyId = orgId(db, p.county);
-    const project = insertProject(db, {
-      countyId,
+  for (const [i, p] of DEMO_PROJECTS.entries()) {
+    const county = actorOf(countyUser[p.county]!);
+    const draft = draftProject(monthAgo, county, {
       name: p.name,
       villages: p.villages,
-      approvedAt: now - 30 * DAY_MS,
-      approvalRef: `晋自然资函〔2026〕${101 + lotNo}号`,
+      forCrossRegion: true,
+      landType: p.landType,
+      resettlementMilliMu: 0,
+      plots: p.plots.map(plotPlan),
     });
-    for (const [qty, farmland, landType] of p.lots) {
-      lotNo += 1;
-      const lot = issueLot(s, province, {
-        projectId: project.id,
-        countyId,
-        code: `ZB${new Date(now).getUTCFullYear()}-${String(lotNo).padStart(4, '0')}`,
-        qtyMilliMu: qty,
-        farmlandMilliMu: farmland,
-        landType,
-      });
-      lotIds.push(lot.id);
-    }
+    attachDocument(monthAgo, county, draft.id, { fileName: '实施方案.pdf', bytes: DEMO_PDF });
+    submitProject(monthAgo, county, draft.id);
+    cityReview(monthAgo, city, draft.id, { approve: true, reason: '' });
+    provinceReview(monthAgo, province, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔2026〕${101 + i}号` });
+    lotIds.push(lotOfProject(db, draft.id)!.id);
+  }
+
+  // One more plan waiting for the city, so the review queue has something in it.
+  const hequ = actorOf('hequ');
+  const waiting = draftProject(s, hequ, {
+    name: '河曲县2026年度增减挂钩项目区（二）',
+    villages: '鹿固乡',
+    forCrossRegion: true,
+    landType: 'ordinary',
+    resettlementMilliMu: 50_000,
+    plots: [plotPlan(['LG-01', '鹿固乡鹿固村', 'homestead', 420_000, 380_000, 7])],
+  });
+  attachDocument(s, hequ, waiting.id, { fileName: '河曲县鹿固乡项目区实施方案.pdf', bytes: DEMO_PDF });
+  submitProject(s, hequ, waiting.id);
+
+  // This year's plan quota by seed 000's standard.
+  const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+  for (const kind of PLAN_KINDS) {
+    allocatePlan(s, province, { kind, year, qtyMilliMu: PLAN_STANDARD[kind].qtyMilliMu, documentRef: `晋自然资发〔${year}〕1号`, to: { group: PLAN_STANDARD[kind].to } });
   }
 
   const funds = [
@@ -97,8 +168,7 @@ export async function seedDemo(s: Services) {
   }
 
   // An auction already open for a week in 偏关县, so zones have something to bid on at once.
-  const pianguanUser = db.select().from(users).where(eq(users.username, 'pianguan')).all()[0]!;
-  const pianguan = { userId: pianguanUser.id, organisationId: pianguanUser.organisationId };
+  const pianguan = actorOf('pianguan');
   const listing = createListing(s, pianguan, {
     lotId: lotIds[1]!,
     mode: 'auction',

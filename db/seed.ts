@@ -2,6 +2,7 @@
 import { openDatabase } from './client';
 import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
+import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
 import { systemClock } from '@/server/clock';
 
@@ -9,7 +10,7 @@ const db = openDatabase(env.databaseFile);
 if (db.select().from(organisations).limit(1).all().length > 0) {
   console.log(`${env.databaseFile} already holds data; nothing seeded.`);
 } else {
-  void seedDemo({ db, clock: systemClock }).then(() => {
+  void seedDemo({ db, clock: systemClock, documents: documentStore(env.documentsDir) }).then(() => {
   console.log(`Seeded demo data into ${env.databaseFile}.`);
   });
 }

@@ -15,6 +15,7 @@ const parsed = schema.parse(process.env);
 export const env = {
   dataDir: path.resolve(parsed.QX_DATA_DIR),
   databaseFile: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db'),
+  documentsDir: path.resolve(parsed.QX_DATA_DIR, 'documents'),
   testClock: parsed.QX_TEST_CLOCK === '1',
   sweepMs: parsed.QX_SWEEP_SECONDS * 1000,
 };

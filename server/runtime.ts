@@ -2,6 +2,7 @@
 // route handlers, the pages and the scheduler.
 import { type Db, openDatabase } from '@/db/client';
 import { type Clock, OffsetClock, systemClock } from './clock';
+import { documentStore } from './documents';
 import { env } from './env';
 import type { Services } from './services/context';
 
@@ -11,7 +12,7 @@ function init() {
   const db: Db = openDatabase(env.databaseFile);
   const testClock = env.testClock ? new OffsetClock() : null;
   const clock: Clock = testClock ?? systemClock;
-  return { services: { db, clock }, testClock };
+  return { services: { db, clock, documents: documentStore(env.documentsDir) }, testClock };
 }
 
 export function runtime() {

@@ -45,18 +45,19 @@ const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const e = result.error.cause;
-    throw new TRPCError({ code: e.kind, message: translate(ctx.locale, 'errors', e.code, formatParams(e.params)), cause: e });
+    throw new TRPCError({ code: e.kind, message: translate(ctx.locale, 'errors', e.code, formatParams(ctx.locale, e.params)), cause: e });
   }
   return result;
 });
 
 import { formatMu, formatYuan } from '@/server/domain/units';
 
-/** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name. */
-function formatParams(params: Record<string, string | number>) {
+/** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name; a right by its name. */
+function formatParams(locale: Locale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
+    if (k === 'right') out[k] = translate(locale, 'ui', `asset_${v}` as never);
+    else if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
     else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);
     else if (typeof v === 'number' && k.endsWith('Fen')) out[k.slice(0, -3)] = formatYuan(v);
     else out[k] = v;

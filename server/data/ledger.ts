@@ -41,6 +41,7 @@ export interface EntryHeader {
   memo?: string;
   tradeId?: number | null;
   listingId?: number | null;
+  useId?: number | null;
   actorUserId?: number | null;
   at: number;
 }

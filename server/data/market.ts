@@ -22,8 +22,8 @@ export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) =>
   db.select().from(listings).where(and(eq(listings.id, id), eq(listings.countyId, countyId))).all()[0];
 
 /** The id the next row will get; callers hold the write lock (inTransaction), so it cannot be taken. */
-export function nextId(db: DbOrTx, table: 'listings' | 'trades'): number {
-  const t = table === 'listings' ? listings : trades;
+export function nextId(db: DbOrTx, table: 'listings' | 'trades' | 'lots'): number {
+  const t = { listings, trades, lots }[table];
   const [row] = db.select({ m: max(t.id) }).from(t).all();
   return (row?.m ?? 0) + 1;
 }
@@ -140,3 +140,11 @@ export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).fr
 
 export const bidsOfListing = (db: DbOrTx, listingId: number) =>
   db.select().from(bids).where(eq(bids.listingId, listingId)).orderBy(desc(bids.priceFenPerMu), bids.placedAt).all();
+
+/** Quantity of a lot sold so far: the settled trades, whose serial ranges are the front of the lot. */
+export const settledQtyOfLot = (db: DbOrTx, lotId: number): number =>
+  db
+    .select({ qty: sql<number>`coalesce(sum(${trades.qtyMilliMu}), 0)` })
+    .from(trades)
+    .where(and(eq(trades.lotId, lotId), eq(trades.status, 'settled')))
+    .all()[0]!.qty;

@@ -2,16 +2,19 @@
 // every business event is one entry whose postings sum to zero per asset. Money is fen; quota and the
 // three bundled rights are milli-mu, kept per lot so every unit stays traceable to its project.
 
-export type Asset = 'CNY' | 'QUOTA' | 'NEW_LAND' | 'SCALE' | 'FARMLAND';
+/** PLAN_* are the province's annual plan quota (seed 000), held per county, not per lot. */
+export type Asset = 'CNY' | 'QUOTA' | 'NEW_LAND' | 'SCALE' | 'FARMLAND' | 'PLAN_NEW_LAND' | 'PLAN_LINKING';
 /** The three rights a buyer receives with the quota (001 三(二)). */
 export const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 
 /**
  * Buckets: a zone's money is `funds` (free) or `held` (frozen deposits); a county's money is
- * `proceeds`. A county's quota of a lot is `free`, `listed` or `awarded`; a holder's rights and a
- * zone's quota are `held`. `bank` and `issued` are the outside world's side and may go negative.
+ * `proceeds`, and `spent` once its budget has used them. A county's quota of a lot is `free`, `listed`
+ * or `awarded`; a holder's rights and a zone's quota are `held`, and a zone's rights `used` once its
+ * land application has consumed them. `bank` and `issued` are the outside world's side and may go
+ * negative.
  */
-export type Bucket = 'funds' | 'held' | 'proceeds' | 'free' | 'listed' | 'awarded' | 'bank' | 'issued';
+export type Bucket = 'funds' | 'held' | 'proceeds' | 'spent' | 'free' | 'listed' | 'awarded' | 'used' | 'bank' | 'issued';
 
 export interface AccountKey {
   organisationId: number;
@@ -136,3 +139,15 @@ export function lapse(t: Omit<SettlementParties, 'farmlandMilliMu' | 'amountFen'
     ...quotaMoved(t.sellerId, t.lotId, 'awarded', 'free', t.qtyMilliMu),
   ];
 }
+
+/** A zone uses rights for a land application: per lot, held → used (domain.md step 8). */
+export const rightsUsed = (zoneId: number, lines: readonly { asset: Asset; lotId: number; qtyMilliMu: number }[]) =>
+  lines.flatMap((l) => transfer(accountsOf.right(zoneId, l.asset, 'held', l.lotId), accountsOf.right(zoneId, l.asset, 'used', l.lotId), l.qtyMilliMu));
+
+/** A county records spending from its proceeds (seed 001 三(三)). */
+export const proceedsSpent = (countyId: number, amountFen: number) =>
+  transfer(accountsOf.countyProceeds(countyId), money(countyId, 'spent'), amountFen);
+
+/** The province allocates annual plan quota to a county (seed 000). */
+export const planAllocated = (provinceId: number, countyId: number, kind: 'PLAN_NEW_LAND' | 'PLAN_LINKING', qtyMilliMu: number) =>
+  transfer({ organisationId: provinceId, asset: kind, bucket: 'issued', lotId: null }, { organisationId: countyId, asset: kind, bucket: 'held', lotId: null }, qtyMilliMu);

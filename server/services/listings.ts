@@ -4,6 +4,7 @@ import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import { balanceOf, entryCountOfListing, postEntry } from '@/server/data/ledger';
 import * as market from '@/server/data/market';
+import { projectById } from '@/server/data/projects';
 import { type ListingTerms, checkListingTerms, listingPhase } from '@/server/domain/auction';
 import { ensure } from '@/server/domain/errors';
 import { accountsOf, quotaMoved } from '@/server/domain/ledger';
@@ -37,6 +38,8 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
   return inTransaction(s.db, (tx) => {
     const lot = market.findLotOfCounty(tx, input.lotId, actor.organisationId);
     ensure(lot, 'lotNotFound');
+    // Only quota of a project approved for cross-region trading may be sold elsewhere (001 二(一)).
+    ensure(projectById(tx, lot.projectId)?.forCrossRegion, 'lotNotTradable');
     const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', lot.id));
     checkListingTerms(input, free, now);
     const id = market.nextId(tx, 'listings');

@@ -6,7 +6,9 @@ import { balanceOf, postEntry } from '@/server/data/ledger';
 import * as market from '@/server/data/market';
 import { ensure } from '@/server/domain/errors';
 import { accountsOf, settlement } from '@/server/domain/ledger';
+import { nextSaleRange } from '@/server/domain/serials';
 import { proportion } from '@/server/domain/units';
+import { markFirstTrade } from '@/server/data/projects';
 import { lapseTradeInTx } from './closing';
 import type { Actor, Services } from './context';
 
@@ -34,7 +36,12 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
       { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },
       settlement({ ...trade, farmlandMilliMu }),
     );
-    const after = market.updateTrade(tx, trade.id, { status: 'settled', settledAt: now, farmlandMilliMu });
+    // The units sold are the next contiguous range of the lot; the first sale of a project's quota
+    // starts its 2-year reclamation clock (seed 001 二(二)).
+    const lot = market.lotById(tx, trade.lotId)!;
+    const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot.id), trade.qtyMilliMu);
+    const after = market.updateTrade(tx, trade.id, { status: 'settled', settledAt: now, farmlandMilliMu, serialStart: range.start });
+    markFirstTrade(tx, lot.projectId, now);
     writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
     return after;
   });

@@ -9,6 +9,7 @@ import { organisations, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed-demo';
 import { createCaller } from '@/server/api/root';
 import { ManualClock } from '@/server/clock';
+import { documentStore } from '@/server/documents';
 import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/data/ledger';
 import { sessionUser } from '@/server/data/users';
 import type { Locale } from '@/lib/i18n/define';
@@ -20,7 +21,7 @@ export async function makeHarness() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-test-'));
   const db: Db = openDatabase(path.join(dir, 'test.db'));
   const clock = new ManualClock(T0);
-  const services: Services = { db, clock };
+  const services: Services = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
   await seedDemo(services);
 
   const userId = (username: string) => db.select().from(users).where(eq(users.username, username)).all()[0]!.id;
