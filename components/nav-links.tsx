@@ -5,24 +5,35 @@ import type { Role } from '@/server/data/users';
 const LINKS = {
   county: [
     ['/county', 'nav_countyQuota'],
+    ['/projects', 'nav_projects'],
     ['/county/listings', 'nav_countyListings'],
     ['/trades', 'nav_trades'],
     ['/ledger', 'nav_proceeds'],
+    ['/proceeds', 'nav_spendProceeds'],
+    ['/obligations', 'nav_obligations'],
   ],
   zone: [
     ['/market', 'nav_market'],
     ['/bids', 'nav_bids'],
     ['/trades', 'nav_awards'],
     ['/ledger', 'nav_funds'],
+    ['/uses', 'nav_uses'],
   ],
   province: [
     ['/province', 'nav_review'],
+    ['/projects', 'nav_projects'],
     ['/province/market', 'nav_allListings'],
     ['/trades', 'nav_allTrades'],
     ['/province/funds', 'nav_recordFunds'],
+    ['/province/proceeds', 'nav_allProceeds'],
+    ['/province/plan', 'nav_plan'],
+    ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
   ],
-  city: [],
+  city: [
+    ['/projects', 'nav_projects'],
+    ['/obligations', 'nav_obligations'],
+  ],
 } as const;
 
 export function NavLinks({ role, locale }: { role: Role | null; locale: Locale }) {

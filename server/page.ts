@@ -23,5 +23,5 @@ export const HOME_OF_ROLE: Record<Role, string> = {
   county: '/county',
   zone: '/market',
   province: '/province',
-  city: '/announcements',
+  city: '/projects',
 };

@@ -2,6 +2,8 @@ import { accountsRouter } from './routers/accounts';
 import { bidsRouter } from './routers/bids';
 import { listingsRouter } from './routers/listings';
 import { meRouter } from './routers/me';
+import { planRouter, proceedsRouter, rightsRouter } from './routers/holdings';
+import { projectsRouter } from './routers/projects';
 import { tradesRouter } from './routers/trades';
 import { createCallerFactory, router } from './trpc';
 
@@ -11,6 +13,10 @@ export const appRouter = router({
   bids: bidsRouter,
   trades: tradesRouter,
   accounts: accountsRouter,
+  projects: projectsRouter,
+  rights: rightsRouter,
+  proceeds: proceedsRouter,
+  plan: planRouter,
 });
 
 export type AppRouter = typeof appRouter;

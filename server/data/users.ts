@@ -14,6 +14,7 @@ export function sessionUser(db: DbOrTx, userId: number) {
       disabled: users.disabled,
       organisationId: organisations.id,
       organisationName: organisations.name,
+      cityId: organisations.cityId,
       role: organisations.kind,
     })
     .from(users)

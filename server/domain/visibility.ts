@@ -1,7 +1,7 @@
 // Who sees whom in a running auction (issue 2): zones see other bidders only by bidder number
 // (竞买号), so they cannot find and collude with each other; the selling county and the province see
 // names. After the close, the result announcement names the winners.
-export type Viewer = { role: 'province' | 'city' | 'county' | 'zone' | 'public'; organisationId: number | null };
+export type Viewer = { role: 'province' | 'city' | 'county' | 'zone' | 'public'; organisationId: number | null; cityId?: number | null };
 
 export function seesBidderNames(viewer: Viewer, listing: { countyId: number }): boolean {
   return viewer.role === 'province' || (viewer.role === 'county' && viewer.organisationId === listing.countyId);
@@ -26,4 +26,12 @@ export function seesResults(viewer: Viewer, listing: { countyId: number; status:
 /** A trade confirmation is for its two parties and the province. */
 export function seesTrade(viewer: Viewer, trade: { sellerId: number; buyerId: number }): boolean {
   return viewer.role === 'province' || viewer.organisationId === trade.sellerId || viewer.organisationId === trade.buyerId;
+}
+
+/** A linking project is seen by its county, the bureau of its county's city, and the province (seed 001 二(一)). */
+export function seesProject(viewer: Viewer, project: { countyId: number; cityId: number | null }): boolean {
+  if (viewer.role === 'province') return true;
+  if (viewer.role === 'county') return viewer.organisationId === project.countyId;
+  if (viewer.role === 'city') return viewer.cityId != null && viewer.cityId === project.cityId;
+  return false;
 }

@@ -14,7 +14,7 @@ export const accountsRouter = router({
     return {
       balances: views.balancesOf(db, org),
       holdings: ctx.user.role === 'zone' ? views.holdingsOf(db, org) : [],
-      lines: statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND']),
+      lines: statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING']),
     };
   }),
 

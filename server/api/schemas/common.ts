@@ -9,7 +9,7 @@ export const MAX_QTY_MILLI_MU = 100_000_000; // 100,000 mu
 export const MAX_PRICE_FEN_PER_MU = 1_000_000_000; // 10,000,000 yuan per mu
 export const MAX_AMOUNT_FEN = 1_000_000_000_000; // 10,000,000,000 yuan
 
-function decimalField(places: number, message: 'invalidMu' | 'invalidYuan', max: number) {
+function decimalField(places: number, message: 'invalidMu' | 'invalidYuan', max: number, allowZero = false) {
   return z
     .union([z.string().max(32, { error: message }), z.number({ error: message })], { error: message })
     .transform((v, ctx) => {
@@ -18,7 +18,7 @@ function decimalField(places: number, message: 'invalidMu' | 'invalidYuan', max:
         ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
-      if (n <= 0) {
+      if (n < 0 || (n === 0 && !allowZero)) {
         ctx.addIssue({ code: 'custom', message: 'positive' });
         return z.NEVER;
       }
@@ -32,6 +32,8 @@ function decimalField(places: number, message: 'invalidMu' | 'invalidYuan', max:
 
 /** Area in 亩 with up to 3 decimals → milli-mu. */
 export const muField = decimalField(3, 'invalidMu', MAX_QTY_MILLI_MU);
+/** Area in 亩 that may be zero (a plot none of which becomes farmland). */
+export const muOrZeroField = decimalField(3, 'invalidMu', MAX_QTY_MILLI_MU, true);
 /** Price in 元/亩 with up to 2 decimals → fen per mu. */
 export const pricePerMuField = decimalField(2, 'invalidYuan', MAX_PRICE_FEN_PER_MU);
 /** Money in 元 with up to 2 decimals → fen. */

@@ -1,0 +1,66 @@
+// After the trade: a zone's rights and their use, a county's proceeds and their spending, and the
+// province's annual plan quota.
+import { TRPCError } from '@trpc/server';
+import { translate } from '@/lib/i18n';
+import { balanceOf } from '@/server/data/ledger';
+import * as data from '@/server/data/projects';
+import * as views from '@/server/data/views';
+import { accountsOf } from '@/server/domain/ledger';
+import { formatSerialRange } from '@/server/domain/serials';
+import { allocatePlan, spendProceeds, useRights } from '@/server/services/holdings';
+import { allocationInput, lotRef, rightsUseInput, spendingInput } from '../schemas/projects';
+import { countyProcedure, provinceProcedure, router, zoneProcedure } from '../trpc';
+import { lotById } from '@/server/data/market';
+
+export const rightsRouter = router({
+  /** The zone's uses of rights, newest first. */
+  uses: zoneProcedure.query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
+
+  use: zoneProcedure.input(rightsUseInput).mutation(({ ctx, input }) =>
+    useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights }),
+  ),
+
+  /** Where a zone's holding of a lot came from: its purchases with their serial ranges, the project and its plots, and its uses. */
+  trace: zoneProcedure.input(lotRef).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
+    const lot = lotById(db, input.lotId);
+    if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'lotNotFound') });
+    const found = data.projectWithCounty(db, lot.projectId)!;
+    return {
+      lot,
+      project: { id: found.project.id, name: found.project.name, villages: found.project.villages, approvalRef: found.project.approvalRef, approvedAt: found.project.approvedAt },
+      countyName: found.countyName,
+      plots: data.plotsOf(db, lot.projectId),
+      purchases: purchases.map((p) => ({ ...p, range: formatSerialRange({ start: p.serialStart!, end: p.serialStart! + p.qtyMilliMu }) })),
+      uses: data.usesOfLot(db, lot.id, ctx.actor.organisationId),
+      holdings: views.holdingsOf(db, ctx.actor.organisationId).filter((h) => h.lotId === lot.id),
+    };
+  }),
+});
+
+export const proceedsRouter = router({
+  /** The county's proceeds: received, spent, left, and each spending. */
+  mine: countyProcedure.query(({ ctx }) => {
+    const db = ctx.services.db;
+    const row = data.proceedsByCounty(db).find((r) => r.countyId === ctx.actor.organisationId)!;
+    return { ...row, availableFen: balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: data.spendingsOfCounty(db, ctx.actor.organisationId) };
+  }),
+
+  spend: countyProcedure.input(spendingInput).mutation(({ ctx, input }) =>
+    spendProceeds(ctx.services, ctx.actor, { spentOn: input.spentOn, amountFen: input.amount, category: input.category, purpose: input.purpose, budgetRef: input.budgetRef }),
+  ),
+
+  /** Received vs spent for every county (seed 001 三(三)). */
+  byCounty: provinceProcedure.query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),
+});
+
+export const planRouter = router({
+  list: provinceProcedure.query(({ ctx }) => data.allocations(ctx.services.db)),
+
+  mine: countyProcedure.query(({ ctx }) => data.allocations(ctx.services.db, ctx.actor.organisationId)),
+
+  allocate: provinceProcedure.input(allocationInput).mutation(({ ctx, input }) =>
+    allocatePlan(ctx.services, ctx.actor, { kind: input.kind, year: input.year, qtyMilliMu: input.qty, documentRef: input.documentRef, to: input.to }),
+  ),
+});

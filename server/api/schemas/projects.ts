@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CURRENT_USES, LAND_TYPES } from '@/server/domain/projects';
+import { PLAN_KINDS } from '@/server/domain/plan';
+import { SPENDING_CATEGORIES } from '@/server/domain/proceeds';
+import { RIGHTS } from '@/server/domain/ledger';
+import { idField, muField, muOrZeroField, textField, yuanField } from './common';
+
+const required = (max: number) => textField(max).min(1, { error: 'required' });
+
+export const plotInput = z.object({
+  code: required(40),
+  village: required(100),
+  currentUse: z.enum(CURRENT_USES, { error: 'required' }),
+  area: muField,
+  farmland: muOrZeroField,
+  farmlandGrade: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(10, { error: 'invalidInput' }).nullable().default(null),
+});
+
+export const projectInput = z.object({
+  name: required(100),
+  villages: required(200),
+  forCrossRegion: z.boolean({ error: 'required' }),
+  landType: z.enum(LAND_TYPES, { error: 'required' }),
+  resettlement: muOrZeroField.default(0),
+  plots: z.array(plotInput, { error: 'required' }).max(200, { error: 'tooLarge' }),
+});
+
+export const projectUpdateInput = projectInput.extend({ projectId: idField });
+
+export const projectReviewInput = z.object({ projectId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500).default('') });
+
+export const provinceReviewInput = projectReviewInput.extend({ approvalRef: textField(100).default('') });
+
+export const refInput = z.object({ projectId: idField, ref: textField(100).default('') });
+
+export const progressInput = z.object({
+  projectId: idField,
+  percent: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(100, { error: 'invalidInput' }),
+  note: textField(500).default(''),
+});
+
+export const rightsUseInput = z.object({
+  applicationName: required(200),
+  approvalRef: required(100),
+  area: muField,
+  rights: z.array(z.enum(RIGHTS, { error: 'invalidInput' }), { error: 'required' }).max(3, { error: 'invalidInput' }),
+});
+
+export const spendingInput = z.object({
+  spentOn: textField(10).min(1, { error: 'required' }),
+  amount: yuanField,
+  category: z.enum(SPENDING_CATEGORIES, { error: 'required' }),
+  purpose: required(500),
+  budgetRef: required(100),
+});
+
+export const allocationInput = z.object({
+  kind: z.enum(PLAN_KINDS, { error: 'required' }),
+  year: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(2000, { error: 'invalidInput' }).max(2100, { error: 'invalidInput' }),
+  qty: muField,
+  documentRef: required(100),
+  to: z.union([z.object({ countyId: idField }), z.object({ group: z.enum(['national_poverty', 'poverty'], { error: 'invalidInput' }) })], { error: 'invalidInput' }),
+});
+
+export const lotRef = z.object({ lotId: idField });
