@@ -9,6 +9,7 @@ import { appRouter } from '@/server/api/root';
 import { type Role, sessionUser } from '@/server/data/users';
 import { sweep } from '@/server/services/closing';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
+import { caught, dumpTables, refused as refusedIn } from '@/server/testing/refusals';
 
 type Caller = ReturnType<Harness['as']>;
 
@@ -61,48 +62,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-// --- what "nothing written" means: every row of every table unchanged ----------------------------
-const TABLES = [
-  'cities',
-  'organisations',
-  'users',
-  'settings',
-  'projects',
-  'lots',
-  'listings',
-  'bidder_numbers',
-  'bids',
-  'trades',
-  'accounts',
-  'journal_entries',
-  'postings',
-  'bank_transfers',
-  'audit_log',
-];
-const counts = () => Object.fromEntries(TABLES.map((t) => [t, (h.db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
-const dump = () => Object.fromEntries(TABLES.map((t) => [t, h.db.$client.prepare(`select * from ${t} order by rowid`).all()]));
-
-async function caught(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').toBeInstanceOf(TRPCError);
-  return e as TRPCError;
-}
-
-/** Calls, expects a refusal with `code` (never INTERNAL_SERVER_ERROR), and checks nothing was written. */
-async function refused(call: () => Promise<unknown>, code: TRPC_ERROR_CODE_KEY, message?: string | RegExp) {
-  const beforeCounts = counts();
-  const before = dump();
-  const e = await caught(call());
-  expect(e.code).not.toBe('INTERNAL_SERVER_ERROR');
-  expect(e.code).toBe(code);
-  if (message !== undefined) expect(e.message).toMatch(message);
-  expect(counts()).toEqual(beforeCounts);
-  expect(dump()).toEqual(before);
-  return e;
-}
+/** Calls, expects a refusal with `code`, and checks that no row of any table changed. */
+const refused = (call: () => Promise<unknown>, code: TRPC_ERROR_CODE_KEY, message?: string | RegExp) => refusedIn(h.db, call, code, message);
 
 describe('listings', () => {
   const terms = () => ({ lotId: s.lot1, mode: 'auction' as const, qty: '100', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 2 * DAY });
@@ -271,6 +232,30 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
     roles: ['province'],
     call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0 }),
   },
+  // Issue 3: projects, reclamation, trace, uses of rights, proceeds, plan quota. Project 1 is 偏关县's first, approved.
+  { path: 'projects.list', roles: ['county', 'city', 'province'], call: (c) => c.projects.list() },
+  { path: 'projects.queue', roles: ['city', 'province'], call: (c) => c.projects.queue() },
+  { path: 'projects.obligations', roles: ['county', 'city', 'province'], call: (c) => c.projects.obligations() },
+  { path: 'projects.get', roles: ['county', 'city', 'province'], call: (c) => c.projects.get({ id: 1 }) },
+  { path: 'projects.trace', roles: ['county', 'city', 'province'], call: (c) => c.projects.trace({ id: 1 }) },
+  { path: 'projects.create', roles: ['county'], call: (c) => c.projects.create({ name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [] }) },
+  { path: 'projects.update', roles: ['county'], call: (c) => c.projects.update({ projectId: 1, name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [] }) },
+  { path: 'projects.removeDocument', roles: ['county'], call: (c) => c.projects.removeDocument({ id: 1 }) },
+  { path: 'projects.submit', roles: ['county'], call: (c) => c.projects.submit({ id: 1 }) },
+  { path: 'projects.cityReview', roles: ['city'], call: (c) => c.projects.cityReview({ projectId: 5, approve: true }) },
+  { path: 'projects.provinceReview', roles: ['province'], call: (c) => c.projects.provinceReview({ projectId: 5, approve: true, approvalRef: 'X' }) },
+  { path: 'projects.approveDesign', roles: ['city'], call: (c) => c.projects.approveDesign({ projectId: 1, ref: 'X' }) },
+  { path: 'projects.reportProgress', roles: ['county'], call: (c) => c.projects.reportProgress({ projectId: 1, percent: 10 }) },
+  { path: 'projects.acceptReclamation', roles: ['city'], call: (c) => c.projects.acceptReclamation({ projectId: 1, ref: 'X' }) },
+  { path: 'rights.uses', roles: ['zone'], call: (c) => c.rights.uses() },
+  { path: 'rights.use', roles: ['zone'], call: (c) => c.rights.use({ applicationName: 'x', approvalRef: 'y', area: '1', rights: ['NEW_LAND'] }) },
+  { path: 'rights.trace', roles: ['zone'], call: (c) => c.rights.trace({ lotId: s.lot1 }) },
+  { path: 'proceeds.mine', roles: ['county'], call: (c) => c.proceeds.mine() },
+  { path: 'proceeds.spend', roles: ['county'], call: (c) => c.proceeds.spend({ spentOn: '2026-11-01', amount: '1', category: 'other', purpose: 'x', budgetRef: 'y' }) },
+  { path: 'proceeds.byCounty', roles: ['province'], call: (c) => c.proceeds.byCounty() },
+  { path: 'plan.list', roles: ['province'], call: (c) => c.plan.list() },
+  { path: 'plan.mine', roles: ['county'], call: (c) => c.plan.mine() },
+  { path: 'plan.allocate', roles: ['province'], call: (c) => c.plan.allocate({ kind: 'PLAN_LINKING', year: 2030, qty: '1', documentRef: 'x', to: { group: 'poverty' } }) },
 ];
 
 describe('who may call what', () => {
@@ -355,6 +340,20 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
     fields: ['note'],
     call: (c, i) => c.listings.create(i),
   },
+  {
+    name: 'a plot with a bad grade, a negative area and an unknown use',
+    path: 'projects.create',
+    type: 'mutation',
+    user: 'pianguan',
+    input: { name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [{ code: 'A', village: 'v', currentUse: 'castle', area: '-1', farmland: '1', farmlandGrade: 11 }] },
+    fields: ['plots.0.currentUse', 'plots.0.area', 'plots.0.farmlandGrade'],
+    call: (c, i) => c.projects.create(i),
+  },
+  { name: 'a blank project name and no land type', path: 'projects.create', type: 'mutation', user: 'pianguan', input: { name: ' ', villages: 'y', forCrossRegion: 'yes', plots: [] }, fields: ['name', 'forCrossRegion', 'landType'], call: (c, i) => c.projects.create(i) },
+  { name: 'a percent above 100', path: 'projects.reportProgress', type: 'mutation', user: 'pianguan', input: { projectId: 1, percent: 100.5 }, fields: ['percent'], call: (c, i) => c.projects.reportProgress(i) },
+  { name: 'an unknown right and a bad area', path: 'rights.use', type: 'mutation', user: 'zone', input: { applicationName: 'a', approvalRef: 'b', area: 'abc', rights: ['WATER'] }, fields: ['area', 'rights.0'], call: (c, i) => c.rights.use(i) },
+  { name: 'a negative spending of an unknown category', path: 'proceeds.spend', type: 'mutation', user: 'pianguan', input: { spentOn: '2026-11-01', amount: '-1', category: 'party', purpose: 'x', budgetRef: 'y' }, fields: ['amount', 'category'], call: (c, i) => c.proceeds.spend(i) },
+  { name: 'a plan year out of range, to nobody', path: 'plan.allocate', type: 'mutation', user: 'province', input: { kind: 'PLAN_LINKING', year: 1999, qty: '1', documentRef: 'x', to: {} }, fields: ['year', 'to'], call: (c, i) => c.plan.allocate(i) },
   { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
   { name: 'a zero transfer with no reference', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.recordTransfer(i) },
   { name: 'a transfer too large', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.recordTransfer(i) },
@@ -378,10 +377,10 @@ describe('malformed input', () => {
     });
 
     it(`${b.path}, ${b.name}: a field-by-field message in Chinese, and in English with locale en`, async () => {
-      const before = dump();
+      const before = dumpTables(h.db);
       const zh = await http(b.path, b.type, b.user, 'zh', b.input);
       const en = await http(b.path, b.type, b.user, 'en', b.input);
-      expect(dump()).toEqual(before);
+      expect(dumpTables(h.db)).toEqual(before);
       for (const r of [zh, en]) {
         expect(r.status).toBe(400);
         expect(r.body.error?.data.code).toBe('BAD_REQUEST');
@@ -402,7 +401,7 @@ describe('malformed input', () => {
   }
 
   it('a mutation without a body, or with broken JSON, is a BAD_REQUEST too, and writes nothing', async () => {
-    const before = dump();
+    const before = dumpTables(h.db);
     const noInput = await http('bids.place', 'mutation', 'zone2', 'zh', undefined);
     expect(noInput.status).toBe(400);
     expect(noInput.body.error!.data.code).toBe('BAD_REQUEST');
@@ -411,7 +410,7 @@ describe('malformed input', () => {
     const req = new Request('http://localhost/api/trpc/bids.place', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"listingId": 1, "price": ' });
     const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale: 'zh' as const }) });
     expect(res.status).toBe(400);
-    expect(dump()).toEqual(before);
+    expect(dumpTables(h.db)).toEqual(before);
   });
 
   it('names the limit in a too-long message', async () => {
