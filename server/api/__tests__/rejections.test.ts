@@ -9,7 +9,7 @@ import { appRouter } from '@/server/api/root';
 import { type Role, sessionUser } from '@/server/data/users';
 import { sweep } from '@/server/services/closing';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
-import { caught, dumpTables, refused as refusedIn } from '@/server/testing/refusals';
+import { dumpTables, refused as refusedIn } from '@/server/testing/refusals';
 
 type Caller = ReturnType<Harness['as']>;
 
