@@ -1,5 +1,6 @@
 // Property-based test of domain.md's invariants on a real database: random sequences of listings,
-// reviews, bids, offers, acceptances, clock moves, closes, payments, lapses and transfers, made
+// reviews, bids, offers, acceptances, clock moves, closes, payments, lapses, transfers, uses of rights
+// and spending of proceeds, made
 // through the tRPC callers (refusals are expected and ignored, a server error is not). After every
 // action: the journal balances and matches the balances, quota and money are conserved, no listing
 // awards more than it offers, and frozen deposits are exactly those of open bids and unpaid awards.
@@ -70,10 +71,21 @@ const actionArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), zone: zoneIx }) },
+  // After the trade (issue 3): a zone uses rights, a county spends proceeds; sometimes beyond what they have.
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('useRights' as const),
+      zone: zoneIx,
+      qty: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(101)),
+      rights: fc.subarray(['NEW_LAND', 'SCALE', 'FARMLAND'] as const, { minLength: 1 }),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('spend' as const), county: fc.integer({ min: 0, max: 2 }), share: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(101)) }) },
 );
 type Action = typeof actionArb extends fc.Arbitrary<infer A> ? A : never;
 
-const stats = { runs: 0, actions: 0, refused: 0, bids: 0, offers: 0, accepted: 0, closed: 0, settled: 0, lapsed: 0, listed: 0, edited: 0 };
+const stats = { runs: 0, actions: 0, refused: 0, bids: 0, offers: 0, accepted: 0, closed: 0, settled: 0, lapsed: 0, listed: 0, edited: 0, used: 0, spent: 0 };
 
 // --- reading the database ------------------------------------------------------------------------
 type Row = Record<string, number | string | null>;
@@ -212,6 +224,24 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       await h.as(null).listings.announcements();
       return;
     }
+    case 'useRights': {
+      // A share of the smallest holding among the chosen rights; 101% is one milli-mu too many.
+      const zid = h.actor(zoneUser).organisationId;
+      const held = Math.min(...a.rights.map((r) => one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = 'held'", zid, r)));
+      const qty = a.qty > 100 ? held + 1 : Math.floor((held * a.qty) / 100);
+      await h.as(zoneUser).rights.use({ applicationName: '用地申请', approvalRef: `批${stats.actions}`, area: mu(qty), rights: [...a.rights] });
+      stats.used++;
+      return;
+    }
+    case 'spend': {
+      const user = COUNTIES[a.county]!;
+      const available = one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = 'CNY' and bucket = 'proceeds'", h.actor(user).organisationId);
+      const amount = a.share > 100 ? available + 1 : Math.floor((available * a.share) / 100);
+      const today = new Date(h.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
+      await h.as(user).proceeds.spend({ spentOn: today, amount: yuan(amount), category: 'rural_revitalisation', purpose: '乡村振兴', budgetRef: '预算' });
+      stats.spent++;
+      return;
+    }
   }
 }
 
@@ -253,8 +283,9 @@ function checkInvariants(h: Harness) {
 
   const balance = (org: unknown, asset: string, bucket: string, lotId: unknown) =>
     one(h, 'select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is ?', org, asset, bucket, lotId);
+  // What zones have of a lot: held, and for the rights also used (核销) — used units stay counted.
   const zoneSum = (asset: string, lotId: unknown) =>
-    one(h, "select coalesce(sum(a.balance), 0) from accounts a join organisations o on o.id = a.organisation_id where o.kind = 'zone' and a.asset = ? and a.bucket = 'held' and a.lot_id = ?", asset, lotId);
+    one(h, "select coalesce(sum(a.balance), 0) from accounts a join organisations o on o.id = a.organisation_id where o.kind = 'zone' and a.asset = ? and a.bucket in ('held', 'used') and a.lot_id = ?", asset, lotId);
   const province = h.actor('province').organisationId;
 
   for (const lot of rows(h, 'select * from lots')) {
@@ -283,10 +314,11 @@ function checkInvariants(h: Harness) {
     for (const z of ZONES) {
       const zid = h.actor(z).organisationId;
       const settledQty = one(h, "select coalesce(sum(qty_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid);
+      const rightOf = (asset: string) => balance(zid, asset, 'held', lot.id) + balance(zid, asset, 'used', lot.id);
       expect(balance(zid, 'QUOTA', 'held', lot.id)).toBe(settledQty);
-      expect(balance(zid, 'NEW_LAND', 'held', lot.id)).toBe(settledQty);
-      expect(balance(zid, 'SCALE', 'held', lot.id)).toBe(settledQty);
-      expect(balance(zid, 'FARMLAND', 'held', lot.id)).toBe(
+      expect(rightOf('NEW_LAND')).toBe(settledQty);
+      expect(rightOf('SCALE')).toBe(settledQty);
+      expect(rightOf('FARMLAND')).toBe(
         one(h, "select coalesce(sum(farmland_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid),
       );
     }
@@ -312,8 +344,30 @@ function checkInvariants(h: Harness) {
     const expected =
       one(h, "select coalesce(sum(amount_fen), 0) from trades where seller_id = ? and status = 'settled'", cid) +
       one(h, "select coalesce(sum(deposit_fen), 0) from trades where seller_id = ? and status = 'lapsed'", cid);
-    expect(balance(cid, 'CNY', 'proceeds', null), `${c} proceeds`).toBe(expected);
+    const spent = one(h, 'select coalesce(sum(amount_fen), 0) from proceeds_spendings where county_id = ?', cid);
+    expect(balance(cid, 'CNY', 'proceeds', null), `${c} proceeds`).toBe(expected - spent);
+    expect(balance(cid, 'CNY', 'spent', null)).toBe(spent);
   }
+
+  // Uses are recorded as they were posted: each use's area of each right it names.
+  for (const u of rows(h, 'select * from rights_uses')) {
+    for (const r of String(u.rights).split(',')) {
+      expect(one(h, "select coalesce(sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where e.use_id = ? and a.asset = ? and a.bucket = 'used'", u.id, r)).toBe(
+        Number(u.area_milli_mu),
+      );
+    }
+  }
+
+  // Serial ranges (domain.md step 2): a lot's settled sales are consecutive from its first serial.
+  for (const lot of rows(h, 'select * from lots')) {
+    let next = Number(lot.serial_start);
+    for (const t of rows(h, "select serial_start, qty_milli_mu from trades where lot_id = ? and status = 'settled' order by serial_start", lot.id)) {
+      expect(Number(t.serial_start)).toBe(next);
+      next += Number(t.qty_milli_mu);
+    }
+    expect(next).toBeLessThanOrEqual(Number(lot.serial_start) + Number(lot.qty_milli_mu));
+  }
+  expect(rows(h, "select id from trades where (status = 'settled') <> (serial_start is not null)")).toEqual([]);
 
   // Open bids only on approved listings; trades priced as the one rounding rule says.
   expect(rows(h, "select b.id from bids b join listings l on l.id = b.listing_id where b.status = 'active' and l.status <> 'approved'")).toEqual([]);
@@ -338,7 +392,14 @@ async function freshMarket() {
   const lot3 = (await h.as('hequ').accounts.quota())[0]!.id;
   const n = await h.as('pianguan').listings.create({ lotId: lot1, mode: 'negotiated', qty: '100', minLot: '10', reservePrice: '30000', opensAt: now, closesAt: now + 40 * DAY });
   const a = await h.as('hequ').listings.create({ lotId: lot3, mode: 'auction', qty: '200', minLot: '20', reservePrice: '25000', increment: '1000', opensAt: now, closesAt: now + 2 * HOUR });
-  for (const id of [n.id, a.id]) await h.as('province').listings.review({ listingId: id, approve: true });
+  // And a sale already settled in 保德县, so a zone holds rights to use and a county has proceeds to spend.
+  const lot4 = (await h.as('baode').accounts.quota())[0]!.id;
+  const sold = await h.as('baode').listings.create({ lotId: lot4, mode: 'auction', qty: '50', minLot: '50', reservePrice: '20000', increment: '1000', opensAt: now, closesAt: now + MIN });
+  for (const id of [n.id, a.id, sold.id]) await h.as('province').listings.review({ listingId: id, approve: true });
+  await h.as('zone2').bids.place({ listingId: sold.id, price: '20000', qty: '50' });
+  h.clock.advance(20 * MIN); // past the anti-sniping extension the bid caused
+  sweep(h.services);
+  await h.as('zone2').trades.pay({ id: (await h.as('zone2').trades.list())[0]!.id });
   return h;
 }
 
@@ -379,7 +440,7 @@ describe('invariants under random sequences of market actions', () => {
     if (process.env.QX_RUNS) console.log(stats);
     // The sequences did reach every part of the market, not only refusals.
     expect(stats.runs).toBeGreaterThanOrEqual(30);
-    for (const k of ['bids', 'offers', 'accepted', 'closed', 'settled', 'lapsed', 'listed', 'edited'] as const) expect(stats[k], k).toBeGreaterThan(0);
+    for (const k of ['bids', 'offers', 'accepted', 'closed', 'settled', 'lapsed', 'listed', 'edited', 'used', 'spent'] as const) expect(stats[k], k).toBeGreaterThan(0);
     expect(stats.refused).toBeLessThan(stats.actions);
   });
 });
