@@ -10,11 +10,14 @@ export function ActionButton({
   run,
   doneText,
   className,
+  onDone,
 }: {
   label: string;
   run: () => Promise<unknown>;
   doneText: string;
   className?: string;
+  /** Instead of refreshing the page: for an item the refresh would remove before its answer is read. */
+  onDone?: () => void;
 }) {
   const tu = useT();
   const router = useRouter();
@@ -32,7 +35,8 @@ export function ActionButton({
             try {
               await run();
               setState({ error: null, done: true });
-              router.refresh();
+              if (onDone) onDone();
+              else router.refresh();
             } catch (e) {
               setState({ error: e instanceof Error ? e.message : String(e), done: false });
             }

@@ -6,21 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
+import { Feedback } from './feedback';
 import type { MarketSettings } from '@/server/domain/settings';
-
-function Answer({ error, done }: { error: string | null | undefined; done: string | null }) {
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
-  return done ? (
-    <p className="success" role="status">
-      {done}
-    </p>
-  ) : null;
-}
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
   const t = useT('admin');
@@ -69,7 +56,7 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
         {record.isPending ? tu('saving') : t('record')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Answer error={record.error?.message} done={done} />
+        <Feedback error={record.error?.message} done={done} />
       </div>
     </form>
   );
@@ -140,7 +127,7 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
         {save.isPending ? tu('saving') : t('save')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Answer error={local ?? save.error?.message} done={done} />
+        <Feedback error={local ?? save.error?.message} done={done} />
       </div>
     </form>
   );

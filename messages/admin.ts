@@ -3,6 +3,8 @@ import { defineMessages } from '@/lib/i18n/define';
 // Text of the county and province pages (quota, listings, review, funds, settings) and the public announcements.
 export const adminMessages = defineMessages(
   {
+    summary_projects: '待省厅审批的项目区 {n} 个',
+    summary_obligations: '复垦验收逾期 {overdue} 个、临近期限 {due} 个',
     quota_title: '本县节余指标',
     quota_intro: '各批次指标来自已批准的增减挂钩项目；挂牌只能使用"可用"部分。',
     col_lot: '批次',
@@ -102,6 +104,8 @@ export const adminMessages = defineMessages(
     select: '请选择',
   },
   {
+    summary_projects: '{n} projects awaiting provincial approval',
+    summary_obligations: 'Reclamation: {overdue} overdue, {due} falling due',
     quota_title: 'Our surplus quota',
     quota_intro: 'Each lot comes from an approved linking project; only the free part can be listed.',
     col_lot: 'Lot',

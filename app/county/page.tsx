@@ -1,5 +1,6 @@
 // The county's quota per lot (free / listed / awarded / sold) and the form to list some of it.
 import { ListingForm } from '@/components/admin-listing-form';
+import { ObligationBanner } from '@/components/obligation-banner';
 import { Mu } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
@@ -8,11 +9,12 @@ export default async function CountyQuotaPage() {
   const { caller, locale, ctx } = await requireRole('county');
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const lots = await caller.accounts.quota();
+  const [lots, obligations] = await Promise.all([caller.accounts.quota(), caller.projects.obligations()]);
   const sum = (k: 'qtyMilliMu' | 'freeMilliMu' | 'listedMilliMu' | 'awardedMilliMu' | 'soldMilliMu' | 'farmlandMilliMu') => lots.reduce((a, l) => a + l[k], 0);
   const freeLots = lots.filter((l) => l.freeMilliMu > 0);
   return (
     <>
+      <ObligationBanner rows={obligations} locale={locale} />
       <h1>{t('quota_title')}</h1>
       <p className="muted">{t('quota_intro')}</p>
       <div className="table-scroll">

@@ -9,9 +9,17 @@ export default async function ReviewQueuePage() {
   const { caller, locale } = await requireRole('province');
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const queue = await caller.listings.reviewQueue();
+  const [queue, projects, obligations] = await Promise.all([caller.listings.reviewQueue(), caller.projects.queue(), caller.projects.obligations()]);
+  const overdue = obligations.filter((o) => o.obligation?.state === 'overdue').length;
+  const due = obligations.filter((o) => o.obligation?.state === 'due').length;
   return (
     <>
+      {/* What else waits for the province: project approvals and reclamation falling due (issue 3). */}
+      <p className={overdue > 0 ? 'card error' : 'card'} data-testid="province-summary">
+        <Link href="/projects">{t('summary_projects', { n: projects.length })}</Link>
+        {' · '}
+        <Link href="/obligations">{t('summary_obligations', { overdue, due })}</Link>
+      </p>
       <h1>{t('review_title')}</h1>
       <p className="muted">{t('review_intro')}</p>
       {queue.length === 0 ? <p className="card muted">{t('review_empty')}</p> : null}

@@ -2,13 +2,14 @@ import { errorMessages } from '@/messages/errors';
 import { adminMessages } from '@/messages/admin';
 import { holdingMessages } from '@/messages/holdings';
 import { marketMessages } from '@/messages/market';
+import { proceedsMessages } from '@/messages/proceeds';
 import { projectMessages } from '@/messages/projects';
 import { uiMessages } from '@/messages/ui';
 import { type Locale, type Params, interpolate } from './define';
 
 export * from './define';
 
-const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages };
+const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

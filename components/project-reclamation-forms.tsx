@@ -1,0 +1,109 @@
+'use client';
+// Reclamation of an approved project: the city approves the design and later accepts the finished
+// work (each with its document number), the county reports progress in between.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { Feedback } from './feedback';
+
+const REF_FORM = {
+  design: { field: 'field_designRef', button: 'approve_design', done: 'design_approved', testId: 'design-form' },
+  accept: { field: 'field_acceptanceRef', button: 'accept', done: 'accepted', testId: 'accept-form' },
+} as const;
+
+/** The city's decision with a document number: the design approval (复垦设计) or the acceptance (验收). */
+export function ReclamationRefForm({ projectId, kind }: { projectId: number; kind: keyof typeof REF_FORM }) {
+  const t = useT('projects');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const text = REF_FORM[kind];
+  const [ref, setRef] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const onSuccess = () => {
+    setDone(t(text.done));
+    router.refresh();
+  };
+  const design = useMutation(trpc.projects.approveDesign.mutationOptions({ onSuccess }));
+  const accept = useMutation(trpc.projects.acceptReclamation.mutationOptions({ onSuccess }));
+  const mutation = kind === 'design' ? design : accept;
+  return (
+    <form
+      className="form grid"
+      data-testid={text.testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        mutation.mutate({ projectId, ref });
+      }}
+    >
+      <label>
+        {t(text.field)}
+        <input name="ref" value={ref} maxLength={100} onChange={(e) => setRef(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!hydrated || mutation.isPending}>
+        {mutation.isPending ? tu('saving') : t(text.button)}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={mutation.error?.message} done={done} />
+      </div>
+    </form>
+  );
+}
+
+export function ProgressForm({ projectId }: { projectId: number }) {
+  const t = useT('projects');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [percent, setPercent] = useState('');
+  const [note, setNote] = useState('');
+  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const report = useMutation(
+    trpc.projects.reportProgress.mutationOptions({
+      onSuccess: () => {
+        setPercent('');
+        setNote('');
+        setAnswer({ local: null, done: t('reported') });
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <form
+      className="form grid"
+      data-testid="progress-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = percent.trim();
+        if (!/^\d{1,3}$/.test(value) || Number(value) > 100) {
+          setAnswer({ local: t('percent_invalid'), done: null });
+          return;
+        }
+        setAnswer({ local: null, done: null });
+        report.mutate({ projectId, percent: Number(value), note });
+      }}
+    >
+      <label>
+        {t('field_percent')}
+        <input name="percent" type="number" min={0} max={100} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} />
+      </label>
+      <label>
+        {t('field_note')}
+        <input name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!hydrated || report.isPending}>
+        {report.isPending ? tu('saving') : t('report')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={answer.local ?? report.error?.message} done={answer.done} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+// Shapes of the projects router's answers, for the pages and components that show them.
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/api/root';
+
+type Outputs = inferRouterOutputs<AppRouter>['projects'];
+export type ProjectListRow = Outputs['list'][number];
+export type ProjectQueueRow = Outputs['queue'][number];
+export type ProjectView = Outputs['get'];

@@ -1,0 +1,154 @@
+// Where quota comes from and what a trade obliges, in a real browser (issue 3): a county drafts a
+// linking project and uploads its plan → the city reviews → the province approves → the quota appears
+// → it is listed and sold → the trade starts the 2-year reclamation clock → the deadline passes and the
+// county is flagged → the city accepts the reclamation → the flag clears. Runs after the other
+// journeys (files run in name order); it moves the server's clock by years.
+import { expect, test } from '@playwright/test';
+import { advanceClock, signedIn } from './fixtures';
+
+const DAY = 86_400_000;
+const NAME = '保德县2026年度增减挂钩项目区（e2e）';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+test('project → review → approval → quota → sale → reclamation deadline → acceptance', async ({ browser }) => {
+  const county = await signedIn(browser, 'baode');
+  const city = await signedIn(browser, 'xinzhou');
+  const province = await signedIn(browser, 'province');
+  const zone = await signedIn(browser, 'zone3');
+
+  // County drafts the plan: two plots, 30 mu kept for resettlement.
+  await county.goto('/projects/new');
+  const form = county.getByTestId('project-form');
+  await expect(form.getByRole('button', { name: '创建项目区' })).toBeEnabled();
+  await form.getByLabel('项目区名称').fill(NAME);
+  await form.getByLabel('涉及村庄').fill('杨家湾镇');
+  await form.getByLabel('建新安置用地面积（亩）').fill('30');
+  await form.getByLabel('地块编号 1', { exact: true }).fill('YJW-01');
+  await form.getByLabel('所在村 1', { exact: true }).fill('杨家湾村');
+  await form.getByLabel('面积（亩） 1', { exact: true }).fill('180');
+  await form.getByLabel('复垦为耕地（亩） 1', { exact: true }).fill('170.5');
+  await form.getByRole('button', { name: '添加地块' }).click();
+  await form.getByLabel('地块编号 2', { exact: true }).fill('YJW-02');
+  await form.getByLabel('所在村 2', { exact: true }).fill('杨家湾村');
+  await form.getByLabel('面积（亩） 2', { exact: true }).fill('50.25');
+  await form.getByLabel('复垦为耕地（亩） 2', { exact: true }).fill('40');
+  // A plot that becomes farmland needs its grade: the server says so, by plot.
+  await form.getByRole('button', { name: '创建项目区' }).click();
+  await expect(form.getByRole('alert')).toContainText('耕地质量等级');
+  await form.getByLabel('耕地质量等级 1', { exact: true }).fill('6');
+  await form.getByLabel('耕地质量等级 2', { exact: true }).fill('7');
+  await expect(county.getByTestId('total-surplus')).toContainText('200.250');
+  await form.getByRole('button', { name: '创建项目区' }).click();
+  await county.waitForURL(/\/projects\/\d+$/);
+  const projectUrl = county.url();
+
+  // Submitting needs the plan document; a non-PDF is refused; a PDF is taken.
+  await expect(county.getByRole('button', { name: '提交审查' })).toBeEnabled();
+  await county.getByRole('button', { name: '提交审查' }).click();
+  await expect(county.getByRole('alert')).toContainText('提交前请上传项目区实施方案（PDF）');
+  const upload = county.getByTestId('upload-form');
+  await upload.getByLabel('上传实施方案（PDF）').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await upload.getByRole('button', { name: '上传' }).click();
+  await expect(upload.getByRole('alert')).toContainText('只能上传 PDF 文件');
+  await upload.getByLabel('上传实施方案（PDF）').setInputFiles({ name: '保德县杨家湾镇实施方案.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await upload.getByRole('button', { name: '上传' }).click();
+  await expect(county.getByTestId('documents')).toContainText('保德县杨家湾镇实施方案.pdf');
+  await county.getByRole('button', { name: '提交审查' }).click();
+  await expect(county.getByText('方案已提交，等待市级审查。')).toBeVisible();
+
+  // The city finds it in its queue and passes it on.
+  await city.goto('/projects');
+  await city.getByTestId('review-queue').getByRole('link', { name: NAME }).click();
+  await city.waitForURL(projectUrl);
+  await expect(city.getByRole('button', { name: '审查通过，报送省厅' })).toBeEnabled();
+  await city.getByRole('button', { name: '审查通过，报送省厅' }).click();
+  await expect(city.getByText('已审查通过，报送省厅。')).toBeVisible();
+
+  // The province approves it: the quota is issued as a lot.
+  await province.goto(projectUrl);
+  const review = province.getByTestId('review-form');
+  await expect(review.getByRole('button', { name: '批准立项' })).toBeEnabled();
+  await review.getByLabel('批准文号').fill('晋自然资函〔2026〕388号');
+  await review.getByRole('button', { name: '批准立项' }).click();
+  await expect(province.getByText('已批准立项，节余指标已下达。')).toBeVisible();
+  const lotCode = ((await province.getByTestId('lot').textContent()) ?? '').match(/ZB\d{4}-\d{4}/)![0];
+  await expect(province.getByTestId('history')).toContainText('省厅批准立项');
+
+  // The county sees the new lot's 200.25 mu free, lists 100 mu, the province approves the listing.
+  await county.goto('/county');
+  await expect(county.getByTestId('lot-row').filter({ hasText: lotCode })).toContainText('200.250');
+  const listingForm = county.getByTestId('create-listing-form');
+  await expect(listingForm.getByRole('button', { name: '提交挂牌' })).toBeEnabled();
+  const lotValue = await listingForm.locator('select[name=lotId] option', { hasText: lotCode }).getAttribute('value');
+  await listingForm.locator('select[name=lotId]').selectOption(lotValue!);
+  await listingForm.locator('input[name=qty]').fill('100');
+  await listingForm.locator('input[name=reservePrice]').fill('28000');
+  await listingForm.locator('input[name=minLot]').fill('100');
+  await listingForm.locator('input[name=increment]').fill('500');
+  await listingForm.getByRole('button', { name: '提交挂牌' }).click();
+  const created = listingForm.getByRole('status');
+  await expect(created).toContainText('等待省厅审核');
+  const code = /GP\d{4}-\d{5}/.exec((await created.textContent()) ?? '')![0];
+  await province.goto('/province');
+  const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
+  await item.getByRole('button', { name: '批准' }).click();
+  await expect(item.getByRole('status')).toContainText('已批准');
+
+  // A zone buys it all and pays.
+  await zone.goto('/market');
+  await zone.getByRole('link', { name: code }).click();
+  await zone.waitForURL(/\/listings\/\d+$/);
+  await expect(zone.getByRole('button', { name: '出价', exact: true })).toBeEnabled();
+  await zone.locator('input[name=price]').fill('28000');
+  await zone.locator('input[name=qty]').fill('100');
+  await zone.getByRole('button', { name: '出价', exact: true }).click();
+  await expect(zone.getByText('出价成功')).toBeVisible();
+  await advanceClock(zone, 8 * DAY);
+  await zone.goto('/trades');
+  const row = zone.getByTestId('trade-row').filter({ hasText: code });
+  await row.getByRole('button', { name: '付款' }).click();
+  await expect(row).toContainText('已结算');
+
+  // The trade started the 2-year clock; the trace shows where the units went.
+  await county.goto(projectUrl);
+  await expect(county.getByTestId('reclamation')).toContainText('自首次成交起 2 年');
+  await city.goto(`${projectUrl}/trace`);
+  await expect(city.getByTestId('trace-sales')).toContainText('大同开发区（演示）');
+  await expect(city.getByTestId('trace-sales')).toContainText('100.000');
+
+  // The city approves the reclamation design; the county reports progress.
+  await city.goto(projectUrl);
+  const design = city.getByTestId('design-form');
+  await expect(design.getByRole('button', { name: '批准复垦设计' })).toBeEnabled();
+  await design.getByLabel('复垦设计批准文号').fill('忻自然资复〔2026〕21号');
+  await design.getByRole('button', { name: '批准复垦设计' }).click();
+  await expect(city.getByText('已批准复垦设计。')).toBeVisible();
+  await county.goto(projectUrl);
+  const progress = county.getByTestId('progress-form');
+  await expect(progress.getByRole('button', { name: '报告进度' })).toBeEnabled();
+  await progress.getByLabel('完成进度（%）').fill('80');
+  await progress.getByLabel('进度说明').fill('拆旧完成，正在覆土');
+  await progress.getByRole('button', { name: '报告进度' }).click();
+  await expect(county.getByTestId('reports')).toContainText('拆旧完成，正在覆土');
+
+  // Two years and a day later the deadline has passed: the county is flagged on its own pages and the city's.
+  await advanceClock(county, 2 * 366 * DAY);
+  await county.goto('/county');
+  const flag = county.getByTestId('overdue-banner');
+  await expect(flag).toContainText(NAME);
+  await expect(flag).toContainText('暂停当地建设用地审批');
+  await city.goto('/obligations');
+  await expect(city.getByTestId('obligations').locator('tr', { hasText: NAME })).toContainText('逾期');
+
+  // The city accepts the reclamation: the flag clears.
+  await city.goto(projectUrl);
+  const accept = city.getByTestId('accept-form');
+  await expect(accept.getByRole('button', { name: '通过复垦验收' })).toBeEnabled();
+  await accept.getByLabel('验收文号').fill('忻自然资验〔2028〕5号');
+  await accept.getByRole('button', { name: '通过复垦验收' }).click();
+  await expect(city.getByText('已通过复垦验收。')).toBeVisible();
+  await county.goto('/county');
+  await expect(county.getByTestId('overdue-banner')).toHaveCount(0);
+  await city.goto('/obligations');
+  await expect(city.getByTestId('obligations').locator('tr', { hasText: NAME })).toContainText('已验收');
+});
