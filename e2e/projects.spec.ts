@@ -45,13 +45,13 @@ test('project → review → approval → quota → sale → reclamation deadlin
   // Submitting needs the plan document; a non-PDF is refused; a PDF is taken.
   await expect(county.getByRole('button', { name: '提交审查' })).toBeEnabled();
   await county.getByRole('button', { name: '提交审查' }).click();
-  await expect(county.getByRole('alert')).toContainText('提交前请上传项目区实施方案（PDF）');
+  await expect(county.getByRole('main').getByRole('alert')).toContainText('提交前请上传项目区实施方案（PDF）');
   const upload = county.getByTestId('upload-form');
   await upload.getByLabel('上传实施方案（PDF）').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-  await upload.getByRole('button', { name: '上传' }).click();
+  await upload.getByRole('button', { name: '上传', exact: true }).click();
   await expect(upload.getByRole('alert')).toContainText('只能上传 PDF 文件');
   await upload.getByLabel('上传实施方案（PDF）').setInputFiles({ name: '保德县杨家湾镇实施方案.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await upload.getByRole('button', { name: '上传' }).click();
+  await upload.getByRole('button', { name: '上传', exact: true }).click();
   await expect(county.getByTestId('documents')).toContainText('保德县杨家湾镇实施方案.pdf');
   await county.getByRole('button', { name: '提交审查' }).click();
   await expect(county.getByText('方案已提交，等待市级审查。')).toBeVisible();
