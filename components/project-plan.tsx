@@ -9,7 +9,6 @@ export function PlanSection({ view, locale }: { view: ProjectView; locale: Local
   const t = translator(locale, 'projects');
   const { project, plots } = view;
   const area = plots.reduce((sum, p) => sum + p.areaMilliMu, 0);
-  const farmland = plots.reduce((sum, p) => sum + p.farmlandMilliMu, 0);
   return (
     <section className="card" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('section_plan')}</h2>
@@ -57,44 +56,54 @@ export function PlanSection({ view, locale }: { view: ProjectView; locale: Local
         ) : null}
       </dl>
       <h3>{t('plots_title')}</h3>
-      <div className="table-scroll">
-        <table data-testid="plots">
-          <thead>
-            <tr>
-              <th>{t('col_plotCode')}</th>
-              <th>{t('col_village')}</th>
-              <th>{t('col_currentUse')}</th>
-              <th className="num">{t('col_plotArea')}</th>
-              <th className="num">{t('col_farmland')}</th>
-              <th className="num">{t('col_grade')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plots.map((p) => (
-              <tr key={p.id}>
-                <td>{p.code}</td>
-                <td>{p.village}</td>
-                <td>{t(`use_${p.currentUse}`)}</td>
-                <td className="num">{formatMu(p.areaMilliMu)}</td>
-                <td className="num">{formatMu(p.farmlandMilliMu)}</td>
-                <td className="num">{p.farmlandGrade ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th colSpan={3}>{t('total')}</th>
-              <td className="num" data-testid="plots-total-area">
-                {formatMu(area)}
-              </td>
-              <td className="num" data-testid="plots-total-farmland">
-                {formatMu(farmland)}
-              </td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <PlotsTable plots={plots} locale={locale} />
     </section>
+  );
+}
+
+/** The demolition plots with their totals; also shown on the trace pages. */
+export function PlotsTable({ plots, locale }: { plots: ProjectView['plots']; locale: Locale }) {
+  const t = translator(locale, 'projects');
+  const area = plots.reduce((sum, p) => sum + p.areaMilliMu, 0);
+  const farmland = plots.reduce((sum, p) => sum + p.farmlandMilliMu, 0);
+  return (
+    <div className="table-scroll">
+      <table data-testid="plots">
+        <thead>
+          <tr>
+            <th>{t('col_plotCode')}</th>
+            <th>{t('col_village')}</th>
+            <th>{t('col_currentUse')}</th>
+            <th className="num">{t('col_plotArea')}</th>
+            <th className="num">{t('col_farmland')}</th>
+            <th className="num">{t('col_grade')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plots.map((p) => (
+            <tr key={p.id}>
+              <td>{p.code}</td>
+              <td>{p.village}</td>
+              <td>{t(`use_${p.currentUse}`)}</td>
+              <td className="num">{formatMu(p.areaMilliMu)}</td>
+              <td className="num">{formatMu(p.farmlandMilliMu)}</td>
+              <td className="num">{p.farmlandGrade ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={3}>{t('total')}</th>
+            <td className="num" data-testid="plots-total-area">
+              {formatMu(area)}
+            </td>
+            <td className="num" data-testid="plots-total-farmland">
+              {formatMu(farmland)}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

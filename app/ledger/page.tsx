@@ -40,6 +40,15 @@ export default async function LedgerPage() {
           <Stat label={tm('ledger_quotaAwarded')}>
             <Mu milliMu={balance('QUOTA', 'awarded')} locale={locale} />
           </Stat>
+          <Stat label={tm('ledger_proceedsSpent')} testId="proceeds-spent">
+            <Money fen={balance('CNY', 'spent')} locale={locale} />
+          </Stat>
+          <Stat label={t('asset_PLAN_NEW_LAND')} testId="plan-new-land">
+            <Mu milliMu={balance('PLAN_NEW_LAND', 'held')} locale={locale} />
+          </Stat>
+          <Stat label={t('asset_PLAN_LINKING')} testId="plan-linking">
+            <Mu milliMu={balance('PLAN_LINKING', 'held')} locale={locale} />
+          </Stat>
         </div>
       ) : (
         <>
@@ -119,7 +128,11 @@ function Holdings({ holdings, locale }: { holdings: Ledger['holdings']; locale: 
             <tbody>
               {[...lots.entries()].map(([lotId, r]) => (
                 <tr key={lotId}>
-                  <td>{r.code}</td>
+                  <td>
+                    <Link href={`/holdings/${lotId}`} title={tm('trace_holding')}>
+                      {r.code}
+                    </Link>
+                  </td>
                   <td>{r.project}</td>
                   <td>{r.county}</td>
                   {ASSETS.map((a) => (
