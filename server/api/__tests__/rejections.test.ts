@@ -248,6 +248,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'projects.reportProgress', roles: ['county'], call: (c) => c.projects.reportProgress({ projectId: 1, percent: 10 }) },
   { path: 'projects.acceptReclamation', roles: ['city'], call: (c) => c.projects.acceptReclamation({ projectId: 1, ref: 'X' }) },
   { path: 'rights.uses', roles: ['zone'], call: (c) => c.rights.uses() },
+  { path: 'rights.held', roles: ['zone'], call: (c) => c.rights.held() },
   { path: 'rights.use', roles: ['zone'], call: (c) => c.rights.use({ applicationName: 'x', approvalRef: 'y', area: '1', rights: ['NEW_LAND'] }) },
   { path: 'rights.trace', roles: ['zone'], call: (c) => c.rights.trace({ lotId: s.lot1 }) },
   { path: 'proceeds.mine', roles: ['county'], call: (c) => c.proceeds.mine() },

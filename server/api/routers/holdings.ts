@@ -16,6 +16,9 @@ export const rightsRouter = router({
   /** The zone's uses of rights, newest first. */
   uses: zoneProcedure.query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
 
+  /** The zone's held rights per lot and asset: what it can still use. */
+  held: zoneProcedure.query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
+
   use: zoneProcedure.input(rightsUseInput).mutation(({ ctx, input }) =>
     useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights }),
   ),

@@ -1,0 +1,101 @@
+'use client';
+// The province allocates a year's plan quota (seed 000) to a group of counties or to one county. The
+// area per county starts at the seed's standard for the kind chosen.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { formatMu } from '@/lib/format';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { PLAN_KINDS, PLAN_STANDARD, type PlanKind } from '@/server/domain/plan';
+import { Feedback } from './feedback';
+
+const standardQty = (kind: PlanKind) => formatMu(PLAN_STANDARD[kind].qtyMilliMu).replace(/,/g, '');
+
+export function PlanAllocateForm({ year, counties }: { year: number; counties: { id: number; name: string }[] }) {
+  const t = useT('proceeds');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [kind, setKind] = useState<PlanKind>('PLAN_NEW_LAND');
+  const [form, setForm] = useState({ year: String(year), qty: standardQty('PLAN_NEW_LAND'), documentRef: '', to: `group:${PLAN_STANDARD.PLAN_NEW_LAND.to}` });
+  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const allocate = useMutation(
+    trpc.plan.allocate.mutationOptions({
+      onSuccess: (r) => {
+        setAnswer({ local: null, done: t('allocate_done', { allocated: r.allocated, skipped: r.skipped }) });
+        router.refresh();
+      },
+    }),
+  );
+  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  return (
+    <form
+      className="form grid"
+      data-testid="plan-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        // A year that is not a number goes to the server as 0, which it refuses with its message.
+        const y = /^\d{1,4}$/.test(form.year.trim()) ? Number(form.year.trim()) : 0;
+        const [scope, value] = form.to.split(':') as [string, string];
+        const to = scope === 'county' ? { countyId: Number(value) } : { group: value as 'national_poverty' | 'poverty' };
+        setAnswer({ local: null, done: null });
+        allocate.mutate({ kind, year: y, qty: form.qty.trim(), documentRef: form.documentRef, to });
+      }}
+    >
+      <label>
+        {t('field_kind')}
+        <select
+          name="kind"
+          value={kind}
+          onChange={(e) => {
+            const k = e.target.value as PlanKind;
+            setKind(k);
+            setForm((f) => ({ ...f, qty: standardQty(k), to: f.to.startsWith('group:') ? `group:${PLAN_STANDARD[k].to}` : f.to }));
+          }}
+        >
+          {PLAN_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {tu(`asset_${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field_year')}
+        <input name="year" inputMode="numeric" value={form.year} maxLength={4} onChange={set('year')} />
+      </label>
+      <label>
+        {t('field_qty')}
+        <input name="qty" inputMode="decimal" value={form.qty} maxLength={20} onChange={set('qty')} />
+        <small className="muted">{t('standard_hint', { qty: standardQty(kind) })}</small>
+      </label>
+      <label>
+        {t('field_to')}
+        <select name="to" value={form.to} onChange={set('to')}>
+          <option value="group:national_poverty">{t('to_national_poverty')}</option>
+          <option value="group:poverty">{t('to_poverty')}</option>
+          {counties.map((c) => (
+            <option key={c.id} value={`county:${c.id}`}>
+              {t('to_county', { name: c.name })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field_documentRef')}
+        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} />
+      </label>
+      <button type="submit" disabled={!hydrated || allocate.isPending}>
+        {allocate.isPending ? tu('saving') : t('submit_allocate')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={answer.local ?? allocate.error?.message} done={answer.done} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+// A zone records the use of rights for one of its land applications (核销). The server draws each
+// chosen right oldest lot first and refuses more than is held; its answer is shown under the form.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { Feedback } from './feedback';
+
+const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
+type Right = (typeof RIGHTS)[number];
+
+export function RightsUseForm() {
+  const t = useT('holdings');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [applicationName, setApplicationName] = useState('');
+  const [approvalRef, setApprovalRef] = useState('');
+  const [area, setArea] = useState('');
+  const [rights, setRights] = useState<Right[]>([...RIGHTS]);
+  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const use = useMutation(
+    trpc.rights.use.mutationOptions({
+      onSuccess: () => {
+        setApplicationName('');
+        setApprovalRef('');
+        setArea('');
+        setAnswer({ local: null, done: t('use_done') });
+        router.refresh();
+      },
+    }),
+  );
+  const toggle = (r: Right, on: boolean) => setRights((prev) => (on ? RIGHTS.filter((x) => x === r || prev.includes(x)) : prev.filter((x) => x !== r)));
+
+  return (
+    <form
+      className="form grid"
+      data-testid="use-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (rights.length === 0) {
+          setAnswer({ local: t('rights_required'), done: null });
+          return;
+        }
+        setAnswer({ local: null, done: null });
+        use.mutate({ applicationName, approvalRef, area: area.trim(), rights });
+      }}
+    >
+      <label>
+        {t('field_applicationName')}
+        <input name="applicationName" value={applicationName} maxLength={200} onChange={(e) => setApplicationName(e.target.value)} />
+      </label>
+      <label>
+        {t('field_approvalRef')}
+        <input name="approvalRef" value={approvalRef} maxLength={100} onChange={(e) => setApprovalRef(e.target.value)} />
+      </label>
+      <label>
+        {t('field_area')}
+        <input name="area" inputMode="decimal" value={area} maxLength={20} onChange={(e) => setArea(e.target.value)} />
+      </label>
+      <fieldset style={{ gridColumn: '1 / -1' }}>
+        <legend>{t('field_rights')}</legend>
+        {RIGHTS.map((r) => (
+          <label key={r} className="check">
+            <input type="checkbox" name="rights" value={r} checked={rights.includes(r)} onChange={(e) => toggle(r, e.target.checked)} /> {tu(`asset_${r}`)}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={!hydrated || use.isPending}>
+        {use.isPending ? tu('saving') : t('submit_use')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={answer.local ?? use.error?.message} done={answer.done} />
+      </div>
+    </form>
+  );
+}
