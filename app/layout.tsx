@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FlashProvider } from '@/components/flash';
 import { LocaleProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { pageContext } from '@/server/page';
@@ -43,7 +44,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </header>
         <LocaleProvider locale={locale}>
           <Providers>
-            <main>{children}</main>
+            <main>
+              <FlashProvider>{children}</FlashProvider>
+            </main>
           </Providers>
         </LocaleProvider>
       </body>

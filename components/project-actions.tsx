@@ -9,6 +9,7 @@ import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { Feedback } from './feedback';
+import { useFlash } from './flash';
 
 export function SubmitProjectButton({ projectId }: { projectId: number }) {
   const t = useT('projects');
@@ -16,11 +17,11 @@ export function SubmitProjectButton({ projectId }: { projectId: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
-  const [done, setDone] = useState<string | null>(null);
+  const flash = useFlash();
   const submit = useMutation(
     trpc.projects.submit.mutationOptions({
       onSuccess: () => {
-        setDone(t('submitted'));
+        flash(t('submitted'));
         router.refresh();
       },
     }),
@@ -32,7 +33,7 @@ export function SubmitProjectButton({ projectId }: { projectId: number }) {
           type="button"
           disabled={!hydrated || submit.isPending}
           onClick={() => {
-            setDone(null);
+            flash(null);
             submit.mutate({ id: projectId });
           }}
         >
@@ -40,7 +41,7 @@ export function SubmitProjectButton({ projectId }: { projectId: number }) {
         </button>
         <span className="muted">{t('submit_hint')}</span>
       </div>
-      <Feedback error={submit.error?.message} done={done} />
+      <Feedback error={submit.error?.message} />
     </div>
   );
 }
@@ -54,16 +55,16 @@ export function ReviewForm({ projectId, level }: { projectId: number; level: 'ci
   const hydrated = useHydrated();
   const [reason, setReason] = useState('');
   const [approvalRef, setApprovalRef] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  const flash = useFlash();
   const onSuccess = (_: unknown, v: { approve: boolean }) => {
-    setDone(t(!v.approve ? 'reviewed_return' : level === 'city' ? 'reviewed_pass' : 'reviewed_approve'));
+    flash(t(!v.approve ? 'reviewed_return' : level === 'city' ? 'reviewed_pass' : 'reviewed_approve'));
     router.refresh();
   };
   const city = useMutation(trpc.projects.cityReview.mutationOptions({ onSuccess }));
   const province = useMutation(trpc.projects.provinceReview.mutationOptions({ onSuccess }));
   const mutation = level === 'city' ? city : province;
   const decide = (approve: boolean) => {
-    setDone(null);
+    flash(null);
     if (level === 'city') city.mutate({ projectId, approve, reason });
     else province.mutate({ projectId, approve, reason, approvalRef });
   };
@@ -89,7 +90,7 @@ export function ReviewForm({ projectId, level }: { projectId: number; level: 'ci
           {mutation.isPending && mutation.variables?.approve === false ? tu('saving') : t('return')}
         </button>
       </div>
-      <Feedback error={mutation.error?.message} done={done} />
+      <Feedback error={mutation.error?.message} />
     </div>
   );
 }

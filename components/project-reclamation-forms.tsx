@@ -8,6 +8,7 @@ import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { Feedback } from './feedback';
+import { useFlash } from './flash';
 
 const REF_FORM = {
   design: { field: 'field_designRef', button: 'approve_design', done: 'design_approved', testId: 'design-form' },
@@ -23,9 +24,10 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
   const hydrated = useHydrated();
   const text = REF_FORM[kind];
   const [ref, setRef] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  // The form goes once the step is done, so its answer is shown by the page (useFlash).
+  const flash = useFlash();
   const onSuccess = () => {
-    setDone(t(text.done));
+    flash(t(text.done));
     router.refresh();
   };
   const design = useMutation(trpc.projects.approveDesign.mutationOptions({ onSuccess }));
@@ -37,7 +39,7 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
       data-testid={text.testId}
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(null);
+        flash(null);
         mutation.mutate({ projectId, ref });
       }}
     >
@@ -49,7 +51,7 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
         {mutation.isPending ? tu('saving') : t(text.button)}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={mutation.error?.message} done={done} />
+        <Feedback error={mutation.error?.message} />
       </div>
     </form>
   );

@@ -116,6 +116,59 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await expect(city.getByTestId('trace-sales')).toContainText('大同开发区（演示）');
   await expect(city.getByTestId('trace-sales')).toContainText('100.000');
 
+  // The zone uses 60 mu of its rights for a land application; more than it holds is refused.
+  await zone.goto('/uses');
+  const use = zone.getByTestId('use-form');
+  await expect(use.getByRole('button', { name: '登记核销' })).toBeEnabled();
+  await use.getByLabel('用地项目名称').fill('开发区标准厂房（e2e）');
+  await use.getByLabel('用地批准文号').fill('晋政地〔2026〕88号');
+  await use.getByLabel('核销面积（亩）').fill('100000');
+  await use.getByRole('button', { name: '登记核销' }).click();
+  await expect(use.getByRole('alert')).toContainText('持有量不足');
+  await use.getByLabel('核销面积（亩）').fill('60');
+  await use.getByRole('button', { name: '登记核销' }).click();
+  await expect(use.getByRole('status')).toContainText('已登记核销');
+  await expect(zone.getByTestId('uses')).toContainText('开发区标准厂房（e2e）');
+  await city.goto(`${projectUrl}/trace`);
+  await expect(city.getByTestId('trace-uses')).toContainText('开发区标准厂房（e2e）');
+  await zone.goto('/uses');
+  await zone.getByTestId('rights-held').locator('tr', { hasText: NAME }).getByRole('link').click();
+  await expect(zone.getByTestId('holding-origin')).toContainText(NAME);
+  await expect(zone.getByTestId('holding-origin')).toContainText('YJW-02');
+  await expect(zone.getByTestId('holding-held')).toContainText('40.000');
+
+  // The county records spending from its proceeds; more than it has left is refused.
+  await county.goto('/proceeds');
+  const spend = county.getByTestId('spend-form');
+  await expect(spend.getByRole('button', { name: '登记支出' })).toBeEnabled();
+  await spend.getByLabel('支出日期').fill(new Date().toISOString().slice(0, 10));
+  await spend.getByLabel('金额（元）').fill('999999999');
+  await spend.getByLabel('用途类别').selectOption({ label: '巩固脱贫攻坚成果' });
+  await spend.getByLabel('具体用途').fill('杨家湾村饮水安全巩固提升（e2e）');
+  await spend.getByLabel('预算指标文号').fill('保财预〔2026〕12号');
+  await spend.getByRole('button', { name: '登记支出' }).click();
+  await expect(spend.getByRole('alert')).toContainText('超过可用收益');
+  await spend.getByLabel('金额（元）').fill('500000');
+  await spend.getByRole('button', { name: '登记支出' }).click();
+  await expect(spend.getByRole('status')).toContainText('已登记支出');
+  await expect(county.getByTestId('spendings')).toContainText('杨家湾村饮水安全巩固提升（e2e）');
+  await province.goto('/province/proceeds');
+  await expect(province.getByTestId('proceeds-by-county').locator('tr', { hasText: '保德县' })).toContainText('500,000.00');
+
+  // The province allocates next year's linking plan quota to the poverty counties; the county sees it.
+  const nextYear = String(new Date().getFullYear() + 1);
+  await province.goto('/province/plan');
+  const plan = province.getByTestId('plan-form');
+  await expect(plan.getByRole('button', { name: '下达' })).toBeEnabled();
+  await plan.getByLabel('指标类型').selectOption({ label: '增减挂钩计划指标' });
+  await plan.getByLabel('年度').fill(nextYear);
+  await plan.getByLabel('下达文号').fill(`晋自然资发〔${nextYear}〕9号`);
+  await plan.getByRole('button', { name: '下达' }).click();
+  await expect(plan.getByRole('status')).toContainText('已下达');
+  await expect(province.getByTestId('allocations').locator('tr', { hasText: `晋自然资发〔${nextYear}〕9号` }).first()).toBeVisible();
+  await county.goto('/ledger');
+  await expect(county.getByTestId('journal')).toContainText('计划指标下达');
+
   // The city approves the reclamation design; the county reports progress.
   await city.goto(projectUrl);
   const design = city.getByTestId('design-form');
