@@ -27,6 +27,7 @@ const LINKS = {
     ['/province/funds', 'nav_recordFunds'],
     ['/province/proceeds', 'nav_allProceeds'],
     ['/province/plan', 'nav_plan'],
+    ['/province/guidance', 'nav_guidance'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
   ],

@@ -1,7 +1,7 @@
 // The database schema. Money is integer fen, area integer thousandths of a mu (milli-mu), time integer
 // epoch milliseconds from the injected clock: nothing here is a float (domain.md, "Units and money").
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const cities = sqliteTable('cities', {
   id: integer('id').primaryKey(),
@@ -295,6 +295,8 @@ export const trades = sqliteTable(
     index('trades_buyer').on(t.buyerId),
     index('trades_seller').on(t.sellerId),
     index('trades_listing').on(t.listingId),
+    // The dashboards read settled trades by time (issue 4).
+    index('trades_status_settled').on(t.status, t.settledAt),
   ],
 );
 
@@ -447,4 +449,50 @@ export const planAllocations = sqliteTable(
       .references(() => users.id),
   },
   (t) => [check('allocations_qty', sql`${t.qtyMilliMu} > 0`), uniqueIndex('allocations_key').on(t.countyId, t.year, t.kind)],
+);
+
+/**
+ * Price guidance (seed 001 三(三)): a reference price and a floor per mu for a period, for every type
+ * of reclaimed land or for one. Rows are only ever added: a new period never rewrites an old one.
+ */
+export const priceGuidance = sqliteTable(
+  'price_guidance',
+  {
+    id: integer('id').primaryKey(),
+    /** First moment of the period (00:00 China time of its first day). */
+    validFrom: integer('valid_from').notNull(),
+    /** First moment after the period, or null while no end is set. */
+    validTo: integer('valid_to'),
+    /** Null: every type of reclaimed land. */
+    landType: text('land_type', { enum: ['ordinary', 'high_standard', 'other'] }),
+    referenceFenPerMu: integer('reference_fen_per_mu').notNull(),
+    floorFenPerMu: integer('floor_fen_per_mu').notNull(),
+    documentRef: text('document_ref').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    publishedBy: integer('published_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('guidance_prices', sql`${t.floorFenPerMu} > 0 AND ${t.floorFenPerMu} <= ${t.referenceFenPerMu}`),
+    check('guidance_period', sql`${t.validTo} IS NULL OR ${t.validTo} > ${t.validFrom}`),
+    index('guidance_from').on(t.validFrom),
+  ],
+);
+
+/** A poverty county's yearly trading target (seed 001 三(一): 1000 mu for 2018–2019; the province sets later years). */
+export const countyTargets = sqliteTable(
+  'county_targets',
+  {
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    setAt: integer('set_at').notNull(),
+    setBy: integer('set_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.countyId, t.year] }), check('targets_qty', sql`${t.qtyMilliMu} >= 0`)],
 );

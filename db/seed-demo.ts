@@ -12,6 +12,8 @@ import type { CurrentUse, LandType } from '@/server/domain/projects';
 import type { Services } from '@/server/services/context';
 import { recordBankTransfer } from '@/server/services/funds';
 import { allocatePlan } from '@/server/services/holdings';
+import { publishGuidance } from '@/server/services/guidance';
+import { startOfDayCst } from '@/server/domain/guidance';
 import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/services/projects';
 import { createListing, reviewListing } from '@/server/services/listings';
 import { DAY_MS } from '@/server/domain/settings';
@@ -157,6 +159,16 @@ export async function seedDemo(s: Services) {
   for (const kind of PLAN_KINDS) {
     allocatePlan(s, province, { kind, year, qtyMilliMu: PLAN_STANDARD[kind].qtyMilliMu, documentRef: `晋自然资发〔${year}〕1号`, to: { group: PLAN_STANDARD[kind].to } });
   }
+
+  // Price guidance in force from today for every type of land (seed 001 三(三)).
+  publishGuidance(s, province, {
+    validFrom: startOfDayCst(now),
+    validTo: null,
+    landType: null,
+    referenceFenPerMu: 30_000_00,
+    floorFenPerMu: 20_000_00,
+    documentRef: `晋自然资发〔${year}〕2号`,
+  });
 
   const funds = [
     ['山西转型综改示范区', 50_000_000_00],

@@ -1,5 +1,6 @@
 // The county's quota per lot (free / listed / awarded / sold) and the form to list some of it.
 import { ListingForm } from '@/components/admin-listing-form';
+import { GuidanceInForce } from '@/components/guidance-in-force';
 import { ObligationBanner } from '@/components/obligation-banner';
 import { Mu } from '@/components/ui';
 import { translator } from '@/lib/i18n';
@@ -66,6 +67,8 @@ export default async function CountyQuotaPage() {
         <h2>{t('create_title')}</h2>
         {freeLots.length === 0 ? <p className="muted">{t('no_free_lots')}</p> : null}
         <ListingForm lots={freeLots} now={ctx.services.clock.now()} />
+        <h3>{translator(locale, 'market')('guidance_inForce')}</h3>
+        <GuidanceInForce rows={await caller.guidance.current()} locale={locale} />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 import { parseDecimal } from '@/server/domain/units';
+import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
@@ -148,6 +149,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
                     </td>
                     <td className="num">
                       <PricePerMu fen={l.reservePriceFenPerMu} locale={locale} />
+                      <GuidanceNote guidance={l.guidance} locale={locale} />
                     </td>
                     <td className="num">
                       {/* Offers on a negotiated listing are private, so only an auction shows its best bid. */}

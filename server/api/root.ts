@@ -1,5 +1,6 @@
 import { accountsRouter } from './routers/accounts';
 import { bidsRouter } from './routers/bids';
+import { guidanceRouter } from './routers/guidance';
 import { listingsRouter } from './routers/listings';
 import { meRouter } from './routers/me';
 import { planRouter, proceedsRouter, rightsRouter } from './routers/holdings';
@@ -17,6 +18,7 @@ export const appRouter = router({
   rights: rightsRouter,
   proceeds: proceedsRouter,
   plan: planRouter,
+  guidance: guidanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

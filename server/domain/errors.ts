@@ -72,6 +72,11 @@ export const domainErrors = {
   noCountiesInTarget: 'BAD_REQUEST',
   approvalRefRequired: 'BAD_REQUEST',
   rightsRequired: 'BAD_REQUEST',
+  belowFloor: 'BAD_REQUEST',
+  guidanceInPast: 'BAD_REQUEST',
+  guidanceEndBeforeStart: 'BAD_REQUEST',
+  floorAboveReference: 'BAD_REQUEST',
+  targetYearInPast: 'BAD_REQUEST',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrors;

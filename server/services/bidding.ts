@@ -9,6 +9,8 @@ import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from
 import { DomainError, ensure } from '@/server/domain/errors';
 import { accountsOf, depositFrozen } from '@/server/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
+import { guidanceFor } from '@/server/data/guidance';
+import { checkFloor } from '@/server/domain/guidance';
 import type { Actor, Services } from './context';
 
 export interface BidInput {
@@ -27,6 +29,11 @@ function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mo
   ensure(phase === 'open', 'listingClosed');
   ensure(listing.mode === mode, 'wrongMode');
   return listing;
+}
+
+/** A bid or offer must also reach the floor of the guidance in force now (seed 001 三(三)). */
+function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, priceFenPerMu: number) {
+  checkFloor(guidanceFor(tx, now, market.lotById(tx, listing.lotId)!.landType), priceFenPerMu);
 }
 
 /**
@@ -74,6 +81,7 @@ export function placeBid(s: Services, actor: Actor, input: BidInput) {
         ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
         : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
     }
+    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
     checkBidQty(input.qtyMilliMu, listing);
     const placed = placeInTx(tx, now, actor, listing, input, 'bid');
     const settings = readSettings(tx);
@@ -95,6 +103,7 @@ export function placeOffer(s: Services, actor: Actor, input: BidInput) {
   return inTransaction(s.db, (tx) => {
     const listing = openListingFor(tx, now, actor, input.listingId, 'negotiated');
     ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
+    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
     const remaining = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
     checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
     return placeInTx(tx, now, actor, listing, input, 'offer');

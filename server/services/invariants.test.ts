@@ -386,6 +386,11 @@ afterAll(() => {
 async function freshMarket() {
   const h = await makeHarness();
   harnesses.push(h);
+  // A floor of 1 fen for every land type replaces the demo's, so prices down to a fen (and their
+  // rounding) stay reachable; the floor itself is tested in server/api/__tests__/guidance.test.ts.
+  for (const landType of ['ordinary', 'high_standard', 'other'] as const) {
+    await h.as('province').guidance.publish({ validFrom: '2026-11-02', validTo: '', landType, reference: '100000', floor: '0.01', documentRef: 'test' });
+  }
   // Besides the seed's auction: a negotiated listing in 偏关县 and a short auction in 河曲县.
   const now = h.clock.now();
   const lot1 = (await h.as('pianguan').accounts.quota())[0]!.id;

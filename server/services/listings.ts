@@ -8,6 +8,8 @@ import { projectById } from '@/server/data/projects';
 import { type ListingTerms, checkListingTerms, listingPhase } from '@/server/domain/auction';
 import { ensure } from '@/server/domain/errors';
 import { accountsOf, quotaMoved } from '@/server/domain/ledger';
+import { guidanceFor } from '@/server/data/guidance';
+import { checkFloor } from '@/server/domain/guidance';
 import type { Actor, Services } from './context';
 
 export interface ListingInput extends ListingTerms {
@@ -42,6 +44,7 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
     ensure(projectById(tx, lot.projectId)?.forCrossRegion, 'lotNotTradable');
     const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', lot.id));
     checkListingTerms(input, free, now);
+    checkFloor(guidanceFor(tx, now, lot.landType), input.reservePriceFenPerMu);
     const id = market.nextId(tx, 'listings');
     const listing = market.insertListing(tx, {
       id,
@@ -77,6 +80,7 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
     const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', before.lotId));
     // The listing's own quantity is already out of the free quota: it is available to itself.
     checkListingTerms(input, free + before.qtyMilliMu, now);
+    checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), input.reservePriceFenPerMu);
     const after = market.updateListing(tx, listingId, {
       ...termsToReview(input),
       reviewNote: null,
@@ -122,6 +126,8 @@ export function reviewListing(s: Services, actor: Actor, listingId: number, deci
     ensure(before.status === 'pending_review', 'listingNotPending');
     if (decision.approve) {
       ensure(before.closesAt > now, 'closeInPast');
+      // Guidance published since the county listed may have raised the floor.
+      checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), before.reservePriceFenPerMu);
       const after = market.updateListing(tx, listingId, { status: 'approved', reviewedAt: now, reviewNote: decision.reason || null });
       writeAudit(tx, now, actor, 'listing.approve', 'listing', listingId, before, after);
       return after;

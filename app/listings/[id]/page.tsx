@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { pageContext } from '@/server/page';
+import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
@@ -51,6 +52,7 @@ export default async function ListingPage({ params }: { params: Promise<{ id: st
           <dt>{tm('col_reserve')}</dt>
           <dd>
             <PricePerMu fen={l.reservePriceFenPerMu} locale={locale} />
+            <GuidanceNote guidance={got.data.guidance} locale={locale} />
           </dd>
           <dt>{tm('listing_minLot')}</dt>
           <dd>

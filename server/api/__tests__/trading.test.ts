@@ -316,6 +316,8 @@ describe('bids', () => {
 
   it('a 100% deposit split by a partial fill never exceeds the trade amount (rounding)', async () => {
     await h.as('province').accounts.updateSettings({ depositRateBp: 10000, paymentDays: 10, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 300 });
+    // Guidance for this land type with a tiny floor overrides the demo's floor for all types.
+    await h.as('province').guidance.publish({ validFrom: '2026-11-02', validTo: '', landType: (await lotOf('pianguan')).landType, reference: '100', floor: '0.01', documentRef: 'test' });
     const listing = await approvedListing({ qty: '0.003', minLot: '0.001', reservePrice: '12.50', increment: '0.10' });
     // 0.002 mu × 12.50 = 0.025 元 → 3 fen each, all frozen.
     await h.as('zone').bids.place({ listingId: listing.id, price: '12.50', qty: '0.002' });

@@ -3,6 +3,8 @@ import { type ListingInput, createListing, reviewListing, updateListing, withdra
 import { sweep } from '@/server/services/closing';
 import * as views from '@/server/data/views';
 import { listingPhase } from '@/server/domain/auction';
+import { guidanceRows } from '@/server/data/guidance';
+import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
 import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
 import { byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
@@ -29,6 +31,12 @@ const withPhase = <T extends { status: views.ListingView['status']; opensAt: num
   phase: listingPhase(l, now),
 });
 
+/** The guidance in force for a listing's land, shown next to its price. */
+const guidanceOf = (rows: readonly Guidance[], now: number) => (l: { landType: LandType }) => {
+  const g = guidanceInForce(rows, now, l.landType);
+  return g && { referenceFenPerMu: g.referenceFenPerMu, floorFenPerMu: g.floorFenPerMu, documentRef: g.documentRef };
+};
+
 export const listingsRouter = router({
   /** Open and upcoming approved listings (close-on-read: due ones are closed first). */
   market: roleProcedure('zone', 'province', 'county', 'city')
@@ -36,7 +44,8 @@ export const listingsRouter = router({
     .query(({ ctx, input }) => {
       sweep(ctx.services);
       const now = ctx.services.clock.now();
-      return views.marketListings(ctx.services.db, now, input).map((l) => withPhase(l, now));
+      const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
+      return views.marketListings(ctx.services.db, now, input).map((l) => ({ ...withPhase(l, now), guidance: guidance(l) }));
     }),
 
   /** One listing with its bids as the viewer may see them. */
@@ -70,6 +79,7 @@ export const listingsRouter = router({
     const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
     return {
       listing: withPhase(listing, now),
+      guidance: guidanceOf(guidanceRows(ctx.services.db), now)(listing),
       bids,
       results: results.map((r) => ({
         id: r.id,

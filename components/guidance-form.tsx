@@ -1,0 +1,85 @@
+'use client';
+// The province publishes a guidance period: dates, land type (or all), reference price and floor.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { LAND_TYPES } from '@/server/domain/projects';
+import { Feedback } from './feedback';
+
+type Land = 'all' | (typeof LAND_TYPES)[number];
+const EMPTY = { validFrom: '', validTo: '', landType: 'all' as Land, reference: '', floor: '', documentRef: '' };
+
+export function GuidanceForm() {
+  const t = useT('market');
+  const tp = useT('projects');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [form, setForm] = useState(EMPTY);
+  const [done, setDone] = useState<string | null>(null);
+  const publish = useMutation(
+    trpc.guidance.publish.mutationOptions({
+      onSuccess: () => {
+        setForm(EMPTY);
+        setDone(t('guidance_done'));
+        router.refresh();
+      },
+    }),
+  );
+  const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  return (
+    <form
+      className="form grid"
+      data-testid="guidance-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        publish.mutate({ ...form, reference: form.reference.trim(), floor: form.floor.trim() });
+      }}
+    >
+      <label>
+        {t('field_validFrom')}
+        <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} />
+      </label>
+      <label>
+        {t('field_validTo')}
+        <input name="validTo" type="date" value={form.validTo} onChange={set('validTo')} />
+      </label>
+      <label>
+        {t('field_guidanceLand')}
+        <select name="landType" value={form.landType} onChange={set('landType')}>
+          <option value="all">{t('guidance_landAll')}</option>
+          {LAND_TYPES.map((l) => (
+            <option key={l} value={l}>
+              {tp(`landType_${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('field_reference')}
+        <input name="reference" inputMode="decimal" value={form.reference} maxLength={20} onChange={set('reference')} />
+      </label>
+      <label>
+        {t('field_floor')}
+        <input name="floor" inputMode="decimal" value={form.floor} maxLength={20} onChange={set('floor')} />
+      </label>
+      <label>
+        {t('field_guidanceRef')}
+        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} />
+      </label>
+      <button type="submit" disabled={!hydrated || publish.isPending}>
+        {publish.isPending ? tu('saving') : t('submit_guidance')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={publish.error?.message} done={done} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+// Price guidance (seed 001 三(三); domain.md "Price guidance"): the province publishes, for a period, a
+// reference price per mu and a floor, for every type of reclaimed land or for one. A reserve, bid or
+// offer below the floor in force is refused. Periods are only ever added; which one is in force is
+// decided here and nowhere else.
+import { ensure } from './errors';
+import type { LandType } from './projects';
+
+export type { LandType };
+
+export interface Guidance {
+  id: number;
+  validFrom: number;
+  validTo: number | null;
+  /** Null: every type of reclaimed land. */
+  landType: LandType | null;
+  referenceFenPerMu: number;
+  floorFenPerMu: number;
+  documentRef: string;
+}
+
+const covers = (g: Guidance, at: number) => g.validFrom <= at && (g.validTo === null || at < g.validTo);
+
+/**
+ * The guidance in force at `at` for land of `landType`: guidance for that type beats guidance for all
+ * types; among those, the period that began last, then the one published last.
+ */
+export function guidanceInForce<G extends Guidance>(rows: readonly G[], at: number, landType: LandType): G | null {
+  let best: G | null = null;
+  const rank = (g: G) => [g.landType === null ? 0 : 1, g.validFrom, g.id] as const;
+  for (const g of rows) {
+    if (!covers(g, at) || (g.landType !== null && g.landType !== landType)) continue;
+    if (best === null) {
+      best = g;
+      continue;
+    }
+    const [a, b] = [rank(g), rank(best)];
+    if (a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])))) best = g;
+  }
+  return best;
+}
+
+/** A price (reserve, bid or offer) must reach the floor in force, when there is one. */
+export function checkFloor(guidance: Pick<Guidance, 'floorFenPerMu' | 'documentRef'> | null, priceFenPerMu: number) {
+  if (guidance === null) return;
+  ensure(priceFenPerMu >= guidance.floorFenPerMu, 'belowFloor', { floorFenPerMu: guidance.floorFenPerMu, documentRef: guidance.documentRef });
+}
+
+const CST_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** 00:00 China time of the day containing `at`. */
+export const startOfDayCst = (at: number) => Math.floor((at + CST_MS) / DAY_MS) * DAY_MS - CST_MS;
+
+/** 00:00 China time of an ISO date (YYYY-MM-DD), or null when it is not a real date. */
+export function dayStartCst(isoDate: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDate) return null;
+  return ms - CST_MS;
+}
+
+export interface GuidancePeriod {
+  validFrom: number;
+  validTo: number | null;
+  referenceFenPerMu: number;
+  floorFenPerMu: number;
+}
+
+/**
+ * A new period starts today or later (published guidance is never made to apply to the past), ends
+ * after it starts, and its floor is at most its reference price.
+ */
+export function checkNewPeriod(p: GuidancePeriod, now: number) {
+  ensure(p.validFrom >= startOfDayCst(now), 'guidanceInPast');
+  ensure(p.validTo === null || p.validTo > p.validFrom, 'guidanceEndBeforeStart');
+  ensure(p.floorFenPerMu <= p.referenceFenPerMu, 'floorAboveReference');
+}
