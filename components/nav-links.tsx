@@ -11,6 +11,7 @@ const LINKS = {
     ['/ledger', 'nav_proceeds'],
     ['/proceeds', 'nav_spendProceeds'],
     ['/obligations', 'nav_obligations'],
+    ['/dashboard', 'nav_dashboard'],
   ],
   zone: [
     ['/market', 'nav_market'],
@@ -18,6 +19,7 @@ const LINKS = {
     ['/trades', 'nav_awards'],
     ['/ledger', 'nav_funds'],
     ['/uses', 'nav_uses'],
+    ['/dashboard', 'nav_dashboard'],
   ],
   province: [
     ['/province', 'nav_review'],
@@ -28,6 +30,7 @@ const LINKS = {
     ['/province/proceeds', 'nav_allProceeds'],
     ['/province/plan', 'nav_plan'],
     ['/province/guidance', 'nav_guidance'],
+    ['/dashboard', 'nav_dashboard'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
   ],
@@ -48,6 +51,7 @@ export function NavLinks({ role, locale }: { role: Role | null; locale: Locale }
         </Link>
       ))}
       <Link href="/announcements">{t('nav_announcements')}</Link>
+      <Link href="/stats">{t('nav_stats')}</Link>
     </>
   );
 }

@@ -4,12 +4,13 @@ import { holdingMessages } from '@/messages/holdings';
 import { marketMessages } from '@/messages/market';
 import { proceedsMessages } from '@/messages/proceeds';
 import { projectMessages } from '@/messages/projects';
+import { statsMessages } from '@/messages/stats';
 import { uiMessages } from '@/messages/ui';
 import { type Locale, type Params, interpolate } from './define';
 
 export * from './define';
 
-const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages };
+const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

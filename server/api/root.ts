@@ -1,6 +1,7 @@
 import { accountsRouter } from './routers/accounts';
 import { bidsRouter } from './routers/bids';
 import { guidanceRouter } from './routers/guidance';
+import { statsRouter } from './routers/stats';
 import { listingsRouter } from './routers/listings';
 import { meRouter } from './routers/me';
 import { planRouter, proceedsRouter, rightsRouter } from './routers/holdings';
@@ -19,6 +20,7 @@ export const appRouter = router({
   proceeds: proceedsRouter,
   plan: planRouter,
   guidance: guidanceRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -257,6 +257,13 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'plan.list', roles: ['province'], call: (c) => c.plan.list() },
   { path: 'plan.mine', roles: ['county'], call: (c) => c.plan.mine() },
   { path: 'plan.allocate', roles: ['province'], call: (c) => c.plan.allocate({ kind: 'PLAN_LINKING', year: 2030, qty: '1', documentRef: 'x', to: { group: 'poverty' } }) },
+  { path: 'stats.market', roles: ['province', 'county', 'zone'], call: (c) => c.stats.market({ year: 2026, cityId: null, countyId: null }) },
+  { path: 'stats.proceeds', roles: ['province', 'county'], call: (c) => c.stats.proceeds({ year: 2026, cityId: null, countyId: null }) },
+  { path: 'stats.targets', roles: ['province', 'county'], call: (c) => c.stats.targets({ year: 2026, cityId: null, countyId: null }) },
+  { path: 'stats.obligations', roles: ['province'], call: (c) => c.stats.obligations({ year: null, cityId: null, countyId: null }) },
+  { path: 'stats.assessment', roles: ['province'], call: (c) => c.stats.assessment({ year: 2025, cityId: null, countyId: null }) },
+  { path: 'stats.setTarget', roles: ['province'], call: (c) => c.stats.setTarget({ year: 2027, qty: '1', to: { group: 'poverty' } }) },
+  { path: 'stats.places', roles: ['province'], call: (c) => c.stats.places() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
   { path: 'guidance.publish', roles: ['province'], call: (c) => c.guidance.publish({ validFrom: '2027-01-01', validTo: '', landType: 'all', reference: '2', floor: '1', documentRef: 'x' }) },
 ];
@@ -264,7 +271,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
 describe('who may call what', () => {
   it('lists every procedure of the app router that needs a role', () => {
     const all = Object.keys(appRouter._def.procedures).sort();
-    const open = ['listings.get', 'listings.announcements', 'accounts.places', 'accounts.settings', 'me.get', 'guidance.current'];
+    const open = ['listings.get', 'listings.announcements', 'accounts.places', 'accounts.settings', 'me.get', 'guidance.current', 'stats.public'];
     expect(all).toEqual([...procedures.map((p) => p.path), ...open].sort());
   });
 
@@ -358,6 +365,8 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'a negative spending of an unknown category', path: 'proceeds.spend', type: 'mutation', user: 'pianguan', input: { spentOn: '2026-11-01', amount: '-1', category: 'party', purpose: 'x', budgetRef: 'y' }, fields: ['amount', 'category'], call: (c, i) => c.proceeds.spend(i) },
   { name: 'a plan year out of range, to nobody', path: 'plan.allocate', type: 'mutation', user: 'province', input: { kind: 'PLAN_LINKING', year: 1999, qty: '1', documentRef: 'x', to: {} }, fields: ['year', 'to'], call: (c, i) => c.plan.allocate(i) },
   { name: 'guidance with a bad date, an unknown land type and a zero floor', path: 'guidance.publish', type: 'mutation', user: 'province', input: { validFrom: '2027/01/01', validTo: 'soon', landType: 'paddy', reference: '1', floor: '0', documentRef: '' }, fields: ['validFrom', 'validTo', 'landType', 'floor', 'documentRef'], call: (c, i) => c.guidance.publish(i) },
+  { name: 'a target with a fractional year, a negative area and an unknown group', path: 'stats.setTarget', type: 'mutation', user: 'province', input: { year: 2027.5, qty: '-1', to: { group: 'rich' } }, fields: ['year', 'qty', 'to'], call: (c, i) => c.stats.setTarget(i) },
+  { name: 'a dashboard filter with a text year and a negative city', path: 'stats.market', type: 'query', user: 'province', input: { year: 'this', cityId: -1 }, fields: ['year', 'cityId'], call: (c, i) => c.stats.market(i) },
   { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
   { name: 'a zero transfer with no reference', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.recordTransfer(i) },
   { name: 'a transfer too large', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.recordTransfer(i) },

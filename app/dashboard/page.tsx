@@ -1,0 +1,168 @@
+// The dashboards (issue 4): the province sees the whole market, a county and a zone the parts about
+// themselves. Each chart has its table under it, with export links; filters are a plain GET form.
+import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/charts';
+import { ReportTable } from '@/components/report-table';
+import { TargetForm } from '@/components/target-form';
+import { translator } from '@/lib/i18n';
+import { yearOf } from '@/server/domain/stats';
+import { requireRole } from '@/server/page';
+import { type Filter, buildReport, reportSource } from '@/server/reports';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const intParam = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);
+
+export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
+  const { caller, ctx, locale, user } = await requireRole('province', 'county', 'zone');
+  const t = translator(locale, 'stats');
+  const sp = await searchParams;
+  const thisYear = yearOf(ctx.services.clock.now());
+  const year = intParam(sp.year);
+  const filter: Filter = {
+    year: year !== null && year >= 2000 && year <= 2100 ? year : thisYear,
+    cityId: user.role === 'province' ? intParam(sp.cityId) : null,
+    countyId: user.role === 'province' ? intParam(sp.countyId) : null,
+  };
+  const source = reportSource(caller, filter);
+  const province = user.role === 'province';
+  const county = user.role === 'county';
+  const market = await source.market();
+  const places = province ? await caller.stats.places() : null;
+  const [monthly, cities] = await Promise.all([buildReport('monthly', source, locale), buildReport('cities', source, locale)]);
+  const proceeds = province || county ? await buildReport('proceeds', source, locale) : null;
+  const proceedsData = province || county ? await source.proceeds() : null;
+  const targets = province || county ? await buildReport('targets', source, locale) : null;
+  const targetsData = province || county ? await source.targets() : null;
+  const obligations = province ? await buildReport('obligations', source, locale) : null;
+  const obligationsData = province ? await source.obligations() : null;
+  // The assessment covers the year chosen (by default the past year, assessed in this first quarter).
+  const assessment = province ? await buildReport('assessment', reportSource(caller, { ...filter, year: year ?? thisYear - 1 }), locale) : null;
+  const years = Array.from({ length: thisYear + 2 - 2018 }, (_, i) => thisYear + 1 - i);
+
+  return (
+    <>
+      <h1>{t('dashboard_title')}</h1>
+      <p className="muted">{t(province ? 'dashboard_intro_province' : county ? 'dashboard_intro_county' : 'dashboard_intro_zone')}</p>
+
+      <form method="get" className="form grid card" data-testid="dashboard-filter">
+        <label>
+          {t('filter_year')}
+          <select name="year" defaultValue={String(filter.year)}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        {places ? (
+          <>
+            <label>
+              {t('filter_city')}
+              <select name="cityId" defaultValue={filter.cityId ?? ''}>
+                <option value="">{t('filter_all')}</option>
+                {places.cities.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('filter_county')}
+              <select name="countyId" defaultValue={filter.countyId ?? ''}>
+                <option value="">{t('filter_all')}</option>
+                {places.counties
+                  .filter((c) => !filter.cityId || c.cityId === filter.cityId)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.cityName} · {c.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </>
+        ) : null}
+        <button type="submit">{t('filter_apply')}</button>
+      </form>
+
+      <section className="card" data-testid="section-prices">
+        <h2>{t('section_prices')}</h2>
+        <p className="muted small">{t('section_prices_note')}</p>
+        {market.count === 0 ? <p className="muted">{t('no_trades')}</p> : null}
+        <div className="chart">
+          <PriceChart data={{ months: market.months, points: market.points }} />
+        </div>
+        <h3>{t('section_volume')}</h3>
+        <div className="chart">
+          <VolumeChart months={market.months} />
+        </div>
+        <ReportTable report={monthly} filter={filter} locale={locale} />
+      </section>
+
+      <section className="card" data-testid="section-cities">
+        <h2>{t('section_cities')}</h2>
+        {market.byCity.length > 0 ? (
+          <div className="chart">
+            <CityChart rows={market.byCity} />
+          </div>
+        ) : (
+          <p className="muted">{t('no_trades')}</p>
+        )}
+        <ReportTable report={cities} filter={filter} locale={locale} />
+      </section>
+
+      {proceeds && proceedsData ? (
+        <section className="card" data-testid="section-proceeds">
+          <h2>{t('section_proceeds')}</h2>
+          <div className="chart">
+            <RankedBars
+              rows={proceedsData.rows.filter((r) => r.receivedFen > 0 || r.spentFen > 0).map((r) => ({ label: r.countyName, values: [r.receivedFen / 1_000_000, r.spentFen / 1_000_000] }))}
+              bars={[
+                { name: t('chart_received'), color: '#1f5fa8' },
+                { name: t('chart_spent'), color: '#1e7b34' },
+              ]}
+            />
+          </div>
+          <ReportTable report={proceeds} filter={filter} locale={locale} />
+        </section>
+      ) : null}
+
+      {targets && targetsData ? (
+        <section className="card" data-testid="section-targets">
+          <h2>{t('section_targets')}</h2>
+          <p className="muted small">{t('section_targets_note')}</p>
+          <div className="chart">
+            <RankedBars rows={targetsData.rows.map((r) => ({ label: r.countyName, values: [r.progressBp / 100] }))} bars={[{ name: `${t('col_progress')} (%)`, color: '#b3261e' }]} />
+          </div>
+          <ReportTable report={targets} filter={filter} locale={locale} />
+          {province ? <TargetForm year={filter.year ?? thisYear} minYear={thisYear} /> : null}
+        </section>
+      ) : null}
+
+      {obligations && obligationsData ? (
+        <section className="card" data-testid="section-obligations">
+          <h2>{t('section_obligations')}</h2>
+          <div className="chart">
+            <RankedBars
+              rows={obligationsData.byCity.map((r) => ({ label: r.cityName, values: [r.overdue, r.due, r.open - r.overdue - r.due] }))}
+              bars={[
+                { name: t('col_overdue'), color: '#b3261e' },
+                { name: t('col_due'), color: '#9a6700' },
+                { name: t('col_open'), color: '#1f5fa8' },
+              ]}
+            />
+          </div>
+          <ReportTable report={obligations} filter={filter} locale={locale} />
+        </section>
+      ) : null}
+
+      {assessment ? (
+        <section className="card" data-testid="section-assessment">
+          <h2>{t('section_assessment')}</h2>
+          <p className="muted small">{t('section_assessment_note')}</p>
+          <ReportTable report={assessment} filter={{ ...filter, year: year ?? thisYear - 1 }} locale={locale} />
+        </section>
+      ) : null}
+    </>
+  );
+}

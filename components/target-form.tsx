@@ -1,0 +1,63 @@
+'use client';
+// The province sets a year's trading target for every poverty county (seed 001 三(一)).
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { useTRPC } from '@/lib/trpc';
+import { useHydrated } from '@/lib/use-hydrated';
+import { Feedback } from './feedback';
+
+export function TargetForm({ year, minYear }: { year: number; minYear: number }) {
+  const t = useT('stats');
+  const tu = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [form, setForm] = useState({ year: String(Math.max(year, minYear)), qty: '1000' });
+  const [done, setDone] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.stats.setTarget.mutationOptions({
+      onSuccess: (r) => {
+        setDone(t('target_done', { n: r.set }));
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <form
+      className="form grid"
+      data-testid="target-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        // A year that is not a number goes to the server as 0, which it refuses with its message.
+        const y = /^\d{4}$/.test(form.year.trim()) ? Number(form.year.trim()) : 0;
+        save.mutate({ year: y, qty: form.qty.trim(), to: { group: 'poverty' } });
+      }}
+    >
+      <h3 style={{ gridColumn: '1 / -1', margin: 0 }}>{t('set_target')}</h3>
+      <label>
+        {t('field_targetYear')}
+        <input name="year" inputMode="numeric" maxLength={4} value={form.year} onChange={(e) => setForm((f) => ({ ...f, year: e.target.value }))} />
+      </label>
+      <label>
+        {t('field_targetQty')}
+        <input name="qty" inputMode="decimal" maxLength={20} value={form.qty} onChange={(e) => setForm((f) => ({ ...f, qty: e.target.value }))} />
+      </label>
+      <label>
+        {t('field_targetTo')}
+        <select name="to" defaultValue="poverty">
+          <option value="poverty">{t('target_allPoverty')}</option>
+        </select>
+      </label>
+      <button type="submit" disabled={!hydrated || save.isPending}>
+        {save.isPending ? tu('saving') : t('submit_target')}
+      </button>
+      <div style={{ gridColumn: '1 / -1' }}>
+        <Feedback error={save.error?.message} done={done} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+// The dashboards through tRPC callers (issue 4): one known trade's figures in every table, empty
+// periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCsv, toXlsx } from '@/server/report-files';
+import { buildReport, reportSource } from '@/server/reports';
+import { sweep } from '@/server/services/closing';
+import { type Harness, makeHarness } from '@/server/testing/harness';
+
+const HOUR = 3_600_000;
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(() => h.close());
+
+async function refusal(p: Promise<unknown>): Promise<TRPCError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(TRPCError);
+  return e as TRPCError;
+}
+
+/** 偏关县 sells 100 mu at 30,000 元/亩 to 山西转型综改示范区, settled on 2026-11-02 (China time). */
+async function knownTrade() {
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
+  const now = h.clock.now();
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '100', increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '100' });
+  h.clock.advance(HOUR);
+  sweep(h.services);
+  const trade = (await h.as('zone').trades.list()).find((t) => t.listingId === listing.id)!;
+  return h.as('zone').trades.pay({ id: trade.id });
+}
+
+const all = { year: 2026, cityId: null, countyId: null };
+
+describe('dashboards', () => {
+  it('a known trade appears in the monthly series, the spread by city and the quarterly public figures', async () => {
+    await knownTrade();
+    const m = await h.as('province').stats.market(all);
+    expect(m.count).toBe(1);
+    expect(m.months).toHaveLength(12);
+    const oct = m.months.find((r) => r.month === '2026-10')!;
+    const nov = m.months.find((r) => r.month === '2026-11')!;
+    const dec = m.months.find((r) => r.month === '2026-12')!;
+    expect(oct).toMatchObject({ count: 0, volumeMilliMu: 0, medianFenPerMu: null, cumulativeMilliMu: 0 });
+    expect(nov).toMatchObject({ count: 1, volumeMilliMu: 100_000, amountFen: 300_000_000, medianFenPerMu: 3_000_000, cumulativeMilliMu: 100_000 });
+    // The demo guidance (floor 20,000, reference 30,000) is in force from 2026-11-02: November's band.
+    expect(nov).toMatchObject({ floorFenPerMu: 2_000_000, referenceFenPerMu: 3_000_000 });
+    expect(oct).toMatchObject({ floorFenPerMu: null, referenceFenPerMu: null });
+    expect(dec).toMatchObject({ count: 0, medianFenPerMu: null, cumulativeMilliMu: 100_000 });
+    expect(m.byCity).toEqual([expect.objectContaining({ cityName: '忻州市', count: 1, minFenPerMu: 3_000_000, medianFenPerMu: 3_000_000, maxFenPerMu: 3_000_000, volumeMilliMu: 100_000 })]);
+    expect(m.points).toEqual([{ at: expect.any(Number), priceFenPerMu: 3_000_000, qtyMilliMu: 100_000 }]);
+
+    const pub = await h.as(null).stats.public();
+    expect(pub.quarters).toEqual([{ quarter: '2026-Q4', count: 1, volumeMilliMu: 100_000, medianFenPerMu: 3_000_000 }]);
+
+    // Another year, another city: empty, not an error.
+    expect((await h.as('province').stats.market({ ...all, year: 2019 })).months.every((r) => r.count === 0 && r.medianFenPerMu === null)).toBe(true);
+    const places = await h.as('province').stats.places();
+    const other = places.cities.find((c) => c.name !== '忻州市')!;
+    expect((await h.as('province').stats.market({ ...all, cityId: other.id })).count).toBe(0);
+  });
+
+  it('proceeds per county: received and spent in the year, by category, ranked by received', async () => {
+    await knownTrade();
+    await h.as('pianguan').proceeds.spend({ spentOn: '2026-11-02', amount: '500000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
+    const p = await h.as('province').stats.proceeds(all);
+    expect(p.rows[0]).toMatchObject({ countyName: '偏关县', receivedFen: 300_000_000, spentFen: 50_000_000, byCategory: { poverty_consolidation: 50_000_000 } });
+    expect(p.rows.slice(1).every((r) => r.receivedFen === 0)).toBe(true);
+    // The county sees its own row only.
+    expect((await h.as('hequ').stats.proceeds(all)).rows.map((r) => r.countyName)).toEqual(['河曲县']);
+  });
+
+  it('targets: 1000 mu by default, the counties behind first; the province sets later years, not past ones', async () => {
+    await knownTrade();
+    const before = await h.as('province').stats.targets(all);
+    const pianguan = before.rows.find((r) => r.countyName === '偏关县')!;
+    expect(pianguan).toMatchObject({ targetMilliMu: 1_000_000, tradedMilliMu: 100_000, shortfallMilliMu: 900_000, progressBp: 1000, met: false });
+    expect(before.rows[before.rows.length - 1]!.countyName).toBe('偏关县');
+    expect(before.rows[0]!.tradedMilliMu).toBe(0);
+
+    expect((await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } })).set).toBe(before.rows.length);
+    const after = await h.as('province').stats.targets(all);
+    expect(after.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 100_000, progressBp: 10_000, met: true });
+    expect((await refusal(h.as('province').stats.setTarget({ year: 2025, qty: '100', to: { group: 'poverty' } }))).message).toBe('只能设置今年及以后年度的交易目标。');
+    expect((await h.as('pianguan').stats.targets(all)).rows.map((r) => r.countyName)).toEqual(['偏关县']);
+  });
+
+  it('the assessment marks a county that met its target with nothing overdue for reward, one that traded nothing for interview', async () => {
+    await knownTrade();
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } });
+    const a = await h.as('province').stats.assessment(all);
+    expect(a.year).toBe(2026);
+    expect(a.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ tradedMilliMu: 100_000, receivedFen: 300_000_000, overdueCount: 0, mark: 'reward' });
+    expect(a.rows.find((r) => r.countyName === '河曲县')).toMatchObject({ tradedMilliMu: 0, mark: 'interview' });
+    // Without a year, the assessment is of the past year (made each first quarter).
+    expect((await h.as('province').stats.assessment({ year: null, cityId: null, countyId: null })).year).toBe(2025);
+  });
+
+  it('a zone sees its own purchases only; a county its own sales', async () => {
+    await knownTrade();
+    expect((await h.as('zone').stats.market(all)).count).toBe(1);
+    expect((await h.as('zone2').stats.market(all)).count).toBe(0);
+    expect((await h.as('pianguan').stats.market(all)).count).toBe(1);
+    // A county's filter cannot widen its view.
+    expect((await h.as('hequ').stats.market({ ...all, countyId: h.actor('pianguan').organisationId })).count).toBe(0);
+  });
+
+  it('the exports carry the same figures as the tables', async () => {
+    await knownTrade();
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } });
+    const source = reportSource(h.as('province'), all);
+    const monthly = await buildReport('monthly', source, 'zh');
+    // ignoreBOM keeps the byte-order mark in the text, so the test can see it is there.
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv(monthly));
+    expect(csv.startsWith('\uFEFF月份,成交笔数,成交量,累计成交量,成交金额,价格中位数,指导价最低价,指导价\n')).toBe(true);
+    expect(csv).toContain('2026-11,1,100,100,3000000,30000,20000,30000\n');
+    expect(csv).toContain('2026-10,0,0,0,0,,,\n');
+    const assessment = await buildReport('assessment', source, 'zh');
+    expect(assessment.rows.find((r) => r[0] === '偏关县')).toEqual(['偏关县', '忻州市', 100_000, 100_000, 10_000, 300_000_000, 0, 0, '奖励']);
+    const xlsx = await toXlsx(assessment);
+    expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe('PK'); // a zip, as .xlsx files are
+    expect(xlsx.length).toBeGreaterThan(1000);
+  });
+
+  it('who may read which dashboard', async () => {
+    for (const user of ['xinzhou', 'zone']) {
+      expect((await refusal(h.as(user).stats.proceeds(all))).code).toBe('FORBIDDEN');
+      expect((await refusal(h.as(user).stats.assessment(all))).code).toBe('FORBIDDEN');
+    }
+    expect((await refusal(h.as('pianguan').stats.obligations(all))).code).toBe('FORBIDDEN');
+    expect((await refusal(h.as(null).stats.market(all))).code).toBe('UNAUTHORIZED');
+  });
+});

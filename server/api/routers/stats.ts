@@ -1,0 +1,203 @@
+// The province's dashboards (issue 4; seed 001 三(一), 三(三), 四(三)); a county and a zone see the
+// parts about themselves. Figures come from the journal and settled trades; aggregation is in
+// server/domain/stats.ts. Every chart's data is returned as the rows of its table too.
+import { guidanceRows } from '@/server/data/guidance';
+import { projectList } from '@/server/data/projects';
+import * as data from '@/server/data/stats';
+import { DomainError } from '@/server/domain/errors';
+import { guidanceInForce } from '@/server/domain/guidance';
+import { obligationStatus } from '@/server/domain/reclamation';
+import {
+  DEFAULT_TARGET_MILLI_MU,
+  assessedYear,
+  assessment,
+  monthlySeries,
+  monthsBetween,
+  quarterlySeries,
+  spreadBy,
+  targetProgress,
+  yearOf,
+} from '@/server/domain/stats';
+import { setTargets } from '@/server/services/targets';
+import { statsFilter, targetInput } from '../schemas/guidance';
+import { type Context, provinceProcedure, publicProcedure, roleProcedure, router } from '../trpc';
+
+type SignedIn = Context & { user: NonNullable<Context['user']> };
+
+const CST_MS = 8 * 3_600_000;
+/** [first moment, first moment of the next year) of a year in China time. */
+const yearRange = (year: number) => ({ from: Date.UTC(year, 0, 1) - CST_MS, to: Date.UTC(year + 1, 0, 1) - CST_MS });
+const MAX_POINTS = 1500;
+
+/** The scope a caller may see: the province what it filters, a county its own sales, a zone its own purchases. */
+function scopeOf(ctx: SignedIn, input: { cityId: number | null; countyId: number | null }) {
+  if (ctx.user.role === 'county') return { cityId: null, countyId: ctx.user.organisationId, buyerId: null };
+  if (ctx.user.role === 'zone') return { cityId: null, countyId: null, buyerId: ctx.user.organisationId };
+  return { cityId: input.cityId, countyId: input.countyId, buyerId: null };
+}
+
+/** The reclamation state of an approved project (its approval time is set by then). */
+const obligationOf = (p: Parameters<typeof obligationStatus>[0] extends infer F ? Omit<F, 'approvedAt'> & { approvedAt: number | null } : never, now: number) =>
+  p.approvedAt === null ? null : obligationStatus({ ...p, approvedAt: p.approvedAt }, now).state;
+
+const isPoverty = (c: { nationalPoverty: boolean; provincialPoverty: boolean }) => c.nationalPoverty || c.provincialPoverty;
+
+const dashboardProcedure = roleProcedure('province', 'county', 'zone');
+
+export const statsRouter = router({
+  /** Prices against the guidance band, spread by city, volume per month and cumulative. */
+  market: dashboardProcedure.input(statsFilter).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const now = ctx.services.clock.now();
+    const year = input.year ?? yearOf(now);
+    const { from, to } = yearRange(year);
+    const trades = data.tradeFacts(db, { from, to, ...scopeOf(ctx, input) });
+    const months = monthsBetween(`${year}-01`, `${year}-12`);
+    const guidance = guidanceRows(db);
+    const cityName = new Map(data.citiesList(db).map((c) => [c.id, c.name]));
+    // A chart needs no more points than it can draw: an even sample, in time order.
+    const sorted = [...trades].sort((a, b) => a.settledAt - b.settledAt);
+    const step = Math.max(1, Math.ceil(sorted.length / MAX_POINTS));
+    return {
+      year,
+      count: trades.length,
+      months: monthlySeries(trades, months).map((m) => {
+        // The band of a month: the guidance for ordinary farmland in force in its middle (the 15th).
+        const g = guidanceInForce(guidance, Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5)) - 1, 15) - CST_MS, 'ordinary');
+        return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
+      }),
+      points: sorted.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
+      byCity: spreadBy(trades, (t) => t.cityId).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
+    };
+  }),
+
+  /** Proceeds per county: received and spent in the year, spent by category; ranked by received. */
+  proceeds: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const year = input.year ?? yearOf(ctx.services.clock.now());
+    const { from, to } = yearRange(year);
+    const scope = scopeOf(ctx, input);
+    const received = data.receivedByCounty(db, from, to);
+    const spent = data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
+    return {
+      year,
+      rows: data
+        .countiesWithCity(db)
+        .filter((c) => (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true))
+        .map((c) => {
+          const mine = spent.filter((s) => s.countyId === c.id);
+          return {
+            countyId: c.id,
+            countyName: c.name,
+            cityName: c.cityName,
+            receivedFen: received.get(c.id) ?? 0,
+            spentFen: mine.reduce((sum, s) => sum + s.fen, 0),
+            byCategory: Object.fromEntries(mine.map((s) => [s.category, s.fen])) as Partial<Record<(typeof mine)[number]['category'], number>>,
+          };
+        })
+        .sort((a, b) => b.receivedFen - a.receivedFen || b.spentFen - a.spentFen || a.countyId - b.countyId),
+    };
+  }),
+
+  /** Each poverty county's quantity traded in the year against its target, the counties behind first. */
+  targets: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const year = input.year ?? yearOf(ctx.services.clock.now());
+    const { from, to } = yearRange(year);
+    const scope = scopeOf(ctx, input);
+    const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
+    const byId = new Map(counties.map((c) => [c.id, c]));
+    const targets = data.targetsOf(db, year);
+    const traded = data.tradedByCounty(db, from, to);
+    return {
+      year,
+      rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
+        ...r,
+        countyName: byId.get(r.countyId)!.name,
+        cityName: byId.get(r.countyId)!.cityName,
+      })),
+    };
+  }),
+
+  /** Reclamation due and overdue (seed 001 二(二)), by county and by city. */
+  obligations: provinceProcedure.input(statsFilter).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const now = ctx.services.clock.now();
+    const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
+    type Row = { name: string; cityName: string; open: number; due: number; overdue: number; accepted: number };
+    const byCounty = new Map<number, Row>();
+    for (const p of projectList(db, 'all', ['approved'])) {
+      const c = counties.get(p.countyId)!;
+      if ((input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId)) continue;
+      const state = obligationOf(p, now);
+      if (state === null) continue;
+      const row = byCounty.get(c.id) ?? { name: c.name, cityName: c.cityName, open: 0, due: 0, overdue: 0, accepted: 0 };
+      if (state === 'accepted') row.accepted += 1;
+      else {
+        row.open += 1;
+        if (state === 'due') row.due += 1;
+        if (state === 'overdue') row.overdue += 1;
+      }
+      byCounty.set(c.id, row);
+    }
+    const rows = [...byCounty.entries()].map(([countyId, r]) => ({ countyId, ...r })).sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.countyId - b.countyId);
+    const byCity = new Map<string, { cityName: string; open: number; due: number; overdue: number; accepted: number }>();
+    for (const r of rows) {
+      const c = byCity.get(r.cityName) ?? { cityName: r.cityName, open: 0, due: 0, overdue: 0, accepted: 0 };
+      c.open += r.open;
+      c.due += r.due;
+      c.overdue += r.overdue;
+      c.accepted += r.accepted;
+      byCity.set(r.cityName, c);
+    }
+    return { byCounty: rows, byCity: [...byCity.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.cityName.localeCompare(b.cityName)) };
+  }),
+
+  /** The annual assessment (each first quarter, for the past year): one row per poverty county with its mark. */
+  assessment: provinceProcedure.input(statsFilter).query(({ ctx, input }) => {
+    const db = ctx.services.db;
+    const now = ctx.services.clock.now();
+    const year = input.year ?? assessedYear(now);
+    const { from, to } = yearRange(year);
+    const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
+    const byId = new Map(counties.map((c) => [c.id, c]));
+    const targets = data.targetsOf(db, year);
+    const traded = data.tradedByCounty(db, from, to);
+    const received = data.receivedByCounty(db, from, to);
+    const spent = new Map<number, number>();
+    for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
+    const overdue = new Map<number, number>();
+    for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
+    return {
+      year,
+      rows: assessment(
+        counties.map((c) => ({
+          countyId: c.id,
+          targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU,
+          tradedMilliMu: traded.get(c.id) ?? 0,
+          receivedFen: received.get(c.id) ?? 0,
+          spentFen: spent.get(c.id) ?? 0,
+          overdueCount: overdue.get(c.id) ?? 0,
+        })),
+      ).map((r) => ({ ...r, countyName: byId.get(r.countyId)!.name, cityName: byId.get(r.countyId)!.cityName })),
+    };
+  }),
+
+  /** The province sets a year's target for one poverty county or for all of them. */
+  setTarget: provinceProcedure.input(targetInput).mutation(({ ctx, input }) => {
+    if (input.year < yearOf(ctx.services.clock.now())) throw new DomainError('targetYearInPast');
+    return setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to });
+  }),
+
+  /** Filters: cities and counties. */
+  places: provinceProcedure.query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
+
+  /** Public statistics (signed out): volume and median price per quarter over the last two years, guidance in force. */
+  public: publicProcedure.query(({ ctx }) => {
+    const db = ctx.services.db;
+    const now = ctx.services.clock.now();
+    const year = yearOf(now);
+    const trades = data.tradeFacts(db, { from: yearRange(year - 1).from, to: yearRange(year).to });
+    return { quarters: quarterlySeries(trades), years: [year - 1, year] };
+  }),
+});

@@ -1,0 +1,253 @@
+// Aggregations behind the province's market dashboards: monthly and quarterly series, price spreads,
+// county target progress (seed 001 三(一) targets) and the yearly assessment (seed 001 四(三)). Pure:
+// settled trades in, rows out. Money stays integer fen, area integer milli-mu; every division goes
+// through divRoundHalfUp so dashboards agree with the ledger to the fen.
+import { divRoundHalfUp } from './units';
+
+export interface TradeFact {
+  settledAt: number;
+  priceFenPerMu: number;
+  qtyMilliMu: number;
+  amountFen: number;
+  cityId: number;
+  countyId: number;
+}
+
+/** Same convention as reclamation.ts: China has one time zone and no DST, so calendar fields are read at UTC+8. */
+const CST_OFFSET_MS = 8 * 3_600_000;
+const cstDate = (at: number) => new Date(at + CST_OFFSET_MS);
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** 'YYYY-MM' of an instant in China time (UTC+8). */
+export function monthOf(at: number): string {
+  const d = cstDate(at);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}`;
+}
+
+/** 'YYYY-Qn' of an instant in China time. */
+export function quarterOf(at: number): string {
+  const d = cstDate(at);
+  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+}
+
+/** Calendar year in China time. */
+export function yearOf(at: number): number {
+  return cstDate(at).getUTCFullYear();
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+function parseMonth(month: string): { y: number; m: number } {
+  const match = MONTH.exec(month);
+  const m = Number(match?.[2]);
+  if (!match || m < 1 || m > 12) throw new RangeError(`not a month (YYYY-MM): ${month}`);
+  return { y: Number(match[1]), m };
+}
+
+/** Every month from `from` to `to` inclusive ('YYYY-MM'); [] if from > to. */
+export function monthsBetween(from: string, to: string): string[] {
+  const a = parseMonth(from);
+  const b = parseMonth(to);
+  const out: string[] = [];
+  // Counted as months since year 0 so a range crossing a year end needs no special case.
+  for (let i = a.y * 12 + a.m - 1; i <= b.y * 12 + b.m - 1; i++) out.push(`${Math.floor(i / 12)}-${pad2((i % 12) + 1)}`);
+  return out;
+}
+
+const sortedCopy = (values: readonly number[]) => [...values].sort((x, y) => x - y);
+
+function medianOfSorted(s: readonly number[]): number | null {
+  const n = s.length;
+  if (n === 0) return null;
+  const hi = s[n >> 1] as number;
+  if (n % 2 === 1) return hi;
+  const lo = s[(n >> 1) - 1] as number;
+  // Averaged in bigint so two large prices cannot lose precision before rounding.
+  return divRoundHalfUp(BigInt(lo) + BigInt(hi), 2n);
+}
+
+/** Median of integers: middle value, or the two middle values averaged with divRoundHalfUp; null when empty. Does not mutate input. */
+export function median(values: readonly number[]): number | null {
+  return medianOfSorted(sortedCopy(values));
+}
+
+function quantileOfSorted(s: readonly number[], q: number): number | null {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be in [0, 1]: ${q}`);
+  const n = s.length;
+  if (n === 0) return null;
+  // Nearest rank = ceil(q·n), at least 1. The epsilon keeps float noise (0.7 × 10 = 7.000000000000001)
+  // from pushing an exact rank up by one; it is an index, not a rounded amount.
+  const rank = Math.max(1, Math.ceil(q * n - n * Number.EPSILON));
+  return s[Math.min(rank, n) - 1] as number;
+}
+
+/** Nearest-rank quantile (q in [0,1]) of integers; null when empty. q=0 → min, q=1 → max. */
+export function quantile(values: readonly number[], q: number): number | null {
+  return quantileOfSorted(sortedCopy(values), q);
+}
+
+const sum = (xs: Iterable<number>) => {
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
+};
+
+export interface MonthRow {
+  month: string;
+  count: number;
+  volumeMilliMu: number;
+  amountFen: number;
+  medianFenPerMu: number | null;
+  cumulativeMilliMu: number;
+  cumulativeAmountFen: number;
+}
+
+/** One row per month in `months` (in that order), empty months included with count 0 and median null; cumulative sums run over the given months in order. Trades outside the months are ignored. */
+export function monthlySeries(trades: readonly TradeFact[], months: readonly string[]): MonthRow[] {
+  const byMonth = new Map<string, TradeFact[]>(months.map((m) => [m, []]));
+  for (const t of trades) byMonth.get(monthOf(t.settledAt))?.push(t);
+  let cumulativeMilliMu = 0;
+  let cumulativeAmountFen = 0;
+  return months.map((month) => {
+    const ts = byMonth.get(month) ?? [];
+    const volumeMilliMu = sum(ts.map((t) => t.qtyMilliMu));
+    const amountFen = sum(ts.map((t) => t.amountFen));
+    cumulativeMilliMu += volumeMilliMu;
+    cumulativeAmountFen += amountFen;
+    return { month, count: ts.length, volumeMilliMu, amountFen, medianFenPerMu: median(ts.map((t) => t.priceFenPerMu)), cumulativeMilliMu, cumulativeAmountFen };
+  });
+}
+
+function groupBy<K>(trades: readonly TradeFact[], keyOf: (t: TradeFact) => K): Map<K, TradeFact[]> {
+  const groups = new Map<K, TradeFact[]>();
+  for (const t of trades) {
+    const k = keyOf(t);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
+  }
+  return groups;
+}
+
+const compareKeys = <K extends string | number>(a: K, b: K) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface QuarterRow {
+  quarter: string;
+  count: number;
+  volumeMilliMu: number;
+  medianFenPerMu: number | null;
+}
+
+/** Per quarter that has trades, ascending. */
+export function quarterlySeries(trades: readonly TradeFact[]): QuarterRow[] {
+  return [...groupBy(trades, (t) => quarterOf(t.settledAt))]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([quarter, ts]) => ({ quarter, count: ts.length, volumeMilliMu: sum(ts.map((t) => t.qtyMilliMu)), medianFenPerMu: median(ts.map((t) => t.priceFenPerMu)) }));
+}
+
+export interface SpreadRow<K> {
+  key: K;
+  count: number;
+  minFenPerMu: number;
+  p25FenPerMu: number;
+  medianFenPerMu: number;
+  p75FenPerMu: number;
+  maxFenPerMu: number;
+  volumeMilliMu: number;
+}
+
+/** Price spread per group (e.g. by city): only groups with trades, ordered by median descending then key. */
+export function spreadBy<K extends string | number>(trades: readonly TradeFact[], keyOf: (t: TradeFact) => K): SpreadRow<K>[] {
+  const rows: SpreadRow<K>[] = [];
+  for (const [key, ts] of groupBy(trades, keyOf)) {
+    // Groups are never empty, so the quantiles are never null.
+    const s = sortedCopy(ts.map((t) => t.priceFenPerMu));
+    rows.push({
+      key,
+      count: ts.length,
+      minFenPerMu: s[0] as number,
+      p25FenPerMu: quantileOfSorted(s, 0.25) as number,
+      medianFenPerMu: medianOfSorted(s) as number,
+      p75FenPerMu: quantileOfSorted(s, 0.75) as number,
+      maxFenPerMu: s[s.length - 1] as number,
+      volumeMilliMu: sum(ts.map((t) => t.qtyMilliMu)),
+    });
+  }
+  return rows.sort((a, b) => b.medianFenPerMu - a.medianFenPerMu || compareKeys(a.key, b.key));
+}
+
+export interface TargetInput {
+  countyId: number;
+  targetMilliMu: number;
+  tradedMilliMu: number;
+}
+
+export interface TargetRow extends TargetInput {
+  shortfallMilliMu: number;
+  /** traded / target in basis points (10000 = 100%), rounded half-up; 10000 when target is 0 */
+  progressBp: number;
+  met: boolean;
+}
+
+/** A county's yearly target when the province has set none: seed 001 三(一) "每个贫困县要完成…易地交易1000亩以上" (domain.md: default 1000 mu). */
+export const DEFAULT_TARGET_MILLI_MU = 1_000_000;
+
+const FULL_BP = 10_000;
+
+/** A county with no target (0) has nothing to fall behind on, so it counts as 100%. */
+const progressBpOf = (r: TargetInput) => (r.targetMilliMu === 0 ? FULL_BP : divRoundHalfUp(BigInt(r.tradedMilliMu) * BigInt(FULL_BP), BigInt(r.targetMilliMu)));
+const shortfallOf = (r: TargetInput) => Math.max(0, r.targetMilliMu - r.tradedMilliMu);
+/** Met on the exact figures, not the rounded bp: 99.995% shows as 10000 bp but is still short. */
+const metOf = (r: TargetInput) => r.tradedMilliMu >= r.targetMilliMu;
+
+/** Counties furthest behind first, so the dashboard leads with those the assessment will look at. */
+const behindFirst = (a: TargetInput & { progressBp: number }, b: TargetInput & { progressBp: number }) =>
+  a.progressBp - b.progressBp || shortfallOf(b) - shortfallOf(a) || a.countyId - b.countyId;
+
+/** Counties behind first: ascending progressBp, then larger shortfall first, then countyId. */
+export function targetProgress(rows: readonly TargetInput[]): TargetRow[] {
+  return rows.map((r) => ({ ...r, shortfallMilliMu: shortfallOf(r), progressBp: progressBpOf(r), met: metOf(r) })).sort(behindFirst);
+}
+
+export interface AssessmentInput {
+  countyId: number;
+  targetMilliMu: number;
+  tradedMilliMu: number;
+  receivedFen: number;
+  spentFen: number;
+  overdueCount: number;
+}
+
+export type AssessmentMark = 'reward' | 'interview' | 'none';
+
+export interface AssessmentRow extends AssessmentInput {
+  progressBp: number;
+  mark: AssessmentMark;
+}
+
+// Seed 001 四(三): "对工作推进顺利、成效明显的县给予奖励，对工作不力、推进缓慢的县进行约谈". The seed names no
+// figure for "slow"; below half the target is the line drawn here, and an overdue reclamation
+// (seed 001 二(二)) is "工作不力" whatever the trading progress.
+/** Progress strictly below this (50% of target) is an interview (约谈). */
+export const INTERVIEW_BELOW_BP = 5000;
+/** Any overdue reclamation is an interview, and rules out a reward. */
+export const INTERVIEW_OVERDUE_AT_LEAST = 1;
+
+function markOf(r: AssessmentInput): AssessmentMark {
+  const overdue = r.overdueCount >= INTERVIEW_OVERDUE_AT_LEAST;
+  // Compared on exact figures (traded·10000 < 5000·target), so 49.996% is still below half even though it shows as 5000 bp.
+  const slow = BigInt(r.tradedMilliMu) * BigInt(FULL_BP) < BigInt(INTERVIEW_BELOW_BP) * BigInt(r.targetMilliMu);
+  if (overdue || slow) return 'interview';
+  return metOf(r) ? 'reward' : 'none';
+}
+
+/** The rule, as constants exported too: reward when the target is met and no reclamation is overdue; interview (约谈) when progress is below 50% of target (INTERVIEW_BELOW_BP = 5000) or any reclamation is overdue; otherwise none. Same order as targetProgress. */
+export function assessment(rows: readonly AssessmentInput[]): AssessmentRow[] {
+  return rows.map((r) => ({ ...r, progressBp: progressBpOf(r), mark: markOf(r) })).sort(behindFirst);
+}
+
+/** The year an assessment made at `now` covers: the previous calendar year in China time (it is made each first quarter for the past year). */
+export function assessedYear(now: number): number {
+  // Seed 001 三(一): "每年一季度…对上年度…考核评估".
+  return yearOf(now) - 1;
+}

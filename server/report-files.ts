@@ -1,0 +1,26 @@
+// A dashboard report as a file: CSV (UTF-8 with a byte-order mark, so Excel on an office PC reads the
+// Chinese) or Excel (.xlsx with number formats for 亩, 元 and %).
+import { stringify } from 'csv-stringify/sync';
+import writeExcelFile from 'write-excel-file/node';
+import { exportCell } from '@/lib/report-format';
+import type { Report } from './reports';
+
+export function toCsv(r: Report): Uint8Array {
+  const rows = [r.columns.map((c) => c.header), ...r.rows.map((row) => row.map((v, i) => exportCell(r.columns[i]!.kind, v) ?? ''))];
+  return new TextEncoder().encode(`\uFEFF${stringify(rows)}`);
+}
+
+export async function toXlsx(r: Report): Promise<Uint8Array> {
+  const header = r.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
+  const body = r.rows.map((row) =>
+    row.map((v, i) => {
+      const kind = r.columns[i]!.kind;
+      const value = exportCell(kind, v);
+      if (value === null) return null;
+      if (typeof value === 'string') return { value };
+      return { value, format: kind === 'mu' ? '#,##0.000' : kind === 'yuan' ? '#,##0.00' : kind === 'pct' ? '0.00"%"' : '0' };
+    }),
+  );
+  return new Uint8Array(await writeExcelFile([header, ...body], { sheet: r.title.slice(0, 31) }).toBuffer());
+}
+

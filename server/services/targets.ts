@@ -1,0 +1,28 @@
+// The province sets a poverty county's yearly trading target (seed 001 三(一): 1000 mu a year for
+// 2018–2019, later years set by the province).
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/data/audit';
+import { countiesWithCity, targetsOf, upsertTarget } from '@/server/data/stats';
+import { ensure } from '@/server/domain/errors';
+import type { Actor, Services } from './context';
+
+export interface TargetInput {
+  year: number;
+  qtyMilliMu: number;
+  to: { countyId: number } | { group: 'poverty' };
+}
+
+export function setTargets(s: Services, actor: Actor, input: TargetInput) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const poverty = countiesWithCity(tx).filter((c) => c.nationalPoverty || c.provincialPoverty);
+    const counties = 'countyId' in input.to ? poverty.filter((c) => c.id === (input.to as { countyId: number }).countyId) : poverty;
+    ensure(counties.length > 0, 'countyNotFound');
+    const before = targetsOf(tx, input.year);
+    for (const c of counties) {
+      upsertTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, setAt: now, setBy: actor.userId });
+      writeAudit(tx, now, actor, 'target.set', 'county_target', c.id, before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id) } : null, { year: input.year, qtyMilliMu: input.qtyMilliMu });
+    }
+    return { set: counties.length };
+  });
+}
