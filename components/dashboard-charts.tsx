@@ -31,15 +31,15 @@ export function PriceChart({ data }: { data: PriceChartData }) {
   const domain = first && last ? [monthStart(first.month), monthStart(last.month) + 31 * 86_400_000] : ['auto', 'auto'];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={monthly} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={domain} tickFormatter={monthLabel} scale="time" allowDuplicatedCategory={false} />
+        <XAxis type="number" dataKey="x" domain={domain} tickFormatter={monthLabel} ticks={data.months.map((m) => monthStart(m.month))} />
         <YAxis type="number" name={t('chart_price')} width={80} />
         <Tooltip labelFormatter={(v) => monthLabel(Number(v))} />
         <Legend />
-        <Area data={monthly} dataKey="band" name={t('chart_band')} fill="#1f5fa8" fillOpacity={0.12} stroke="none" isAnimationActive={false} />
+        <Area dataKey="band" name={t('chart_band')} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.4} connectNulls isAnimationActive={false} />
         <Scatter data={points} dataKey="price" name={t('chart_price')} fill="#9a6700" isAnimationActive={false} />
-        <Line data={monthly} dataKey="median" name={t('chart_median')} stroke="#b3261e" strokeWidth={2} connectNulls isAnimationActive={false} />
+        <Line dataKey="median" name={t('chart_median')} stroke="#b3261e" strokeWidth={2} connectNulls isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
