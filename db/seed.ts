@@ -1,16 +1,54 @@
 // `npm run db:seed`: fills an empty database with the demo data (refuses a database that has data).
+// `npm run db:seed -- --scale N [--seed S] [--years Y]`: then adds N synthetic settled trades over the
+// past Y years (default 3) from random seed S (default 42), for the dashboards and the benchmark.
+import { parseArgs } from 'node:util';
 import { openDatabase } from './client';
 import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
+import { seedSynthetic } from './synthetic';
 import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
 import { systemClock } from '@/server/clock';
+import { DAY_MS } from '@/server/domain/settings';
 
-const db = openDatabase(env.databaseFile);
-if (db.select().from(organisations).limit(1).all().length > 0) {
-  console.log(`${env.databaseFile} already holds data; nothing seeded.`);
-} else {
-  void seedDemo({ db, clock: systemClock, documents: documentStore(env.documentsDir) }).then(() => {
+const { values } = parseArgs({ options: { scale: { type: 'string' }, seed: { type: 'string', default: '42' }, years: { type: 'string', default: '3' } } });
+const positiveInt = (name: string, v: string | undefined, max: number) => {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) {
+    console.error(`--${name} must be a whole number from 1 to ${max}.`);
+    process.exit(2);
+  }
+  return Number(v);
+};
+const scale = positiveInt('scale', values.scale, 5_000_000);
+const seed = positiveInt('seed', values.seed, 2 ** 31)!;
+const years = positiveInt('years', values.years, 20)!;
+
+async function main() {
+const services = { db: openDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
+const empty = services.db.select().from(organisations).limit(1).all().length === 0;
+if (empty) {
+  await seedDemo(services);
   console.log(`Seeded demo data into ${env.databaseFile}.`);
-  });
+} else if (scale === undefined) {
+  console.log(`${env.databaseFile} already holds data; nothing seeded.`);
 }
+if (scale !== undefined) {
+  const to = systemClock.now() - DAY_MS;
+  const started = performance.now();
+  const result = seedSynthetic(services, {
+    trades: scale,
+    seed,
+    from: to - years * 365 * DAY_MS,
+    to,
+    onProgress: (n) => {
+      if (n % 10_000 === 0 || n === scale) console.log(`  ${n} / ${scale} trades`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`Added ${result.trades} synthetic trades across ${result.counties} counties in ${seconds.toFixed(1)} s (${Math.round(result.trades / seconds)} trades/s).`);
+}
+services.db.$client.close();
+}
+
+void main();

@@ -1,0 +1,154 @@
+// Synthetic market history for the dashboards and the benchmark (`npm run db:seed -- --scale N`): N
+// settled trades across the seeded counties and zones, spread over the past years, from a fixed random
+// seed. Nothing is written around the rules: each county's quota comes from a linking project taken
+// through the approval workflow, zones are funded by recorded transfers, and every trade is a
+// negotiated listing approved, offered on, accepted and paid through the same services the app uses.
+import { eq } from 'drizzle-orm';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { inTransaction } from '@/db/client';
+import { cities, organisations, users } from '@/db/schema';
+import { ManualClock } from '@/server/clock';
+import { lotOfProject } from '@/server/data/projects';
+import { countiesWithCity } from '@/server/data/stats';
+import { LAND_TYPES } from '@/server/domain/projects';
+import { DAY_MS } from '@/server/domain/settings';
+import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
+import { acceptOffer, placeOffer } from '@/server/services/bidding';
+import type { Actor, Services } from '@/server/services/context';
+import { recordBankTransfer } from '@/server/services/funds';
+import { createListing, reviewListing } from '@/server/services/listings';
+import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/services/projects';
+import { payTrade } from '@/server/services/trades';
+import { DEMO_PDF } from './seed-demo';
+
+export interface SyntheticOptions {
+  trades: number;
+  seed: number;
+  /** The history runs over [from, to). */
+  from: number;
+  to: number;
+  onProgress?: (done: number) => void;
+}
+
+interface PlannedTrade {
+  at: number;
+  countyId: number;
+  zoneId: number;
+  qtyMilliMu: number;
+  priceFenPerMu: number;
+}
+
+/** An official of each organisation that has none: synthetic, disabled (cannot sign in), named as such. */
+function syntheticActor(s: Services, organisationId: number, name: string, at: number): Actor {
+  const existing = s.db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId)).all()[0];
+  if (existing) return { userId: existing.id, organisationId };
+  const [u] = s.db
+    .insert(users)
+    .values({ username: `synthetic-${organisationId}`, displayName: `${name}（合成数据）`, passwordHash: '!', organisationId, disabled: true, createdAt: at })
+    .returning({ id: users.id })
+    .all();
+  return { userId: u!.id, organisationId };
+}
+
+export function seedSynthetic(s: Services, opts: SyntheticOptions) {
+  const rng = xoroshiro128plus(opts.seed);
+  const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
+  const db = s.db;
+  const counties = countiesWithCity(db);
+  const zones = db.select().from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
+  const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
+  if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
+
+  // Each city has its price level; each county its share of the market (a few trade much more).
+  const cityBase = new Map(db.select().from(cities).all().map((c) => [c.id, int(24_000, 34_000) * 100]));
+  const weights = counties.map(() => int(1, 10) ** 2);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const pickCounty = () => {
+    let r = int(1, totalWeight);
+    for (const [i, w] of weights.entries()) if ((r -= w) <= 0) return counties[i]!;
+    return counties[counties.length - 1]!;
+  };
+  const span = opts.to - opts.from;
+  const plan: PlannedTrade[] = Array.from({ length: opts.trades }, () => {
+    const county = pickCounty();
+    const at = opts.from + Math.floor((int(0, 1_000_000) / 1_000_001) * span);
+    // Prices drift up about 3% a year; never below 21,000 元/亩 (above the demo guidance floor).
+    const years = (at - opts.from) / (365 * DAY_MS);
+    const price = Math.max(2_100_000, Math.round((cityBase.get(county.cityId)! + int(-4_000, 4_000) * 100) * (1 + 0.03 * years)));
+    return { at, countyId: county.id, zoneId: zones[int(0, zones.length - 1)]!.id, qtyMilliMu: int(5, 500) * 100, priceFenPerMu: price };
+  }).sort((a, b) => a.at - b.at);
+
+  const clock = new ManualClock(opts.from - 30 * DAY_MS);
+  const at: Services = { ...s, clock };
+  const provinceActor = syntheticActor(s, province.id, province.name, clock.now());
+
+  // Quota first: one approved project per county, large enough for its trades.
+  const needed = new Map<number, number>();
+  for (const p of plan) needed.set(p.countyId, (needed.get(p.countyId) ?? 0) + p.qtyMilliMu);
+  const lotOf = new Map<number, number>();
+  const countyActor = new Map<number, Actor>();
+  for (const [i, c] of counties.entries()) {
+    const qty = needed.get(c.id);
+    if (!qty) continue;
+    const actor = syntheticActor(s, c.id, c.name, clock.now());
+    countyActor.set(c.id, actor);
+    const area = qty + 1_000;
+    const draft = draftProject(at, actor, {
+      name: `${c.name}增减挂钩项目区（合成数据 ${opts.seed}）`,
+      villages: `${c.name}合成村`,
+      forCrossRegion: true,
+      landType: LAND_TYPES[i % LAND_TYPES.length]!,
+      resettlementMilliMu: 0,
+      plots: [{ code: 'SYN-01', village: `${c.name}合成村`, currentUse: 'homestead', areaMilliMu: area, farmlandMilliMu: Math.floor(area * 0.9), farmlandGrade: 6 }],
+    });
+    attachDocument(at, actor, draft.id, { fileName: '合成数据实施方案.pdf', bytes: DEMO_PDF });
+    const submitted = submitProject(at, actor, draft.id);
+    if (submitted.status === 'city_review') {
+      let cityOrg = db.select().from(organisations).where(eq(organisations.kind, 'city')).all().find((o) => o.cityId === c.cityId);
+      if (!cityOrg) cityOrg = db.insert(organisations).values({ kind: 'city', name: `${c.cityName}自然资源局`, cityId: c.cityId }).returning().all()[0]!;
+      cityReview(at, syntheticActor(s, cityOrg.id, cityOrg.name, clock.now()), draft.id, { approve: true, reason: '' });
+    }
+    provinceReview(at, provinceActor, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔合成〕${draft.id}号` });
+    lotOf.set(c.id, lotOfProject(db, draft.id)!.id);
+  }
+
+  // Funds: each zone receives what its purchases will cost.
+  const cost = new Map<number, number>();
+  for (const p of plan) cost.set(p.zoneId, (cost.get(p.zoneId) ?? 0) + tradeAmount(p.qtyMilliMu as MilliMu, p.priceFenPerMu as FenPerMu));
+  for (const z of zones) {
+    const amountFen = cost.get(z.id);
+    if (amountFen) recordBankTransfer(at, provinceActor, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
+  }
+  const zoneActor = new Map(zones.map((z) => [z.id, syntheticActor(s, z.id, z.name, clock.now())]));
+
+  // The trades, in time order; a batch of them per transaction keeps the generator quick.
+  const BATCH = 200;
+  for (let i = 0; i < plan.length; i += BATCH) {
+    inTransaction(db, () => {
+      for (const p of plan.slice(i, i + BATCH)) {
+        clock.set(p.at);
+        const county = countyActor.get(p.countyId)!;
+        const listing = createListing(at, county, {
+          lotId: lotOf.get(p.countyId)!,
+          mode: 'negotiated',
+          qtyMilliMu: p.qtyMilliMu,
+          reservePriceFenPerMu: p.priceFenPerMu,
+          minLotMilliMu: p.qtyMilliMu,
+          incrementFenPerMu: 0,
+          opensAt: p.at,
+          closesAt: p.at + 10 * DAY_MS,
+          note: '',
+        });
+        reviewListing(at, provinceActor, listing.id, { approve: true, reason: '' });
+        const zone = zoneActor.get(p.zoneId)!;
+        const { bid } = placeOffer(at, zone, { listingId: listing.id, priceFenPerMu: p.priceFenPerMu, qtyMilliMu: p.qtyMilliMu });
+        const trade = acceptOffer(at, county, bid.id);
+        clock.set(p.at + 3_600_000);
+        payTrade(at, zone, trade.id);
+      }
+    });
+    opts.onProgress?.(Math.min(i + BATCH, plan.length));
+  }
+  return { trades: plan.length, counties: countyActor.size };
+}
