@@ -16,7 +16,7 @@ export interface Report {
   rows: (string | number | null)[][];
 }
 
-export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'assessment', 'quarters'] as const;
+export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'obligationsByCity', 'assessment', 'quarters'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 /** The dashboard procedures for one request and filter, each called at most once (charts and tables share them). */
@@ -85,6 +85,15 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
         title: t('report_obligations'),
         columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_open', 'count'), col('col_due', 'count'), col('col_overdue', 'count'), col('col_accepted', 'count')],
         rows: o.byCounty.map((r) => [r.name, r.cityName, r.open, r.due, r.overdue, r.accepted]),
+      };
+    }
+    case 'obligationsByCity': {
+      const o = await source.obligations();
+      return {
+        id,
+        title: `${t('report_obligations')}（${t('by_city')}）`,
+        columns: [col('col_city', 'text'), col('col_open', 'count'), col('col_due', 'count'), col('col_overdue', 'count'), col('col_accepted', 'count')],
+        rows: o.byCity.map((r) => [r.cityName, r.open, r.due, r.overdue, r.accepted]),
       };
     }
     case 'assessment': {

@@ -33,6 +33,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const targets = province || county ? await buildReport('targets', source, locale) : null;
   const targetsData = province || county ? await source.targets() : null;
   const obligations = province ? await buildReport('obligations', source, locale) : null;
+  const obligationsByCity = province ? await buildReport('obligationsByCity', source, locale) : null;
   const obligationsData = province ? await source.obligations() : null;
   // The assessment covers the year chosen (by default the past year, assessed in this first quarter).
   const assessment = province ? await buildReport('assessment', reportSource(caller, { ...filter, year: year ?? thisYear - 1 }), locale) : null;
@@ -139,7 +140,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </section>
       ) : null}
 
-      {obligations && obligationsData ? (
+      {obligations && obligationsByCity && obligationsData ? (
         <section className="card" data-testid="section-obligations">
           <h2>{t('section_obligations')}</h2>
           <div className="chart">
@@ -148,10 +149,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               bars={[
                 { name: t('col_overdue'), color: '#b3261e' },
                 { name: t('col_due'), color: '#9a6700' },
-                { name: t('col_open'), color: '#1f5fa8' },
+                { name: t('chart_onTrack'), color: '#1f5fa8' },
               ]}
             />
           </div>
+          <h3>{t('by_city')}</h3>
+          <ReportTable report={obligationsByCity} filter={filter} locale={locale} />
+          <h3>{t('by_county')}</h3>
           <ReportTable report={obligations} filter={filter} locale={locale} />
         </section>
       ) : null}
