@@ -4,12 +4,12 @@
 // has the table of its figures beside it on the page.
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '@/lib/i18n/client';
+import { dayCst, isoDateCst } from '@/server/domain/china-time';
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 const mu = (milliMu: number) => milliMu / 1000;
-const CST_MS = 8 * 3_600_000;
-const monthStart = (month: string) => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 1) - CST_MS;
-const monthLabel = (ms: number) => new Date(ms + CST_MS).toISOString().slice(0, 7);
+const monthStart = (month: string) => dayCst(Number(month.slice(0, 4)), Number(month.slice(5)), 1);
+const monthLabel = (ms: number) => isoDateCst(ms).slice(0, 7);
 const HEIGHT = 300;
 
 export interface PriceChartData {

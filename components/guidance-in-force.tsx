@@ -1,5 +1,6 @@
 // The guidance in force now, one line per type of reclaimed land (seed 001 三(三)).
 import { type Locale, translator } from '@/lib/i18n';
+import { isoDateCst } from '@/server/domain/china-time';
 import type { LandType } from '@/server/domain/projects';
 import { PricePerMu } from './ui';
 
@@ -65,4 +66,4 @@ export function Period({ from, to, locale }: { from: number; to: number | null; 
 }
 
 /** A day in China time as YYYY-MM-DD. */
-const Day = ({ ms }: { ms: number }) => <>{new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)}</>;
+const Day = ({ ms }: { ms: number }) => <>{isoDateCst(ms)}</>;

@@ -13,7 +13,7 @@ import type { Services } from '@/server/services/context';
 import { recordBankTransfer } from '@/server/services/funds';
 import { allocatePlan } from '@/server/services/holdings';
 import { publishGuidance } from '@/server/services/guidance';
-import { startOfDayCst } from '@/server/domain/guidance';
+import { startOfDayCst, yearCst } from '@/server/domain/china-time';
 import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/services/projects';
 import { createListing, reviewListing } from '@/server/services/listings';
 import { DAY_MS } from '@/server/domain/settings';
@@ -155,7 +155,7 @@ export async function seedDemo(s: Services) {
   submitProject(s, hequ, waiting.id);
 
   // This year's plan quota by seed 000's standard.
-  const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+  const year = yearCst(now);
   for (const kind of PLAN_KINDS) {
     allocatePlan(s, province, { kind, year, qtyMilliMu: PLAN_STANDARD[kind].qtyMilliMu, documentRef: `晋自然资发〔${year}〕1号`, to: { group: PLAN_STANDARD[kind].to } });
   }

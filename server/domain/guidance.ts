@@ -2,6 +2,7 @@
 // reference price per mu and a floor, for every type of reclaimed land or for one. A reserve, bid or
 // offer below the floor in force is refused. Periods are only ever added; which one is in force is
 // decided here and nowhere else.
+import { startOfDayCst } from './china-time';
 import { ensure } from './errors';
 import type { LandType } from './projects';
 
@@ -43,20 +44,6 @@ export function guidanceInForce<G extends Guidance>(rows: readonly G[], at: numb
 export function checkFloor(guidance: Pick<Guidance, 'floorFenPerMu' | 'documentRef'> | null, priceFenPerMu: number) {
   if (guidance === null) return;
   ensure(priceFenPerMu >= guidance.floorFenPerMu, 'belowFloor', { floorFenPerMu: guidance.floorFenPerMu, documentRef: guidance.documentRef });
-}
-
-const CST_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/** 00:00 China time of the day containing `at`. */
-export const startOfDayCst = (at: number) => Math.floor((at + CST_MS) / DAY_MS) * DAY_MS - CST_MS;
-
-/** 00:00 China time of an ISO date (YYYY-MM-DD), or null when it is not a real date. */
-export function dayStartCst(isoDate: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
-  const ms = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDate) return null;
-  return ms - CST_MS;
 }
 
 export interface GuidancePeriod {

@@ -1,5 +1,6 @@
 // Use of proceeds, seed 001 三(三); domain.md step 9: the county spends what its quota earned, through
 // its budget, on consolidating poverty alleviation and rural revitalisation, and records each spending.
+import { isoDateCst } from './china-time';
 import { ensure } from './errors';
 
 export const SPENDING_CATEGORIES = ['poverty_consolidation', 'rural_revitalisation', 'relocation_subsidy', 'reclamation_incentive', 'other'] as const;
@@ -17,6 +18,6 @@ export function checkSpendingDate(isoDate: string, now: number) {
   const m = ISO_DATE.exec(isoDate);
   const valid = m !== null && new Date(`${isoDate}T00:00:00Z`).toISOString().slice(0, 10) === isoDate;
   ensure(valid, 'invalidDate');
-  const todayCst = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  const todayCst = isoDateCst(now);
   ensure(isoDate <= todayCst, 'dateInFuture');
 }

@@ -2,10 +2,8 @@
 // 3 years of approval, or, once the project's quota has been traded, within 2 years of the first
 // trade. Overdue, the county loses assessment points, its next year's new-construction quota is cut and
 // its land approvals are suspended. Reminders come 180, 90 and 30 days before the deadline.
+import { CST_OFFSET_MS } from './china-time';
 import { DAY_MS } from './settings';
-
-/** China has one time zone and no daylight saving: calendar dates are taken at UTC+8. */
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** The same calendar moment `years` later in China; 29 February becomes 28 February. */
 export function addYearsCst(at: number, years: number): number {

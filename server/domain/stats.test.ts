@@ -10,6 +10,7 @@ import {
   monthOf,
   monthlySeries,
   monthsBetween,
+  obligationCounts,
   quantile,
   quarterOf,
   quarterlySeries,
@@ -240,5 +241,22 @@ describe('assessment (seed 001 四(三))', () => {
     expect(assessedYear(cst(2027, 3, 15))).toBe(2026);
     expect(assessedYear(Date.parse('2026-12-31T16:00:00Z'))).toBe(2026); // 00:00 on 1 January 2027 in China
     expect(assessedYear(Date.parse('2026-12-31T15:59:59Z'))).toBe(2025);
+  });
+});
+
+describe('obligationCounts', () => {
+  it('counts open (of which due and overdue) and accepted per place, most overdue first', () => {
+    const rows = obligationCounts([
+      { key: '忻州市', state: 'on_track' },
+      { key: '吕梁市', state: 'overdue' },
+      { key: '忻州市', state: 'due' },
+      { key: '忻州市', state: 'accepted' },
+      { key: '吕梁市', state: 'overdue' },
+    ]);
+    expect(rows).toEqual([
+      { key: '吕梁市', open: 2, due: 0, overdue: 2, accepted: 0 },
+      { key: '忻州市', open: 2, due: 1, overdue: 0, accepted: 1 },
+    ]);
+    expect(obligationCounts([])).toEqual([]);
   });
 });

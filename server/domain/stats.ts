@@ -2,6 +2,7 @@
 // county target progress (seed 001 三(一) targets) and the yearly assessment (seed 001 四(三)). Pure:
 // settled trades in, rows out. Money stays integer fen, area integer milli-mu; every division goes
 // through divRoundHalfUp so dashboards agree with the ledger to the fen.
+import { cstDate, yearCst } from './china-time';
 import { divRoundHalfUp } from './units';
 
 export interface TradeFact {
@@ -13,9 +14,6 @@ export interface TradeFact {
   countyId: number;
 }
 
-/** Same convention as reclamation.ts: China has one time zone and no DST, so calendar fields are read at UTC+8. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-const cstDate = (at: number) => new Date(at + CST_OFFSET_MS);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** 'YYYY-MM' of an instant in China time (UTC+8). */
@@ -31,9 +29,7 @@ export function quarterOf(at: number): string {
 }
 
 /** Calendar year in China time. */
-export function yearOf(at: number): number {
-  return cstDate(at).getUTCFullYear();
-}
+export const yearOf = yearCst;
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -250,4 +246,23 @@ export function assessment(rows: readonly AssessmentInput[]): AssessmentRow[] {
 export function assessedYear(now: number): number {
   // Seed 001 三(一): "每年一季度…对上年度…考核评估".
   return yearOf(now) - 1;
+}
+
+export type ObligationState = 'accepted' | 'overdue' | 'due' | 'on_track';
+export interface ObligationCounts { open: number; due: number; overdue: number; accepted: number }
+
+/** Reclamation obligations counted per place (county or city): open ones, of which due soon and overdue, and accepted ones; most overdue first. */
+export function obligationCounts<K>(rows: readonly { key: K; state: ObligationState }[]): ({ key: K } & ObligationCounts)[] {
+  const by = new Map<K, { key: K } & ObligationCounts>();
+  for (const { key, state } of rows) {
+    const c = by.get(key) ?? { key, open: 0, due: 0, overdue: 0, accepted: 0 };
+    if (state === 'accepted') c.accepted += 1;
+    else {
+      c.open += 1;
+      if (state === 'due') c.due += 1;
+      if (state === 'overdue') c.overdue += 1;
+    }
+    by.set(key, c);
+  }
+  return [...by.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due);
 }

@@ -1,6 +1,7 @@
 // The linking-project workflow (seed 001 二(一); domain.md step 1): the county drafts and submits, the
 // city reviews (扩权强县 counties skip it), the province approves, which issues the surplus quota as a
 // lot with a serial range, or returns the plan with reasons. Every step is audited in its transaction.
+import { yearCst } from '@/server/domain/china-time';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import { postEntry } from '@/server/data/ledger';
@@ -157,7 +158,7 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
       id,
       projectId,
       countyId: before.countyId,
-      code: `ZB${new Date(now + 8 * 3_600_000).getUTCFullYear()}-${String(id).padStart(4, '0')}`,
+      code: `ZB${yearCst(now)}-${String(id).padStart(4, '0')}`,
       serialStart: nextSerial(tx),
       qtyMilliMu: totals.surplusMilliMu,
       farmlandMilliMu: totals.surplusFarmlandMilliMu,

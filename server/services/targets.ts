@@ -3,7 +3,9 @@
 import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import { countiesWithCity, targetsOf, upsertTarget } from '@/server/data/stats';
+import { yearCst } from '@/server/domain/china-time';
 import { ensure } from '@/server/domain/errors';
+import { isInTarget } from '@/server/domain/plan';
 import type { Actor, Services } from './context';
 
 export interface TargetInput {
@@ -15,7 +17,9 @@ export interface TargetInput {
 export function setTargets(s: Services, actor: Actor, input: TargetInput) {
   const now = s.clock.now();
   return inTransaction(s.db, (tx) => {
-    const poverty = countiesWithCity(tx).filter((c) => c.nationalPoverty || c.provincialPoverty);
+    // Targets are set for this year and later years only: a past year is already assessed.
+    ensure(input.year >= yearCst(now), 'targetYearInPast');
+    const poverty = countiesWithCity(tx).filter((c) => isInTarget(c, 'poverty'));
     const counties = 'countyId' in input.to ? poverty.filter((c) => c.id === (input.to as { countyId: number }).countyId) : poverty;
     ensure(counties.length > 0, 'countyNotFound');
     const before = targetsOf(tx, input.year);

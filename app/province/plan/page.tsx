@@ -3,6 +3,7 @@
 import { PlanAllocateForm } from '@/components/plan-allocate-form';
 import { Mu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
+import { yearCst } from '@/server/domain/china-time';
 import { requireRole } from '@/server/page';
 
 export default async function PlanPage() {
@@ -11,7 +12,7 @@ export default async function PlanPage() {
   const [allocations, places] = await Promise.all([caller.plan.list(), caller.accounts.places()]);
   const counties = places.flatMap((c) => c.counties.map((k) => ({ id: k.id, name: `${c.name} · ${k.name}` })));
   // The default year is this year in China, from the server's clock.
-  const year = new Date(ctx.services.clock.now() + 8 * 3_600_000).getUTCFullYear();
+  const year = yearCst(ctx.services.clock.now());
 
   return (
     <>

@@ -1,7 +1,8 @@
 // Price guidance (seed 001 三(三)): the province publishes periods; everyone may read what is in force.
 import { guidanceHistory, guidanceRows } from '@/server/data/guidance';
 import { DomainError } from '@/server/domain/errors';
-import { dayStartCst, guidanceInForce } from '@/server/domain/guidance';
+import { dayStartCst } from '@/server/domain/china-time';
+import { guidanceInForce } from '@/server/domain/guidance';
 import { LAND_TYPES } from '@/server/domain/projects';
 import { publishGuidance } from '@/server/services/guidance';
 import { guidanceInput } from '../schemas/guidance';

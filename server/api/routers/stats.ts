@@ -4,8 +4,9 @@
 import { guidanceRows } from '@/server/data/guidance';
 import { projectList } from '@/server/data/projects';
 import * as data from '@/server/data/stats';
-import { DomainError } from '@/server/domain/errors';
+import { dayCst, yearRangeCst as yearRange } from '@/server/domain/china-time';
 import { guidanceInForce } from '@/server/domain/guidance';
+import { type CountyFlags, isInTarget } from '@/server/domain/plan';
 import { obligationStatus } from '@/server/domain/reclamation';
 import {
   DEFAULT_TARGET_MILLI_MU,
@@ -13,6 +14,7 @@ import {
   assessment,
   monthlySeries,
   monthsBetween,
+  obligationCounts,
   quarterlySeries,
   spreadBy,
   targetProgress,
@@ -24,9 +26,6 @@ import { type Context, provinceProcedure, publicProcedure, roleProcedure, router
 
 type SignedIn = Context & { user: NonNullable<Context['user']> };
 
-const CST_MS = 8 * 3_600_000;
-/** [first moment, first moment of the next year) of a year in China time. */
-const yearRange = (year: number) => ({ from: Date.UTC(year, 0, 1) - CST_MS, to: Date.UTC(year + 1, 0, 1) - CST_MS });
 const MAX_POINTS = 1500;
 
 /** The scope a caller may see: the province what it filters, a county its own sales, a zone its own purchases. */
@@ -40,7 +39,7 @@ function scopeOf(ctx: SignedIn, input: { cityId: number | null; countyId: number
 const obligationOf = (p: Parameters<typeof obligationStatus>[0] extends infer F ? Omit<F, 'approvedAt'> & { approvedAt: number | null } : never, now: number) =>
   p.approvedAt === null ? null : obligationStatus({ ...p, approvedAt: p.approvedAt }, now).state;
 
-const isPoverty = (c: { nationalPoverty: boolean; provincialPoverty: boolean }) => c.nationalPoverty || c.provincialPoverty;
+const isPoverty = (c: CountyFlags) => isInTarget(c, 'poverty');
 
 const dashboardProcedure = roleProcedure('province', 'county', 'zone');
 
@@ -63,7 +62,7 @@ export const statsRouter = router({
       count: trades.length,
       months: monthlySeries(trades, months).map((m) => {
         // The band of a month: the guidance for ordinary farmland in force in its middle (the 15th).
-        const g = guidanceInForce(guidance, Date.UTC(Number(m.month.slice(0, 4)), Number(m.month.slice(5)) - 1, 15) - CST_MS, 'ordinary');
+        const g = guidanceInForce(guidance, dayCst(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 15), 'ordinary');
         return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
       }),
       points: sorted.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
@@ -124,33 +123,15 @@ export const statsRouter = router({
     const db = ctx.services.db;
     const now = ctx.services.clock.now();
     const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
-    type Row = { name: string; cityName: string; open: number; due: number; overdue: number; accepted: number };
-    const byCounty = new Map<number, Row>();
-    for (const p of projectList(db, 'all', ['approved'])) {
+    const states = projectList(db, 'all', ['approved']).flatMap((p) => {
       const c = counties.get(p.countyId)!;
-      if ((input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId)) continue;
       const state = obligationOf(p, now);
-      if (state === null) continue;
-      const row = byCounty.get(c.id) ?? { name: c.name, cityName: c.cityName, open: 0, due: 0, overdue: 0, accepted: 0 };
-      if (state === 'accepted') row.accepted += 1;
-      else {
-        row.open += 1;
-        if (state === 'due') row.due += 1;
-        if (state === 'overdue') row.overdue += 1;
-      }
-      byCounty.set(c.id, row);
-    }
-    const rows = [...byCounty.entries()].map(([countyId, r]) => ({ countyId, ...r })).sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.countyId - b.countyId);
-    const byCity = new Map<string, { cityName: string; open: number; due: number; overdue: number; accepted: number }>();
-    for (const r of rows) {
-      const c = byCity.get(r.cityName) ?? { cityName: r.cityName, open: 0, due: 0, overdue: 0, accepted: 0 };
-      c.open += r.open;
-      c.due += r.due;
-      c.overdue += r.overdue;
-      c.accepted += r.accepted;
-      byCity.set(r.cityName, c);
-    }
-    return { byCounty: rows, byCity: [...byCity.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.cityName.localeCompare(b.cityName)) };
+      return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
+    });
+    return {
+      byCounty: obligationCounts(states.map((s) => ({ key: s.county.id, state: s.state }))).map(({ key, ...r }) => ({ countyId: key, name: counties.get(key)!.name, cityName: counties.get(key)!.cityName, ...r })),
+      byCity: obligationCounts(states.map((s) => ({ key: s.county.cityName, state: s.state }))).map(({ key, ...r }) => ({ cityName: key, ...r })),
+    };
   }),
 
   /** The annual assessment (each first quarter, for the past year): one row per poverty county with its mark. */
@@ -184,10 +165,7 @@ export const statsRouter = router({
   }),
 
   /** The province sets a year's target for one poverty county or for all of them. */
-  setTarget: provinceProcedure.input(targetInput).mutation(({ ctx, input }) => {
-    if (input.year < yearOf(ctx.services.clock.now())) throw new DomainError('targetYearInPast');
-    return setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to });
-  }),
+  setTarget: provinceProcedure.input(targetInput).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
 
   /** Filters: cities and counties. */
   places: provinceProcedure.query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
