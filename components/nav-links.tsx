@@ -33,6 +33,7 @@ const LINKS = {
     ['/dashboard', 'nav_dashboard'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
+    ['/province/audit', 'nav_audit'],
   ],
   city: [
     ['/projects', 'nav_projects'],

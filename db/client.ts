@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sealAuditLog } from '@/server/data/audit';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -29,6 +30,7 @@ export function openDatabase(file: string): Db {
   const broken = sqlite.pragma('foreign_key_check') as unknown[];
   if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`);
   sqlite.pragma('foreign_keys = ON');
+  sealAuditLog(db);
   return db;
 }
 

@@ -383,8 +383,15 @@ export const auditLog = sqliteTable(
     entityId: integer('entity_id'),
     before: text('before'),
     after: text('after'),
+    /** SHA-256 of the previous record's hash and this record: the chain `npm run audit:verify` checks. */
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_at').on(t.at),
+    // Records written before the chain existed, sealed once on start-up.
+    index('audit_log_unsealed').on(t.id).where(sql`${t.hash} IS NULL`),
+  ],
 );
 
 /** A zone's use (核销) of rights for one of its land applications (domain.md step 8). */

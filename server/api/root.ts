@@ -1,4 +1,5 @@
 import { accountsRouter } from './routers/accounts';
+import { auditRouter } from './routers/audit';
 import { bidsRouter } from './routers/bids';
 import { guidanceRouter } from './routers/guidance';
 import { statsRouter } from './routers/stats';
@@ -21,6 +22,7 @@ export const appRouter = router({
   plan: planRouter,
   guidance: guidanceRouter,
   stats: statsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

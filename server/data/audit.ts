@@ -1,12 +1,30 @@
+// The audit log: every state change, written in the transaction of the change, each record chained
+// to the one before by a SHA-256 hash, so an edit or removal made behind the app's back is found by
+// recomputing the chain (`npm run audit:verify`).
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { auditLog, organisations, users } from '@/db/schema';
 
 export interface Actor {
   userId: number;
   organisationId: number;
 }
 
-/** Writes the audit record of a state change, in the caller's transaction. */
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** The hash of a record: its fields in a fixed order after the previous record's hash. */
+export function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
+  const fields = [previous, r.id, r.at, r.actorUserId, r.actorOrganisationId, r.action, r.entity, r.entityId, r.before, r.after];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** The chain starts from a fixed value, so the first record is checked like any other. */
+export const GENESIS = '0'.repeat(64);
+
+const lastRecord = (db: DbOrTx) => db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+
+/** Writes the audit record of a state change, in the caller's transaction (which holds the write lock). */
 export function writeAudit(
   db: DbOrTx,
   at: number,
@@ -17,16 +35,109 @@ export function writeAudit(
   before: unknown,
   after: unknown,
 ) {
+  const last = lastRecord(db);
+  const record = {
+    id: (last?.id ?? 0) + 1,
+    at,
+    actorUserId: actor?.userId ?? null,
+    actorOrganisationId: actor?.organisationId ?? null,
+    action,
+    entity,
+    entityId,
+    before: before === undefined || before === null ? null : JSON.stringify(before),
+    after: after === undefined || after === null ? null : JSON.stringify(after),
+  };
   db.insert(auditLog)
-    .values({
-      at,
-      actorUserId: actor?.userId ?? null,
-      actorOrganisationId: actor?.organisationId ?? null,
-      action,
-      entity,
-      entityId,
-      before: before === undefined || before === null ? null : JSON.stringify(before),
-      after: after === undefined || after === null ? null : JSON.stringify(after),
-    })
+    .values({ ...record, hash: auditHash(last?.hash ?? GENESIS, record) })
     .run();
 }
+
+/**
+ * Seals a log written before the chain existed: on the first start after the upgrade, when no record
+ * has a hash yet. Once any record is sealed, an unsealed one can only have been written behind the
+ * app's back, so it is left for `audit:verify` to report, never sealed.
+ */
+export function sealAuditLog(db: DbOrTx) {
+  const unsealed = db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.hash)).limit(1).all()[0];
+  if (!unsealed) return 0;
+  if (db.select({ id: auditLog.id }).from(auditLog).where(isNotNull(auditLog.hash)).limit(1).all()[0]) return 0;
+  let previous = GENESIS;
+  const rows = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+  for (const r of rows) {
+    previous = auditHash(previous!, r);
+    db.update(auditLog).set({ hash: previous }).where(eq(auditLog.id, r.id)).run();
+  }
+  return rows.length;
+}
+
+export type ChainBreak = { id: number; problem: 'missing' | 'altered' | 'unsealed' };
+
+/** Recomputes the chain in id order, a page at a time; the first record that does not fit, or null. */
+export function verifyAuditChain(db: DbOrTx): { checked: number; head: string; broken: ChainBreak | null } {
+  let previous = GENESIS;
+  let expectedId = 1;
+  let checked = 0;
+  for (;;) {
+    const page = db.select().from(auditLog).where(gte(auditLog.id, expectedId)).orderBy(asc(auditLog.id)).limit(5000).all();
+    if (page.length === 0) return { checked, head: previous, broken: null };
+    for (const r of page) {
+      // Ids are consecutive from 1: a gap is a removed record.
+      if (r.id !== expectedId) return { checked, head: previous, broken: { id: expectedId, problem: 'missing' } };
+      if (r.hash === null) return { checked, head: previous, broken: { id: r.id, problem: 'unsealed' } };
+      if (auditHash(previous, r) !== r.hash) return { checked, head: previous, broken: { id: r.id, problem: 'altered' } };
+      previous = r.hash;
+      expectedId += 1;
+      checked += 1;
+    }
+  }
+}
+
+export interface AuditFilter {
+  entity?: string | null;
+  action?: string | null;
+  organisationId?: number | null;
+  from?: number | null;
+  to?: number | null;
+  beforeId?: number | null;
+  limit: number;
+}
+
+/** The log for the province, newest first, filtered; a page ends where the next begins (`beforeId`). */
+export const auditPage = (db: DbOrTx, f: AuditFilter) =>
+  db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      userName: users.displayName,
+      organisationName: organisations.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(auditLog.actorUserId, users.id))
+    .leftJoin(organisations, eq(auditLog.actorOrganisationId, organisations.id))
+    .where(
+      and(
+        f.entity ? eq(auditLog.entity, f.entity) : undefined,
+        f.action ? eq(auditLog.action, f.action) : undefined,
+        f.organisationId ? eq(auditLog.actorOrganisationId, f.organisationId) : undefined,
+        f.from ? gte(auditLog.at, f.from) : undefined,
+        f.to ? lt(auditLog.at, f.to) : undefined,
+        f.beforeId ? lt(auditLog.id, f.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit)
+    .all();
+
+/** The kinds of record that occur in the log, for the filter's choices (read from the entity index). */
+export const auditEntities = (db: DbOrTx) =>
+  db
+    .selectDistinct({ v: auditLog.entity })
+    .from(auditLog)
+    .orderBy(auditLog.entity)
+    .all()
+    .map((r) => r.v);

@@ -1,6 +1,6 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accounts, journalEntries, postings } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
@@ -135,5 +135,14 @@ export function unbalancedEntries(db: DbOrTx) {
     .innerJoin(accounts, eq(postings.accountId, accounts.id))
     .groupBy(postings.entryId, accounts.asset)
     .having(sql`sum(${postings.amount}) <> 0`)
+    .all();
+}
+
+/** Accounts below zero other than the external sources (bank, issuance), which must never happen. */
+export function negativeAccounts(db: DbOrTx) {
+  return db
+    .select({ id: accounts.id, organisationId: accounts.organisationId, asset: accounts.asset, bucket: accounts.bucket, balance: accounts.balance })
+    .from(accounts)
+    .where(and(sql`${accounts.balance} < 0`, notInArray(accounts.bucket, [...SOURCE_BUCKETS])))
     .all();
 }

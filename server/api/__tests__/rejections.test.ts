@@ -264,6 +264,8 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'stats.assessment', roles: ['province'], call: (c) => c.stats.assessment({ year: 2025, cityId: null, countyId: null }) },
   { path: 'stats.setTarget', roles: ['province'], call: (c) => c.stats.setTarget({ year: 2027, qty: '1', to: { group: 'poverty' } }) },
   { path: 'stats.places', roles: ['province'], call: (c) => c.stats.places() },
+  { path: 'audit.list', roles: ['province'], call: (c) => c.audit.list({}) },
+  { path: 'audit.entities', roles: ['province'], call: (c) => c.audit.entities() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
   { path: 'guidance.publish', roles: ['province'], call: (c) => c.guidance.publish({ validFrom: '2027-01-01', validTo: '', landType: 'all', reference: '2', floor: '1', documentRef: 'x' }) },
 ];
@@ -367,6 +369,7 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'guidance with a bad date, an unknown land type and a zero floor', path: 'guidance.publish', type: 'mutation', user: 'province', input: { validFrom: '2027/01/01', validTo: 'soon', landType: 'paddy', reference: '1', floor: '0', documentRef: '' }, fields: ['validFrom', 'validTo', 'landType', 'floor', 'documentRef'], call: (c, i) => c.guidance.publish(i) },
   { name: 'a target with a fractional year, a negative area and an unknown group', path: 'stats.setTarget', type: 'mutation', user: 'province', input: { year: 2027.5, qty: '-1', to: { group: 'rich' } }, fields: ['year', 'qty', 'to'], call: (c, i) => c.stats.setTarget(i) },
   { name: 'a dashboard filter with a text year and a negative city', path: 'stats.market', type: 'query', user: 'province', input: { year: 'this', cityId: -1 }, fields: ['year', 'cityId'], call: (c, i) => c.stats.market(i) },
+  { name: 'an audit filter with a bad date and a text organisation', path: 'audit.list', type: 'query', user: 'province', input: { from: '2026-13', organisationId: 'x' }, fields: ['from', 'organisationId'], call: (c, i) => c.audit.list(i) },
   { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
   { name: 'a zero transfer with no reference', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.recordTransfer(i) },
   { name: 'a transfer too large', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.recordTransfer(i) },

@@ -1,0 +1,46 @@
+// The province browses the audit log (issue 5): newest first, filtered, a page at a time.
+import { z } from 'zod';
+import { auditEntities, auditPage } from '@/server/data/audit';
+import { dayStartCst } from '@/server/domain/china-time';
+import { DomainError } from '@/server/domain/errors';
+import { DAY_MS } from '@/server/domain/settings';
+import { idField, textField } from '../schemas/common';
+import { provinceProcedure, router } from '../trpc';
+
+const PAGE = 50;
+const isoDate = z.string({ error: 'invalidDate' }).trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'invalidDate' }).default('');
+
+export const auditFilterInput = z.object({
+  entity: textField(40).default(''),
+  action: textField(60).default(''),
+  organisationId: idField.nullable().default(null),
+  from: isoDate,
+  to: isoDate,
+  beforeId: idField.nullable().default(null),
+});
+
+const day = (iso: string) => {
+  if (iso === '') return null;
+  const at = dayStartCst(iso);
+  if (at === null) throw new DomainError('invalidDate');
+  return at;
+};
+
+export const auditRouter = router({
+  list: provinceProcedure.input(auditFilterInput).query(({ ctx, input }) => {
+    const to = day(input.to);
+    const rows = auditPage(ctx.services.db, {
+      entity: input.entity || null,
+      action: input.action || null,
+      organisationId: input.organisationId,
+      from: day(input.from),
+      // The last day is included.
+      to: to === null ? null : to + DAY_MS,
+      beforeId: input.beforeId,
+      limit: PAGE + 1,
+    });
+    return { rows: rows.slice(0, PAGE), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
+  }),
+
+  entities: provinceProcedure.query(({ ctx }) => auditEntities(ctx.services.db)),
+});
