@@ -3,7 +3,9 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { signIn, signOut } from '@/server/auth';
+import { createContext } from '@/server/api/context';
+import { SignInThrottled, signIn, signOut } from '@/server/auth';
+import { endSessions } from '@/server/data/users';
 
 export async function switchLocale(formData: FormData) {
   const jar = await cookies();
@@ -12,7 +14,9 @@ export async function switchLocale(formData: FormData) {
   redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
 }
 
-export async function signInAction(_prev: { error: string | null }, formData: FormData): Promise<{ error: string | null }> {
+export type SignInState = { error: null | 'invalidCredentials' | 'signInThrottled'; minutes?: number };
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   try {
     await signIn('credentials', {
       username: String(formData.get('username') ?? ''),
@@ -20,12 +24,16 @@ export async function signInAction(_prev: { error: string | null }, formData: Fo
       redirectTo: '/',
     });
   } catch (e) {
+    if (e instanceof SignInThrottled) return { error: 'signInThrottled', minutes: Math.max(1, Math.ceil(e.retryAfterMs / 60_000)) };
     if (e instanceof AuthError) return { error: 'invalidCredentials' };
     throw e; // the redirect after a successful sign-in
   }
   return { error: null };
 }
 
+/** Signing out ends every session of the user on the server, not only this browser's cookie. */
 export async function signOutAction() {
+  const ctx = await createContext();
+  if (ctx.user) endSessions(ctx.services.db, ctx.user.id);
   await signOut({ redirectTo: '/' });
 }

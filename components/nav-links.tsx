@@ -34,6 +34,7 @@ const LINKS = {
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
     ['/province/audit', 'nav_audit'],
+    ['/province/users', 'nav_users'],
   ],
   city: [
     ['/projects', 'nav_projects'],

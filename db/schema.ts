@@ -35,6 +35,8 @@ export const users = sqliteTable('users', {
     .references(() => organisations.id),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
+  /** Raised on sign-out, password reset and disabling: sessions issued before stop working at once. */
+  sessionVersion: integer('session_version').notNull().default(0),
 });
 
 /** Market settings (deposit rate, payment term, anti-sniping); one row per key, integer values. */

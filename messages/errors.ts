@@ -80,6 +80,11 @@ const zh = {
   tooLong: '内容过长（最多 {max} 个字）。',
   invalidId: '编号无效。',
   invalidCredentials: '用户名或密码错误。',
+  signInThrottled: '登录失败次数过多，请 {minutes} 分钟后再试。',
+  weakPassword: '密码至少 8 位，须同时包含字母和数字。',
+  usernameTaken: '用户名已被使用。',
+  userNotFound: '未找到该用户。',
+  cannotDisableSelf: '不能停用自己的账号。',
 } satisfies Record<DomainErrorCode, string> & Record<string, string>;
 
 export const errorMessages = defineMessages(zh, {
@@ -160,4 +165,9 @@ export const errorMessages = defineMessages(zh, {
   tooLong: 'Too long (at most {max} characters).',
   invalidId: 'Invalid id.',
   invalidCredentials: 'Wrong user name or password.',
+  signInThrottled: 'Too many failed sign-ins. Try again in {minutes} minutes.',
+  weakPassword: 'A password needs at least 8 characters, with letters and digits.',
+  usernameTaken: 'That user name is taken.',
+  userNotFound: 'User not found.',
+  cannotDisableSelf: 'You cannot disable your own account.',
 });

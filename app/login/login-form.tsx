@@ -1,12 +1,12 @@
 'use client';
 import { useActionState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { signInAction } from '../actions';
+import { type SignInState, signInAction } from '../actions';
 
 export function LoginForm() {
   const t = useT();
   const te = useT('errors');
-  const [state, action, pending] = useActionState(signInAction, { error: null });
+  const [state, action, pending] = useActionState(signInAction, { error: null } as SignInState);
   return (
     <form action={action} className="form">
       <label>
@@ -19,7 +19,7 @@ export function LoginForm() {
       </label>
       {state.error ? (
         <p className="error" role="alert" aria-label="sign-in error">
-          {te('invalidCredentials')}
+          {state.error === 'signInThrottled' ? te('signInThrottled', { minutes: state.minutes }) : te('invalidCredentials')}
         </p>
       ) : null}
       <button type="submit" disabled={pending}>

@@ -13,7 +13,7 @@ export async function createContext(): Promise<Context> {
   const id = Number(session?.user?.id);
   return {
     services: s,
-    user: Number.isSafeInteger(id) && id > 0 ? sessionUser(s.db, id) : null,
+    user: Number.isSafeInteger(id) && id > 0 ? sessionUser(s.db, id, Number((session?.user as { sv?: number } | undefined)?.sv ?? -1)) : null,
     locale: asLocale(jar.get(LOCALE_COOKIE)?.value),
   };
 }

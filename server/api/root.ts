@@ -8,6 +8,7 @@ import { meRouter } from './routers/me';
 import { planRouter, proceedsRouter, rightsRouter } from './routers/holdings';
 import { projectsRouter } from './routers/projects';
 import { tradesRouter } from './routers/trades';
+import { usersRouter } from './routers/users';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   guidance: guidanceRouter,
   stats: statsRouter,
   audit: auditRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,50 @@
+// The province administers users (issue 5): creates them, disables and re-enables them, resets their
+// passwords. Disabling or a reset ends the user's sessions at once. Passwords arrive hashed: hashing
+// is slow and async, so it happens before the transaction.
+import { eq } from 'drizzle-orm';
+import { inTransaction } from '@/db/client';
+import { organisations, users } from '@/db/schema';
+import { writeAudit } from '@/server/data/audit';
+import { endSessions, findUserByUsername } from '@/server/data/users';
+import { ensure } from '@/server/domain/errors';
+import type { Actor, Services } from './context';
+
+const publicFields = (u: typeof users.$inferSelect) => ({ id: u.id, username: u.username, displayName: u.displayName, organisationId: u.organisationId, disabled: u.disabled });
+
+export function createUser(s: Services, actor: Actor, input: { username: string; displayName: string; organisationId: number; passwordHash: string }) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    ensure(!findUserByUsername(tx, input.username), 'usernameTaken');
+    ensure(tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).all()[0], 'notFound');
+    const [u] = tx.insert(users).values({ ...input, createdAt: now }).returning().all();
+    writeAudit(tx, now, actor, 'user.create', 'user', u!.id, null, publicFields(u!));
+    return publicFields(u!);
+  });
+}
+
+export function setUserDisabled(s: Services, actor: Actor, userId: number, disabled: boolean) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = tx.select().from(users).where(eq(users.id, userId)).all()[0];
+    ensure(before, 'userNotFound');
+    ensure(userId !== actor.userId, 'cannotDisableSelf');
+    tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+    if (disabled) endSessions(tx, userId);
+    const after = tx.select().from(users).where(eq(users.id, userId)).all()[0]!;
+    writeAudit(tx, now, actor, disabled ? 'user.disable' : 'user.enable', 'user', userId, publicFields(before), publicFields(after));
+    return publicFields(after);
+  });
+}
+
+export function resetPassword(s: Services, actor: Actor, userId: number, passwordHash: string) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = tx.select().from(users).where(eq(users.id, userId)).all()[0];
+    ensure(before, 'userNotFound');
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    endSessions(tx, userId);
+    // The audit says that the password changed, never what it is.
+    writeAudit(tx, now, actor, 'user.reset_password', 'user', userId, null, { id: userId, passwordChangedAt: now });
+    return publicFields(before);
+  });
+}
