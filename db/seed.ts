@@ -25,30 +25,30 @@ const seed = positiveInt('seed', values.seed, 2 ** 31)!;
 const years = positiveInt('years', values.years, 20)!;
 
 async function main() {
-const services = { db: openDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
-const empty = services.db.select().from(organisations).limit(1).all().length === 0;
-if (empty) {
-  await seedDemo(services);
-  console.log(`Seeded demo data into ${env.databaseFile}.`);
-} else if (scale === undefined) {
-  console.log(`${env.databaseFile} already holds data; nothing seeded.`);
-}
-if (scale !== undefined) {
-  const to = systemClock.now() - DAY_MS;
-  const started = performance.now();
-  const result = seedSynthetic(services, {
-    trades: scale,
-    seed,
-    from: to - years * 365 * DAY_MS,
-    to,
-    onProgress: (n) => {
-      if (n % 10_000 === 0 || n === scale) console.log(`  ${n} / ${scale} trades`);
-    },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`Added ${result.trades} synthetic trades across ${result.counties} counties in ${seconds.toFixed(1)} s (${Math.round(result.trades / seconds)} trades/s).`);
-}
-services.db.$client.close();
+  const services = { db: openDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
+  const empty = services.db.select().from(organisations).limit(1).all().length === 0;
+  if (empty) {
+    await seedDemo(services);
+    console.log(`Seeded demo data into ${env.databaseFile}.`);
+  } else if (scale === undefined) {
+    console.log(`${env.databaseFile} already holds data; nothing seeded.`);
+  }
+  if (scale !== undefined) {
+    const to = systemClock.now() - DAY_MS;
+    const started = performance.now();
+    const result = seedSynthetic(services, {
+      trades: scale,
+      seed,
+      from: to - years * 365 * DAY_MS,
+      to,
+      onProgress: (n) => {
+        if (n % 10_000 === 0 || n === scale) console.log(`  ${n} / ${scale} trades`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Added ${result.trades} synthetic trades across ${result.counties} counties in ${seconds.toFixed(1)} s (${Math.round(result.trades / seconds)} trades/s).`);
+  }
+  services.db.$client.close();
 }
 
 void main();

@@ -141,3 +141,6 @@ export const auditEntities = (db: DbOrTx) =>
     .orderBy(auditLog.entity)
     .all()
     .map((r) => r.v);
+
+/** The newest record's id: every state change writes one, so it versions all the data. */
+export const auditHead = (db: DbOrTx) => db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0]?.id ?? 0;

@@ -11,6 +11,8 @@ import { bestPrice } from '@/server/data/market';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
 import { sweep } from '@/server/services/closing';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { proceedsByCounty } from '@/server/data/projects';
+import { receivedByCounty } from '@/server/data/stats';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -433,6 +435,9 @@ describe('invariants under random sequences of market actions', () => {
           expect(rows(h, "select id from listings where status = 'approved'")).toEqual([]);
           expect(rows(h, "select id from trades where status = 'awaiting_payment'")).toEqual([]);
           expect(one(h, "select coalesce(sum(balance), 0) from accounts where asset = 'CNY' and bucket = 'held'")).toBe(0);
+          // The dashboards' proceeds (read from trades by time) equal the journal's credits to proceeds.
+          const fromTrades = receivedByCounty(h.db, 0, Number.MAX_SAFE_INTEGER);
+          for (const c of proceedsByCounty(h.db)) expect(fromTrades.get(c.countyId) ?? 0, c.countyName).toBe(c.receivedFen);
         } finally {
           h.close();
           harnesses.splice(harnesses.indexOf(h), 1);

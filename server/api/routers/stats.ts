@@ -21,6 +21,7 @@ import {
   yearOf,
 } from '@/server/domain/stats';
 import { setTargets } from '@/server/services/targets';
+import { memo } from '../memo';
 import { statsFilter, targetInput } from '../schemas/guidance';
 import { type Context, provinceProcedure, publicProcedure, roleProcedure, router } from '../trpc';
 
@@ -43,126 +44,140 @@ const isPoverty = (c: CountyFlags) => isInTarget(c, 'poverty');
 
 const dashboardProcedure = roleProcedure('province', 'county', 'zone');
 
+/** A dashboard answer for this caller and filter, kept until the data changes (server/api/memo.ts). */
+const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =>
+  memo(ctx.services.db, ctx.services.clock.now(), `${name}:${ctx.user?.role ?? 'public'}:${ctx.user?.organisationId ?? ''}:${JSON.stringify(input)}`, compute);
+
 export const statsRouter = router({
   /** Prices against the guidance band, spread by city, volume per month and cumulative. */
-  market: dashboardProcedure.input(statsFilter).query(({ ctx, input }) => {
-    const db = ctx.services.db;
-    const now = ctx.services.clock.now();
-    const year = input.year ?? yearOf(now);
-    const { from, to } = yearRange(year);
-    const trades = data.tradeFacts(db, { from, to, ...scopeOf(ctx, input) });
-    const months = monthsBetween(`${year}-01`, `${year}-12`);
-    const guidance = guidanceRows(db);
-    const cityName = new Map(data.citiesList(db).map((c) => [c.id, c.name]));
-    // A chart needs no more points than it can draw: an even sample, in time order.
-    const sorted = [...trades].sort((a, b) => a.settledAt - b.settledAt);
-    const step = Math.max(1, Math.ceil(sorted.length / MAX_POINTS));
-    return {
-      year,
-      count: trades.length,
-      months: monthlySeries(trades, months).map((m) => {
-        // The band of a month: the guidance for ordinary farmland in force in its middle (the 15th).
-        const g = guidanceInForce(guidance, dayCst(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 15), 'ordinary');
-        return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
-      }),
-      points: sorted.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
-      byCity: spreadBy(trades, (t) => t.cityId).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
-    };
-  }),
+  market: dashboardProcedure.input(statsFilter).query(({ ctx, input }) =>
+    kept(ctx, 'market', input, () => {
+      const db = ctx.services.db;
+      const now = ctx.services.clock.now();
+      const year = input.year ?? yearOf(now);
+      const { from, to } = yearRange(year);
+      const trades = data.tradeFacts(db, { from, to, ...scopeOf(ctx, input) });
+      const months = monthsBetween(`${year}-01`, `${year}-12`);
+      const guidance = guidanceRows(db);
+      const cityName = new Map(data.citiesList(db).map((c) => [c.id, c.name]));
+      // A chart needs no more points than it can draw: an even sample, in time order.
+      const sorted = [...trades].sort((a, b) => a.settledAt - b.settledAt);
+      const step = Math.max(1, Math.ceil(sorted.length / MAX_POINTS));
+      return {
+        year,
+        count: trades.length,
+        months: monthlySeries(trades, months).map((m) => {
+          // The band of a month: the guidance for ordinary farmland in force in its middle (the 15th).
+          const g = guidanceInForce(guidance, dayCst(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 15), 'ordinary');
+          return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
+        }),
+        points: sorted.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
+        byCity: spreadBy(trades, (t) => t.cityId).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
+      };
+    }),
+  ),
 
   /** Proceeds per county: received and spent in the year, spent by category; ranked by received. */
-  proceeds: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) => {
-    const db = ctx.services.db;
-    const year = input.year ?? yearOf(ctx.services.clock.now());
-    const { from, to } = yearRange(year);
-    const scope = scopeOf(ctx, input);
-    const received = data.receivedByCounty(db, from, to);
-    const spent = data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
-    return {
-      year,
-      rows: data
-        .countiesWithCity(db)
-        .filter((c) => (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true))
-        .map((c) => {
-          const mine = spent.filter((s) => s.countyId === c.id);
-          return {
-            countyId: c.id,
-            countyName: c.name,
-            cityName: c.cityName,
-            receivedFen: received.get(c.id) ?? 0,
-            spentFen: mine.reduce((sum, s) => sum + s.fen, 0),
-            byCategory: Object.fromEntries(mine.map((s) => [s.category, s.fen])) as Partial<Record<(typeof mine)[number]['category'], number>>,
-          };
-        })
-        .sort((a, b) => b.receivedFen - a.receivedFen || b.spentFen - a.spentFen || a.countyId - b.countyId),
-    };
-  }),
+  proceeds: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) =>
+    kept(ctx, 'proceeds', input, () => {
+      const db = ctx.services.db;
+      const year = input.year ?? yearOf(ctx.services.clock.now());
+      const { from, to } = yearRange(year);
+      const scope = scopeOf(ctx, input);
+      const received = data.receivedByCounty(db, from, to);
+      const spent = data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
+      return {
+        year,
+        rows: data
+          .countiesWithCity(db)
+          .filter((c) => (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true))
+          .map((c) => {
+            const mine = spent.filter((s) => s.countyId === c.id);
+            return {
+              countyId: c.id,
+              countyName: c.name,
+              cityName: c.cityName,
+              receivedFen: received.get(c.id) ?? 0,
+              spentFen: mine.reduce((sum, s) => sum + s.fen, 0),
+              byCategory: Object.fromEntries(mine.map((s) => [s.category, s.fen])) as Partial<Record<(typeof mine)[number]['category'], number>>,
+            };
+          })
+          .sort((a, b) => b.receivedFen - a.receivedFen || b.spentFen - a.spentFen || a.countyId - b.countyId),
+      };
+    }),
+  ),
 
   /** Each poverty county's quantity traded in the year against its target, the counties behind first. */
-  targets: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) => {
-    const db = ctx.services.db;
-    const year = input.year ?? yearOf(ctx.services.clock.now());
-    const { from, to } = yearRange(year);
-    const scope = scopeOf(ctx, input);
-    const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
-    const byId = new Map(counties.map((c) => [c.id, c]));
-    const targets = data.targetsOf(db, year);
-    const traded = data.tradedByCounty(db, from, to);
-    return {
-      year,
-      rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
-        ...r,
-        countyName: byId.get(r.countyId)!.name,
-        cityName: byId.get(r.countyId)!.cityName,
-      })),
-    };
-  }),
+  targets: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) =>
+    kept(ctx, 'targets', input, () => {
+      const db = ctx.services.db;
+      const year = input.year ?? yearOf(ctx.services.clock.now());
+      const { from, to } = yearRange(year);
+      const scope = scopeOf(ctx, input);
+      const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
+      const byId = new Map(counties.map((c) => [c.id, c]));
+      const targets = data.targetsOf(db, year);
+      const traded = data.tradedByCounty(db, from, to);
+      return {
+        year,
+        rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
+          ...r,
+          countyName: byId.get(r.countyId)!.name,
+          cityName: byId.get(r.countyId)!.cityName,
+        })),
+      };
+    }),
+  ),
 
   /** Reclamation due and overdue (seed 001 二(二)), by county and by city. */
-  obligations: provinceProcedure.input(statsFilter).query(({ ctx, input }) => {
-    const db = ctx.services.db;
-    const now = ctx.services.clock.now();
-    const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
-    const states = projectList(db, 'all', ['approved']).flatMap((p) => {
-      const c = counties.get(p.countyId)!;
-      const state = obligationOf(p, now);
-      return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
-    });
-    return {
-      byCounty: obligationCounts(states.map((s) => ({ key: s.county.id, state: s.state }))).map(({ key, ...r }) => ({ countyId: key, name: counties.get(key)!.name, cityName: counties.get(key)!.cityName, ...r })),
-      byCity: obligationCounts(states.map((s) => ({ key: s.county.cityName, state: s.state }))).map(({ key, ...r }) => ({ cityName: key, ...r })),
-    };
-  }),
+  obligations: provinceProcedure.input(statsFilter).query(({ ctx, input }) =>
+    kept(ctx, 'obligations', input, () => {
+      const db = ctx.services.db;
+      const now = ctx.services.clock.now();
+      const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
+      const states = projectList(db, 'all', ['approved']).flatMap((p) => {
+        const c = counties.get(p.countyId)!;
+        const state = obligationOf(p, now);
+        return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
+      });
+      return {
+        byCounty: obligationCounts(states.map((s) => ({ key: s.county.id, state: s.state }))).map(({ key, ...r }) => ({ countyId: key, name: counties.get(key)!.name, cityName: counties.get(key)!.cityName, ...r })),
+        byCity: obligationCounts(states.map((s) => ({ key: s.county.cityName, state: s.state }))).map(({ key, ...r }) => ({ cityName: key, ...r })),
+      };
+    }),
+  ),
 
   /** The annual assessment (each first quarter, for the past year): one row per poverty county with its mark. */
-  assessment: provinceProcedure.input(statsFilter).query(({ ctx, input }) => {
-    const db = ctx.services.db;
-    const now = ctx.services.clock.now();
-    const year = input.year ?? assessedYear(now);
-    const { from, to } = yearRange(year);
-    const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
-    const byId = new Map(counties.map((c) => [c.id, c]));
-    const targets = data.targetsOf(db, year);
-    const traded = data.tradedByCounty(db, from, to);
-    const received = data.receivedByCounty(db, from, to);
-    const spent = new Map<number, number>();
-    for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
-    const overdue = new Map<number, number>();
-    for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
-    return {
-      year,
-      rows: assessment(
-        counties.map((c) => ({
-          countyId: c.id,
-          targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU,
-          tradedMilliMu: traded.get(c.id) ?? 0,
-          receivedFen: received.get(c.id) ?? 0,
-          spentFen: spent.get(c.id) ?? 0,
-          overdueCount: overdue.get(c.id) ?? 0,
-        })),
-      ).map((r) => ({ ...r, countyName: byId.get(r.countyId)!.name, cityName: byId.get(r.countyId)!.cityName })),
-    };
-  }),
+  assessment: provinceProcedure.input(statsFilter).query(({ ctx, input }) =>
+    kept(ctx, 'assessment', input, () => {
+      const db = ctx.services.db;
+      const now = ctx.services.clock.now();
+      const year = input.year ?? assessedYear(now);
+      const { from, to } = yearRange(year);
+      const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
+      const byId = new Map(counties.map((c) => [c.id, c]));
+      const targets = data.targetsOf(db, year);
+      const traded = data.tradedByCounty(db, from, to);
+      const received = data.receivedByCounty(db, from, to);
+      const spent = new Map<number, number>();
+      for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
+      const overdue = new Map<number, number>();
+      for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
+      return {
+        year,
+        rows: assessment(
+          counties.map((c) => ({
+            countyId: c.id,
+            targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU,
+            tradedMilliMu: traded.get(c.id) ?? 0,
+            receivedFen: received.get(c.id) ?? 0,
+            spentFen: spent.get(c.id) ?? 0,
+            overdueCount: overdue.get(c.id) ?? 0,
+          })),
+        ).map((r) => ({ ...r, countyName: byId.get(r.countyId)!.name, cityName: byId.get(r.countyId)!.cityName })),
+      };
+    }),
+  ),
 
   /** The province sets a year's target for one poverty county or for all of them. */
   setTarget: provinceProcedure.input(targetInput).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
@@ -171,11 +186,13 @@ export const statsRouter = router({
   places: provinceProcedure.query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
 
   /** Public statistics (signed out): volume and median price per quarter over the last two years, guidance in force. */
-  public: publicProcedure.query(({ ctx }) => {
-    const db = ctx.services.db;
-    const now = ctx.services.clock.now();
-    const year = yearOf(now);
-    const trades = data.tradeFacts(db, { from: yearRange(year - 1).from, to: yearRange(year).to });
-    return { quarters: quarterlySeries(trades), years: [year - 1, year] };
-  }),
+  public: publicProcedure.query(({ ctx }) =>
+    kept(ctx, 'public', null, () => {
+      const db = ctx.services.db;
+      const now = ctx.services.clock.now();
+      const year = yearOf(now);
+      const trades = data.tradeFacts(db, { from: yearRange(year - 1).from, to: yearRange(year).to });
+      return { quarters: quarterlySeries(trades), years: [year - 1, year] };
+    }),
+  ),
 });

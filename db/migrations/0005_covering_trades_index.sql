@@ -1,0 +1,2 @@
+DROP INDEX `trades_status_settled`;--> statement-breakpoint
+CREATE INDEX `trades_status_settled` ON `trades` (`status`,`settled_at`,`price_fen_per_mu`,`qty_milli_mu`,`amount_fen`,`seller_id`,`buyer_id`);
