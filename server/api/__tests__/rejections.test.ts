@@ -275,6 +275,45 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'guidance.publish', roles: ['province'], call: (c) => c.guidance.publish({ validFrom: '2027-01-01', validTo: '', landType: 'all', reference: '2', floor: '1', documentRef: 'x' }) },
 ];
 
+// The right role but another organisation: each call names an object of someone else (偏关县's
+// listing, offer-taking and project; zone's trade and bid; zone2's offer) and is refused as if the
+// object did not exist, with nothing written; lists show only the caller's own.
+const others: { name: string; user: string; call: (c: Caller) => Promise<unknown> }[] = [
+  { name: "hequ changes 偏关县's listing", user: 'hequ', call: (c) => c.listings.update({ listingId: s.pending, lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
+  { name: "hequ withdraws 偏关县's listing", user: 'hequ', call: (c) => c.listings.withdraw({ id: s.pending }) },
+  { name: "hequ lists from 偏关县's lot", user: 'hequ', call: (c) => c.listings.create({ lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
+  { name: "hequ accepts an offer on 偏关县's listing", user: 'hequ', call: (c) => c.bids.accept({ id: s.offerN }) },
+  { name: "zone withdraws zone2's offer", user: 'zone', call: (c) => c.bids.withdrawOffer({ id: s.offerN }) },
+  { name: "zone2 pays zone's trade", user: 'zone2', call: (c) => c.trades.pay({ id: s.trade }) },
+  { name: "zone2 reads zone's trade", user: 'zone2', call: (c) => c.trades.get({ id: s.trade }) },
+  { name: "pianguan reads 河曲县's trade", user: 'pianguan', call: (c) => c.trades.get({ id: s.trade }) },
+  { name: "zone2 traces a lot it never bought", user: 'zone2', call: (c) => c.rights.trace({ lotId: s.lot3 }) },
+  { name: "hequ reads 偏关县's project", user: 'hequ', call: (c) => c.projects.get({ id: 1 }) },
+  { name: "hequ traces 偏关县's project", user: 'hequ', call: (c) => c.projects.trace({ id: 1 }) },
+  { name: "hequ edits 偏关县's project", user: 'hequ', call: (c) => c.projects.update({ projectId: 1, name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [] }) },
+  { name: "hequ submits 偏关县's project", user: 'hequ', call: (c) => c.projects.submit({ id: 1 }) },
+  { name: "hequ reports progress on 偏关县's project", user: 'hequ', call: (c) => c.projects.reportProgress({ projectId: 1, percent: 10 }) },
+  { name: "hequ removes 偏关县's document", user: 'hequ', call: (c) => c.projects.removeDocument({ id: 1 }) },
+];
+
+describe('another organisation of the right role', () => {
+  for (const o of others) {
+    it(`${o.name}: NOT_FOUND, nothing written`, async () => {
+      await refused(() => o.call(h.as(o.user)), 'NOT_FOUND');
+    });
+  }
+
+  it('lists show only the caller\'s own', async () => {
+    const pianguanLots = new Set((await h.as('pianguan').accounts.quota()).map((l) => l.id));
+    expect((await h.as('hequ').accounts.quota()).some((l) => pianguanLots.has(l.id))).toBe(false);
+    expect((await h.as('zone2').trades.list()).some((t) => t.id === s.trade)).toBe(false);
+    expect((await h.as('zone3').bids.mine()).length).toBe(0);
+    expect((await h.as('hequ').listings.mine()).some((l) => l.id === s.pending)).toBe(false);
+    expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
+    expect((await h.as('zone2').rights.uses()).length).toBe(0);
+  });
+});
+
 describe('who may call what', () => {
   it('lists every procedure of the app router that needs a role', () => {
     const all = Object.keys(appRouter._def.procedures).sort();
