@@ -1,0 +1,237 @@
+// `npm run bench` (issue 6): how fast the market is, each figure beside a reference measured in the
+// same run on this machine, as a ratio. Loopback only; every load bounded in time. Prints a table and
+// writes bench/results/latest.md and latest.json. Needs a production build (`npm run build`).
+//   1. settlement through the real service on a file database (WAL) vs a bare better-sqlite3 loop
+//      doing the same inserts and updates;
+//   2. bid placement over HTTP by a signed-in zone (autocannon, 50 connections, 10 s) against the app
+//      started as `npm start` starts it, vs a bare Node http server answering JSON;
+//   4. the dashboard queries (npm run bench:dashboards, when its database exists);
+//   6. start-up to the first 200, and the server's memory under the load of (2).
+// Not yet measured here: (3) the market page with 10,000 listings and 1,000,000 bids; (5) first-load
+// JavaScript per route.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase } from '@/db/client';
+import { journalEntries, postings, users } from '@/db/schema';
+import { seedDemo } from '@/db/seed-demo';
+import { ManualClock } from '@/server/clock';
+import { documentStore } from '@/server/documents';
+import { DAY_MS } from '@/server/domain/settings';
+import { acceptOffer, placeOffer } from '@/server/services/bidding';
+import { recordBankTransfer } from '@/server/services/funds';
+import { createListing, reviewListing } from '@/server/services/listings';
+import { payTrade } from '@/server/services/trades';
+
+const PASSWORD = 'Demo@2026';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-bench-'));
+const rows: { figure: string; value: string; reference: string; ratio: string; goal: string }[] = [];
+const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+
+// --- 1. settlement ------------------------------------------------------------------------------
+async function settlement() {
+  const dir = path.join(tmp, 'settle');
+  const db = openDatabase(path.join(dir, 'quota-exchange.db'));
+  const clock = new ManualClock(Date.UTC(2026, 0, 5));
+  const s = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
+  await seedDemo(s);
+  const actor = (username: string) => {
+    const u = db.select().from(users).where(eq(users.username, username)).all()[0]!;
+    return { userId: u.id, organisationId: u.organisationId };
+  };
+  const county = actor('pianguan');
+  const province = actor('province');
+  const zone = actor('zone');
+  recordBankTransfer(s, province, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
+  const lotId = (db.$client.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId) as { id: number }).id;
+  // Awards to pay: negotiated listings of 0.1 mu, each with an accepted offer.
+  const trades: number[] = [];
+  const setupUntil = Date.now() + 20_000;
+  while (trades.length < 3000 && Date.now() < setupUntil) {
+    const now = clock.now();
+    const l = createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
+    reviewListing(s, province, l.id, { approve: true, reason: '' });
+    const { bid } = placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
+    trades.push(acceptOffer(s, county, bid.id).id);
+    clock.advance(1000);
+  }
+  const started = performance.now();
+  let paid = 0;
+  for (const id of trades) {
+    payTrade(s, zone, id);
+    paid += 1;
+    if (performance.now() - started > 10_000) break;
+  }
+  const perSecond = paid / ((performance.now() - started) / 1000);
+  const perEntry = Number(db.select({ n: sql<number>`count(*) * 1.0 / count(distinct ${postings.entryId})` }).from(postings).innerJoin(journalEntries, eq(postings.entryId, journalEntries.id)).where(eq(journalEntries.reason, 'settlement')).all()[0]!.n);
+  db.$client.close();
+
+  // The reference: the same writes per settlement (an entry, its postings and their balances, the
+  // trade, an audit record) in plain better-sqlite3 with prepared statements.
+  const bare = new Database(path.join(tmp, 'bare.db'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = NORMAL');
+  bare.exec(`create table accounts (id integer primary key, balance integer not null);
+    create table entries (id integer primary key, key text unique, at integer);
+    create table postings (id integer primary key, entry_id integer, account_id integer, amount integer);
+    create table trades (id integer primary key, status text, settled_at integer);
+    create table audit (id integer primary key, at integer, action text, after text)`);
+  for (let i = 1; i <= 100; i++) bare.prepare('insert into accounts values (?, 0)').run(i);
+  for (let i = 1; i <= 5000; i++) bare.prepare("insert into trades values (?, 'awaiting', null)").run(i);
+  const insEntry = bare.prepare('insert into entries (key, at) values (?, ?)');
+  const insPosting = bare.prepare('insert into postings (entry_id, account_id, amount) values (?, ?, ?)');
+  const updAccount = bare.prepare('update accounts set balance = balance + ? where id = ?');
+  const updTrade = bare.prepare("update trades set status = 'settled', settled_at = ? where id = ?");
+  const insAudit = bare.prepare('insert into audit (at, action, after) values (?, ?, ?)');
+  const k = Math.round(perEntry);
+  const settle = bare.transaction((i: number) => {
+    const entry = insEntry.run(`settle:${i}`, i).lastInsertRowid;
+    for (let p = 0; p < k; p++) {
+      insPosting.run(entry, (p % 100) + 1, p % 2 ? 5 : -5);
+      updAccount.run(p % 2 ? 5 : -5, (p % 100) + 1);
+    }
+    updTrade.run(i, (i % 5000) + 1);
+    insAudit.run(i, 'trade.settle', JSON.stringify({ id: i, status: 'settled', amountFen: 2_000_000 }));
+  });
+  const bareStart = performance.now();
+  let n = 0;
+  while (performance.now() - bareStart < 3000) settle(n++);
+  const barePerSecond = n / ((performance.now() - bareStart) / 1000);
+  bare.close();
+  rows.push({ figure: '1. settlements/s (service, WAL file)', value: perSecond.toFixed(0), reference: `${barePerSecond.toFixed(0)} (bare better-sqlite3, ${k} postings each)`, ratio: ratio(perSecond, barePerSecond), goal: '≥ 50%' });
+}
+
+// --- 2 and 6. the app over HTTP -----------------------------------------------------------------
+const PORT = 3400 + (process.pid % 50);
+const BARE_PORT = PORT + 1;
+
+function startApp(dataDir: string): ChildProcess {
+  return spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    env: { ...process.env, QX_DATA_DIR: dataDir, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
+    stdio: 'ignore',
+    detached: true,
+  });
+}
+const stop = (p: ChildProcess) => {
+  try {
+    process.kill(-p.pid!, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+};
+async function firstOk(url: string, timeoutMs: number) {
+  const t = performance.now();
+  while (performance.now() - t < timeoutMs) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return performance.now() - t;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}
+const rss = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+};
+
+async function signInCookie(base: string, username: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').join('; ');
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base }),
+  });
+  return res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c.startsWith('authjs.session-token')).join('; ');
+}
+
+async function cannon(opts: autocannon.Options) {
+  return new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function http() {
+  const dataDir = path.join(tmp, 'app');
+  execFileSync(process.execPath, ['--import', 'tsx', 'db/prepare.ts'], { env: { ...process.env, QX_DATA_DIR: dataDir }, stdio: 'ignore' });
+  const app = startApp(dataDir);
+  const bareServer = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{"result":{"data":{"ok":true}}}')}).listen(${BARE_PORT},'127.0.0.1')`], { stdio: 'ignore', detached: true });
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    await firstOk(`${base}/login`, 60_000);
+    await firstOk(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
+    const cookie = await signInCookie(base, 'zone');
+    if (!cookie) throw new Error('sign-in failed');
+    const listingId = 1; // the demo seed's open auction: 300 mu, reserve 20,000, lots of 50
+    let n = 0;
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
+    const bids = await cannon({
+      url: `${base}/api/trpc/bids.place`,
+      connections: 50,
+      duration: 10,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ listingId, price: String(20_000 + 1_000 * ++n), qty: '50' }) }) }],
+    });
+    clearInterval(sampler);
+    const bare = await cannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: 50, duration: 10 });
+    rows.push({
+      figure: `2. bid placement req/s (accepted ${bids['2xx']}, refused ${bids.non2xx})`,
+      value: bids.requests.average.toFixed(0),
+      reference: `${bare.requests.average.toFixed(0)} (bare Node http)`,
+      ratio: ratio(bids.requests.average, bare.requests.average),
+      goal: '≥ 5%',
+    });
+    rows.push({ figure: '2. bid placement p99 ms', value: String(bids.latency.p99), reference: `${bare.latency.p99} (bare)`, ratio: '', goal: '≤ 25 ms' });
+    rows.push({ figure: '6. server memory under (2), MB', value: (peak / 1024 / 1024).toFixed(0), reference: '', ratio: '', goal: '≤ 300 MB' });
+  } finally {
+    stop(app);
+    stop(bareServer);
+  }
+
+  // Start-up to the first 200, on the dashboards' large database if it has been generated.
+  const large = path.resolve('bench/data/dashboards-100000');
+  const startDir = path.join(tmp, 'start');
+  fs.mkdirSync(startDir, { recursive: true });
+  const source = fs.existsSync(path.join(large, 'quota-exchange.db')) ? large : dataDir;
+  fs.copyFileSync(path.join(source, 'quota-exchange.db'), path.join(startDir, 'quota-exchange.db'));
+  const trades = (new Database(path.join(startDir, 'quota-exchange.db'), { readonly: true }).prepare('select count(*) n from trades').get() as { n: number }).n;
+  const t = performance.now();
+  const again = startApp(startDir);
+  try {
+    await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
+    rows.push({ figure: `6. start-up to first 200, ${trades.toLocaleString('en')} trades, ms`, value: (performance.now() - t).toFixed(0), reference: '', ratio: '', goal: '≤ 1,000 ms (at 1,000,000 trades)' });
+  } finally {
+    stop(again);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  await settlement();
+  await http();
+  const dashboards = 'bench/results/dashboards.md';
+  const table = [
+    `Benchmarks on ${os.cpus().length} cores, ${new Date().toISOString()} (npm run bench; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    '',
+    '| figure | value | reference (same run) | ratio | goal |',
+    '|---|---:|---|---:|---|',
+    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.reference} | ${r.ratio} | ${r.goal} |`),
+    '',
+    fs.existsSync(dashboards) ? `4. Dashboard queries: see ${dashboards} (npm run bench:dashboards).` : '4. Dashboard queries: run npm run bench:dashboards.',
+  ].join('\n');
+  console.log(table);
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/latest.md', `${table}\n`);
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+void main().catch((e) => {
+  console.error(e);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  process.exit(1);
+});
