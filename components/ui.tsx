@@ -39,3 +39,15 @@ export function Money({ fen, locale }: { fen: number; locale: Locale }) {
 }
 
 export const Time = ({ ms, locale }: { ms: number | null | undefined; locale: Locale }) => <span className="num">{formatTime(ms, locale)}</span>;
+
+/** A headline figure with its label, as in a row of `.stats`. */
+export function Stat({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <div className="stat">
+      <div className="label">{label}</div>
+      <div className="value" data-testid={testId}>
+        {children}
+      </div>
+    </div>
+  );
+}

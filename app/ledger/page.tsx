@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { type Locale, hasKey, translator } from '@/lib/i18n';
 import { formatMu, formatYuan } from '@/lib/format';
 import { requireRole } from '@/server/page';
-import { Money, Mu, Time } from '@/components/ui';
+import { HoldingsTable } from '@/components/holdings-table';
+import { Money, Mu, Stat, Time } from '@/components/ui';
 
 type Ledger = Awaited<ReturnType<Awaited<ReturnType<typeof requireRole>>['caller']['accounts']['ledger']>>;
 type Line = Ledger['lines'][number];
@@ -82,80 +83,12 @@ export default async function LedgerPage() {
   );
 }
 
-function Stat({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
-  return (
-    <div className="stat">
-      <div className="label">{label}</div>
-      <div className="value" data-testid={testId}>
-        {children}
-      </div>
-    </div>
-  );
-}
-
 function Holdings({ holdings, locale }: { holdings: Ledger['holdings']; locale: Locale }) {
-  const t = translator(locale, 'ui');
   const tm = translator(locale, 'market');
-  // One row per lot, one column per asset (the rows come per lot and asset).
-  const lots = new Map<number, { code: string; project: string; county: string; amounts: Record<string, number> }>();
-  for (const h of holdings) {
-    if (h.lotId === null) continue;
-    const row = lots.get(h.lotId) ?? { code: h.lotCode, project: h.projectName, county: h.countyName, amounts: {} };
-    row.amounts[h.asset] = (row.amounts[h.asset] ?? 0) + h.balance;
-    lots.set(h.lotId, row);
-  }
-  const total = (asset: string) => [...lots.values()].reduce((sum, r) => sum + (r.amounts[asset] ?? 0), 0);
   return (
     <>
       <h2>{tm('ledger_holdings')}</h2>
-      {lots.size === 0 ? (
-        <p className="card muted">{tm('ledger_holdingsEmpty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="holdings">
-            <thead>
-              <tr>
-                <th>{tm('col_lot')}</th>
-                <th>{tm('col_project')}</th>
-                <th>{tm('col_county')}</th>
-                {ASSETS.map((a) => (
-                  <th key={a} className="num">
-                    {t(`asset_${a}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...lots.entries()].map(([lotId, r]) => (
-                <tr key={lotId}>
-                  <td>
-                    <Link href={`/holdings/${lotId}`} title={tm('trace_holding')}>
-                      {r.code}
-                    </Link>
-                  </td>
-                  <td>{r.project}</td>
-                  <td>{r.county}</td>
-                  {ASSETS.map((a) => (
-                    <td key={a} className="num">
-                      <Mu milliMu={r.amounts[a] ?? 0} locale={locale} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr data-testid="holdings-total">
-                <th colSpan={3}>{tm('total')}</th>
-                {ASSETS.map((a) => (
-                  <th key={a} className="num">
-                    <Mu milliMu={total(a)} locale={locale} />
-                  </th>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      {holdings.every((h) => h.lotId === null) ? <p className="card muted">{tm('ledger_holdingsEmpty')}</p> : <HoldingsTable holdings={holdings} assets={ASSETS} locale={locale} testId="holdings" />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // A county's proceeds and their use (seed 001 三(三); domain.md step 9): received, spent and left, from
 // the ledger; a form to record spending; every spending recorded.
 import { ProceedsSpendForm } from '@/components/proceeds-spend-form';
-import { Money } from '@/components/ui';
+import { Money, Stat } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 
@@ -15,24 +15,15 @@ export default async function ProceedsPage() {
       <h1>{t('proceeds_title')}</h1>
       <p className="muted">{t('proceeds_intro')}</p>
       <div className="stats">
-        <div className="stat">
-          <div className="label">{t('received')}</div>
-          <div className="value" data-testid="proceeds-received">
-            <Money fen={mine.receivedFen} locale={locale} />
-          </div>
-        </div>
-        <div className="stat">
-          <div className="label">{t('spent')}</div>
-          <div className="value" data-testid="proceeds-spent">
-            <Money fen={mine.spentFen} locale={locale} />
-          </div>
-        </div>
-        <div className="stat">
-          <div className="label">{t('available')}</div>
-          <div className="value" data-testid="proceeds-available">
-            <Money fen={mine.availableFen} locale={locale} />
-          </div>
-        </div>
+        <Stat label={t('received')} testId="proceeds-received">
+          <Money fen={mine.receivedFen} locale={locale} />
+        </Stat>
+        <Stat label={t('spent')} testId="proceeds-spent">
+          <Money fen={mine.spentFen} locale={locale} />
+        </Stat>
+        <Stat label={t('available')} testId="proceeds-available">
+          <Money fen={mine.availableFen} locale={locale} />
+        </Stat>
       </div>
 
       <section className="card">

@@ -1,8 +1,8 @@
 // Price guidance through tRPC callers (issue 4, seed 001 三(三)): the province publishes periods, a
 // reserve, bid or offer below the floor in force is refused with a message naming the floor, and a new
 // period never rewrites an old one.
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caught as refusal } from '@/server/testing/refusals';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
 
 const HOUR = 3_600_000;
@@ -13,15 +13,6 @@ beforeEach(async () => {
   h = await makeHarness();
 });
 afterEach(() => h.close());
-
-async function refusal(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TRPCError);
-  return e as TRPCError;
-}
 
 // T0 is 2026-11-02 09:00 China time.
 const publish = (over: Partial<Parameters<ReturnType<Harness['as']>['guidance']['publish']>[0]> = {}) =>

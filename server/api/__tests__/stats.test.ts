@@ -1,10 +1,10 @@
 // The dashboards through tRPC callers (issue 4): one known trade's figures in every table, empty
 // periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toCsv, toXlsx } from '@/server/report-files';
 import { buildReport, reportSource } from '@/server/reports';
 import { sweep } from '@/server/services/closing';
+import { caught as refusal } from '@/server/testing/refusals';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 const HOUR = 3_600_000;
@@ -14,15 +14,6 @@ beforeEach(async () => {
   h = await makeHarness();
 });
 afterEach(() => h.close());
-
-async function refusal(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TRPCError);
-  return e as TRPCError;
-}
 
 /** 偏关县 sells 100 mu at 30,000 元/亩 to 山西转型综改示范区, settled on 2026-11-02 (China time). */
 async function knownTrade() {

@@ -1,8 +1,8 @@
 // User administration and sessions (issue 5): the province creates, disables and resets users; a new
 // password must meet the policy; disabling or a reset ends the user's sessions at once.
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endSessions, sessionUser } from '@/server/data/users';
+import { caught as refusal } from '@/server/testing/refusals';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 let h: Harness;
@@ -10,15 +10,6 @@ beforeEach(async () => {
   h = await makeHarness();
 });
 afterEach(() => h.close());
-
-async function refusal(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(TRPCError);
-  return e as TRPCError;
-}
 
 const versionOf = (userId: number) => (h.db.$client.prepare('select session_version v from users where id = ?').get(userId) as { v: number }).v;
 
