@@ -1,23 +1,38 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
-import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { DbOrTx } from '@/db/client';
 import { accounts, journalEntries, postings } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
 
-function findAccount(db: DbOrTx, k: AccountKey) {
-  return db
-    .select()
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.organisationId, k.organisationId),
-        eq(accounts.asset, k.asset),
-        eq(accounts.bucket, k.bucket),
-        k.lotId === null ? isNull(accounts.lotId) : eq(accounts.lotId, k.lotId),
-      ),
-    )
-    .all()[0];
+// The journal's hot statements (every posting finds its account, moves its balance and is written)
+// are prepared once per connection: drizzle builds and prepares a statement on every call, which
+// costs more than SQLite running it (stack-notes.md; issue 6's benchmark).
+type Statement = Database.Statement<unknown[]>;
+const hot = new WeakMap<Database.Database, Record<'accountByKey' | 'accountByKeyNoLot' | 'addToBalance' | 'insertPosting' | 'entryByKey', Statement>>();
+function statements(db: DbOrTx) {
+  // A transaction handle shares its database's connection.
+  const client = ((db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client);
+  let s = hot.get(client);
+  if (!s) {
+    s = {
+      accountByKey: client.prepare('select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
+      accountByKeyNoLot: client.prepare('select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
+      addToBalance: client.prepare('update accounts set balance = balance + ? where id = ?'),
+      insertPosting: client.prepare('insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
+      entryByKey: client.prepare('select id from journal_entries where idempotency_key = ?'),
+    };
+    hot.set(client, s);
+  }
+  return s;
+}
+
+function findAccount(db: DbOrTx, k: AccountKey): { id: number; balance: number } | undefined {
+  const s = statements(db);
+  return (k.lotId === null ? s.accountByKeyNoLot.get(k.organisationId, k.asset, k.bucket) : s.accountByKey.get(k.organisationId, k.asset, k.bucket, k.lotId)) as
+    | { id: number; balance: number }
+    | undefined;
 }
 
 export function balanceOf(db: DbOrTx, k: AccountKey): number {
@@ -53,16 +68,13 @@ export interface EntryHeader {
  */
 export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
-  const existing = db.select({ id: journalEntries.id }).from(journalEntries).where(eq(journalEntries.idempotencyKey, header.idempotencyKey)).all();
-  if (existing.length > 0) return false;
+  const s = statements(db);
+  if (s.entryByKey.get(header.idempotencyKey)) return false;
   const [entry] = db.insert(journalEntries).values(header).returning({ id: journalEntries.id }).all();
   for (const p of entryPostings) {
     const accountId = accountIdFor(db, p.account);
-    db.update(accounts)
-      .set({ balance: sql`${accounts.balance} + ${p.amount}` })
-      .where(eq(accounts.id, accountId))
-      .run();
-    db.insert(postings).values({ entryId: entry!.id, accountId, amount: p.amount }).run();
+    s.addToBalance.run(p.amount, accountId);
+    s.insertPosting.run(entry!.id, accountId, p.amount);
   }
   return true;
 }
