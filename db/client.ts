@@ -41,3 +41,20 @@ export function openDatabase(file: string): Db {
 export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   return db.transaction(fn, { behavior: 'immediate' });
 }
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[]>>>();
+
+/**
+ * A raw statement prepared once per connection, for the few statements every mutation runs (journal
+ * postings, audit records): drizzle builds and prepares a statement on each call, which costs more
+ * than SQLite running it (stack-notes.md; `npm run bench`). A transaction handle shares its
+ * database's connection.
+ */
+export function prepared(db: DbOrTx, text: string): Database.Statement<unknown[]> {
+  const client = (db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+  let cache = statementCache.get(client);
+  if (!cache) statementCache.set(client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = client.prepare(text)));
+  return statement;
+}

@@ -3,7 +3,7 @@
 // recomputing the chain (`npm run audit:verify`).
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, prepared } from '@/db/client';
 import { auditLog, organisations, users } from '@/db/schema';
 
 export interface Actor {
@@ -22,7 +22,7 @@ export function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
 /** The chain starts from a fixed value, so the first record is checked like any other. */
 export const GENESIS = '0'.repeat(64);
 
-const lastRecord = (db: DbOrTx) => db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+const lastRecord = (db: DbOrTx) => prepared(db, 'select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string | null } | undefined;
 
 /** Writes the audit record of a state change, in the caller's transaction (which holds the write lock). */
 export function writeAudit(
@@ -47,9 +47,18 @@ export function writeAudit(
     before: before === undefined || before === null ? null : JSON.stringify(before),
     after: after === undefined || after === null ? null : JSON.stringify(after),
   };
-  db.insert(auditLog)
-    .values({ ...record, hash: auditHash(last?.hash ?? GENESIS, record) })
-    .run();
+  prepared(db, 'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    record.id,
+    record.at,
+    record.actorUserId,
+    record.actorOrganisationId,
+    record.action,
+    record.entity,
+    record.entityId,
+    record.before,
+    record.after,
+    auditHash(last?.hash ?? GENESIS, record),
+  );
 }
 
 /**

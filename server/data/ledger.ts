@@ -1,32 +1,18 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, prepared } from '@/db/client';
 import { accounts, journalEntries, postings } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
 
-// The journal's hot statements (every posting finds its account, moves its balance and is written)
-// are prepared once per connection: drizzle builds and prepares a statement on every call, which
-// costs more than SQLite running it (stack-notes.md; issue 6's benchmark).
-type Statement = Database.Statement<unknown[]>;
-const hot = new WeakMap<Database.Database, Record<'accountByKey' | 'accountByKeyNoLot' | 'addToBalance' | 'insertPosting' | 'entryByKey', Statement>>();
-function statements(db: DbOrTx) {
-  // A transaction handle shares its database's connection.
-  const client = ((db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client);
-  let s = hot.get(client);
-  if (!s) {
-    s = {
-      accountByKey: client.prepare('select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
-      accountByKeyNoLot: client.prepare('select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
-      addToBalance: client.prepare('update accounts set balance = balance + ? where id = ?'),
-      insertPosting: client.prepare('insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
-      entryByKey: client.prepare('select id from journal_entries where idempotency_key = ?'),
-    };
-    hot.set(client, s);
-  }
-  return s;
-}
+// The journal's hot statements: every posting finds its account, moves its balance and is written.
+const statements = (db: DbOrTx) => ({
+  accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
+  accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
+  addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
+  insertPosting: prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
+  entryByKey: prepared(db, 'select id from journal_entries where idempotency_key = ?'),
+});
 
 function findAccount(db: DbOrTx, k: AccountKey): { id: number; balance: number } | undefined {
   const s = statements(db);
