@@ -7,6 +7,19 @@ import type { Role, SessionUser } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
 import type { Actor, Services } from '@/server/services/context';
 
+/**
+ * Whose data a procedure reaches, declared on each procedure beside its roles (issue 5): 'public' for
+ * anyone; 'own organisation' for the caller's own county's or zone's data (the province, where it may
+ * call, sees all); 'jurisdiction' for a county's own, a city's counties', the province's all;
+ * 'province-wide' for the province's procedures over the whole market. The rejections test requires
+ * the declaration on every procedure and a cross-organisation check for each that is not public or
+ * province-only.
+ */
+export type DataScope = 'public' | 'own organisation' | 'jurisdiction' | 'province-wide';
+export interface Meta {
+  data: DataScope;
+}
+
 export interface Context {
   services: Services;
   user: SessionUser | null;
@@ -26,7 +39,7 @@ function zodMessage(locale: Locale, error: ZodError): { message: string; fieldEr
   return { message, fieldErrors };
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? 'zh';
     if (error.cause instanceof ZodError) {

@@ -58,6 +58,10 @@ beforeAll(async () => {
   h.clock.advance(HOUR);
   expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
   s.trade = (await h.as('zone').trades.list())[0]!.id;
+  // A city of another jurisdiction, for the cross-organisation checks.
+  const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
+  const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
+  await province.users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
   expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 });
 afterAll(() => h.close());
@@ -278,22 +282,28 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
 // The right role but another organisation: each call names an object of someone else (偏关县's
 // listing, offer-taking and project; zone's trade and bid; zone2's offer) and is refused as if the
 // object did not exist, with nothing written; lists show only the caller's own.
-const others: { name: string; user: string; call: (c: Caller) => Promise<unknown> }[] = [
-  { name: "hequ changes 偏关县's listing", user: 'hequ', call: (c) => c.listings.update({ listingId: s.pending, lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
-  { name: "hequ withdraws 偏关县's listing", user: 'hequ', call: (c) => c.listings.withdraw({ id: s.pending }) },
-  { name: "hequ lists from 偏关县's lot", user: 'hequ', call: (c) => c.listings.create({ lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
-  { name: "hequ accepts an offer on 偏关县's listing", user: 'hequ', call: (c) => c.bids.accept({ id: s.offerN }) },
-  { name: "zone withdraws zone2's offer", user: 'zone', call: (c) => c.bids.withdrawOffer({ id: s.offerN }) },
-  { name: "zone2 pays zone's trade", user: 'zone2', call: (c) => c.trades.pay({ id: s.trade }) },
-  { name: "zone2 reads zone's trade", user: 'zone2', call: (c) => c.trades.get({ id: s.trade }) },
-  { name: "pianguan reads 河曲县's trade", user: 'pianguan', call: (c) => c.trades.get({ id: s.trade }) },
-  { name: "zone2 traces a lot it never bought", user: 'zone2', call: (c) => c.rights.trace({ lotId: s.lot3 }) },
-  { name: "hequ reads 偏关县's project", user: 'hequ', call: (c) => c.projects.get({ id: 1 }) },
-  { name: "hequ traces 偏关县's project", user: 'hequ', call: (c) => c.projects.trace({ id: 1 }) },
-  { name: "hequ edits 偏关县's project", user: 'hequ', call: (c) => c.projects.update({ projectId: 1, name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [] }) },
-  { name: "hequ submits 偏关县's project", user: 'hequ', call: (c) => c.projects.submit({ id: 1 }) },
-  { name: "hequ reports progress on 偏关县's project", user: 'hequ', call: (c) => c.projects.reportProgress({ projectId: 1, percent: 10 }) },
-  { name: "hequ removes 偏关县's document", user: 'hequ', call: (c) => c.projects.removeDocument({ id: 1 }) },
+const others: { path: string; name: string; user: string; call: (c: Caller) => Promise<unknown> }[] = [
+  { path: 'listings.update', name: "hequ changes 偏关县's listing", user: 'hequ', call: (c) => c.listings.update({ listingId: s.pending, lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
+  { path: 'listings.withdraw', name: "hequ withdraws 偏关县's listing", user: 'hequ', call: (c) => c.listings.withdraw({ id: s.pending }) },
+  { path: 'listings.create', name: "hequ lists from 偏关县's lot", user: 'hequ', call: (c) => c.listings.create({ lotId: s.lot1, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY }) },
+  { path: 'bids.accept', name: "hequ accepts an offer on 偏关县's listing", user: 'hequ', call: (c) => c.bids.accept({ id: s.offerN }) },
+  { path: 'bids.withdrawOffer', name: "zone withdraws zone2's offer", user: 'zone', call: (c) => c.bids.withdrawOffer({ id: s.offerN }) },
+  { path: 'trades.pay', name: "zone2 pays zone's trade", user: 'zone2', call: (c) => c.trades.pay({ id: s.trade }) },
+  { path: 'trades.get', name: "zone2 reads zone's trade", user: 'zone2', call: (c) => c.trades.get({ id: s.trade }) },
+  { path: 'trades.get', name: "pianguan reads 河曲县's trade", user: 'pianguan', call: (c) => c.trades.get({ id: s.trade }) },
+  { path: 'rights.trace', name: "zone2 traces a lot it never bought", user: 'zone2', call: (c) => c.rights.trace({ lotId: s.lot3 }) },
+  { path: 'projects.get', name: "hequ reads 偏关县's project", user: 'hequ', call: (c) => c.projects.get({ id: 1 }) },
+  { path: 'projects.trace', name: "hequ traces 偏关县's project", user: 'hequ', call: (c) => c.projects.trace({ id: 1 }) },
+  { path: 'projects.update', name: "hequ edits 偏关县's project", user: 'hequ', call: (c) => c.projects.update({ projectId: 1, name: 'x', villages: 'y', forCrossRegion: true, landType: 'ordinary', plots: [] }) },
+  { path: 'projects.submit', name: "hequ submits 偏关县's project", user: 'hequ', call: (c) => c.projects.submit({ id: 1 }) },
+  { path: 'projects.reportProgress', name: "hequ reports progress on 偏关县's project", user: 'hequ', call: (c) => c.projects.reportProgress({ projectId: 1, percent: 10 }) },
+  { path: 'projects.removeDocument', name: "hequ removes 偏关县's document", user: 'hequ', call: (c) => c.projects.removeDocument({ id: 1 }) },
+  // A city of another jurisdiction (大同市, made in beforeAll) and 忻州市's projects.
+  { path: 'projects.get', name: "大同市 reads a 忻州市 county's project", user: 'datong', call: (c) => c.projects.get({ id: 1 }) },
+  { path: 'projects.trace', name: "大同市 traces a 忻州市 county's project", user: 'datong', call: (c) => c.projects.trace({ id: 1 }) },
+  { path: 'projects.cityReview', name: "大同市 reviews 河曲县's plan", user: 'datong', call: (c) => c.projects.cityReview({ projectId: 5, approve: true }) },
+  { path: 'projects.approveDesign', name: "大同市 approves 偏关县's reclamation design", user: 'datong', call: (c) => c.projects.approveDesign({ projectId: 1, ref: 'X' }) },
+  { path: 'projects.acceptReclamation', name: "大同市 accepts 偏关县's reclamation", user: 'datong', call: (c) => c.projects.acceptReclamation({ projectId: 1, ref: 'X' }) },
 ];
 
 describe('another organisation of the right role', () => {
@@ -311,6 +321,44 @@ describe('another organisation of the right role', () => {
     expect((await h.as('hequ').listings.mine()).some((l) => l.id === s.pending)).toBe(false);
     expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
     expect((await h.as('zone2').rights.uses()).length).toBe(0);
+    expect(await h.as('datong').projects.list()).toEqual([]);
+    expect(await h.as('datong').projects.queue()).toEqual([]);
+    expect(await h.as('datong').projects.obligations()).toEqual([]);
+  });
+});
+
+/** The lists checked above to hold only the caller's own. */
+const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'rights.uses'];
+/** Scoped to the caller by construction (no other organisation's object can be named), or checked elsewhere. */
+const ownByConstruction: Record<string, string> = {
+  'accounts.ledger': "the caller's own accounts",
+  'projects.create': "drafts for the caller's county",
+  'rights.use': "draws from the caller's own holdings",
+  'rights.held': "the caller's own holdings",
+  'proceeds.mine': "the caller's own proceeds",
+  'proceeds.spend': "spends the caller's own proceeds",
+  'plan.mine': "the caller's own allocations",
+  'bids.place': "names a public listing; the bid and deposit are the caller's",
+  'bids.offer': "names a public listing; the offer and deposit are the caller's",
+  'listings.market': 'approved listings are public',
+  'stats.market': 'scoped to the caller in stats.test.ts ("a zone sees its own purchases only")',
+  'stats.proceeds': 'scoped to the caller in stats.test.ts',
+  'stats.targets': 'scoped to the caller in stats.test.ts',
+};
+
+describe('whose data each procedure reaches', () => {
+  const procs = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { data?: string } } }>;
+
+  it('every procedure declares it', () => {
+    expect(Object.entries(procs).filter(([, p]) => !p._def.meta?.data).map(([path]) => path)).toEqual([]);
+  });
+
+  it("every procedure that reaches one organisation's or one jurisdiction's data has its cross-organisation check", () => {
+    const covered = new Set([...others.map((o) => o.path), ...ownLists, ...Object.keys(ownByConstruction)]);
+    const scoped = Object.entries(procs)
+      .filter(([, p]) => p._def.meta?.data === 'own organisation' || p._def.meta?.data === 'jurisdiction')
+      .map(([path]) => path);
+    expect(scoped.filter((path) => !covered.has(path))).toEqual([]);
   });
 });
 

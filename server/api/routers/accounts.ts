@@ -8,7 +8,7 @@ import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, rou
 
 export const accountsRouter = router({
   /** The caller's balances per asset and bucket, and its journal lines (funds, proceeds, rights). */
-  ledger: roleProcedure('county', 'zone').query(({ ctx }) => {
+  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).query(({ ctx }) => {
     const db = ctx.services.db;
     const org = ctx.actor.organisationId;
     return {
@@ -19,21 +19,21 @@ export const accountsRouter = router({
   }),
 
   /** A county's quota per lot: free, listed, awarded, sold. */
-  quota: countyProcedure.query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
+  quota: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
 
-  zones: provinceProcedure.query(({ ctx }) =>
+  zones: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) =>
     views.zones(ctx.services.db).map((z) => ({ ...z, balances: views.balancesOf(ctx.services.db, z.id).filter((b) => b.asset === 'CNY') })),
   ),
 
-  transfers: provinceProcedure.query(({ ctx }) => views.bankTransfersList(ctx.services.db)),
+  transfers: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => views.bankTransfersList(ctx.services.db)),
 
-  recordTransfer: provinceProcedure
+  recordTransfer: provinceProcedure.meta({ data: 'province-wide' })
     .input(transferInput)
     .mutation(({ ctx, input }) => recordBankTransfer(ctx.services, ctx.actor, { zoneId: input.zoneId, amountFen: input.amount, bankRef: input.bankRef })),
 
-  places: publicProcedure.query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
+  places: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
 
-  settings: publicProcedure.query(({ ctx }) => readSettings(ctx.services.db)),
+  settings: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => readSettings(ctx.services.db)),
 
-  updateSettings: provinceProcedure.input(settingsInput).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
+  updateSettings: provinceProcedure.meta({ data: 'province-wide' }).input(settingsInput).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
 });

@@ -27,7 +27,7 @@ const day = (iso: string) => {
 };
 
 export const auditRouter = router({
-  list: provinceProcedure.input(auditFilterInput).query(({ ctx, input }) => {
+  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).query(({ ctx, input }) => {
     const to = day(input.to);
     const rows = auditPage(ctx.services.db, {
       entity: input.entity || null,
@@ -42,5 +42,5 @@ export const auditRouter = router({
     return { rows: rows.slice(0, PAGE), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
   }),
 
-  entities: provinceProcedure.query(({ ctx }) => auditEntities(ctx.services.db)),
+  entities: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => auditEntities(ctx.services.db)),
 });

@@ -6,9 +6,9 @@ import { countyProcedure, router, zoneProcedure } from '../trpc';
 const toBid = (i: { listingId: number; price: number; qty: number }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty });
 
 export const bidsRouter = router({
-  place: zoneProcedure.input(bidInput).mutation(({ ctx, input }) => placeBid(ctx.services, ctx.actor, toBid(input))),
-  offer: zoneProcedure.input(bidInput).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
-  withdrawOffer: zoneProcedure.input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
-  accept: countyProcedure.input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
-  mine: zoneProcedure.query(({ ctx }) => views.bidsOfZone(ctx.services.db, ctx.actor.organisationId)),
+  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeBid(ctx.services, ctx.actor, toBid(input))),
+  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
+  withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
+  accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
+  mine: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.bidsOfZone(ctx.services.db, ctx.actor.organisationId)),
 });

@@ -14,17 +14,17 @@ import { lotById } from '@/server/data/market';
 
 export const rightsRouter = router({
   /** The zone's uses of rights, newest first. */
-  uses: zoneProcedure.query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
+  uses: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
 
   /** The zone's held rights per lot and asset: what it can still use. */
-  held: zoneProcedure.query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
+  held: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
 
-  use: zoneProcedure.input(rightsUseInput).mutation(({ ctx, input }) =>
+  use: zoneProcedure.meta({ data: 'own organisation' }).input(rightsUseInput).mutation(({ ctx, input }) =>
     useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights }),
   ),
 
   /** Where a zone's holding of a lot came from: its purchases with their serial ranges, the project and its plots, and its uses. */
-  trace: zoneProcedure.input(lotRef).query(({ ctx, input }) => {
+  trace: zoneProcedure.meta({ data: 'own organisation' }).input(lotRef).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
     const lot = lotById(db, input.lotId);
@@ -44,26 +44,26 @@ export const rightsRouter = router({
 
 export const proceedsRouter = router({
   /** The county's proceeds: received, spent, left, and each spending. */
-  mine: countyProcedure.query(({ ctx }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
     const db = ctx.services.db;
     const row = data.proceedsByCounty(db).find((r) => r.countyId === ctx.actor.organisationId)!;
     return { ...row, availableFen: balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: data.spendingsOfCounty(db, ctx.actor.organisationId) };
   }),
 
-  spend: countyProcedure.input(spendingInput).mutation(({ ctx, input }) =>
+  spend: countyProcedure.meta({ data: 'own organisation' }).input(spendingInput).mutation(({ ctx, input }) =>
     spendProceeds(ctx.services, ctx.actor, { spentOn: input.spentOn, amountFen: input.amount, category: input.category, purpose: input.purpose, budgetRef: input.budgetRef }),
   ),
 
   /** Received vs spent for every county (seed 001 三(三)). */
-  byCounty: provinceProcedure.query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),
+  byCounty: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),
 });
 
 export const planRouter = router({
-  list: provinceProcedure.query(({ ctx }) => data.allocations(ctx.services.db)),
+  list: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => data.allocations(ctx.services.db)),
 
-  mine: countyProcedure.query(({ ctx }) => data.allocations(ctx.services.db, ctx.actor.organisationId)),
+  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => data.allocations(ctx.services.db, ctx.actor.organisationId)),
 
-  allocate: provinceProcedure.input(allocationInput).mutation(({ ctx, input }) =>
+  allocate: provinceProcedure.meta({ data: 'province-wide' }).input(allocationInput).mutation(({ ctx, input }) =>
     allocatePlan(ctx.services, ctx.actor, { kind: input.kind, year: input.year, qtyMilliMu: input.qty, documentRef: input.documentRef, to: input.to }),
   ),
 });

@@ -39,7 +39,7 @@ const guidanceOf = (rows: readonly Guidance[], now: number) => (l: { landType: L
 
 export const listingsRouter = router({
   /** Open and upcoming approved listings (close-on-read: due ones are closed first). */
-  market: roleProcedure('zone', 'province', 'county', 'city')
+  market: roleProcedure('zone', 'province', 'county', 'city').meta({ data: 'jurisdiction' })
     .input(marketFilter)
     .query(({ ctx, input }) => {
       sweep(ctx.services);
@@ -49,7 +49,7 @@ export const listingsRouter = router({
     }),
 
   /** One listing with its bids as the viewer may see them. */
-  get: publicProcedure.input(byId).query(({ ctx, input }) => {
+  get: publicProcedure.meta({ data: 'public' }).input(byId).query(({ ctx, input }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const listing = views.listingView(ctx.services.db, input.id);
@@ -98,7 +98,7 @@ export const listingsRouter = router({
   }),
 
   /** Public announcements (公示): approved listings and closed ones with their results. */
-  announcements: publicProcedure.query(({ ctx }) => {
+  announcements: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
@@ -119,31 +119,31 @@ export const listingsRouter = router({
     };
   }),
 
-  mine: countyProcedure.query(({ ctx }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     return views.listingsOfCounty(ctx.services.db, ctx.actor.organisationId).map((l) => withPhase(l, now));
   }),
 
-  create: countyProcedure.input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
+  create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
 
-  update: countyProcedure
+  update: countyProcedure.meta({ data: 'own organisation' })
     .input(listingUpdateInput)
     .mutation(({ ctx, input }) => updateListing(ctx.services, ctx.actor, input.listingId, toTerms(input))),
 
-  withdraw: countyProcedure.input(byId).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
+  withdraw: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
 
-  reviewQueue: provinceProcedure.query(({ ctx }) => {
+  reviewQueue: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => {
     const now = ctx.services.clock.now();
     return views.listingsByStatus(ctx.services.db, ['pending_review']).map((l) => withPhase(l, now));
   }),
 
   /** Every listing in every state, for the province's view of the whole market. */
-  all: provinceProcedure.query(({ ctx }) => {
+  all: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     return views.listingsByStatus(ctx.services.db, ['pending_review', 'approved', 'closed', 'rejected', 'withdrawn']).map((l) => withPhase(l, now));
   }),
 
-  review: provinceProcedure.input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),
+  review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),
 });

@@ -1,5 +1,5 @@
 import { publicProcedure, router } from '../trpc';
 
 export const meRouter = router({
-  get: publicProcedure.query(({ ctx }) => ctx.user),
+  get: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => ctx.user),
 });

@@ -50,7 +50,7 @@ const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =
 
 export const statsRouter = router({
   /** Prices against the guidance band, spread by city, volume per month and cumulative. */
-  market: dashboardProcedure.input(statsFilter).query(({ ctx, input }) =>
+  market: dashboardProcedure.meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'market', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -78,7 +78,7 @@ export const statsRouter = router({
   ),
 
   /** Proceeds per county: received and spent in the year, spent by category; ranked by received. */
-  proceeds: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) =>
+  proceeds: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'proceeds', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
@@ -108,7 +108,7 @@ export const statsRouter = router({
   ),
 
   /** Each poverty county's quantity traded in the year against its target, the counties behind first. */
-  targets: roleProcedure('province', 'county').input(statsFilter).query(({ ctx, input }) =>
+  targets: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'targets', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
@@ -130,7 +130,7 @@ export const statsRouter = router({
   ),
 
   /** Reclamation due and overdue (seed 001 二(二)), by county and by city. */
-  obligations: provinceProcedure.input(statsFilter).query(({ ctx, input }) =>
+  obligations: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'obligations', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -148,7 +148,7 @@ export const statsRouter = router({
   ),
 
   /** The annual assessment (each first quarter, for the past year): one row per poverty county with its mark. */
-  assessment: provinceProcedure.input(statsFilter).query(({ ctx, input }) =>
+  assessment: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'assessment', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -180,13 +180,13 @@ export const statsRouter = router({
   ),
 
   /** The province sets a year's target for one poverty county or for all of them. */
-  setTarget: provinceProcedure.input(targetInput).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
+  setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
 
   /** Filters: cities and counties. */
-  places: provinceProcedure.query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
+  places: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
 
   /** Public statistics (signed out): volume and median price per quarter over the last two years, guidance in force. */
-  public: publicProcedure.query(({ ctx }) =>
+  public: publicProcedure.meta({ data: 'public' }).query(({ ctx }) =>
     kept(ctx, 'public', null, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();

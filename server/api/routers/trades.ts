@@ -11,18 +11,18 @@ const partyProcedure = roleProcedure('county', 'zone', 'province');
 
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
-  list: partyProcedure.query(({ ctx }) => {
+  list: partyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
     sweep(ctx.services);
     return views.tradesFor(ctx.services.db, ctx.user.role === 'province' ? 'all' : ctx.actor);
   }),
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
-  get: partyProcedure.input(byId).query(({ ctx, input }) => {
+  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).query(({ ctx, input }) => {
     sweep(ctx.services);
     const trade = views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
     return trade;
   }),
 
-  pay: zoneProcedure.input(byId).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
+  pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
 });

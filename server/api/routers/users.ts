@@ -15,11 +15,11 @@ const newPasswordHash = async (p: string) => {
 };
 
 export const usersRouter = router({
-  list: provinceProcedure.query(({ ctx }) => usersWithOrganisation(ctx.services.db)),
+  list: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => usersWithOrganisation(ctx.services.db)),
 
-  organisations: provinceProcedure.query(({ ctx }) => organisationsList(ctx.services.db)),
+  organisations: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => organisationsList(ctx.services.db)),
 
-  create: provinceProcedure
+  create: provinceProcedure.meta({ data: 'province-wide' })
     .input(
       z.object({
         username: textField(64).min(3, { error: 'invalidInput' }).regex(/^[a-z0-9_.-]+$/, { error: 'invalidInput' }),
@@ -30,9 +30,9 @@ export const usersRouter = router({
     )
     .mutation(async ({ ctx, input }) => createUser(ctx.services, ctx.actor, { username: input.username, displayName: input.displayName, organisationId: input.organisationId, passwordHash: await newPasswordHash(input.password) })),
 
-  setDisabled: provinceProcedure.input(z.object({ userId: idField, disabled: z.boolean({ error: 'required' }) })).mutation(({ ctx, input }) => setUserDisabled(ctx.services, ctx.actor, input.userId, input.disabled)),
+  setDisabled: provinceProcedure.meta({ data: 'province-wide' }).input(z.object({ userId: idField, disabled: z.boolean({ error: 'required' }) })).mutation(({ ctx, input }) => setUserDisabled(ctx.services, ctx.actor, input.userId, input.disabled)),
 
-  resetPassword: provinceProcedure
+  resetPassword: provinceProcedure.meta({ data: 'province-wide' })
     .input(z.object({ userId: idField, password }))
     .mutation(async ({ ctx, input }) => resetPassword(ctx.services, ctx.actor, input.userId, await newPasswordHash(input.password))),
 });
