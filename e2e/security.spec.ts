@@ -77,6 +77,8 @@ test('failed sign-ins are throttled; signing out ends the session everywhere; a 
   await b.goto('/county');
   await expect(b.getByTestId('who')).toContainText('河曲县测试用户');
   await a.getByRole('button', { name: '退出' }).click();
+  // Wait until the sign-out has been answered before trying the other copy of the session.
+  await expect(a.getByTestId('who')).toHaveCount(0);
   await b.goto('/county');
   await expect(b).toHaveURL(/\/login/);
 
