@@ -1,10 +1,8 @@
-/** Headers every response carries (issue 5); pages also get a Content-Security-Policy from proxy.ts. */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-];
+import { createRequire } from 'node:module';
+
+/** Headers every response carries (issue 5); pages also get a Content-Security-Policy from proxy.ts.
+ *  One list, read here and by server/main.ts for the API calls it answers itself. */
+const securityHeaders = createRequire(import.meta.url)('./lib/security-headers.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -26,10 +26,10 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, on a fresh database, with a clock the tests may move forward.
-    command: `rm -rf ${dataDir} && npx tsx db/prepare.ts && npx next start -H 127.0.0.1 -p ${port}`,
+    command: `rm -rf ${dataDir} && npx tsx db/prepare.ts && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'e2e-secret-not-for-production-use-000000' },
+    env: { HOST: '127.0.0.1', PORT: String(port), QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'e2e-secret-not-for-production-use-000000' },
   },
 });

@@ -3,7 +3,7 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { createContext } from '@/server/api/context';
+import { requestContext } from '@/server/page';
 import { SignInThrottled, signIn, signOut } from '@/server/auth';
 import { endSessions } from '@/server/data/users';
 
@@ -33,7 +33,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
 /** Signing out ends every session of the user on the server, not only this browser's cookie. */
 export async function signOutAction() {
-  const ctx = await createContext();
+  const ctx = await requestContext();
   if (ctx.user) endSessions(ctx.services.db, ctx.user.id);
   await signOut({ redirectTo: '/' });
 }

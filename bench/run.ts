@@ -110,8 +110,8 @@ const PORT = 3400 + (process.pid % 50);
 const BARE_PORT = PORT + 1;
 
 function startApp(dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: { ...process.env, QX_DATA_DIR: dataDir, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, QX_DATA_DIR: dataDir, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
     stdio: 'ignore',
     detached: true,
   });

@@ -17,6 +17,7 @@ const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  cacheStatements(sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -42,19 +43,55 @@ export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   return db.transaction(fn, { behavior: 'immediate' });
 }
 
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[]>>>();
+const STATEMENT_CACHE_LIMIT = 1000;
 
 /**
- * A raw statement prepared once per connection, for the few statements every mutation runs (journal
- * postings, audit records): drizzle builds and prepares a statement on each call, which costs more
- * than SQLite running it (stack-notes.md; `npm run bench`). A transaction handle shares its
- * database's connection.
+ * Every statement prepared once per connection and kept (the least recently used beyond a thousand
+ * are dropped). drizzle prepares a fresh statement for each query it runs, and SQLite compiling it
+ * costs more than running it (`npm run bench`, docs/decisions/0005). A statement is only ever run to
+ * completion here (no iterate()), so sharing one is safe; drizzle switches a reader to raw rows when
+ * it wants them, so a statement handed out again starts in the default mode.
  */
+function cacheStatements(sqlite: Database.Database) {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement<unknown[]>>();
+  sqlite.prepare = ((text: string) => {
+    let statement = cache.get(text);
+    if (statement) {
+      cache.delete(text); // re-inserted below as the most recently used
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = compile(text);
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
+/** The connection behind a database or transaction handle (a transaction shares its database's). */
+function clientOf(db: DbOrTx): Database.Database {
+  return (db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** A raw statement, for the few statements every mutation runs (journal postings, audit records). */
 export function prepared(db: DbOrTx, text: string): Database.Statement<unknown[]> {
-  const client = (db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
-  let cache = statementCache.get(client);
-  if (!cache) statementCache.set(client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = client.prepare(text)));
-  return statement;
+  return clientOf(db).prepare(text);
+}
+
+const reusableQueries = new WeakMap<Database.Database, Map<(db: DbOrTx) => unknown, unknown>>();
+
+/**
+ * A drizzle query built and prepared once per connection, then run with its `sql.placeholder`s filled
+ * in: for the queries the hot paths (a bid, a settlement, every API call's user) run on each request,
+ * where building the SQL costs drizzle several times what SQLite takes to run it (docs/decisions/0005).
+ * `build` must be a module-level function: it is the cache key.
+ */
+export function reusable<T>(db: DbOrTx, build: (db: DbOrTx) => T): T {
+  const client = clientOf(db);
+  let queries = reusableQueries.get(client);
+  if (!queries) reusableQueries.set(client, (queries = new Map()));
+  let query = queries.get(build) as T | undefined;
+  if (query === undefined) queries.set(build, (query = build(db)));
+  return query;
 }

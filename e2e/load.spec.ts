@@ -15,10 +15,10 @@ import { PASSWORD } from './fixtures';
 const PORT = 3290 + (process.pid % 9);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-load-'));
-const env: NodeJS.ProcessEnv = { ...process.env, QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'load-secret-not-for-production-use-0000000', NODE_ENV: 'production' };
+const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'load-secret-not-for-production-use-0000000', NODE_ENV: 'production' };
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], { env, stdio: 'ignore', detached: true });
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: 'ignore', detached: true });
 }
 
 async function ready() {

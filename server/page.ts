@@ -1,14 +1,21 @@
 // What a server-rendered page needs: the caller's context, a tRPC caller acting as the signed-in
 // user, and role gates that send others to sign in.
 import 'server-only';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { translator } from '@/lib/i18n';
 import { createContext } from './api/context';
 import { createCaller } from './api/root';
 import type { Role } from './data/users';
 
+/** The context of the request a page, a server action or a route handler is answering. */
+export async function requestContext() {
+  // The jar, not the raw header: a server action's new cookies (the language) count at once.
+  return createContext({ cookies: (await cookies()).toString() });
+}
+
 export async function pageContext() {
-  const ctx = await createContext();
+  const ctx = await requestContext();
   return { ctx, user: ctx.user, locale: ctx.locale, caller: createCaller(ctx), t: translator(ctx.locale, 'ui') };
 }
 

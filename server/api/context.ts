@@ -1,19 +1,23 @@
-import 'server-only';
-import { cookies } from 'next/headers';
+// The request's context, built the same way by the Next route handler and by the API's own server
+// (server/main.ts): services, the signed-in user reloaded from the database, the language.
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { auth } from '@/server/auth';
 import { sessionUser } from '@/server/data/users';
 import { services } from '@/server/runtime';
+import { cookieValue, sessionFromCookies } from '@/server/session';
 import type { Context } from './trpc';
 
-/** The request's context: services, the signed-in user reloaded from the database, the language. */
-export async function createContext(): Promise<Context> {
-  const [session, jar] = await Promise.all([auth(), cookies()]);
+export async function createContext({ cookies }: { cookies: string | null | undefined }): Promise<Context> {
   const s = services();
-  const id = Number(session?.user?.id);
+  const session = await sessionFromCookies(cookies);
   return {
     services: s,
-    user: Number.isSafeInteger(id) && id > 0 ? sessionUser(s.db, id, Number((session?.user as { sv?: number } | undefined)?.sv ?? -1)) : null,
-    locale: asLocale(jar.get(LOCALE_COOKIE)?.value),
+    // Reloaded on every request: a sign-out, reset or disabling ends the session at once.
+    user: session ? sessionUser(s.db, session.userId, session.sessionVersion) : null,
+    locale: asLocale(cookieValue(cookies, LOCALE_COOKIE)),
   };
+}
+
+/** A fault (not a refusal) is logged with its cause; the caller gets a plain message (trpc.ts). */
+export function reportInternalError({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) {
+  if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'}:`, error.cause ?? error);
 }

@@ -7,7 +7,7 @@ import { DomainError } from '@/server/domain/errors';
 import { MAX_DOCUMENT_BYTES } from '@/server/domain/documents';
 import { seesProject } from '@/server/domain/visibility';
 import { attachDocument } from '@/server/services/projects';
-import { createContext } from './context';
+import { requestContext } from '@/server/page';
 
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401 } as const;
 
@@ -20,7 +20,7 @@ const parseId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : null);
 
 /** POST multipart/form-data with one `file`: the county attaches a PDF to its editable project. */
 export async function uploadDocument(req: Request, rawProjectId: string) {
-  const ctx = await createContext();
+  const ctx = await requestContext();
   const projectId = parseId(rawProjectId);
   try {
     if (!ctx.user) throw new DomainError('notSignedIn');
@@ -44,7 +44,7 @@ export async function uploadDocument(req: Request, rawProjectId: string) {
 
 /** GET a plan document, for those who may see its project. */
 export async function downloadDocument(rawId: string) {
-  const ctx = await createContext();
+  const ctx = await requestContext();
   const id = parseId(rawId);
   const doc = id === null ? undefined : documentById(ctx.services.db, id);
   const found = doc && projectWithCounty(ctx.services.db, doc.projectId);

@@ -8,7 +8,7 @@ import { translate } from '@/lib/i18n';
 import { toCsv, toXlsx } from '@/server/report-files';
 import { REPORT_IDS, buildReport, reportSource } from '@/server/reports';
 import { statsFilter } from './schemas/guidance';
-import { createContext } from './context';
+import { requestContext } from '@/server/page';
 import { createCaller } from './root';
 
 const STATUS: Partial<Record<TRPCError['code'], number>> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_REQUEST: 400, UNAUTHORIZED: 401 };
@@ -22,7 +22,7 @@ const intOrNull = (v: string | null) => (v === null || v === '' ? null : /^\d{1,
 
 /** GET /api/export/<report>?format=csv|xlsx&year=&cityId=&countyId= */
 export async function exportReport(req: Request, report: string) {
-  const ctx = await createContext();
+  const ctx = await requestContext();
   const url = new URL(req.url);
   const parsed = query.safeParse({
     report,

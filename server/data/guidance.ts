@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, reusable } from '@/db/client';
 import { priceGuidance, users } from '@/db/schema';
 import { type LandType, guidanceInForce } from '@/server/domain/guidance';
 
@@ -22,7 +22,9 @@ export const guidanceHistory = (db: DbOrTx) =>
     .orderBy(desc(priceGuidance.validFrom), desc(priceGuidance.id))
     .all();
 
-export const guidanceRows = (db: DbOrTx) => db.select().from(priceGuidance).all();
+const guidanceRowsQuery = (db: DbOrTx) => db.select().from(priceGuidance).prepare();
+/** Every bid and listing checks the floor against these: built once. */
+export const guidanceRows = (db: DbOrTx) => reusable(db, guidanceRowsQuery).all();
 
 /** The guidance in force for land of a type at a moment. */
 export const guidanceFor = (db: DbOrTx, at: number, landType: LandType) => guidanceInForce(guidanceRows(db), at, landType);

@@ -1,7 +1,7 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, prepared } from '@/db/client';
+import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { accounts, journalEntries, postings } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
 
@@ -52,11 +52,28 @@ export interface EntryHeader {
  * was already written is not written again (returns false). A balance that would go below zero where
  * the account may not trips the table's CHECK and aborts the whole transaction.
  */
+const $ = sql.placeholder;
+const insertEntryQuery = (db: DbOrTx) =>
+  db
+    .insert(journalEntries)
+    .values({
+      idempotencyKey: $('idempotencyKey'),
+      reason: $('reason'),
+      memo: $('memo'),
+      tradeId: $('tradeId'),
+      listingId: $('listingId'),
+      useId: $('useId'),
+      actorUserId: $('actorUserId'),
+      at: $('at'),
+    })
+    .returning({ id: journalEntries.id })
+    .prepare();
+
 export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
   if (s.entryByKey.get(header.idempotencyKey)) return false;
-  const [entry] = db.insert(journalEntries).values(header).returning({ id: journalEntries.id }).all();
+  const entry = reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
   for (const p of entryPostings) {
     const accountId = accountIdFor(db, p.account);
     s.addToBalance.run(p.amount, accountId);

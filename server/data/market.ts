@@ -1,7 +1,8 @@
 // Queries of the trading floor: lots, listings, bids, trades. Functions that act for an organisation
-// put it in the `where` clause, so another organisation's row is simply not found.
+// put it in the `where` clause, so another organisation's row is simply not found. The queries a bid
+// or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
 import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
 
 export type ListingRow = typeof listings.$inferSelect;
@@ -12,14 +13,19 @@ export type LotRow = typeof lots.$inferSelect;
 export const findLotOfCounty = (db: DbOrTx, lotId: number, countyId: number) =>
   db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.countyId, countyId))).all()[0];
 
-export const lotById = (db: DbOrTx, lotId: number) => db.select().from(lots).where(eq(lots.id, lotId)).all()[0];
+const $ = sql.placeholder;
+
+const lotByIdQuery = (db: DbOrTx) => db.select().from(lots).where(eq(lots.id, $('id'))).prepare();
+export const lotById = (db: DbOrTx, lotId: number) => reusable(db, lotByIdQuery).get({ id: lotId });
 
 export const lotsOfCounty = (db: DbOrTx, countyId: number) => db.select().from(lots).where(eq(lots.countyId, countyId)).orderBy(lots.id).all();
 
-export const listingById = (db: DbOrTx, id: number) => db.select().from(listings).where(eq(listings.id, id)).all()[0];
+const listingByIdQuery = (db: DbOrTx) => db.select().from(listings).where(eq(listings.id, $('id'))).prepare();
+export const listingById = (db: DbOrTx, id: number) => reusable(db, listingByIdQuery).get({ id });
 
-export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) =>
-  db.select().from(listings).where(and(eq(listings.id, id), eq(listings.countyId, countyId))).all()[0];
+const listingOfCountyQuery = (db: DbOrTx) =>
+  db.select().from(listings).where(and(eq(listings.id, $('id')), eq(listings.countyId, $('countyId')))).prepare();
+export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) => reusable(db, listingOfCountyQuery).get({ id, countyId });
 
 /** The id the next row will get; callers hold the write lock (inTransaction), so it cannot be taken. */
 export function nextId(db: DbOrTx, table: 'listings' | 'trades' | 'lots'): number {
@@ -48,40 +54,62 @@ export const dueListingIds = (db: DbOrTx, now: number) =>
 export const activeBids = (db: DbOrTx, listingId: number) =>
   db.select().from(bids).where(and(eq(bids.listingId, listingId), eq(bids.status, 'active'))).all();
 
-export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) =>
+const activeBidOfZoneQuery = (db: DbOrTx) =>
   db
     .select()
     .from(bids)
-    .where(and(eq(bids.listingId, listingId), eq(bids.zoneId, zoneId), eq(bids.status, 'active')))
-    .all()[0];
+    .where(and(eq(bids.listingId, $('listingId')), eq(bids.zoneId, $('zoneId')), eq(bids.status, 'active')))
+    .prepare();
+export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) => reusable(db, activeBidOfZoneQuery).get({ listingId, zoneId });
 
 export const bidCount = (db: DbOrTx, listingId: number) =>
   db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all()[0]?.n ?? 0;
 
-export const bestPrice = (db: DbOrTx, listingId: number): number | null =>
+const bestPriceQuery = (db: DbOrTx) =>
   db
     .select({ p: max(bids.priceFenPerMu) })
     .from(bids)
-    .where(and(eq(bids.listingId, listingId), eq(bids.status, 'active')))
-    .all()[0]?.p ?? null;
+    .where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active')))
+    .prepare();
+export const bestPrice = (db: DbOrTx, listingId: number): number | null => reusable(db, bestPriceQuery).get({ listingId })?.p ?? null;
 
-export function insertBid(db: DbOrTx, values: typeof bids.$inferInsert): BidRow {
-  return db.insert(bids).values(values).returning().all()[0]!;
+const insertBidQuery = (db: DbOrTx) =>
+  db
+    .insert(bids)
+    .values({
+      listingId: $('listingId'),
+      zoneId: $('zoneId'),
+      kind: $('kind'),
+      status: $('status'),
+      priceFenPerMu: $('priceFenPerMu'),
+      qtyMilliMu: $('qtyMilliMu'),
+      depositFen: $('depositFen'),
+      placedAt: $('placedAt'),
+      placedBy: $('placedBy'),
+    })
+    .returning()
+    .prepare();
+export function insertBid(db: DbOrTx, values: Omit<typeof bids.$inferInsert, 'id'>): BidRow {
+  return reusable(db, insertBidQuery).get(values)!;
 }
 
+const setBidStatusQuery = (db: DbOrTx) => db.update(bids).set({ status: sql`${$('status')}` }).where(eq(bids.id, $('id'))).prepare();
 export function setBidStatus(db: DbOrTx, id: number, status: BidRow['status']) {
-  db.update(bids).set({ status }).where(eq(bids.id, id)).run();
+  reusable(db, setBidStatusQuery).run({ id, status });
 }
 
-export const bidById = (db: DbOrTx, id: number) => db.select().from(bids).where(eq(bids.id, id)).all()[0];
+const bidByIdQuery = (db: DbOrTx) => db.select().from(bids).where(eq(bids.id, $('id'))).prepare();
+export const bidById = (db: DbOrTx, id: number) => reusable(db, bidByIdQuery).get({ id });
 
 /** The zone's bidder number (竞买号) in a listing, assigned on its first bid. */
-export function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): string {
-  const found = db
+const bidderNumberQuery = (db: DbOrTx) =>
+  db
     .select({ number: bidderNumbers.number })
     .from(bidderNumbers)
-    .where(and(eq(bidderNumbers.listingId, listingId), eq(bidderNumbers.zoneId, zoneId)))
-    .all()[0];
+    .where(and(eq(bidderNumbers.listingId, $('listingId')), eq(bidderNumbers.zoneId, $('zoneId'))))
+    .prepare();
+export function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): string {
+  const found = reusable(db, bidderNumberQuery).get({ listingId, zoneId });
   if (found) return found.number;
   const n = db.select({ n: sql<number>`count(*)` }).from(bidderNumbers).where(eq(bidderNumbers.listingId, listingId)).all()[0]?.n ?? 0;
   const number = String(n + 1).padStart(3, '0');
@@ -103,12 +131,13 @@ export const bidderNumbersOf = (db: DbOrTx, listingId: number) =>
  * Quantity a listing has awarded, lapsed awards included: what it has no longer to offer. A lapsed
  * award's quantity went back to the county's free quota, not to the listing.
  */
-export const awardedQty = (db: DbOrTx, listingId: number) =>
+const awardedQtyQuery = (db: DbOrTx) =>
   db
     .select({ q: sql<number>`coalesce(sum(${trades.qtyMilliMu}), 0)` })
     .from(trades)
-    .where(eq(trades.listingId, listingId))
-    .all()[0]?.q ?? 0;
+    .where(eq(trades.listingId, $('listingId')))
+    .prepare();
+export const awardedQty = (db: DbOrTx, listingId: number) => reusable(db, awardedQtyQuery).get({ listingId })?.q ?? 0;
 
 export function insertTrade(db: DbOrTx, values: typeof trades.$inferInsert): TradeRow {
   return db.insert(trades).values(values).returning().all()[0]!;
@@ -118,10 +147,11 @@ export function updateTrade(db: DbOrTx, id: number, values: Partial<typeof trade
   return db.update(trades).set(values).where(eq(trades.id, id)).returning().all()[0]!;
 }
 
-export const tradeById = (db: DbOrTx, id: number) => db.select().from(trades).where(eq(trades.id, id)).all()[0];
+const tradeByIdQuery = (db: DbOrTx) => db.select().from(trades).where(eq(trades.id, $('id'))).prepare();
+export const tradeById = (db: DbOrTx, id: number) => reusable(db, tradeByIdQuery).get({ id });
 
-export const findTradeOfBuyer = (db: DbOrTx, id: number, buyerId: number) =>
-  db.select().from(trades).where(and(eq(trades.id, id), eq(trades.buyerId, buyerId))).all()[0];
+const tradeOfBuyerQuery = (db: DbOrTx) => db.select().from(trades).where(and(eq(trades.id, $('id')), eq(trades.buyerId, $('buyerId')))).prepare();
+export const findTradeOfBuyer = (db: DbOrTx, id: number, buyerId: number) => reusable(db, tradeOfBuyerQuery).get({ id, buyerId });
 
 export const overdueTradeIds = (db: DbOrTx, now: number) =>
   db

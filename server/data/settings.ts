@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, reusable } from '@/db/client';
 import { settings } from '@/db/schema';
 import { type MarketSettings, SETTING_DEFAULTS, type SettingKey } from '@/server/domain/settings';
 
+const settingsQuery = (db: DbOrTx) => db.select().from(settings).prepare();
+
 export function readSettings(db: DbOrTx): MarketSettings {
-  const stored = new Map(db.select().from(settings).all().map((r) => [r.key, r.value]));
+  const stored = new Map(reusable(db, settingsQuery).all().map((r) => [r.key, r.value]));
   const out = { ...SETTING_DEFAULTS } as MarketSettings;
   for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) out[key] = stored.get(key) ?? SETTING_DEFAULTS[key];
   return out;

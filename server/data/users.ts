@@ -1,12 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, reusable } from '@/db/client';
 import { organisations, users } from '@/db/schema';
 
 export const findUserByUsername = (db: DbOrTx, username: string) => db.select().from(users).where(eq(users.username, username)).all()[0];
 
 /** The signed-in user with the organisation whose kind is the user's role. */
-export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number) {
-  const row = db
+// Every API call runs it (server/api/context.ts): built once.
+const sessionUserQuery = (db: DbOrTx) =>
+  db
     .select({
       id: users.id,
       username: users.username,
@@ -20,8 +21,11 @@ export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number)
     })
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
-    .where(eq(users.id, userId))
-    .all()[0];
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare();
+
+export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number) {
+  const row = reusable(db, sessionUserQuery).get({ userId });
   // A session issued before the last sign-out, password reset or disabling has an older version.
   if (!row || row.disabled || (sessionVersion !== undefined && sessionVersion !== row.sessionVersion)) return null;
   const { sessionVersion: _version, ...user } = row;

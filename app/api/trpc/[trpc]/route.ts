@@ -1,7 +1,9 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
-import { createContext } from '@/server/api/context';
+import { createContext, reportInternalError } from '@/server/api/context';
 
+// `npm start` answers /api/trpc in server/main.ts before Next routes anything (docs/decisions/0005);
+// this handler serves the same router under `next dev` and any plain `next start`.
 export const dynamic = 'force-dynamic';
 
 const handler = (req: Request) =>
@@ -9,10 +11,8 @@ const handler = (req: Request) =>
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext,
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'}:`, error.cause ?? error);
-    },
+    createContext: () => createContext({ cookies: req.headers.get('cookie') }),
+    onError: reportInternalError,
   });
 
 export { handler as GET, handler as POST };

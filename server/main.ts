@@ -1,0 +1,48 @@
+// The process `npm start` runs (docs/decisions/0005): one Node http server. A tRPC call goes straight
+// to the router — the calls that crowd at an auction's close pay for no framework routing, no page
+// machinery and no per-request key derivation; every other request (pages, sign-in, files) goes to
+// Next.js. Both share the process's database connection (server/runtime.ts) and the same context.
+import http from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import next from 'next';
+import securityHeaders from '@/lib/security-headers.json';
+import { createContext, reportInternalError } from '@/server/api/context';
+import { appRouter } from '@/server/api/root';
+import { env } from '@/server/env';
+import { runtime } from '@/server/runtime';
+
+const TRPC_PATH = '/api/trpc/';
+
+const trpc = createHTTPHandler({
+  router: appRouter,
+  basePath: TRPC_PATH,
+  // A bid or a form is a few hundred bytes; a megabyte leaves room and refuses anything absurd.
+  maxBodySize: 1024 * 1024,
+  createContext: ({ req }) => createContext({ cookies: req.headers.cookie }),
+  onError: reportInternalError,
+});
+
+async function main() {
+  runtime(); // open the database (and apply migrations) before the first request
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
+  const nextHandler = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith(TRPC_PATH)) {
+      for (const { key, value } of securityHeaders) res.setHeader(key, value);
+      res.setHeader('Cache-Control', 'no-store');
+      void trpc(req, res);
+      return;
+    }
+    void nextHandler(req, res);
+  });
+  server.listen(env.port, env.host, () => console.log(`指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

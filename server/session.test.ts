@@ -1,0 +1,60 @@
+import { encode } from 'next-auth/jwt';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cookieValue, sessionFromCookies } from './session';
+
+const SECRET = 'session-test-secret-not-for-production-0000';
+const NAME = 'authjs.session-token';
+
+async function token(claims: Record<string, unknown>, { secret = SECRET, salt = NAME, maxAge = 3600 } = {}) {
+  return encode({ token: claims, secret, salt, maxAge });
+}
+
+describe('sessionFromCookies', () => {
+  beforeAll(() => {
+    process.env.AUTH_SECRET = SECRET;
+  });
+
+  it('reads the user id and session version of a token next-auth issued, among other cookies', async () => {
+    const t = await token({ uid: '7', sv: 3 });
+    const claims = await sessionFromCookies(`qx-locale=en; ${NAME}=${t}; other=1`);
+    expect(claims).toMatchObject({ userId: 7, sessionVersion: 3 });
+  });
+
+  it('answers the same token again from memory, and still refuses it once it has expired', async () => {
+    const t = await token({ uid: '8', sv: 0 }, { maxAge: 60 });
+    const first = await sessionFromCookies(`${NAME}=${t}`);
+    expect(first?.userId).toBe(8);
+    expect(await sessionFromCookies(`${NAME}=${t}`)).toBe(first);
+    expect(await sessionFromCookies(`${NAME}=${t}`, first!.expiresAt * 1000 + 1)).toBeNull();
+  });
+
+  it('refuses a token sealed with another secret, one for another cookie name, and garbage', async () => {
+    expect(await sessionFromCookies(`${NAME}=${await token({ uid: '7' }, { secret: 'another-secret-another-secret-another' })}`)).toBeNull();
+    expect(await sessionFromCookies(`${NAME}=${await token({ uid: '7' }, { salt: '__Secure-authjs.session-token' })}`)).toBeNull();
+    expect(await sessionFromCookies(`${NAME}=not.a.token`)).toBeNull();
+    expect(await sessionFromCookies(`${NAME}=${(await token({ uid: '7' })).slice(0, -4)}AAAA`)).toBeNull();
+  });
+
+  it('refuses a token without a user id, and no cookie at all', async () => {
+    expect(await sessionFromCookies(`${NAME}=${await token({ sv: 1 })}`)).toBeNull();
+    expect(await sessionFromCookies(`${NAME}=${await token({ uid: 'abc' })}`)).toBeNull();
+    expect(await sessionFromCookies('')).toBeNull();
+    expect(await sessionFromCookies(undefined)).toBeNull();
+  });
+
+  it('reads the __Secure- cookie a site served over https sets', async () => {
+    const secure = '__Secure-authjs.session-token';
+    const t = await token({ uid: '9', sv: 1 }, { salt: secure });
+    expect((await sessionFromCookies(`${secure}=${t}`))?.userId).toBe(9);
+  });
+});
+
+describe('cookieValue', () => {
+  it('finds one cookie by exact name and decodes it', () => {
+    expect(cookieValue('a=1; qx-locale=en; b=x%20y', 'b')).toBe('x y');
+    expect(cookieValue('aqx-locale=zh; qx-locale=en', 'qx-locale')).toBe('en');
+    expect(cookieValue('a=1', 'b')).toBeUndefined();
+    expect(cookieValue(null, 'b')).toBeUndefined();
+    expect(cookieValue('b=%E0%A4%A', 'b')).toBe('%E0%A4%A');
+  });
+});
