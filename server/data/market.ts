@@ -172,9 +172,10 @@ export const bidsOfListing = (db: DbOrTx, listingId: number) =>
   db.select().from(bids).where(eq(bids.listingId, listingId)).orderBy(desc(bids.priceFenPerMu), bids.placedAt).all();
 
 /** Quantity of a lot sold so far: the settled trades, whose serial ranges are the front of the lot. */
-export const settledQtyOfLot = (db: DbOrTx, lotId: number): number =>
+const settledQtyOfLotQuery = (db: DbOrTx) =>
   db
     .select({ qty: sql<number>`coalesce(sum(${trades.qtyMilliMu}), 0)` })
     .from(trades)
-    .where(and(eq(trades.lotId, lotId), eq(trades.status, 'settled')))
-    .all()[0]!.qty;
+    .where(and(eq(trades.lotId, $('lotId')), eq(trades.status, 'settled')))
+    .prepare();
+export const settledQtyOfLot = (db: DbOrTx, lotId: number): number => reusable(db, settledQtyOfLotQuery).get({ lotId })!.qty;

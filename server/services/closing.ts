@@ -91,9 +91,9 @@ export function finishListingInTx(tx: Tx, now: number, listing: market.ListingRo
 }
 
 /** An award unpaid past its due date lapses: deposit forfeited to the county, quantity back to free. */
-export function lapseTradeInTx(tx: Tx, now: number, tradeId: number) {
+export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
   const trade = market.tradeById(tx, tradeId);
-  if (!trade || trade.status !== 'awaiting_payment' || now <= trade.dueAt) return;
+  if (!trade || trade.status !== 'awaiting_payment' || now <= trade.dueAt) return false;
   postEntry(
     tx,
     { idempotencyKey: `lapse:${trade.id}`, reason: 'award_lapsed', tradeId: trade.id, listingId: trade.listingId, at: now },
@@ -101,6 +101,7 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number) {
   );
   const after = market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
   writeAudit(tx, now, null, 'trade.lapse', 'trade', trade.id, trade, after);
+  return true;
 }
 
 /** Closes every due listing and lapses every overdue award, each in its own transaction. */

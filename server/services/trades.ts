@@ -4,7 +4,7 @@ import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import { balanceOf, postEntry } from '@/server/data/ledger';
 import * as market from '@/server/data/market';
-import { ensure } from '@/server/domain/errors';
+import { DomainError, ensure } from '@/server/domain/errors';
 import { accountsOf, settlement } from '@/server/domain/ledger';
 import { nextSaleRange } from '@/server/domain/serials';
 import { proportion } from '@/server/domain/units';
@@ -14,14 +14,12 @@ import type { Actor, Services } from './context';
 
 export function payTrade(s: Services, actor: Actor, tradeId: number) {
   const now = s.clock.now();
-  // A payment after the due date finds its award lapsed; the lapse stands even though the payment fails.
-  inTransaction(s.db, (tx) => {
-    if (market.findTradeOfBuyer(tx, tradeId, actor.organisationId)) lapseTradeInTx(tx, now, tradeId);
-  });
-  return inTransaction(s.db, (tx) => {
+  // A payment after the due date finds its award lapsed; the lapse is committed, then the payment refused.
+  const paid = inTransaction(s.db, (tx) => {
     const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
     ensure(trade, 'tradeNotFound');
     if (trade.status === 'settled') return trade;
+    if (lapseTradeInTx(tx, now, trade.id)) return null;
     ensure(trade.status === 'awaiting_payment', 'tradeLapsed');
     const balanceDue = trade.amountFen - trade.depositFen;
     const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
@@ -45,4 +43,6 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
     return after;
   });
+  if (!paid) throw new DomainError('tradeLapsed');
+  return paid;
 }
