@@ -1,17 +1,21 @@
 // `npm run db:seed`: fills an empty database with the demo data (refuses a database that has data).
 // `npm run db:seed -- --scale N [--seed S] [--years Y]`: then adds N synthetic settled trades over the
 // past Y years (default 3) from random seed S (default 42), for the dashboards and the benchmark.
+// `npm run db:seed -- --open-listings L --bids B`: then opens L auctions with B bids on them (the market page's
+// benchmark).
 import { parseArgs } from 'node:util';
 import { openDatabase } from './client';
 import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
-import { seedSynthetic } from './synthetic';
+import { seedOpenMarket, seedSynthetic } from './synthetic';
 import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
 import { systemClock } from '@/server/clock';
 import { DAY_MS } from '@/server/domain/settings';
 
-const { values } = parseArgs({ options: { scale: { type: 'string' }, seed: { type: 'string', default: '42' }, years: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string' }, seed: { type: 'string', default: '42' }, years: { type: 'string', default: '3' }, 'open-listings': { type: 'string' }, bids: { type: 'string' } },
+});
 const positiveInt = (name: string, v: string | undefined, max: number) => {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) {
@@ -23,6 +27,8 @@ const positiveInt = (name: string, v: string | undefined, max: number) => {
 const scale = positiveInt('scale', values.scale, 5_000_000);
 const seed = positiveInt('seed', values.seed, 2 ** 31)!;
 const years = positiveInt('years', values.years, 20)!;
+const openListings = positiveInt('open-listings', values['open-listings'], 1_000_000);
+const openBids = positiveInt('bids', values.bids, 100_000_000) ?? 0;
 
 async function main() {
   const services = { db: openDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
@@ -30,7 +36,7 @@ async function main() {
   if (empty) {
     await seedDemo(services);
     console.log(`Seeded demo data into ${env.databaseFile}.`);
-  } else if (scale === undefined) {
+  } else if (scale === undefined && openListings === undefined) {
     console.log(`${env.databaseFile} already holds data; nothing seeded.`);
   }
   if (scale !== undefined) {
@@ -47,6 +53,19 @@ async function main() {
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(`Added ${result.trades} synthetic trades across ${result.counties} counties in ${seconds.toFixed(1)} s (${Math.round(result.trades / seconds)} trades/s).`);
+  }
+  if (openListings !== undefined) {
+    const started = performance.now();
+    const result = seedOpenMarket(services, {
+      listings: openListings,
+      bids: openBids,
+      seed,
+      now: systemClock.now(),
+      onProgress: (n) => {
+        if (n % 50_000 === 0 || n === openBids) console.log(`  ${n} / ${openBids} bids`);
+      },
+    });
+    console.log(`Opened ${result.listings} auctions with ${result.bids} bids in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
   services.db.$client.close();
 }

@@ -14,7 +14,7 @@ import { countiesWithCity } from '@/server/data/stats';
 import { LAND_TYPES } from '@/server/domain/projects';
 import { DAY_MS } from '@/server/domain/settings';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
-import { acceptOffer, placeOffer } from '@/server/services/bidding';
+import { acceptOffer, placeBid, placeOffer } from '@/server/services/bidding';
 import type { Actor, Services } from '@/server/services/context';
 import { recordBankTransfer } from '@/server/services/funds';
 import { createListing, reviewListing } from '@/server/services/listings';
@@ -49,6 +49,30 @@ function syntheticActor(s: Services, organisationId: number, name: string, at: n
     .returning({ id: users.id })
     .all();
   return { userId: u!.id, organisationId };
+}
+
+type County = ReturnType<typeof countiesWithCity>[number];
+
+/** A linking project of `area` taken through the whole approval workflow; its lot, whose quota the county may sell. */
+function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County, landType: (typeof LAND_TYPES)[number], area: number, label: string): number {
+  const db = at.db;
+  const draft = draftProject(at, actor, {
+    name: `${c.name}增减挂钩项目区（合成数据 ${label}）`,
+    villages: `${c.name}合成村`,
+    forCrossRegion: true,
+    landType,
+    resettlementMilliMu: 0,
+    plots: [{ code: 'SYN-01', village: `${c.name}合成村`, currentUse: 'homestead', areaMilliMu: area, farmlandMilliMu: Math.floor(area * 0.9), farmlandGrade: 6 }],
+  });
+  attachDocument(at, actor, draft.id, { fileName: '合成数据实施方案.pdf', bytes: DEMO_PDF });
+  const submitted = submitProject(at, actor, draft.id);
+  if (submitted.status === 'city_review') {
+    let cityOrg = db.select().from(organisations).where(eq(organisations.kind, 'city')).all().find((o) => o.cityId === c.cityId);
+    if (!cityOrg) cityOrg = db.insert(organisations).values({ kind: 'city', name: `${c.cityName}自然资源局`, cityId: c.cityId }).returning().all()[0]!;
+    cityReview(at, syntheticActor(at, cityOrg.id, cityOrg.name, at.clock.now()), draft.id, { approve: true, reason: '' });
+  }
+  provinceReview(at, provinceActor, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔合成〕${draft.id}号` });
+  return lotOfProject(db, draft.id)!.id;
 }
 
 export function seedSynthetic(s: Services, opts: SyntheticOptions) {
@@ -93,24 +117,7 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
     if (!qty) continue;
     const actor = syntheticActor(s, c.id, c.name, clock.now());
     countyActor.set(c.id, actor);
-    const area = qty + 1_000;
-    const draft = draftProject(at, actor, {
-      name: `${c.name}增减挂钩项目区（合成数据 ${opts.seed}）`,
-      villages: `${c.name}合成村`,
-      forCrossRegion: true,
-      landType: LAND_TYPES[i % LAND_TYPES.length]!,
-      resettlementMilliMu: 0,
-      plots: [{ code: 'SYN-01', village: `${c.name}合成村`, currentUse: 'homestead', areaMilliMu: area, farmlandMilliMu: Math.floor(area * 0.9), farmlandGrade: 6 }],
-    });
-    attachDocument(at, actor, draft.id, { fileName: '合成数据实施方案.pdf', bytes: DEMO_PDF });
-    const submitted = submitProject(at, actor, draft.id);
-    if (submitted.status === 'city_review') {
-      let cityOrg = db.select().from(organisations).where(eq(organisations.kind, 'city')).all().find((o) => o.cityId === c.cityId);
-      if (!cityOrg) cityOrg = db.insert(organisations).values({ kind: 'city', name: `${c.cityName}自然资源局`, cityId: c.cityId }).returning().all()[0]!;
-      cityReview(at, syntheticActor(s, cityOrg.id, cityOrg.name, clock.now()), draft.id, { approve: true, reason: '' });
-    }
-    provinceReview(at, provinceActor, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔合成〕${draft.id}号` });
-    lotOf.set(c.id, lotOfProject(db, draft.id)!.id);
+    lotOf.set(c.id, approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, qty + 1_000, String(opts.seed)));
   }
 
   // Funds: each zone receives what its purchases will cost.
@@ -151,4 +158,81 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
     opts.onProgress?.(Math.min(i + BATCH, plan.length));
   }
   return { trades: plan.length, counties: countyActor.size };
+}
+
+export interface OpenMarketOptions {
+  listings: number;
+  bids: number;
+  seed: number;
+  /** The moment the market is looked at: every listing is open then and for 30 days after. */
+  now: number;
+  onProgress?: (bids: number) => void;
+}
+
+/**
+ * An open market for the benchmark's market page (issue 6): `listings` approved auctions open at
+ * `now`, spread over the counties, and `bids` bids placed on them in turn by the zones, each higher
+ * than the last — through the same services the app uses, like the trades above.
+ */
+export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
+  const rng = xoroshiro128plus(opts.seed);
+  const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
+  const db = s.db;
+  const counties = countiesWithCity(db);
+  const zones = db.select().from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
+  const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
+  if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
+  const clock = new ManualClock(opts.now - DAY_MS);
+  const at: Services = { ...s, clock };
+  const provinceActor = syntheticActor(s, province.id, province.name, clock.now());
+
+  const planned = Array.from({ length: opts.listings }, (_, i) => ({ county: counties[i % counties.length]!, qtyMilliMu: int(10, 200) * 1000, reserve: int(22_000, 34_000) * 100 }));
+  const lots = new Map<number, { lotId: number; actor: Actor }>();
+  for (const [i, c] of counties.entries()) {
+    const area = planned.filter((p) => p.county.id === c.id).reduce((a, p) => a + p.qtyMilliMu, 1_000);
+    const actor = syntheticActor(s, c.id, c.name, clock.now());
+    lots.set(c.id, { lotId: approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, area, `open ${opts.seed}`), actor });
+  }
+  const zoneActors = zones.map((z) => syntheticActor(s, z.id, z.name, clock.now()));
+  // Deposits of every zone's standing bids, with room to spare.
+  for (const z of zones) recordBankTransfer(at, provinceActor, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });
+
+  const listingIds: number[] = [];
+  const BATCH = 500;
+  for (let i = 0; i < planned.length; i += BATCH) {
+    inTransaction(db, () => {
+      for (const p of planned.slice(i, i + BATCH)) {
+        const { lotId, actor } = lots.get(p.county.id)!;
+        const l = createListing(at, actor, {
+          lotId,
+          mode: 'auction',
+          qtyMilliMu: p.qtyMilliMu,
+          reservePriceFenPerMu: p.reserve,
+          minLotMilliMu: p.qtyMilliMu,
+          incrementFenPerMu: 10_000,
+          opensAt: clock.now(),
+          closesAt: opts.now + 30 * DAY_MS + int(0, 30 * 24 * 60) * 60_000,
+          note: '',
+        });
+        reviewListing(at, provinceActor, l.id, { approve: true, reason: '' });
+        listingIds.push(l.id);
+      }
+    });
+  }
+  // Bids in rounds over the listings: each a step above the best, by the next zone in turn.
+  const round = new Map<number, number>();
+  for (let i = 0; i < opts.bids; i += BATCH) {
+    inTransaction(db, () => {
+      for (let k = i; k < Math.min(i + BATCH, opts.bids); k++) {
+        const index = k % listingIds.length;
+        const listingId = listingIds[index]!;
+        const n = (round.get(listingId) ?? 0) + 1;
+        round.set(listingId, n);
+        const p = planned[index]!;
+        placeBid(at, zoneActors[(index + n) % zoneActors.length]!, { listingId, priceFenPerMu: p.reserve + (n - 1) * 10_000, qtyMilliMu: p.qtyMilliMu });
+      }
+    });
+    opts.onProgress?.(Math.min(i + BATCH, opts.bids));
+  }
+  return { listings: listingIds.length, bids: opts.bids };
 }

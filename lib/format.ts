@@ -3,23 +3,25 @@
 import type { Locale } from './i18n/define';
 export { formatMu, formatWanYuan, formatYuan } from '@/server/domain/units';
 
+// Formatters are built once per locale: building one costs far more than formatting (a market page
+// shows hundreds of times; `npm run bench`, docs/decisions/0005).
+const TIME_FORMATS = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+};
+const DATE_FORMATS = {
+  zh: new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }),
+};
+
 export function formatTime(ms: number | null | undefined, locale: Locale = 'zh'): string {
   if (ms === null || ms === undefined) return '—';
-  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(ms);
+  return TIME_FORMATS[locale === 'zh' ? 'zh' : 'en'].format(ms);
 }
 
 export function formatDate(ms: number | null | undefined, locale: Locale = 'zh'): string {
   if (ms === null || ms === undefined) return '—';
-  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return DATE_FORMATS[locale === 'zh' ? 'zh' : 'en'].format(ms);
 }
 
 /** A value for <input type="datetime-local"> in China Standard Time. */

@@ -59,6 +59,9 @@ export const marketMessages = defineMessages(
     filter_reset: '清除条件',
     filter_ignored: '以下筛选条件格式有误，已忽略：{fields}',
     market_count: '共 {count} 宗挂牌',
+    market_page: '第 {page} / {pages} 页',
+    page_prev: '上一页',
+    page_next: '下一页',
     market_empty: '没有符合条件的挂牌。',
 
     // Listing page
@@ -287,6 +290,9 @@ export const marketMessages = defineMessages(
     filter_reset: 'Clear',
     filter_ignored: 'These filters were not valid numbers and were ignored: {fields}',
     market_count: 'Listings: {count}',
+    market_page: 'Page {page} of {pages}',
+    page_prev: 'Previous',
+    page_next: 'Next',
     market_empty: 'No listings match.',
 
     listing_title: 'Listing {code}',

@@ -1,6 +1,6 @@
 // The market (交易大厅): approved listings open now or opening soon, filtered through the address
-// (?cityId=&countyId=&minPrice=&maxPrice=&minQty=&maxQty=) so a filtered view can be bookmarked and
-// works without JavaScript.
+// (?cityId=&countyId=&minPrice=&maxPrice=&minQty=&maxQty=&page=) so a filtered view can be bookmarked
+// and works without JavaScript. Twenty listings a page, soonest to close first.
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
@@ -21,6 +21,26 @@ const DECIMAL_FILTERS = [
   ['maxQty', 3, 'filter_maxQty'],
 ] as const;
 
+/** The same filters, another page. */
+function pageHref(sp: Search, page: number) {
+  const q = new URLSearchParams();
+  for (const key of ['cityId', 'countyId', 'minPrice', 'maxPrice', 'minQty', 'maxQty']) if (one(sp[key])) q.set(key, one(sp[key]));
+  if (page > 1) q.set('page', String(page));
+  const query = q.toString();
+  return query ? `/market?${query}` : '/market';
+}
+
+function Pager({ page, pages, href, labels }: { page: number; pages: number; href: (page: number) => string; labels: { page: string; prev: string; next: string } }) {
+  if (pages <= 1 && page <= 1) return null;
+  return (
+    <nav className="row" aria-label={labels.page} data-testid="market-pager">
+      {page > 1 ? <Link href={href(Math.min(page - 1, pages))}>{labels.prev}</Link> : null}
+      <span className="muted">{labels.page}</span>
+      {page < pages ? <Link href={href(page + 1)}>{labels.next}</Link> : null}
+    </nav>
+  );
+}
+
 export default async function MarketPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { caller, locale, t } = await requireRole('zone', 'province', 'county', 'city');
   const tm = translator(locale, 'market');
@@ -34,10 +54,12 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
   const county = allCounties.find((k) => k.id === countyId && (!city || k.cityId === city.id));
 
   // Decimal filters are checked here so a typo shows as a note instead of an error page.
-  const filter: { cityId?: number; countyId?: number; minPrice?: string; maxPrice?: string; minQty?: string; maxQty?: string } = {
+  const filter: { cityId?: number; countyId?: number; minPrice?: string; maxPrice?: string; minQty?: string; maxQty?: string; page?: number } = {
     cityId: city?.id,
     countyId: county?.id,
   };
+  const page = Number(one(sp.page));
+  if (Number.isSafeInteger(page) && page > 1 && page <= 100_000) filter.page = page;
   const typed: Record<string, string> = {};
   const ignored: string[] = [];
   for (const [key, decimals, label] of DECIMAL_FILTERS) {
@@ -106,11 +128,11 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
 
       {!result.ok ? (
         <PageError message={result.message} />
-      ) : result.data.length === 0 ? (
+      ) : result.data.total === 0 ? (
         <p className="card muted">{tm('market_empty')}</p>
       ) : (
         <>
-          <p className="muted">{tm('market_count', { count: result.data.length })}</p>
+          <p className="muted">{tm('market_count', { count: result.data.total })}</p>
           <div className="table-scroll">
             <table data-testid="market-listings">
               <thead>
@@ -128,7 +150,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
                 </tr>
               </thead>
               <tbody>
-                {result.data.map((l) => (
+                {result.data.listings.map((l) => (
                   <tr key={l.id} data-testid="market-row">
                     <td className="nowrap">
                       <Link href={`/listings/${l.id}`}>{l.code}</Link>
@@ -172,6 +194,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               </tbody>
             </table>
           </div>
+          <Pager page={result.data.page} pages={Math.ceil(result.data.total / result.data.pageSize)} href={(p) => pageHref(sp, p)} labels={{ page: tm('market_page', { page: result.data.page, pages: Math.ceil(result.data.total / result.data.pageSize) }), prev: tm('page_prev'), next: tm('page_next') }} />
         </>
       )}
     </>

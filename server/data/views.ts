@@ -62,23 +62,30 @@ export interface MarketFilter {
 }
 
 /** Approved listings not yet closed (open, or announced and upcoming), filtered as the zone asks. */
-export function marketListings(db: DbOrTx, now: number, f: MarketFilter) {
-  return listingQuery(db)
-    .where(
-      and(
-        eq(listings.status, 'approved'),
-        sql`${listings.closesAt} > ${now}`,
-        f.cityId ? eq(cities.id, f.cityId) : undefined,
-        f.countyId ? eq(listings.countyId, f.countyId) : undefined,
-        f.minPrice ? gte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.minPrice) : undefined,
-        f.maxPrice ? lte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.maxPrice) : undefined,
-        f.minQty ? gte(listings.qtyMilliMu, f.minQty) : undefined,
-        f.maxQty ? lte(listings.qtyMilliMu, f.maxQty) : undefined,
-      ),
-    )
-    .orderBy(listings.closesAt)
-    .limit(500)
-    .all();
+function marketWhere(now: number, f: MarketFilter) {
+  return and(
+    eq(listings.status, 'approved'),
+    sql`${listings.closesAt} > ${now}`,
+    // By the county's city: the count below then needs no join with cities.
+    f.cityId ? eq(county.cityId, f.cityId) : undefined,
+    f.countyId ? eq(listings.countyId, f.countyId) : undefined,
+    f.minPrice ? gte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.minPrice) : undefined,
+    f.maxPrice ? lte(sql`coalesce(${bestBid}, ${listings.reservePriceFenPerMu})`, f.maxPrice) : undefined,
+    f.minQty ? gte(listings.qtyMilliMu, f.minQty) : undefined,
+    f.maxQty ? lte(listings.qtyMilliMu, f.maxQty) : undefined,
+  );
+}
+
+/** One page of the market, soonest to close first (ties by id, so pages never overlap). */
+export function marketListings(db: DbOrTx, now: number, f: MarketFilter, page: { offset: number; limit: number }) {
+  return listingQuery(db).where(marketWhere(now, f)).orderBy(listings.closesAt, listings.id).limit(page.limit).offset(page.offset).all();
+}
+
+/** How many listings the market shows under the filter, over all pages: from the listings index alone unless a city is asked for. */
+export function marketCount(db: DbOrTx, now: number, f: MarketFilter): number {
+  const query = db.select({ n: sql<number>`count(*)` }).from(listings).$dynamic();
+  if (f.cityId) query.innerJoin(county, eq(listings.countyId, county.id));
+  return query.where(marketWhere(now, f)).all()[0]?.n ?? 0;
 }
 
 export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];

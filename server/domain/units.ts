@@ -55,11 +55,13 @@ export function parseDecimal(text: string, places: number): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+const GROUPED = new Intl.NumberFormat('en-US'); // built once: toLocaleString builds one per call
+
 function formatScaled(n: number, places: number): string {
   const negative = n < 0;
   const abs = BigInt(Math.abs(n));
   const scale = 10n ** BigInt(places);
-  const whole = (abs / scale).toLocaleString('en-US');
+  const whole = GROUPED.format(abs / scale);
   const frac = (abs % scale).toString().padStart(places, '0');
   return `${negative ? '-' : ''}${whole}${places > 0 ? `.${frac}` : ''}`;
 }

@@ -91,7 +91,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     const approved = await h.as('province').listings.review({ listingId: listing.id, approve: true });
     expect(approved.status).toBe('approved');
     expect((await h.as(null).listings.announcements()).listings.map((l) => l.id)).toContain(listing.id);
-    expect((await h.as('zone').listings.market()).map((l) => l.id)).toContain(listing.id);
+    expect((await h.as('zone').listings.market()).listings.map((l) => l.id)).toContain(listing.id);
 
     // Three zones bid; each bid freezes 20% of its amount.
     const before = { zone: funds('zone'), zone2: funds('zone2'), zone3: funds('zone3') };
@@ -409,7 +409,7 @@ describe('negotiated listings', () => {
     expect((await h.as('pianguan').listings.get({ id: listing.id })).listing.status).toBe('closed');
     h.clock.set(T0 + 20 * DAY);
     expect(() => sweep(h.services)).not.toThrow();
-    expect(await h.as('zone').listings.market()).toBeInstanceOf(Array);
+    expect((await h.as('zone').listings.market()).listings).toBeInstanceOf(Array);
     expect(await quotaOf('pianguan', listing.lotId)).toMatchObject({ listedMilliMu: 0, awardedMilliMu: 50_000 });
     ledgerClean();
   });
@@ -476,6 +476,30 @@ describe('listing lifecycle', () => {
   });
 });
 
+describe('the market in pages', () => {
+  it('shows twenty listings a page, soonest to close first, with the total; filters count over all pages', async () => {
+    const before = (await h.as('zone').listings.market()).total;
+    // 55 small listings closing one minute apart, after the demo's own listings.
+    for (let i = 0; i < 55; i++) await approvedListing({ qty: '1', minLot: '1', closesAt: h.clock.now() + 30 * DAY + i * MIN });
+    const first = await h.as('zone').listings.market();
+    expect(first).toMatchObject({ total: before + 55, page: 1, pageSize: 20 });
+    expect(first.listings).toHaveLength(20);
+    const closes = first.listings.map((l) => l.closesAt);
+    expect(closes).toEqual([...closes].sort((a, b) => a - b));
+    const last = await h.as('zone').listings.market({ page: Math.ceil((before + 55) / 20) });
+    expect(last.listings).toHaveLength((before + 55) % 20 || 20);
+    // No listing on two pages, none missing.
+    const all = [];
+    for (let page = 1; page <= Math.ceil((before + 55) / 20); page++) all.push(...(await h.as('zone').listings.market({ page })).listings.map((l) => l.id));
+    expect(new Set(all).size).toBe(before + 55);
+    expect((await h.as('zone').listings.market({ page: 99 })).listings).toEqual([]);
+    const filtered = await h.as('zone').listings.market({ maxQty: '1', cityId: (await h.as('zone').accounts.places()).find((c) => c.counties.some((k) => k.name === '偏关县'))!.id });
+    expect(filtered.total).toBeGreaterThanOrEqual(55);
+    expect(filtered.listings.every((l) => l.qtyMilliMu <= 1000)).toBe(true);
+    expect((await refusal(h.as('zone').listings.market({ page: 0 }))).code).toBe('BAD_REQUEST');
+  });
+});
+
 describe('who sees whom', () => {
   it('zones see other bidders by number only; the selling county and the province see names; the result names the winner', async () => {
     await h.as('zone').bids.place({ listingId: 1, price: '20000', qty: '100' });
@@ -521,7 +545,7 @@ describe('who sees whom', () => {
   it('the market closes due listings on read (close-on-read guard)', async () => {
     await h.as('zone').bids.place({ listingId: 1, price: '20000', qty: '100' });
     h.clock.advance(7 * DAY);
-    expect(await h.as('zone2').listings.market()).toEqual([]);
+    expect(await h.as('zone2').listings.market()).toMatchObject({ listings: [], total: 0 });
     expect(h.db.$client.prepare('select status from listings where id = 1').get()).toEqual({ status: 'closed' });
     expect((await h.as('zone').trades.list())).toHaveLength(1);
   });

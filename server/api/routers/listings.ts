@@ -7,7 +7,7 @@ import { guidanceRows } from '@/server/data/guidance';
 import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
 import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
-import { byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
+import { MARKET_PAGE_SIZE, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
 import { z } from 'zod';
 
@@ -45,7 +45,14 @@ export const listingsRouter = router({
       sweep(ctx.services);
       const now = ctx.services.clock.now();
       const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
-      return views.marketListings(ctx.services.db, now, input).map((l) => ({ ...withPhase(l, now), guidance: guidance(l) }));
+      const { page = 1, ...filter } = input;
+      const rows = views.marketListings(ctx.services.db, now, filter, { offset: (page - 1) * MARKET_PAGE_SIZE, limit: MARKET_PAGE_SIZE });
+      return {
+        listings: rows.map((l) => ({ ...withPhase(l, now), guidance: guidance(l) })),
+        total: views.marketCount(ctx.services.db, now, filter),
+        page,
+        pageSize: MARKET_PAGE_SIZE,
+      };
     }),
 
   /** One listing with its bids as the viewer may see them. */
