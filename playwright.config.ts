@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, on a fresh database, with a clock the tests may move forward.
-    command: `rm -rf ${dataDir} && npx tsx db/prepare.ts && node --import tsx server/main.ts`,
+    command: `rm -rf ${dataDir} && npx tsx db/prepare.ts && node dist/server.cjs`,
     url: `http://127.0.0.1:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

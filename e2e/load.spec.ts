@@ -18,7 +18,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-load-'));
 const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'load-secret-not-for-production-use-0000000', NODE_ENV: 'production' };
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: 'ignore', detached: true });
+  return spawn(process.execPath, ['dist/server.cjs'], { env, stdio: 'ignore', detached: true });
 }
 
 async function ready() {
