@@ -171,11 +171,19 @@ export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).fr
 export const bidsOfListing = (db: DbOrTx, listingId: number) =>
   db.select().from(bids).where(eq(bids.listingId, listingId)).orderBy(desc(bids.priceFenPerMu), bids.placedAt).all();
 
-/** Quantity of a lot sold so far: the settled trades, whose serial ranges are the front of the lot. */
-const settledQtyOfLotQuery = (db: DbOrTx) =>
+/**
+ * Quantity of a lot sold so far. Sales take the lot's units from the front in order, so it is where the
+ * last settled range ends; read through the index on (lot, status, serial start) rather than summed.
+ */
+const lastSoldRangeQuery = (db: DbOrTx) =>
   db
-    .select({ qty: sql<number>`coalesce(sum(${trades.qtyMilliMu}), 0)` })
+    .select({ start: trades.serialStart, qty: trades.qtyMilliMu })
     .from(trades)
     .where(and(eq(trades.lotId, $('lotId')), eq(trades.status, 'settled')))
+    .orderBy(desc(trades.serialStart))
+    .limit(1)
     .prepare();
-export const settledQtyOfLot = (db: DbOrTx, lotId: number): number => reusable(db, settledQtyOfLotQuery).get({ lotId })!.qty;
+export function settledQtyOfLot(db: DbOrTx, lot: { id: number; serialStart: number }): number {
+  const last = reusable(db, lastSoldRangeQuery).get({ lotId: lot.id });
+  return last && last.start !== null ? last.start + last.qty - lot.serialStart : 0;
+}

@@ -37,7 +37,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     // The units sold are the next contiguous range of the lot; the first sale of a project's quota
     // starts its 2-year reclamation clock (seed 001 二(二)).
     const lot = market.lotById(tx, trade.lotId)!;
-    const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot.id), trade.qtyMilliMu);
+    const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
     const after = market.updateTrade(tx, trade.id, { status: 'settled', settledAt: now, farmlandMilliMu, serialStart: range.start });
     markFirstTrade(tx, lot.projectId, now);
     writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);

@@ -1,0 +1,1 @@
+CREATE INDEX `trades_lot_serial` ON `trades` (`lot_id`,`status`,`serial_start`);

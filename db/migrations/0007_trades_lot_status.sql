@@ -1,1 +1,0 @@
-CREATE INDEX `trades_lot_status` ON `trades` (`lot_id`,`status`,`qty_milli_mu`);
