@@ -5,11 +5,12 @@
 //      doing the same inserts and updates;
 //   2. bid placement over HTTP by a signed-in zone (autocannon, 50 connections, 10 s) against the app
 //      started as `npm start` starts it, vs a bare Node http server answering JSON;
-//   4. the dashboard queries (npm run bench:dashboards, when its database exists);
-//   5. first-load JavaScript of every route in Chromium, against an empty Next.js page (bench/first-load.ts);
-//   6. start-up to the first 200, and the server's memory under the load of (2).
 //   3. the market page, server-rendered for a signed-in zone, with 10,000 open auctions and 1,000,000
-//      bids in the database (generated once into bench/data/ by the same generator, fixed seed);
+//      bids in the database (generated once into bench/data/ by the same generator, fixed seed), vs a
+//      page of an empty Next.js app rendered per request;
+//   4. the dashboard queries (npm run bench:dashboards, when its database exists);
+//   5. first-load JavaScript of every route in Chromium, vs an empty Next.js page (bench/first-load.ts);
+//   6. start-up to the first 200 on the largest generated database, and the server's memory under (2).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -195,10 +196,11 @@ async function http() {
   }
 
   // Start-up to the first 200, on the dashboards' large database if it has been generated.
-  const large = path.resolve('bench/data/dashboards-100000');
+  // The largest of the dashboards' generated databases there is (npm run bench:dashboards -- --scale N).
+  const large = ['1000000', '100000'].map((n) => path.resolve(`bench/data/dashboards-${n}`)).find((d) => fs.existsSync(path.join(d, 'quota-exchange.db'))) ?? '';
   const startDir = path.join(tmp, 'start');
   fs.mkdirSync(startDir, { recursive: true });
-  const source = fs.existsSync(path.join(large, 'quota-exchange.db')) ? large : dataDir;
+  const source = large || dataDir;
   // Migrations the generated database has not had yet are applied once here, so the figure is an
   // ordinary restart rather than an upgrade.
   openDatabase(path.join(source, 'quota-exchange.db')).$client.close();

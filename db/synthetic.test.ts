@@ -2,9 +2,9 @@
 // is settled and traceable to an approved project, and the same seed gives the same market.
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lots, projects, trades } from '@/db/schema';
+import { bids, listings, lots, projects, trades } from '@/db/schema';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
-import { seedSynthetic } from './synthetic';
+import { seedOpenMarket, seedSynthetic } from './synthetic';
 
 const DAY = 86_400_000;
 const harnesses: Harness[] = [];
@@ -35,5 +35,31 @@ describe('synthetic market history', () => {
     expect(b.rows.map((r) => [r.price, r.qty])).toEqual(a.rows.map((r) => [r.price, r.qty]));
     const c = await generated(8);
     expect(c.rows.map((r) => [r.price, r.qty])).not.toEqual(a.rows.map((r) => [r.price, r.qty]));
+  });
+});
+
+describe('synthetic open market', () => {
+  it('opens approved auctions through the workflows and bids on them in rounds, each bid a step above the last', async () => {
+    const h = await makeHarness();
+    harnesses.push(h);
+    const before = h.db.select({ n: sql<number>`count(*)` }).from(listings).all()[0]!.n;
+    const result = seedOpenMarket(h.services, { listings: 40, bids: 200, seed: 3, now: T0 });
+    expect(result).toEqual({ listings: 40, bids: 200 });
+    const open = h.db
+      .select({ id: listings.id, reserve: listings.reservePriceFenPerMu, opensAt: listings.opensAt, closesAt: listings.closesAt })
+      .from(listings)
+      .where(eq(listings.status, 'approved'))
+      .orderBy(listings.id)
+      .all()
+      .slice(-40);
+    expect(h.db.select({ n: sql<number>`count(*)` }).from(listings).all()[0]!.n).toBe(before + 40);
+    expect(open.every((l) => l.opensAt <= T0 && l.closesAt > T0 + 29 * DAY)).toBe(true);
+    // 200 bids over 40 listings: five rounds each; the best active bid is the reserve plus four steps.
+    for (const l of open) {
+      const placed = h.db.select({ price: bids.priceFenPerMu, status: bids.status }).from(bids).where(eq(bids.listingId, l.id)).all();
+      expect(placed).toHaveLength(5);
+      expect(Math.max(...placed.filter((b) => b.status === 'active').map((b) => b.price))).toBe(l.reserve + 4 * 10_000);
+    }
+    expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

@@ -75,14 +75,20 @@ function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County
   return lotOfProject(db, draft.id)!.id;
 }
 
-export function seedSynthetic(s: Services, opts: SyntheticOptions) {
-  const rng = xoroshiro128plus(opts.seed);
+/** What both generators start from: a seeded random source and the demo's counties, zones and province. */
+function syntheticMarket(s: Services, seed: number) {
+  const rng = xoroshiro128plus(seed);
   const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
   const db = s.db;
   const counties = countiesWithCity(db);
   const zones = db.select().from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
   const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
   if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
+  return { int, db, counties, zones, province };
+}
+
+export function seedSynthetic(s: Services, opts: SyntheticOptions) {
+  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed);
 
   // Each city has its price level; each county its share of the market (a few trade much more).
   const cityBase = new Map(db.select().from(cities).all().map((c) => [c.id, int(24_000, 34_000) * 100]));
@@ -175,13 +181,7 @@ export interface OpenMarketOptions {
  * than the last — through the same services the app uses, like the trades above.
  */
 export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
-  const rng = xoroshiro128plus(opts.seed);
-  const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
-  const db = s.db;
-  const counties = countiesWithCity(db);
-  const zones = db.select().from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
-  const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
-  if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
+  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed);
   const clock = new ManualClock(opts.now - DAY_MS);
   const at: Services = { ...s, clock };
   const provinceActor = syntheticActor(s, province.id, province.name, clock.now());
