@@ -276,17 +276,17 @@ async function firstLoad(emptyBaseUrl: string) {
   try {
     const { rows: routes, emptyKb, skipped } = await firstLoadJs({ baseUrl: app.baseUrl, emptyBaseUrl });
     const worst = routes.reduce((a, r) => (r.overEmptyKb > a.overEmptyKb ? r : a));
-    const rest = routes.filter((r) => r !== worst).reduce((a, r) => Math.max(a, r.overEmptyKb), 0);
+    const lazy = routes.reduce((a, r) => (r.kbWithLazy > a.kbWithLazy ? r : a));
     rows.push({ figure: `5. first-load JS, largest route (${worst.route}), KB gzip above the empty page`, value: worst.overEmptyKb.toFixed(1), reference: `${emptyKb} KB (empty Next.js page)`, ratio: '', goal: '≤ 100 KB above' });
-    rows.push({ figure: `5. first-load JS, every other route (${routes.length - 1}), largest KB above`, value: rest.toFixed(1), reference: '', ratio: '', goal: '≤ 100 KB above' });
+    rows.push({ figure: `5. the same with chunks fetched just after load, largest (${lazy.route}), KB above`, value: (lazy.kbWithLazy - emptyKb).toFixed(1), reference: '', ratio: '', goal: '' });
     firstLoadTable = [
       '',
-      `5. First-load JavaScript per route (gzip; every script a fresh Chromium fetches, chunks loaded just after 'load' included), empty Next.js page ${emptyKb} KB:`,
+      `5. First-load JavaScript per route (gzip; the scripts a fresh Chromium loads before the page's 'load' event, and with the code-split chunks fetched just after), empty Next.js page ${emptyKb} KB:`,
       '',
-      '| route | as | KB | KB above empty |',
-      '|---|---|---:|---:|',
-      ...routes.map((r) => `| ${r.route} | ${r.as} | ${r.kb.toFixed(1)} | ${r.overEmptyKb.toFixed(1)} |`),
-      ...skipped.map((s) => `| ${s.route} | not measured: ${s.why} | | |`),
+      '| route | as | KB | KB above empty | KB with lazy chunks |',
+      '|---|---|---:|---:|---:|',
+      ...routes.map((r) => `| ${r.route} | ${r.as} | ${r.kb.toFixed(1)} | ${r.overEmptyKb.toFixed(1)} | ${r.kbWithLazy.toFixed(1)} |`),
+      ...skipped.map((s) => `| ${s.route} | not measured: ${s.why} | | | |`),
     ].join('\n');
   } finally {
     await app.close();

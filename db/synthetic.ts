@@ -136,7 +136,7 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
   const zoneActor = new Map(zones.map((z) => [z.id, syntheticActor(s, z.id, z.name, clock.now())]));
 
   // The trades, in time order; a batch of them per transaction keeps the generator quick.
-  const BATCH = 200;
+  const BATCH = 2000;
   for (let i = 0; i < plan.length; i += BATCH) {
     inTransaction(db, () => {
       for (const p of plan.slice(i, i + BATCH)) {

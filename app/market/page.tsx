@@ -30,8 +30,9 @@ function pageHref(sp: Search, page: number) {
   return query ? `/market?${query}` : '/market';
 }
 
-function Pager({ page, pages, href, labels }: { page: number; pages: number; href: (page: number) => string; labels: { page: string; prev: string; next: string } }) {
+function Pager({ page, pages, href, labels: labelsFor }: { page: number; pages: number; href: (page: number) => string; labels: (pages: number) => { page: string; prev: string; next: string } }) {
   if (pages <= 1 && page <= 1) return null;
+  const labels = labelsFor(pages);
   return (
     <nav className="row" aria-label={labels.page} data-testid="market-pager">
       {page > 1 ? <Link href={href(Math.min(page - 1, pages))}>{labels.prev}</Link> : null}
@@ -194,7 +195,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               </tbody>
             </table>
           </div>
-          <Pager page={result.data.page} pages={Math.ceil(result.data.total / result.data.pageSize)} href={(p) => pageHref(sp, p)} labels={{ page: tm('market_page', { page: result.data.page, pages: Math.ceil(result.data.total / result.data.pageSize) }), prev: tm('page_prev'), next: tm('page_next') }} />
+          <Pager page={result.data.page} pages={Math.ceil(result.data.total / result.data.pageSize)} href={(p) => pageHref(sp, p)} labels={(pages) => ({ page: tm('market_page', { page: result.data.page, pages }), prev: tm('page_prev'), next: tm('page_next') })} />
         </>
       )}
     </>
