@@ -1,6 +1,6 @@
 // `npm run bench:dashboards [-- --scale N]`: times every dashboard query in process on a database of
 // N synthetic trades (default 100,000; made once by the seed generator and kept in bench/data), and
-// prints p50/p95 per query. Writes bench/results/dashboards.md and .json. Figures, not assertions.
+// prints p50/p95 per query. Writes bench/results/dashboards-N.md and .json. Figures, not assertions.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,8 +83,8 @@ async function main() {
   ].join('\n');
   console.log(table);
   fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync('bench/results/dashboards.md', `${table}\n`);
-  fs.writeFileSync('bench/results/dashboards.json', JSON.stringify({ settled, runs, rows }, null, 2));
+  fs.writeFileSync(`bench/results/dashboards-${scale}.md`, `${table}\n`);
+  fs.writeFileSync(`bench/results/dashboards-${scale}.json`, JSON.stringify({ settled, runs, rows }, null, 2));
   s.db.$client.close();
 }
 

@@ -301,7 +301,7 @@ async function main() {
     await marketPage(emptyBaseUrl);
     await firstLoad(emptyBaseUrl);
   });
-  const dashboards = 'bench/results/dashboards.md';
+  const dashboards = fs.existsSync('bench/results') ? fs.readdirSync('bench/results').filter((f) => /^dashboards-\d+\.md$/.test(f)).map((f) => `bench/results/${f}`) : [];
   const table = [
     `Benchmarks on ${os.cpus().length} cores, ${new Date().toISOString()} (npm run bench; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',
@@ -309,7 +309,7 @@ async function main() {
     '|---|---:|---|---:|---|',
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.reference} | ${r.ratio} | ${r.goal} |`),
     '',
-    fs.existsSync(dashboards) ? `4. Dashboard queries: see ${dashboards} (npm run bench:dashboards).` : '4. Dashboard queries: run npm run bench:dashboards.',
+    dashboards.length > 0 ? `4. Dashboard queries: see ${dashboards.join(', ')} (npm run bench:dashboards -- --scale N).` : '4. Dashboard queries: run npm run bench:dashboards.',
     firstLoadTable,
   ].join('\n');
   console.log(table);

@@ -2,7 +2,7 @@
 // to the one before by a SHA-256 hash, so an edit or removal made behind the app's back is found by
 // recomputing the chain (`npm run audit:verify`).
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { type DbOrTx, prepared } from '@/db/client';
 import { auditLog, organisations, users } from '@/db/schema';
 
@@ -67,8 +67,10 @@ export function writeAudit(
  * app's back, so it is left for `audit:verify` to report, never sealed.
  */
 export function sealAuditLog(db: DbOrTx) {
-  const unsealed = db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.hash)).limit(1).all()[0];
-  if (!unsealed) return 0;
+  // Records are sealed as they are written, so only a log from before the chain lacks hashes, and then
+  // its newest record does too: one look at the newest, not a scan of the log, at every start.
+  const newest = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+  if (!newest || newest.hash !== null) return 0;
   if (db.select({ id: auditLog.id }).from(auditLog).where(isNotNull(auditLog.hash)).limit(1).all()[0]) return 0;
   let previous = GENESIS;
   const rows = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
