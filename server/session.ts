@@ -3,6 +3,7 @@
 // millisecond; a token never changes once issued, so each is decoded once and remembered until it
 // expires. What can change — sign-out, a password reset, a disabled account — lives in the user row,
 // which the caller reloads on every request (sessionUser compares the session version).
+import { parse } from 'cookie';
 import { decode } from 'next-auth/jwt';
 import { authSecret } from './auth-secret';
 
@@ -20,22 +21,9 @@ export interface SessionClaims {
 const cache = new Map<string, SessionClaims | null>();
 let secret: string | undefined;
 
-/** The value of one cookie in a Cookie header, without parsing the others. */
+/** The value of one cookie in a Cookie header (a malformed escape is kept as sent, not an error). */
 export function cookieValue(header: string | null | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookie(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
-function decodeCookie(raw: string) {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // a malformed escape is the sender's problem, not a server error
-  }
+  return header ? parse(header)[name] : undefined;
 }
 
 async function decodeOnce(token: string, salt: string): Promise<SessionClaims | null> {
@@ -52,8 +40,9 @@ async function decodeOnce(token: string, salt: string): Promise<SessionClaims | 
 
 /** The signed-in user's id and session version from the request's cookies, or null; `nowMs` is real time. */
 export async function sessionFromCookies(header: string | null | undefined, nowMs = Date.now()): Promise<SessionClaims | null> {
+  const jar = header ? parse(header) : {};
   for (const name of COOKIE_NAMES) {
-    const token = cookieValue(header, name);
+    const token = jar[name];
     if (!token) continue;
     const key = `${name}\u0000${token}`;
     let claims = cache.get(key);
