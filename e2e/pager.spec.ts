@@ -1,0 +1,64 @@
+// The market in pages (交易大厅): twenty listings a page, the total, 上一页 / 下一页, filters kept
+// across pages. Twenty-one small auctions are put on the market through the API (as the county and the
+// province would through their forms); they close in 60 days, after every other test's listings.
+import { type Page, expect, test } from '@playwright/test';
+import { advanceClock, signedIn } from './fixtures';
+
+async function trpc<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
+  const res =
+    input === undefined
+      ? await page.request.get(`/api/trpc/${procedure}`)
+      : await page.request.post(`/api/trpc/${procedure}`, { data: input });
+  expect(res.ok(), `${procedure}: ${await res.text()}`).toBeTruthy();
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+test('the market shows twenty listings a page with the total, and pages keep the filters', async ({ browser }) => {
+  const county = await signedIn(browser, 'baode');
+  const province = await signedIn(browser, 'province');
+  const zone = await signedIn(browser, 'zone');
+
+  const { now } = await advanceClock(county, 0);
+  const lotId = (await trpc<{ id: number }[]>(county, 'accounts.quota'))[0]!.id;
+  const codes: string[] = [];
+  for (let i = 0; i < 21; i++) {
+    const listing = await trpc<{ id: number; code: string }>(county, 'listings.create', {
+      lotId,
+      mode: 'auction',
+      qty: '0.5',
+      reservePrice: '30000',
+      minLot: '0.5',
+      increment: '100',
+      opensAt: now,
+      closesAt: now + 60 * 86_400_000 + i * 60_000,
+    });
+    await trpc(province, 'listings.review', { listingId: listing.id, approve: true });
+    codes.push(listing.code);
+  }
+
+  // Only ours are of half a mu: the filter finds exactly them, on two pages.
+  await zone.goto('/market?maxQty=0.5');
+  await expect(zone.getByText('共 21 宗挂牌')).toBeVisible();
+  await expect(zone.getByTestId('market-row')).toHaveCount(20);
+  const pager = zone.getByTestId('market-pager');
+  await expect(pager).toContainText('第 1 / 2 页');
+  await expect(zone.getByRole('link', { name: codes[0]! })).toBeVisible();
+  await expect(zone.getByRole('link', { name: codes[20]! })).toHaveCount(0);
+
+  await pager.getByRole('link', { name: '下一页' }).click();
+  await zone.waitForURL(/page=2/);
+  expect(new URL(zone.url()).searchParams.get('maxQty')).toBe('0.5');
+  await expect(zone.getByTestId('market-row')).toHaveCount(1);
+  await expect(zone.getByRole('link', { name: codes[20]! })).toBeVisible();
+  await expect(zone.getByTestId('market-pager')).toContainText('第 2 / 2 页');
+
+  await zone.getByTestId('market-pager').getByRole('link', { name: '上一页' }).click();
+  await expect(zone.getByTestId('market-row')).toHaveCount(20);
+
+  // Unfiltered, the whole market is counted: ours and any other listing still open.
+  await zone.goto('/market');
+  const total = Number(/共 (\d+) 宗挂牌/.exec((await zone.getByText(/共 \d+ 宗挂牌/).textContent()) ?? '')![1]);
+  expect(total).toBeGreaterThanOrEqual(21);
+  await expect(zone.getByTestId('market-row')).toHaveCount(20);
+  await expect(zone.getByTestId('market-pager')).toContainText(`第 1 / ${Math.ceil(total / 20)} 页`);
+});
