@@ -493,6 +493,28 @@ export const priceGuidance = sqliteTable(
   ],
 );
 
+/**
+ * Settled trades summed per month (China time), selling county and buying zone: kept in the
+ * settlement's transaction, so the dashboards' sums (traded, received) read a few rows per month
+ * instead of every trade of a year (issue 6). Settled trades never change, so neither does a sum.
+ */
+export const settledTotals = sqliteTable(
+  'settled_totals',
+  {
+    month: text('month').notNull(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => organisations.id),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => organisations.id),
+    trades: integer('trades').notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.sellerId, t.buyerId] })],
+);
+
 /** A poverty county's yearly trading target (seed 001 三(一): 1000 mu for 2018–2019; the province sets later years). */
 export const countyTargets = sqliteTable(
   'county_targets',

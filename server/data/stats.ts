@@ -3,8 +3,9 @@
 // server/domain/stats.ts.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { cities, countyTargets, organisations, proceedsSpendings, trades } from '@/db/schema';
-import type { TradeFact } from '@/server/domain/stats';
+import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
+import { dayCst } from '@/server/domain/china-time';
+import { type TradeFact, monthOf } from '@/server/domain/stats';
 
 
 export interface TradeScope {
@@ -40,17 +41,29 @@ export function tradeFacts(db: Db, s: TradeScope): TradeFact[] {
   return rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: cityOf.get(countyId) ?? 0 }));
 }
 
-/** Quantity sold per county in [from, to). */
-export const tradedByCounty = (db: DbOrTx, from: number, to: number) =>
-  new Map(
-    db
-      .select({ countyId: trades.sellerId, qty: sql<number>`sum(${trades.qtyMilliMu})` })
-      .from(trades)
-      .where(and(eq(trades.status, 'settled'), gte(trades.settledAt, from), lt(trades.settledAt, to)))
-      .groupBy(trades.sellerId)
-      .all()
-      .map((r) => [r.countyId, Number(r.qty)]),
-  );
+/** A settlement adds its trade to its month's sum (same transaction as the settlement). */
+export function addToSettledTotals(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; qtyMilliMu: number; amountFen: number }) {
+  db.insert(settledTotals)
+    .values({ month: monthOf(t.settledAt), sellerId: t.sellerId, buyerId: t.buyerId, trades: 1, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen })
+    .onConflictDoUpdate({
+      target: [settledTotals.month, settledTotals.sellerId, settledTotals.buyerId],
+      set: { trades: sql`${settledTotals.trades} + 1`, qtyMilliMu: sql`${settledTotals.qtyMilliMu} + excluded.qty_milli_mu`, amountFen: sql`${settledTotals.amountFen} + excluded.amount_fen` },
+    })
+    .run();
+}
+
+/** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
+const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
+  db
+    .select({ countyId: settledTotals.sellerId, qty: sql<number>`sum(${settledTotals.qtyMilliMu})`, fen: sql<number>`sum(${settledTotals.amountFen})` })
+    .from(settledTotals)
+    .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
+    .groupBy(settledTotals.sellerId)
+    .all();
+
+/** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */
+export const tradedByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
+  new Map(settledByCounty(db, fromMonth, toMonth).map((r) => [r.countyId, Number(r.qty)]));
 
 /** The counties with their city and poverty flags. */
 export const countiesWithCity = (db: DbOrTx) =>
@@ -90,17 +103,13 @@ export const upsertTarget = (db: DbOrTx, values: typeof countyTargets.$inferInse
     .run();
 
 /**
- * Proceeds credited to each county in [from, to): a settlement credits the trade's amount, a lapse the
- * forfeited deposit, and nothing else credits proceeds; so this reads the trades by their time index
- * instead of every posting. The property test checks it equals the journal's credits.
+ * Proceeds credited to each county over the months from `fromMonth` to `toMonth` (inclusive): a
+ * settlement credits the trade's amount (summed per month at settlement), a lapse the forfeited
+ * deposit, and nothing else credits proceeds. The property test checks it equals the journal's credits.
  */
-export function receivedByCounty(db: DbOrTx, from: number, to: number) {
-  const settled = db
-    .select({ countyId: trades.sellerId, fen: sql<number>`sum(${trades.amountFen})` })
-    .from(trades)
-    .where(and(eq(trades.status, 'settled'), gte(trades.settledAt, from), lt(trades.settledAt, to)))
-    .groupBy(trades.sellerId)
-    .all();
+export function receivedByCounty(db: DbOrTx, fromMonth: string, toMonth: string) {
+  const from = dayCst(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5)), 1);
+  const to = dayCst(Number(toMonth.slice(0, 4)), Number(toMonth.slice(5)) + 1, 1); // Date.UTC rolls month 13 over
   const forfeited = db
     .select({ countyId: trades.sellerId, fen: sql<number>`sum(${trades.depositFen})` })
     .from(trades)
@@ -108,7 +117,7 @@ export function receivedByCounty(db: DbOrTx, from: number, to: number) {
     .groupBy(trades.sellerId)
     .all();
   const out = new Map<number, number>();
-  for (const r of [...settled, ...forfeited]) out.set(r.countyId, (out.get(r.countyId) ?? 0) + Number(r.fen));
+  for (const r of [...settledByCounty(db, fromMonth, toMonth), ...forfeited]) out.set(r.countyId, (out.get(r.countyId) ?? 0) + Number(r.fen));
   return out;
 }
 

@@ -82,9 +82,8 @@ export const statsRouter = router({
     kept(ctx, 'proceeds', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
-      const { from, to } = yearRange(year);
       const scope = scopeOf(ctx, input);
-      const received = data.receivedByCounty(db, from, to);
+      const received = data.receivedByCounty(db, `${year}-01`, `${year}-12`);
       const spent = data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
       return {
         year,
@@ -112,12 +111,11 @@ export const statsRouter = router({
     kept(ctx, 'targets', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
-      const { from, to } = yearRange(year);
       const scope = scopeOf(ctx, input);
       const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
       const byId = new Map(counties.map((c) => [c.id, c]));
       const targets = data.targetsOf(db, year);
-      const traded = data.tradedByCounty(db, from, to);
+      const traded = data.tradedByCounty(db, `${year}-01`, `${year}-12`);
       return {
         year,
         rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
@@ -153,12 +151,11 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? assessedYear(now);
-      const { from, to } = yearRange(year);
       const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
       const byId = new Map(counties.map((c) => [c.id, c]));
       const targets = data.targetsOf(db, year);
-      const traded = data.tradedByCounty(db, from, to);
-      const received = data.receivedByCounty(db, from, to);
+      const traded = data.tradedByCounty(db, `${year}-01`, `${year}-12`);
+      const received = data.receivedByCounty(db, `${year}-01`, `${year}-12`);
       const spent = new Map<number, number>();
       for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
       const overdue = new Map<number, number>();
