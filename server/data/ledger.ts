@@ -47,11 +47,6 @@ export interface EntryHeader {
   at: number;
 }
 
-/**
- * Writes one journal entry and applies its postings to the balances. An entry whose idempotency key
- * was already written is not written again (returns false). A balance that would go below zero where
- * the account may not trips the table's CHECK and aborts the whole transaction.
- */
 const $ = sql.placeholder;
 const insertEntryQuery = (db: DbOrTx) =>
   db
@@ -69,6 +64,11 @@ const insertEntryQuery = (db: DbOrTx) =>
     .returning({ id: journalEntries.id })
     .prepare();
 
+/**
+ * Writes one journal entry and applies its postings to the balances. An entry whose idempotency key
+ * was already written is not written again (returns false). A balance that would go below zero where
+ * the account may not trips the table's CHECK and aborts the whole transaction.
+ */
 export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);

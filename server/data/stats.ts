@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
-import { dayCst } from '@/server/domain/china-time';
+import { monthsRangeCst } from '@/server/domain/china-time';
 import { type TradeFact, monthOf } from '@/server/domain/stats';
 
 
@@ -108,8 +108,7 @@ export const upsertTarget = (db: DbOrTx, values: typeof countyTargets.$inferInse
  * deposit, and nothing else credits proceeds. The property test checks it equals the journal's credits.
  */
 export function receivedByCounty(db: DbOrTx, fromMonth: string, toMonth: string) {
-  const from = dayCst(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5)), 1);
-  const to = dayCst(Number(toMonth.slice(0, 4)), Number(toMonth.slice(5)) + 1, 1); // Date.UTC rolls month 13 over
+  const { from, to } = monthsRangeCst(fromMonth, toMonth);
   const forfeited = db
     .select({ countyId: trades.sellerId, fen: sql<number>`sum(${trades.depositFen})` })
     .from(trades)

@@ -29,3 +29,10 @@ export function dayStartCst(isoDate: string): number | null {
 
 /** [first moment, first moment of the next year) of a calendar year in China time. */
 export const yearRangeCst = (year: number) => ({ from: dayCst(year, 1, 1), to: dayCst(year + 1, 1, 1) });
+
+/** [first moment of `fromMonth`, first moment after `toMonth`) in China time; months as 'YYYY-MM'. */
+export function monthsRangeCst(fromMonth: string, toMonth: string) {
+  const [fy, fm] = fromMonth.split('-').map(Number) as [number, number];
+  const [ty, tm] = toMonth.split('-').map(Number) as [number, number];
+  return { from: dayCst(fy, fm, 1), to: dayCst(ty, tm + 1, 1) }; // month 13 rolls over, as Date.UTC allows
+}
