@@ -2,10 +2,10 @@
 // (status, settled_at), or small tables (counties, targets, spendings); aggregation is in
 // server/domain/stats.ts.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import { type Db, type DbOrTx, prepared } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type TradeFact, monthOf } from '@/server/domain/stats';
+import { type TradeFact, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
 
 
 export interface TradeScope {
@@ -60,6 +60,49 @@ const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
     .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
     .groupBy(settledTotals.sellerId)
     .all();
+
+/** Province-wide settled count, quantity and amount per quarter with trades over the months (inclusive), ascending. */
+export function quarterTotals(db: DbOrTx, fromMonth: string, toMonth: string) {
+  const quarters = new Map<string, { quarter: string; count: number; volumeMilliMu: number; amountFen: number; fromMonth: string; toMonth: string }>();
+  const months = db
+    .select({ month: settledTotals.month, n: sql<number>`sum(${settledTotals.trades})`, qty: sql<number>`sum(${settledTotals.qtyMilliMu})`, fen: sql<number>`sum(${settledTotals.amountFen})` })
+    .from(settledTotals)
+    .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
+    .groupBy(settledTotals.month)
+    .orderBy(settledTotals.month)
+    .all();
+  for (const m of months) {
+    const key = quarterOfMonth(m.month);
+    const first = (Number(key.slice(-1)) - 1) * 3 + 1;
+    const month = (n: number) => `${key.slice(0, 4)}-${String(n).padStart(2, '0')}`;
+    const q = quarters.get(key) ?? { quarter: key, count: 0, volumeMilliMu: 0, amountFen: 0, fromMonth: month(first), toMonth: month(first + 2) };
+    quarters.set(key, { ...q, count: q.count + Number(m.n), volumeMilliMu: q.volumeMilliMu + Number(m.qty), amountFen: q.amountFen + Number(m.fen) });
+  }
+  return [...quarters.values()];
+}
+
+const keptMedians = new WeakMap<object, Map<string, number | null>>();
+
+/**
+ * The median price of the trades settled province-wide in [from, to). Settled trades are only ever
+ * added, and in the present, so a period's median changes only when its count (or sum) does: it is
+ * kept under those, and a past quarter is read once. The prices alone come from the covering index.
+ */
+export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: { count: number; amountFen: number }): number | null {
+  const client = (db as { $client?: object }).$client ?? db;
+  let kept = keptMedians.get(client);
+  if (!kept) keptMedians.set(client, (kept = new Map()));
+  const key = `${from}:${to}:${check.count}:${check.amountFen}`;
+  if (kept.has(key)) return kept.get(key)!;
+  const prices = prepared(db, "select price_fen_per_mu from trades where status = 'settled' and settled_at >= ? and settled_at < ?").pluck().all(from, to) as number[];
+  const value = median(prices);
+  if (kept.size >= 1000) kept.clear();
+  kept.set(key, value);
+  return value;
+}
+
+/** Forgets the kept medians of a database (the benchmark measures answers worked out from nothing). */
+export const forgetKeptMedians = (db: DbOrTx) => keptMedians.delete((db as { $client?: object }).$client ?? db);
 
 /** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */
 export const tradedByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>

@@ -28,6 +28,12 @@ export function quarterOf(at: number): string {
   return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
+/** 'YYYY-Qn' of a month ('YYYY-MM'): the quarter it belongs to. */
+export function quarterOfMonth(month: string): string {
+  const { y, m } = parseMonth(month);
+  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
 /** Calendar year in China time. */
 export const yearOf = yearCst;
 
@@ -134,7 +140,8 @@ export interface QuarterRow {
   medianFenPerMu: number | null;
 }
 
-/** Per quarter that has trades, ascending. */
+/** Per quarter that has trades, ascending: the definition the public page's figures (read from the
+ *  monthly sums and kept medians, server/data/stats.ts) are tested against. */
 export function quarterlySeries(trades: readonly TradeFact[]): QuarterRow[] {
   return [...groupBy(trades, (t) => quarterOf(t.settledAt))]
     .sort(([a], [b]) => compareKeys(a, b))

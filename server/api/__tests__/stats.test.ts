@@ -1,6 +1,10 @@
 // The dashboards through tRPC callers (issue 4): one known trade's figures in every table, empty
 // periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedSynthetic } from '@/db/synthetic';
+import { tradeFacts } from '@/server/data/stats';
+import { yearRangeCst } from '@/server/domain/china-time';
+import { quarterlySeries, yearOf } from '@/server/domain/stats';
 import { toCsv, toXlsx } from '@/server/report-files';
 import { buildReport, reportSource } from '@/server/reports';
 import { sweep } from '@/server/services/closing';
@@ -31,6 +35,19 @@ async function knownTrade() {
 const all = { year: 2026, cityId: null, countyId: null };
 
 describe('dashboards', () => {
+  it('the public figures (from the monthly sums and kept medians) equal the definition over every trade, before and after new ones', async () => {
+    const now = h.clock.now();
+    const year = yearOf(now);
+    const definition = () => quarterlySeries(tradeFacts(h.db, { from: yearRangeCst(year - 1).from, to: yearRangeCst(year).to }));
+    seedSynthetic(h.services, { trades: 120, seed: 11, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
+    const first = await h.as(null).stats.public();
+    expect(first.quarters.length).toBeGreaterThan(3);
+    expect(first.quarters).toEqual(definition());
+    // More trades in quarters already answered: their medians are worked out again, not kept stale.
+    seedSynthetic(h.services, { trades: 40, seed: 12, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
+    expect((await h.as(null).stats.public()).quarters).toEqual(definition());
+  });
+
   it('a known trade appears in the monthly series, the spread by city and the quarterly public figures', async () => {
     // Answers are kept until the data changes: the trade must show at once, though the same question was asked before it.
     expect((await h.as('province').stats.market(all)).count).toBe(0);

@@ -4,7 +4,7 @@
 import { guidanceRows } from '@/server/data/guidance';
 import { projectList } from '@/server/data/projects';
 import * as data from '@/server/data/stats';
-import { dayCst, yearRangeCst as yearRange } from '@/server/domain/china-time';
+import { dayCst, monthsRangeCst, yearRangeCst as yearRange } from '@/server/domain/china-time';
 import { guidanceInForce } from '@/server/domain/guidance';
 import { type CountyFlags, isInTarget } from '@/server/domain/plan';
 import { obligationStatus } from '@/server/domain/reclamation';
@@ -15,7 +15,6 @@ import {
   monthlySeries,
   monthsBetween,
   obligationCounts,
-  quarterlySeries,
   spreadBy,
   targetProgress,
   yearOf,
@@ -186,10 +185,13 @@ export const statsRouter = router({
   public: publicProcedure.meta({ data: 'public' }).query(({ ctx }) =>
     kept(ctx, 'public', null, () => {
       const db = ctx.services.db;
-      const now = ctx.services.clock.now();
-      const year = yearOf(now);
-      const trades = data.tradeFacts(db, { from: yearRange(year - 1).from, to: yearRange(year).to });
-      return { quarters: quarterlySeries(trades), years: [year - 1, year] };
+      const year = yearOf(ctx.services.clock.now());
+      // Counts and volumes from the monthly sums; each quarter's median from its prices, kept until it changes.
+      const quarters = data.quarterTotals(db, `${year - 1}-01`, `${year}-12`).map((q) => {
+        const { from, to } = monthsRangeCst(q.fromMonth, q.toMonth);
+        return { quarter: q.quarter, count: q.count, volumeMilliMu: q.volumeMilliMu, medianFenPerMu: data.medianSettledPrice(db, from, to, q) };
+      });
+      return { quarters, years: [year - 1, year] };
     }),
   ),
 });
