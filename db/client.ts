@@ -79,7 +79,7 @@ function cacheStatements(sqlite: Database.Database) {
 }
 
 /** The connection behind a database or transaction handle (a transaction shares its database's). */
-function clientOf(db: DbOrTx): Database.Database {
+export function clientOf(db: DbOrTx): Database.Database {
   return (db as { $client?: Database.Database }).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 

@@ -2,7 +2,7 @@
 // (status, settled_at), or small tables (counties, targets, spendings); aggregation is in
 // server/domain/stats.ts.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, prepared } from '@/db/client';
+import { type Db, type DbOrTx, clientOf, prepared } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
 import { type TradeFact, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
@@ -89,7 +89,7 @@ const keptMedians = new WeakMap<object, Map<string, number | null>>();
  * kept under those, and a past quarter is read once. The prices alone come from the covering index.
  */
 export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: { count: number; amountFen: number }): number | null {
-  const client = (db as { $client?: object }).$client ?? db;
+  const client = clientOf(db);
   let kept = keptMedians.get(client);
   if (!kept) keptMedians.set(client, (kept = new Map()));
   const key = `${from}:${to}:${check.count}:${check.amountFen}`;
@@ -102,7 +102,7 @@ export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: 
 }
 
 /** Forgets the kept medians of a database (the benchmark measures answers worked out from nothing). */
-export const forgetKeptMedians = (db: DbOrTx) => keptMedians.delete((db as { $client?: object }).$client ?? db);
+export const forgetKeptMedians = (db: DbOrTx) => keptMedians.delete(clientOf(db));
 
 /** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */
 export const tradedByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
