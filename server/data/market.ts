@@ -147,6 +147,17 @@ export function updateTrade(db: DbOrTx, id: number, values: Partial<typeof trade
   return db.update(trades).set(values).where(eq(trades.id, id)).returning().all()[0]!;
 }
 
+const settleTradeQuery = (db: DbOrTx) =>
+  db
+    .update(trades)
+    .set({ status: 'settled', settledAt: sql`${$('settledAt')}`, farmlandMilliMu: sql`${$('farmlandMilliMu')}`, serialStart: sql`${$('serialStart')}` })
+    .where(eq(trades.id, $('id')))
+    .returning()
+    .prepare();
+/** The trade as paid: settled at `settledAt` with the farmland and the first serial of the units it moved. */
+export const markTradeSettled = (db: DbOrTx, id: number, paid: { settledAt: number; farmlandMilliMu: number; serialStart: number }): TradeRow =>
+  reusable(db, settleTradeQuery).get({ id, ...paid })!;
+
 const tradeByIdQuery = (db: DbOrTx) => db.select().from(trades).where(eq(trades.id, $('id'))).prepare();
 export const tradeById = (db: DbOrTx, id: number) => reusable(db, tradeByIdQuery).get({ id });
 

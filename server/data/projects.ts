@@ -3,7 +3,7 @@
 // the `where` clause, so another organisation's row is simply not found.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, reusable } from '@/db/client';
 import {
   accounts,
   auditLog,
@@ -74,8 +74,14 @@ export const insertReport = (db: DbOrTx, values: typeof reclamationReports.$infe
 export const lotOfProject = (db: DbOrTx, projectId: number) => db.select().from(lots).where(eq(lots.projectId, projectId)).all()[0];
 
 /** The first settlement of a project's quota starts its 2-year reclamation clock; later ones do not move it. */
+const markFirstTradeQuery = (db: DbOrTx) =>
+  db
+    .update(projects)
+    .set({ firstTradedAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(projects.id, sql.placeholder('projectId')), isNull(projects.firstTradedAt)))
+    .prepare();
 export function markFirstTrade(db: DbOrTx, projectId: number, at: number) {
-  db.update(projects).set({ firstTradedAt: at }).where(and(eq(projects.id, projectId), isNull(projects.firstTradedAt))).run();
+  reusable(db, markFirstTradeQuery).run({ projectId, at });
 }
 
 /** The steps of a project's workflow as the audit log recorded them, oldest first. */

@@ -2,7 +2,7 @@
 // (status, settled_at), or small tables (counties, targets, spendings); aggregation is in
 // server/domain/stats.ts.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, clientOf, prepared } from '@/db/client';
+import { type Db, type DbOrTx, clientOf, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
 import { type TradeFact, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
@@ -42,14 +42,18 @@ export function tradeFacts(db: Db, s: TradeScope): TradeFact[] {
 }
 
 /** A settlement adds its trade to its month's sum (same transaction as the settlement). */
-export function addToSettledTotals(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; qtyMilliMu: number; amountFen: number }) {
-  db.insert(settledTotals)
-    .values({ month: monthOf(t.settledAt), sellerId: t.sellerId, buyerId: t.buyerId, trades: 1, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen })
+const $ = sql.placeholder;
+const addToSettledTotalsQuery = (db: DbOrTx) =>
+  db
+    .insert(settledTotals)
+    .values({ month: $('month'), sellerId: $('sellerId'), buyerId: $('buyerId'), trades: 1, qtyMilliMu: $('qtyMilliMu'), amountFen: $('amountFen') })
     .onConflictDoUpdate({
       target: [settledTotals.month, settledTotals.sellerId, settledTotals.buyerId],
       set: { trades: sql`${settledTotals.trades} + 1`, qtyMilliMu: sql`${settledTotals.qtyMilliMu} + excluded.qty_milli_mu`, amountFen: sql`${settledTotals.amountFen} + excluded.amount_fen` },
     })
-    .run();
+    .prepare();
+export function addToSettledTotals(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; qtyMilliMu: number; amountFen: number }) {
+  reusable(db, addToSettledTotalsQuery).run({ month: monthOf(t.settledAt), sellerId: t.sellerId, buyerId: t.buyerId, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen });
 }
 
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */

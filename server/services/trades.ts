@@ -39,7 +39,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     // starts its 2-year reclamation clock (seed 001 二(二)).
     const lot = market.lotById(tx, trade.lotId)!;
     const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
-    const after = market.updateTrade(tx, trade.id, { status: 'settled', settledAt: now, farmlandMilliMu, serialStart: range.start });
+    const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
     markFirstTrade(tx, lot.projectId, now);
     addToSettledTotals(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
     writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
