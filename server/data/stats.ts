@@ -5,7 +5,7 @@ import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, clientOf, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type TradeFact, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
+import { type CountyMonth, type TradeFact, countyMonthsOf, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
 
 
 export interface TradeScope {
@@ -85,6 +85,110 @@ export function quarterTotals(db: DbOrTx, fromMonth: string, toMonth: string) {
   return [...quarters.values()];
 }
 
+/** One month's settled trades as read once: in time order as columns, and as county-months. */
+interface SettledMonth {
+  check: string;
+  at: Float64Array;
+  price: Float64Array;
+  qty: Float64Array;
+  amount: Float64Array;
+  seller: Int32Array;
+  buyer: Int32Array;
+  countyMonths: CountyMonth[];
+}
+
+const keptMonths = new WeakMap<object, Map<string, SettledMonth>>();
+const MAX_KEPT_MONTHS = 36;
+
+/**
+ * A month's settled trades, kept per connection under the month's count and amount from the monthly
+ * sums: settled trades are only ever added, so a month whose sums have not moved has not changed, and
+ * a past month is read once (after a settlement only the current month is read again).
+ */
+function settledMonth(db: DbOrTx, month: string, check: string): SettledMonth {
+  const client = clientOf(db);
+  let kept = keptMonths.get(client);
+  if (!kept) keptMonths.set(client, (kept = new Map()));
+  const found = kept.get(month);
+  if (found?.check === check) {
+    kept.delete(month); // most recently used last
+    kept.set(month, found);
+    return found;
+  }
+  const { from, to } = monthsRangeCst(month, month);
+  const rows = prepared(db, "select settled_at, price_fen_per_mu, qty_milli_mu, amount_fen, seller_id, buyer_id from trades where status = 'settled' and settled_at >= ? and settled_at < ? order by settled_at")
+    .raw()
+    .all(from, to) as [number, number, number, number, number, number][];
+  const read: SettledMonth = {
+    check,
+    at: Float64Array.from(rows, (r) => r[0]),
+    price: Float64Array.from(rows, (r) => r[1]),
+    qty: Float64Array.from(rows, (r) => r[2]),
+    amount: Float64Array.from(rows, (r) => r[3]),
+    seller: Int32Array.from(rows, (r) => r[4]),
+    buyer: Int32Array.from(rows, (r) => r[5]),
+    // The city is set when the months are put together: a county-month is the county's alone.
+    countyMonths: countyMonthsOf(rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: 0 }))),
+  };
+  kept.delete(month);
+  kept.set(month, read);
+  for (const old of kept.keys()) {
+    if (kept.size <= MAX_KEPT_MONTHS) break;
+    kept.delete(old);
+  }
+  return read;
+}
+
+export interface MarketScope {
+  cityId: number | null;
+  countyId: number | null;
+  buyerId: number | null;
+}
+
+/**
+ * The settled trades of the months from `fromMonth` to `toMonth` (inclusive) in a scope, as
+ * county-months for the series and spreads, and an even sample of at most `maxPoints` of them in time
+ * order for the price chart.
+ */
+export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, scope: MarketScope, maxPoints: number) {
+  const cityOf = new Map(countiesWithCity(db).map((c) => [c.id, c.cityId]));
+  const checks = db
+    .select({ month: settledTotals.month, n: sql<number>`sum(${settledTotals.trades})`, fen: sql<number>`sum(${settledTotals.amountFen})` })
+    .from(settledTotals)
+    .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
+    .groupBy(settledTotals.month)
+    .orderBy(settledTotals.month)
+    .all();
+  const months = checks.map((c) => settledMonth(db, c.month, `${c.n}:${c.fen}`));
+  const inScope = (seller: number, buyer: number) =>
+    (scope.countyId === null || seller === scope.countyId) && (scope.cityId === null || cityOf.get(seller) === scope.cityId) && (scope.buyerId === null || buyer === scope.buyerId);
+  const countyMonths: CountyMonth[] = [];
+  for (const m of months) {
+    if (scope.buyerId === null) {
+      for (const p of m.countyMonths) if (inScope(p.countyId, 0)) countyMonths.push({ ...p, cityId: cityOf.get(p.countyId) ?? 0 });
+    } else {
+      // A zone's own purchases are a small share of a month: picked out and grouped afresh.
+      const mine: TradeFact[] = [];
+      for (let i = 0; i < m.at.length; i++) {
+        const seller = m.seller[i]!;
+        if (inScope(seller, m.buyer[i]!)) mine.push({ settledAt: m.at[i]!, priceFenPerMu: m.price[i]!, qtyMilliMu: m.qty[i]!, amountFen: m.amount[i]!, countyId: seller, cityId: cityOf.get(seller) ?? 0 });
+      }
+      countyMonths.push(...countyMonthsOf(mine));
+    }
+  }
+  const count = countyMonths.reduce((n, p) => n + p.pricesAscending.length, 0);
+  const step = Math.max(1, Math.ceil(count / maxPoints));
+  const points: { at: number; priceFenPerMu: number; qtyMilliMu: number }[] = [];
+  let index = 0;
+  for (const m of months) {
+    for (let i = 0; i < m.at.length; i++) {
+      if (!inScope(m.seller[i]!, m.buyer[i]!)) continue;
+      if (index++ % step === 0) points.push({ at: m.at[i]!, priceFenPerMu: m.price[i]!, qtyMilliMu: m.qty[i]! });
+    }
+  }
+  return { count, countyMonths, points };
+}
+
 const keptMedians = new WeakMap<object, Map<string, number | null>>();
 
 /**
@@ -105,8 +209,25 @@ export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: 
   return value;
 }
 
-/** Forgets the kept medians of a database (the benchmark measures answers worked out from nothing). */
-export const forgetKeptMedians = (db: DbOrTx) => keptMedians.delete(clientOf(db));
+/**
+ * Forgets what was kept of a database's settled trades (the benchmark measures answers worked out
+ * from nothing): all of it, or, with `at`, only what a settlement at `at` makes stale (its month, the
+ * medians of periods around it).
+ */
+export function forgetKeptSettled(db: DbOrTx, at?: number) {
+  const client = clientOf(db);
+  if (at === undefined) {
+    keptMonths.delete(client);
+    keptMedians.delete(client);
+    return;
+  }
+  keptMonths.get(client)?.delete(monthOf(at));
+  const medians = keptMedians.get(client);
+  for (const key of medians?.keys() ?? []) {
+    const [from, to] = key.split(':').map(Number) as [number, number];
+    if (from <= at && at < to) medians!.delete(key);
+  }
+}
 
 /** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */
 export const tradedByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>

@@ -6,15 +6,19 @@ import {
   type TradeFact,
   assessedYear,
   assessment,
+  countyMonthsOf,
+  kthAcross,
   median,
   monthOf,
   monthlySeries,
+  monthlySeriesOf,
   monthsBetween,
   obligationCounts,
   quantile,
   quarterOf,
   quarterlySeries,
   spreadBy,
+  spreadByCityOf,
   targetProgress,
   yearOf,
 } from './stats';
@@ -169,6 +173,35 @@ describe('price spread', () => {
     const trades = [t(1, 100), t(2, 100)];
     expect(spreadBy(trades, (x) => (x.cityId === 1 ? 'taiyuan' : 'datong')).map((r) => r.key)).toEqual(['datong', 'taiyuan']);
     expect(spreadBy([], (x) => x.cityId)).toEqual([]);
+  });
+});
+
+describe('the market put together from county-months', () => {
+  it('kthAcross finds the k-th smallest of several ascending lists, duplicates and empty lists included', () => {
+    const lists = [[1, 4, 4, 9], [], [2, 4], [10]];
+    expect([0, 1, 2, 3, 4, 5, 6].map((k) => kthAcross(lists, k))).toEqual([1, 2, 4, 4, 4, 9, 10]);
+  });
+  it('gives the rows of monthlySeries and spreadBy over the trades themselves (property)', () => {
+    const months = monthsBetween('2026-01', '2026-12');
+    const arbTrade = fc.record({
+      settledAt: fc.integer({ min: Date.parse('2025-12-20T00:00:00Z'), max: Date.parse('2027-01-10T00:00:00Z') }),
+      // A narrow range too, so equal prices and even counts (two middle values averaged) come up often.
+      priceFenPerMu: fc.oneof(fc.integer({ min: 1, max: 100_000_000_000 }), fc.integer({ min: 2_000_000, max: 2_000_004 })),
+      qtyMilliMu: fc.integer({ min: 1, max: 100_000_000 }),
+      amountFen: fc.integer({ min: 0, max: 1_000_000_000 }),
+      cityId: fc.integer({ min: 1, max: 3 }),
+      countyId: fc.integer({ min: 1, max: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbTrade, { maxLength: 80 }), (raw) => {
+        const trades = raw.map((t) => ({ ...t, cityId: 1 + (t.countyId % 3) })); // a county lies in one city
+        const pieces = countyMonthsOf(trades);
+        expect(monthlySeriesOf(pieces, months)).toEqual(monthlySeries(trades, months));
+        const inYear = new Set(months);
+        expect(spreadByCityOf(pieces.filter((p) => inYear.has(p.month)))).toEqual(spreadBy(trades.filter((t) => inYear.has(monthOf(t.settledAt))), (t) => t.cityId));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -58,30 +58,34 @@ export function monthsBetween(from: string, to: string): string[] {
 
 const sortedCopy = (values: readonly number[]) => [...values].sort((x, y) => x - y);
 
-function medianOfSorted(s: readonly number[]): number | null {
-  const n = s.length;
+// The rank rules below read the i-th smallest value through `at`, so one list sorted in memory and
+// several sorted lists read without merging them (kthAcross) give the same answers by the same rule.
+function medianBy(n: number, at: (i: number) => number): number | null {
   if (n === 0) return null;
-  const hi = s[n >> 1] as number;
+  const hi = at(n >> 1);
   if (n % 2 === 1) return hi;
-  const lo = s[(n >> 1) - 1] as number;
+  const lo = at((n >> 1) - 1);
   // Averaged in bigint so two large prices cannot lose precision before rounding.
   return divRoundHalfUp(BigInt(lo) + BigInt(hi), 2n);
 }
+
+const medianOfSorted = (s: readonly number[]) => medianBy(s.length, (i) => s[i] as number);
 
 /** Median of integers: middle value, or the two middle values averaged with divRoundHalfUp; null when empty. Does not mutate input. */
 export function median(values: readonly number[]): number | null {
   return medianOfSorted(sortedCopy(values));
 }
 
-function quantileOfSorted(s: readonly number[], q: number): number | null {
+function quantileBy(n: number, q: number, at: (i: number) => number): number | null {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be in [0, 1]: ${q}`);
-  const n = s.length;
   if (n === 0) return null;
   // Nearest rank = ceil(q·n), at least 1. The epsilon keeps float noise (0.7 × 10 = 7.000000000000001)
   // from pushing an exact rank up by one; it is an index, not a rounded amount.
   const rank = Math.max(1, Math.ceil(q * n - n * Number.EPSILON));
-  return s[Math.min(rank, n) - 1] as number;
+  return at(Math.min(rank, n) - 1);
 }
+
+const quantileOfSorted = (s: readonly number[], q: number) => quantileBy(s.length, q, (i) => s[i] as number);
 
 /** Nearest-rank quantile (q in [0,1]) of integers; null when empty. q=0 → min, q=1 → max. */
 export function quantile(values: readonly number[], q: number): number | null {
@@ -272,4 +276,117 @@ export function obligationCounts<K>(rows: readonly { key: K; state: ObligationSt
     by.set(key, c);
   }
   return [...by.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due);
+}
+
+// --- The market dashboard put together from county-months ---------------------------------------
+// A year of a large market is hundreds of thousands of trades; a month's trades never change once the
+// month is over. So the dashboard is put together from pieces, one per county and month, each with its
+// prices ascending (kept per closed month by server/data/stats.ts), and gives the same rows as
+// monthlySeries and spreadBy over the trades themselves (tested against them).
+
+/** One county's settled trades in one month: their prices ascending, and their sums. */
+export interface CountyMonth {
+  month: string;
+  countyId: number;
+  cityId: number;
+  pricesAscending: ArrayLike<number>;
+  volumeMilliMu: number;
+  amountFen: number;
+}
+
+/** The trades as county-months, in no particular order. */
+export function countyMonthsOf(trades: readonly TradeFact[]): CountyMonth[] {
+  return [...groupBy(trades, (t) => `${monthOf(t.settledAt)}:${t.countyId}`).values()].map((ts) => {
+    const first = ts[0] as TradeFact;
+    return {
+      month: monthOf(first.settledAt),
+      countyId: first.countyId,
+      cityId: first.cityId,
+      pricesAscending: Float64Array.from(ts, (t) => t.priceFenPerMu).sort(),
+      volumeMilliMu: sum(ts.map((t) => t.qtyMilliMu)),
+      amountFen: sum(ts.map((t) => t.amountFen)),
+    };
+  });
+}
+
+/** How many values of an ascending list are ≤ v. */
+function countAtMost(list: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The k-th smallest (from 0) of the values of several ascending lists of integers, without merging
+ * them: the smallest value v with more than k values ≤ v, found by halving the range of values.
+ */
+export function kthAcross(lists: readonly ArrayLike<number>[], k: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of lists) {
+    if (l.length === 0) continue;
+    lo = Math.min(lo, l[0] as number);
+    hi = Math.max(hi, l[l.length - 1] as number);
+  }
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    let atMost = 0;
+    for (const l of lists) atMost += countAtMost(l, mid);
+    if (atMost > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const lengthOf = (lists: readonly ArrayLike<number>[]) => sum(lists.map((l) => l.length));
+
+/** monthlySeries, from county-months. */
+export function monthlySeriesOf(pieces: readonly CountyMonth[], months: readonly string[]): MonthRow[] {
+  const byMonth = new Map<string, CountyMonth[]>(months.map((m) => [m, []]));
+  for (const p of pieces) byMonth.get(p.month)?.push(p);
+  let cumulativeMilliMu = 0;
+  let cumulativeAmountFen = 0;
+  return months.map((month) => {
+    const ps = byMonth.get(month) ?? [];
+    const lists = ps.map((p) => p.pricesAscending);
+    const volumeMilliMu = sum(ps.map((p) => p.volumeMilliMu));
+    const amountFen = sum(ps.map((p) => p.amountFen));
+    cumulativeMilliMu += volumeMilliMu;
+    cumulativeAmountFen += amountFen;
+    const count = lengthOf(lists);
+    return { month, count, volumeMilliMu, amountFen, medianFenPerMu: medianBy(count, (k) => kthAcross(lists, k)), cumulativeMilliMu, cumulativeAmountFen };
+  });
+}
+
+/** spreadBy city, from county-months. */
+export function spreadByCityOf(pieces: readonly CountyMonth[]): SpreadRow<number>[] {
+  const byCity = new Map<number, CountyMonth[]>();
+  for (const p of pieces) {
+    if (p.pricesAscending.length === 0) continue;
+    const g = byCity.get(p.cityId);
+    if (g) g.push(p);
+    else byCity.set(p.cityId, [p]);
+  }
+  const rows: SpreadRow<number>[] = [];
+  for (const [key, ps] of byCity) {
+    const lists = ps.map((p) => p.pricesAscending);
+    const n = lengthOf(lists);
+    const at = (k: number) => kthAcross(lists, k);
+    rows.push({
+      key,
+      count: n,
+      minFenPerMu: Math.min(...lists.map((l) => l[0] as number)),
+      p25FenPerMu: quantileBy(n, 0.25, at) as number,
+      medianFenPerMu: medianBy(n, at) as number,
+      p75FenPerMu: quantileBy(n, 0.75, at) as number,
+      maxFenPerMu: Math.max(...lists.map((l) => l[l.length - 1] as number)),
+      volumeMilliMu: sum(ps.map((p) => p.volumeMilliMu)),
+    });
+  }
+  return rows.sort((a, b) => b.medianFenPerMu - a.medianFenPerMu || compareKeys(a.key, b.key));
 }

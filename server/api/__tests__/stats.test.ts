@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedSynthetic } from '@/db/synthetic';
 import { tradeFacts } from '@/server/data/stats';
 import { yearRangeCst } from '@/server/domain/china-time';
-import { quarterlySeries, yearOf } from '@/server/domain/stats';
+import { type TradeFact, monthlySeries, monthsBetween, quarterlySeries, spreadBy, yearOf } from '@/server/domain/stats';
 import { toCsv, toXlsx } from '@/server/report-files';
 import { buildReport, reportSource } from '@/server/reports';
 import { sweep } from '@/server/services/closing';
@@ -35,6 +35,47 @@ async function knownTrade() {
 const all = { year: 2026, cityId: null, countyId: null };
 
 describe('dashboards', () => {
+  it('the market dashboard (put together from kept months) equals the definition over the trades, for every scope, before and after new ones', async () => {
+    const now = h.clock.now();
+    const year = yearOf(now);
+    const { from, to } = yearRangeCst(year);
+    const months = monthsBetween(`${year}-01`, `${year}-12`);
+    // The definition: every trade of the year in scope, aggregated by the domain's functions.
+    const definition = (scope: { cityId?: number; countyId?: number; buyerId?: number }) => {
+      const trades = tradeFacts(h.db, { from, to, ...scope });
+      const inOrder: TradeFact[] = [...trades].sort((a, b) => a.settledAt - b.settledAt);
+      const step = Math.max(1, Math.ceil(inOrder.length / 1500));
+      return {
+        count: trades.length,
+        months: monthlySeries(trades, months),
+        points: inOrder.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
+        byCity: spreadBy(trades, (t) => t.cityId),
+      };
+    };
+    const answered = async (who: Parameters<Harness['as']>[0], input: { year: number; cityId: number | null; countyId: number | null }) => {
+      const m = await h.as(who).stats.market(input);
+      return { count: m.count, months: m.months.map(({ referenceFenPerMu: _r, floorFenPerMu: _f, ...row }) => row), points: m.points, byCity: m.byCity.map(({ cityName: _c, ...row }) => row) };
+    };
+    const pianguan = h.actor('pianguan').organisationId;
+    await h.as('province').stats.market(all); // the months read, and kept, while they have no trades
+    const check = async () => {
+      const cityId = tradeFacts(h.db, { from, to, countyId: pianguan })[0]?.cityId;
+      expect(await answered('province', all)).toEqual(definition({}));
+      if (cityId) expect(await answered('province', { ...all, cityId })).toEqual(definition({ cityId }));
+      expect(await answered('province', { ...all, countyId: pianguan })).toEqual(definition({ countyId: pianguan }));
+      expect(await answered('pianguan', all)).toEqual(definition({ countyId: pianguan }));
+      expect(await answered('zone', all)).toEqual(definition({ buyerId: h.actor('zone').organisationId }));
+    };
+    seedSynthetic(h.services, { trades: 150, seed: 21, from, to: now - 3_600_000 });
+    await check();
+    expect((await answered('province', all)).count).toBeGreaterThan(100);
+    expect((await answered('zone', all)).count).toBeGreaterThan(10);
+    // New trades in months already read (and one today): those months are read again, not kept stale.
+    seedSynthetic(h.services, { trades: 30, seed: 22, from, to: now - 3_600_000 });
+    await knownTrade();
+    await check();
+  });
+
   it('the public figures (from the monthly sums and kept medians) equal the definition over every trade, before and after new ones', async () => {
     const now = h.clock.now();
     const year = yearOf(now);

@@ -4,7 +4,7 @@
 import { guidanceRows } from '@/server/data/guidance';
 import { projectList } from '@/server/data/projects';
 import * as data from '@/server/data/stats';
-import { dayCst, monthsRangeCst, yearRangeCst as yearRange } from '@/server/domain/china-time';
+import { dayCst, monthsRangeCst } from '@/server/domain/china-time';
 import { guidanceInForce } from '@/server/domain/guidance';
 import { type CountyFlags, isInTarget } from '@/server/domain/plan';
 import { obligationStatus } from '@/server/domain/reclamation';
@@ -12,10 +12,10 @@ import {
   DEFAULT_TARGET_MILLI_MU,
   assessedYear,
   assessment,
-  monthlySeries,
+  monthlySeriesOf,
   monthsBetween,
   obligationCounts,
-  spreadBy,
+  spreadByCityOf,
   targetProgress,
   yearOf,
 } from '@/server/domain/stats';
@@ -54,24 +54,21 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? yearOf(now);
-      const { from, to } = yearRange(year);
-      const trades = data.tradeFacts(db, { from, to, ...scopeOf(ctx, input) });
+      const settled = data.settledInMonths(db, `${year}-01`, `${year}-12`, scopeOf(ctx, input), MAX_POINTS);
       const months = monthsBetween(`${year}-01`, `${year}-12`);
       const guidance = guidanceRows(db);
       const cityName = new Map(data.citiesList(db).map((c) => [c.id, c.name]));
-      // A chart needs no more points than it can draw: an even sample, in time order.
-      const sorted = [...trades].sort((a, b) => a.settledAt - b.settledAt);
-      const step = Math.max(1, Math.ceil(sorted.length / MAX_POINTS));
       return {
         year,
-        count: trades.length,
-        months: monthlySeries(trades, months).map((m) => {
+        count: settled.count,
+        months: monthlySeriesOf(settled.countyMonths, months).map((m) => {
           // The band of a month: the guidance for ordinary farmland in force in its middle (the 15th).
           const g = guidanceInForce(guidance, dayCst(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 15), 'ordinary');
           return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
         }),
-        points: sorted.filter((_, i) => i % step === 0).map((t) => ({ at: t.settledAt, priceFenPerMu: t.priceFenPerMu, qtyMilliMu: t.qtyMilliMu })),
-        byCity: spreadBy(trades, (t) => t.cityId).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
+        // A chart needs no more points than it can draw: an even sample, in time order.
+        points: settled.points,
+        byCity: spreadByCityOf(settled.countyMonths).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
       };
     }),
   ),
