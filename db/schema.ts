@@ -359,7 +359,8 @@ export const postings = sqliteTable(
       .references(() => accounts.id),
     amount: integer('amount').notNull(),
   },
-  (t) => [index('postings_account').on(t.accountId), index('postings_entry').on(t.entryId)],
+  // An account's postings newest first: the statement pages through them by entry (migration 0009).
+  (t) => [index('postings_account_entry').on(t.accountId, t.entryId), index('postings_entry').on(t.entryId)],
 );
 
 /** A zone's incoming bank transfer as recorded by the province; the bank reference is unique. */

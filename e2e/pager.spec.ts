@@ -61,4 +61,41 @@ test('the market shows twenty listings a page with the total, and pages keep the
   expect(total).toBeGreaterThanOrEqual(21);
   await expect(zone.getByTestId('market-row')).toHaveCount(20);
   await expect(zone.getByTestId('market-pager')).toContainText(`第 1 / ${Math.ceil(total / 20)} 页`);
+
+  // The public announcements page its listings the same way, the results' page kept apart.
+  await zone.goto('/announcements');
+  const announced = Number(/共 (\d+) 宗/.exec((await zone.getByText(/共 \d+ 宗/).first().textContent()) ?? '')![1]);
+  expect(announced).toBeGreaterThanOrEqual(21);
+  await expect(zone.getByTestId('announced-listings').locator('tbody tr')).toHaveCount(20);
+  await zone.getByTestId('listings-pager').getByRole('link', { name: '下一页' }).click();
+  await zone.waitForURL(/listingsPage=2/);
+  await expect(zone.getByTestId('listings-pager')).toContainText(`第 2 / ${Math.ceil(announced / 20)} 页`);
+  await expect(zone.getByTestId('announced-listings').locator('tbody tr')).toHaveCount(Math.min(20, announced - 20));
+});
+
+test('a ledger of many entries comes fifty entries a page: 更早的记录 and back to the newest', async ({ browser }) => {
+  const province = await signedIn(browser, 'province');
+  const zone = await signedIn(browser, 'zone2');
+  const zoneId = (await trpc<{ id: number; name: string }[]>(province, 'accounts.zones')).find((z) => z.name === '晋中开发区（演示）')!.id;
+  // Sixty small transfers, each its own journal entry, newer than whatever the zone had before.
+  for (let i = 1; i <= 60; i++) await trpc(province, 'accounts.recordTransfer', { zoneId, amount: '0.01', bankRef: `PAGER-${String(i).padStart(2, '0')}` });
+
+  await zone.goto('/ledger');
+  const journal = zone.getByTestId('journal');
+  await expect(journal).toContainText('PAGER-60');
+  await expect(journal).toContainText('PAGER-11');
+  await expect(journal).not.toContainText('PAGER-10');
+  await expect(zone.getByRole('link', { name: '回到最新记录' })).toHaveCount(0);
+
+  await zone.getByTestId('journal-pager').getByRole('link', { name: '更早的记录' }).click();
+  await zone.waitForURL(/before=\d+/);
+  await expect(zone.getByTestId('journal')).toContainText('PAGER-10');
+  await expect(zone.getByTestId('journal')).toContainText('PAGER-01');
+  await expect(zone.getByTestId('journal')).not.toContainText('PAGER-11');
+
+  await zone.getByTestId('journal-pager').getByRole('link', { name: '回到最新记录' }).click();
+  await expect(zone.getByTestId('journal')).toContainText('PAGER-60');
+  // A cursor typed by hand that is no entry id shows the newest page, not an error.
+  await zone.goto('/ledger?before=abc');
+  await expect(zone.getByTestId('journal')).toContainText('PAGER-60');
 });

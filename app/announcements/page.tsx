@@ -1,19 +1,44 @@
 // Public announcements (公示): approved listings, and the results of closed ones naming the winners.
+// Each section is paged on its own (?listingsPage=&resultsPage=), newest first.
 import Link from 'next/link';
+import { Pager } from '@/components/pager';
 import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { pageContext } from '@/server/page';
 
-export default async function AnnouncementsPage() {
+type Search = { listingsPage?: string | string[]; resultsPage?: string | string[] };
+
+/** A page number from the address; anything else (typed by hand) is the first page. */
+function pageParam(v: string | string[] | undefined): number | undefined {
+  const n = Number(Array.isArray(v) ? v[0] : v);
+  return Number.isSafeInteger(n) && n > 1 && n <= 100_000 ? n : undefined;
+}
+
+export default async function AnnouncementsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { caller, locale } = await pageContext();
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const { listings, results } = await caller.listings.announcements();
+  const tm = translator(locale, 'market');
+  const sp = await searchParams;
+  const input = { listingsPage: pageParam(sp.listingsPage), resultsPage: pageParam(sp.resultsPage) };
+  const { listings, results, listingsTotal, resultsTotal, pageSize } = await caller.listings.announcements(input);
+  const href = (which: 'listingsPage' | 'resultsPage') => (page: number) => {
+    const q = new URLSearchParams();
+    const pages = { ...input, [which]: page };
+    for (const key of ['listingsPage', 'resultsPage'] as const) if ((pages[key] ?? 1) > 1) q.set(key, String(pages[key]));
+    return q.size > 0 ? `/announcements?${q.toString()}` : '/announcements';
+  };
+  const pager = (which: 'listingsPage' | 'resultsPage', total: number, testId: string) => {
+    const page = input[which] ?? 1;
+    const pages = Math.ceil(total / pageSize);
+    return <Pager page={page} pages={pages} href={href(which)} labels={{ page: tm('market_page', { page, pages }), prev: tm('page_prev'), next: tm('page_next') }} testId={testId} />;
+  };
   return (
     <>
       <h1>{t('ann_title')}</h1>
       <p className="muted">{t('ann_intro')}</p>
       <h2>{t('ann_listings')}</h2>
+      {listingsTotal > 0 ? <p className="muted">{t('ann_count', { count: listingsTotal })}</p> : null}
       {listings.length === 0 ? (
         <p className="card muted">{t('ann_listings_empty')}</p>
       ) : (
@@ -48,7 +73,9 @@ export default async function AnnouncementsPage() {
           </tbody>
         </table>
       )}
+      {pager('listingsPage', listingsTotal, 'listings-pager')}
       <h2>{t('ann_results')}</h2>
+      {resultsTotal > 0 ? <p className="muted">{t('ann_count', { count: resultsTotal })}</p> : null}
       {results.length === 0 ? (
         <p className="card muted">{t('ann_results_empty')}</p>
       ) : (
@@ -91,6 +118,7 @@ export default async function AnnouncementsPage() {
           </tbody>
         </table>
       )}
+      {pager('resultsPage', resultsTotal, 'results-pager')}
     </>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type Locale, hasKey, translator } from '@/lib/i18n';
 import { formatMu, formatYuan } from '@/lib/format';
 import { requireRole } from '@/server/page';
+import { STATEMENT_PAGE_ENTRIES } from '@/server/data/ledger';
 import { HoldingsTable } from '@/components/holdings-table';
 import { Money, Mu, Stat, Time } from '@/components/ui';
 
@@ -13,10 +14,12 @@ type MarketKey = Parameters<ReturnType<typeof translator<'market'>>>[0];
 
 const ASSETS = ['QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 
-export default async function LedgerPage() {
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<{ before?: string | string[] }> }) {
   const { caller, locale, user, t } = await requireRole('county', 'zone');
   const tm = translator(locale, 'market');
-  const ledger = await caller.accounts.ledger();
+  // A cursor that is not an entry id (typed by hand) shows the newest page instead of an error.
+  const before = Number((await searchParams).before);
+  const ledger = await caller.accounts.ledger(Number.isSafeInteger(before) && before > 0 ? { before } : {});
   const balance = (asset: string, bucket: string) => ledger.balances.find((b) => b.asset === asset && b.bucket === bucket)?.balance ?? 0;
 
   // Lot codes for the journal's lot column: a county's own lots, a zone's held lots.
@@ -70,7 +73,7 @@ export default async function LedgerPage() {
 
       <h2>{tm('ledger_journal')}</h2>
       <p className="muted">
-        {tm('ledger_journalNote')}
+        {tm('ledger_journalNote', { entries: STATEMENT_PAGE_ENTRIES })}
         {user.role === 'county' ? (
           <>
             {' '}
@@ -79,6 +82,12 @@ export default async function LedgerPage() {
         ) : null}
       </p>
       <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
+      {ledger.olderThan !== null || before > 0 ? (
+        <nav className="row" data-testid="journal-pager">
+          {before > 0 ? <Link href="/ledger">{tm('ledger_newest')}</Link> : null}
+          {ledger.olderThan !== null ? <Link href={`/ledger?before=${ledger.olderThan}`}>{tm('ledger_older')}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

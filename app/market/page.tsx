@@ -9,6 +9,7 @@ import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
+import { Pager } from '@/components/pager';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -28,18 +29,6 @@ function pageHref(sp: Search, page: number) {
   if (page > 1) q.set('page', String(page));
   const query = q.toString();
   return query ? `/market?${query}` : '/market';
-}
-
-function Pager({ page, pages, href, labels: labelsFor }: { page: number; pages: number; href: (page: number) => string; labels: (pages: number) => { page: string; prev: string; next: string } }) {
-  if (pages <= 1 && page <= 1) return null;
-  const labels = labelsFor(pages);
-  return (
-    <nav className="row" aria-label={labels.page} data-testid="market-pager">
-      {page > 1 ? <Link href={href(Math.min(page - 1, pages))}>{labels.prev}</Link> : null}
-      <span className="muted">{labels.page}</span>
-      {page < pages ? <Link href={href(page + 1)}>{labels.next}</Link> : null}
-    </nav>
-  );
 }
 
 export default async function MarketPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -195,7 +184,13 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               </tbody>
             </table>
           </div>
-          <Pager page={result.data.page} pages={Math.ceil(result.data.total / result.data.pageSize)} href={(p) => pageHref(sp, p)} labels={(pages) => ({ page: tm('market_page', { page: result.data.page, pages }), prev: tm('page_prev'), next: tm('page_next') })} />
+          <Pager
+            page={result.data.page}
+            pages={Math.ceil(result.data.total / result.data.pageSize)}
+            href={(p) => pageHref(sp, p)}
+            labels={{ page: tm('market_page', { page: result.data.page, pages: Math.ceil(result.data.total / result.data.pageSize) }), prev: tm('page_prev'), next: tm('page_next') }}
+            testId="market-pager"
+          />
         </>
       )}
     </>

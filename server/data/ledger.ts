@@ -98,28 +98,52 @@ export function accountsOfOrganisation(db: DbOrTx, organisationId: number) {
   return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).all();
 }
 
-/** An organisation's postings on one asset, newest first, with the entry they belong to. */
-export function statement(db: DbOrTx, organisationId: number, assets: Asset[], limit = 200) {
-  return db
-    .select({
-      entryId: journalEntries.id,
-      at: journalEntries.at,
-      reason: journalEntries.reason,
-      memo: journalEntries.memo,
-      tradeId: journalEntries.tradeId,
-      listingId: journalEntries.listingId,
-      asset: accounts.asset,
-      bucket: accounts.bucket,
-      lotId: accounts.lotId,
-      amount: postings.amount,
-    })
-    .from(postings)
-    .innerJoin(accounts, eq(postings.accountId, accounts.id))
-    .innerJoin(journalEntries, eq(postings.entryId, journalEntries.id))
+/** How many journal entries one page of a statement shows. */
+export const STATEMENT_PAGE_ENTRIES = 50;
+
+/**
+ * One page of an organisation's statement: its postings on the given assets, whole entries, newest
+ * first, entries older than `beforeEntryId` when given. A zone's deposits alone post millions of lines,
+ * so the newest entries are found per account (index account_id, entry_id) and merged, never sorted
+ * across the whole journal. `olderThan` is the cursor of the next page, null on the last.
+ */
+export function statement(db: DbOrTx, organisationId: number, assets: Asset[], page: { beforeEntryId?: number; entries?: number } = {}) {
+  const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
+  const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
+  const accountIds = db
+    .select({ id: accounts.id })
+    .from(accounts)
     .where(and(eq(accounts.organisationId, organisationId), inArray(accounts.asset, assets)))
-    .orderBy(desc(journalEntries.id), postings.id)
-    .limit(limit)
-    .all();
+    .all()
+    .map((a) => a.id);
+  const newest = prepared(db, 'select distinct entry_id as id from postings where account_id = ? and entry_id < ? order by entry_id desc limit ?');
+  const entryIds = [...new Set(accountIds.flatMap((id) => (newest.all(id, before, size + 1) as { id: number }[]).map((r) => r.id)))]
+    .sort((a, b) => b - a)
+    .slice(0, size + 1);
+  const shown = entryIds.slice(0, size);
+  const lines =
+    shown.length === 0
+      ? []
+      : db
+          .select({
+            entryId: journalEntries.id,
+            at: journalEntries.at,
+            reason: journalEntries.reason,
+            memo: journalEntries.memo,
+            tradeId: journalEntries.tradeId,
+            listingId: journalEntries.listingId,
+            asset: accounts.asset,
+            bucket: accounts.bucket,
+            lotId: accounts.lotId,
+            amount: postings.amount,
+          })
+          .from(postings)
+          .innerJoin(accounts, eq(postings.accountId, accounts.id))
+          .innerJoin(journalEntries, eq(postings.entryId, journalEntries.id))
+          .where(and(inArray(postings.entryId, shown), inArray(postings.accountId, accountIds)))
+          .orderBy(desc(journalEntries.id), postings.id)
+          .all();
+  return { lines, olderThan: entryIds.length > size ? shown[shown.length - 1]! : null };
 }
 
 /** Accounts whose stored balance differs from the sum of their postings (should be none). */

@@ -92,6 +92,14 @@ export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq
 
 export const listingsOfCounty = (db: DbOrTx, countyId: number) => listingQuery(db).where(eq(listings.countyId, countyId)).orderBy(desc(listings.id)).all();
 
+/** One page of the listings in the given states, newest first, and how many there are in all. */
+export function listingsPageByStatus(db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][], page: { offset: number; limit: number }) {
+  return {
+    rows: listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
+    total: db.select({ n: sql<number>`count(*)` }).from(listings).where(inArray(listings.status, statuses)).all()[0]?.n ?? 0,
+  };
+}
+
 export const listingsByStatus = (db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][]) =>
   listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(500).all();
 
@@ -167,6 +175,10 @@ export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all',
     .limit(1000)
     .all();
 }
+
+/** The trades of several listings in one query, newest first (a page of results, not one query per listing). */
+export const tradesOfListings = (db: DbOrTx, listingIds: number[]) =>
+  listingIds.length === 0 ? [] : tradeQuery(db).where(inArray(trades.listingId, listingIds)).orderBy(desc(trades.id)).all();
 
 export const tradeView = (db: DbOrTx, id: number) => tradeQuery(db).where(eq(trades.id, id)).all()[0];
 

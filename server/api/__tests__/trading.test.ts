@@ -500,6 +500,35 @@ describe('the market in pages', () => {
   });
 });
 
+describe('announcements in pages', () => {
+  it('pages the announced listings and the results apart, newest first, each result with its own trades', async () => {
+    // 23 small auctions, each won by one bid; 2 more stay announced, closing later.
+    const sold = [];
+    for (let i = 0; i < 23; i++) sold.push(await approvedListing({ qty: '1', minLot: '1', increment: '100', closesAt: h.clock.now() + HOUR + i * MIN }));
+    const later = [await approvedListing({ qty: '1', minLot: '1', closesAt: h.clock.now() + 30 * DAY }), await approvedListing({ qty: '1', minLot: '1', closesAt: h.clock.now() + 31 * DAY })];
+    for (const [i, l] of sold.entries()) await h.as(i % 2 ? 'zone' : 'zone2').bids.place({ listingId: l.id, price: '30000', qty: '1' });
+    h.clock.advance(2 * HOUR);
+    sweep(h.services);
+
+    const first = await h.as(null).listings.announcements();
+    expect(first).toMatchObject({ resultsTotal: 23, resultsPage: 1, pageSize: 20 });
+    expect(first.results.map((r) => r.id)).toEqual(sold.map((l) => l.id).reverse().slice(0, 20));
+    const second = await h.as(null).listings.announcements({ resultsPage: 2 });
+    expect(second.results.map((r) => r.id)).toEqual(sold.map((l) => l.id).reverse().slice(20));
+    // Each result carries exactly its listing's trades, as the trade list has them.
+    for (const r of [...first.results, ...second.results]) {
+      const own = await h.as('province').trades.list();
+      expect(r.trades.map((t) => t.confirmationNo)).toEqual(own.filter((t) => t.listingId === r.id).map((t) => t.confirmationNo));
+      expect(r.trades).toHaveLength(1);
+    }
+    // The announced listings are paged on their own: the later two are there, the demo's with them.
+    expect(first.listings.map((l) => l.id)).toEqual(expect.arrayContaining(later.map((l) => l.id)));
+    expect(first.listingsTotal).toBe(first.listings.length + (await h.as(null).listings.announcements({ listingsPage: 2 })).listings.length);
+    expect((await h.as(null).listings.announcements({ resultsPage: 9 })).results).toEqual([]);
+    expect((await refusal(h.as(null).listings.announcements({ listingsPage: 0 }))).code).toBe('BAD_REQUEST');
+  });
+});
+
 describe('who sees whom', () => {
   it('zones see other bidders by number only; the selling county and the province see names; the result names the winner', async () => {
     await h.as('zone').bids.place({ listingId: 1, price: '20000', qty: '100' });

@@ -3,18 +3,21 @@ import { statement } from '@/server/data/ledger';
 import { readSettings } from '@/server/data/settings';
 import { recordBankTransfer } from '@/server/services/funds';
 import { updateSettings } from '@/server/services/settings';
-import { settingsInput, transferInput } from '../schemas/market';
+import { settingsInput, statementPage, transferInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router } from '../trpc';
 
 export const accountsRouter = router({
   /** The caller's balances per asset and bucket, and its journal lines (funds, proceeds, rights). */
-  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).query(({ ctx }) => {
+  /** Its journal comes a page of entries at a time, newest first; `olderThan` asks for the next page. */
+  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).input(statementPage).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const org = ctx.actor.organisationId;
+    const journal = statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING'], { beforeEntryId: input.before });
     return {
       balances: views.balancesOf(db, org),
       holdings: ctx.user.role === 'zone' ? views.holdingsOf(db, org) : [],
-      lines: statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING']),
+      lines: journal.lines,
+      olderThan: journal.olderThan,
     };
   }),
 

@@ -7,7 +7,7 @@ import { guidanceRows } from '@/server/data/guidance';
 import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
 import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
-import { MARKET_PAGE_SIZE, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
+import { ANNOUNCEMENTS_PAGE_SIZE, MARKET_PAGE_SIZE, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
 import { z } from 'zod';
 
@@ -104,16 +104,23 @@ export const listingsRouter = router({
     };
   }),
 
-  /** Public announcements (公示): approved listings and closed ones with their results. */
-  announcements: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => {
+  /** Public announcements (公示): approved listings and closed ones with their results, a page of each. */
+  announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).query(({ ctx, input }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
+    const pageOf = (page = 1) => ({ offset: (page - 1) * ANNOUNCEMENTS_PAGE_SIZE, limit: ANNOUNCEMENTS_PAGE_SIZE });
+    const announced = views.listingsPageByStatus(db, ['approved'], pageOf(input.listingsPage));
+    const closed = views.listingsPageByStatus(db, ['closed'], pageOf(input.resultsPage));
+    const tradesOf = new Map<number, ReturnType<typeof views.tradesOfListings>>();
+    for (const t of views.tradesOfListings(db, closed.rows.map((l) => l.id))) tradesOf.set(t.listingId, [...(tradesOf.get(t.listingId) ?? []), t]);
     return {
-      listings: views.listingsByStatus(db, ['approved']).map((l) => withPhase(l, now)),
-      results: views.listingsByStatus(db, ['closed']).map((l) => ({
+      listings: announced.rows.map((l) => withPhase(l, now)),
+      listingsTotal: announced.total,
+      listingsPage: input.listingsPage ?? 1,
+      results: closed.rows.map((l) => ({
         ...withPhase(l, now),
-        trades: views.tradesFor(db, 'all', l.id).map((t) => ({
+        trades: (tradesOf.get(l.id) ?? []).map((t) => ({
           confirmationNo: t.confirmationNo,
           buyerName: t.buyerName,
           qtyMilliMu: t.qtyMilliMu,
@@ -122,6 +129,9 @@ export const listingsRouter = router({
           status: t.status,
         })),
       })),
+      resultsTotal: closed.total,
+      resultsPage: input.resultsPage ?? 1,
+      pageSize: ANNOUNCEMENTS_PAGE_SIZE,
       now,
     };
   }),

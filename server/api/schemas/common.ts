@@ -49,3 +49,6 @@ export const timeField = z
   .max(4_102_444_800_000, { error: 'invalidTime' }); // 2100-01-01
 
 export const textField = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
+
+/** A 1-based page number; a page past the last is simply empty. */
+export const pageField = z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(100_000, { error: 'tooLarge' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, muField, pricePerMuField, textField, timeField, yuanField } from './common';
+import { idField, muField, pageField, pricePerMuField, textField, timeField, yuanField } from './common';
 
 export const listingInput = z.object({
   lotId: idField,
@@ -29,14 +29,19 @@ export const marketFilter = z
     maxPrice: pricePerMuField.optional(),
     minQty: muField.optional(),
     maxQty: muField.optional(),
-    /** 1-based; a page past the last is simply empty. */
-    page: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(100_000, { error: 'tooLarge' }).optional(),
+    page: pageField.optional(),
   })
   .default({});
 
 /** Listings per page of the market: a screen an official reads without scrolling far, as trading
  *  portals show them, and a page that renders quickly (`npm run bench`, figure 3). */
 export const MARKET_PAGE_SIZE = 20;
+
+/** The public announcements page by page: the announced listings and the results, each paged alone. */
+export const announcementsInput = z.object({ listingsPage: pageField.optional(), resultsPage: pageField.optional() }).default({});
+
+/** Announcements per page of each section, as the market's. */
+export const ANNOUNCEMENTS_PAGE_SIZE = 20;
 
 export const settingsInput = z.object({
   depositRateBp: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(10000, { error: 'tooLarge' }),
@@ -46,3 +51,6 @@ export const settingsInput = z.object({
 });
 
 export const byId = z.object({ id: idField });
+
+/** A page of the caller's statement: entries older than `before` (the previous page's cursor). */
+export const statementPage = z.object({ before: idField.optional() }).default({});
