@@ -13,6 +13,8 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The DOM's window properties type-check as globals: a forgotten `status` or `name` compiles.
+      'no-restricted-globals': ['error', 'status', 'name', 'length', 'event', 'origin', 'parent', 'top', 'closed', 'open', 'close', 'stop', 'find', 'print', 'history', 'location'],
     },
   },
 );

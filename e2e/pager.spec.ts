@@ -71,6 +71,27 @@ test('the market shows twenty listings a page with the total, and pages keep the
   await zone.waitForURL(/listingsPage=2/);
   await expect(zone.getByTestId('listings-pager')).toContainText(`第 2 / ${Math.ceil(announced / 20)} 页`);
   await expect(zone.getByTestId('announced-listings').locator('tbody tr')).toHaveCount(Math.min(20, announced - 20));
+
+  // The county's own listings: twenty a page, ours newest first.
+  await county.goto('/county/listings');
+  await expect(county.getByTestId('listing-row')).toHaveCount(20);
+  await expect(county.getByTestId('listing-row').first()).toHaveAttribute('data-code', codes[20]!);
+  await county.getByTestId('listings-pager').getByRole('link', { name: '下一页' }).click();
+  await county.waitForURL(/page=2/);
+  await expect(county.getByTestId('listing-row').first()).toBeVisible();
+  await expect(county.getByTestId('listing-row').filter({ hasText: codes[20]! })).toHaveCount(0);
+
+  // The province's whole market filtered by phase in the database, the filter kept across pages.
+  await province.goto('/province/market');
+  await province.getByLabel('状态').selectOption('open');
+  await province.getByRole('button', { name: '筛选' }).click();
+  await province.waitForURL(/status=open/);
+  await expect(province.getByTestId('listing-row')).toHaveCount(20);
+  await province.getByTestId('listings-pager').getByRole('link', { name: '下一页' }).click();
+  await province.waitForURL(/status=open&page=2|page=2&status=open/);
+  const rows = province.getByTestId('listing-row');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText('交易中');
 });
 
 test('a ledger of many entries comes fifty entries a page: 更早的记录 and back to the newest', async ({ browser }) => {

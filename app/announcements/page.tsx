@@ -1,24 +1,17 @@
 // Public announcements (公示): approved listings, and the results of closed ones naming the winners.
 // Each section is paged on its own (?listingsPage=&resultsPage=), newest first.
 import Link from 'next/link';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { pageContext } from '@/server/page';
 
 type Search = { listingsPage?: string | string[]; resultsPage?: string | string[] };
 
-/** A page number from the address; anything else (typed by hand) is the first page. */
-function pageParam(v: string | string[] | undefined): number | undefined {
-  const n = Number(Array.isArray(v) ? v[0] : v);
-  return Number.isSafeInteger(n) && n > 1 && n <= 100_000 ? n : undefined;
-}
-
 export default async function AnnouncementsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { caller, locale } = await pageContext();
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const tm = translator(locale, 'market');
   const sp = await searchParams;
   const input = { listingsPage: pageParam(sp.listingsPage), resultsPage: pageParam(sp.resultsPage) };
   const { listings, results, listingsTotal, resultsTotal, pageSize } = await caller.listings.announcements(input);
@@ -28,11 +21,9 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
     for (const key of ['listingsPage', 'resultsPage'] as const) if ((pages[key] ?? 1) > 1) q.set(key, String(pages[key]));
     return q.size > 0 ? `/announcements?${q.toString()}` : '/announcements';
   };
-  const pager = (which: 'listingsPage' | 'resultsPage', total: number, testId: string) => {
-    const page = input[which] ?? 1;
-    const pages = Math.ceil(total / pageSize);
-    return <Pager page={page} pages={pages} href={href(which)} labels={{ page: tm('market_page', { page, pages }), prev: tm('page_prev'), next: tm('page_next') }} testId={testId} />;
-  };
+  const pager = (which: 'listingsPage' | 'resultsPage', total: number, testId: string) => (
+    <Pager page={input[which] ?? 1} total={total} pageSize={pageSize} href={href(which)} locale={locale} testId={testId} />
+  );
   return (
     <>
       <h1>{t('ann_title')}</h1>

@@ -1,24 +1,26 @@
-// A zone's bids and offers with the listing each belongs to (bids.mine).
+// A zone's bids and offers with the listing each belongs to (bids.mine), newest first, in pages.
 import Link from 'next/link';
+import { Pager, pageParam } from '@/components/pager';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 
-export default async function BidsPage() {
+export default async function BidsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale } = await requireRole('zone');
   const tm = translator(locale, 'market');
-  const bids = await caller.bids.mine();
+  const { bids, total, page, pageSize } = await caller.bids.mine({ page: pageParam((await searchParams).page) });
 
   return (
     <>
       <h1>{tm('bids_title')}</h1>
       <p className="muted">{tm('bids_intro')}</p>
-      {bids.length === 0 ? (
+      {total === 0 ? (
         <p className="card muted">
           {tm('bids_empty')} <Link href="/market">{tm('market_title')}</Link>
         </p>
       ) : (
         <>
+          <p className="muted">{tm('list_count', { count: total })}</p>
           <div className="table-scroll">
             <table data-testid="my-bids">
               <thead>
@@ -65,6 +67,7 @@ export default async function BidsPage() {
               </tbody>
             </table>
           </div>
+          <Pager page={page} total={total} pageSize={pageSize} href={(p) => (p > 1 ? `/bids?page=${p}` : '/bids')} locale={locale} testId="bids-pager" />
         </>
       )}
     </>

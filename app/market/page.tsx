@@ -9,7 +9,7 @@ import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
-import { Pager } from '@/components/pager';
+import { Pager, pageParam } from '@/components/pager';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -48,8 +48,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
     cityId: city?.id,
     countyId: county?.id,
   };
-  const page = Number(one(sp.page));
-  if (Number.isSafeInteger(page) && page > 1 && page <= 100_000) filter.page = page;
+  filter.page = pageParam(sp.page);
   const typed: Record<string, string> = {};
   const ignored: string[] = [];
   for (const [key, decimals, label] of DECIMAL_FILTERS) {
@@ -184,13 +183,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
               </tbody>
             </table>
           </div>
-          <Pager
-            page={result.data.page}
-            pages={Math.ceil(result.data.total / result.data.pageSize)}
-            href={(p) => pageHref(sp, p)}
-            labels={{ page: tm('market_page', { page: result.data.page, pages: Math.ceil(result.data.total / result.data.pageSize) }), prev: tm('page_prev'), next: tm('page_next') }}
-            testId="market-pager"
-          />
+          <Pager page={result.data.page} total={result.data.total} pageSize={result.data.pageSize} href={(p) => pageHref(sp, p)} locale={locale} testId="market-pager" />
         </>
       )}
     </>

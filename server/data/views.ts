@@ -1,7 +1,8 @@
 // Read models for the pages: each function answers one screen's question in one or two queries.
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
+import type { ListingStatus, PhaseBounds } from '@/server/domain/auction';
 import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
 
 const county = alias(organisations, 'county');
@@ -77,7 +78,7 @@ function marketWhere(now: number, f: MarketFilter) {
 }
 
 /** One page of the market, soonest to close first (ties by id, so pages never overlap). */
-export function marketListings(db: DbOrTx, now: number, f: MarketFilter, page: { offset: number; limit: number }) {
+export function marketListings(db: DbOrTx, now: number, f: MarketFilter, page: Page) {
   return listingQuery(db).where(marketWhere(now, f)).orderBy(listings.closesAt, listings.id).limit(page.limit).offset(page.offset).all();
 }
 
@@ -90,13 +91,38 @@ export function marketCount(db: DbOrTx, now: number, f: MarketFilter): number {
 
 export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];
 
-export const listingsOfCounty = (db: DbOrTx, countyId: number) => listingQuery(db).where(eq(listings.countyId, countyId)).orderBy(desc(listings.id)).all();
+/** One page of a list: rows [offset, offset + limit). */
+export interface Page {
+  offset: number;
+  limit: number;
+}
 
-/** One page of the listings in the given states, newest first, and how many there are in all. */
-export function listingsPageByStatus(db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][], page: { offset: number; limit: number }) {
+/** Which listings a paged list shows: one county's, in some states, in one phase at a moment. */
+export interface ListingSelection {
+  countyId?: number;
+  statuses?: ListingStatus[];
+  phase?: PhaseBounds;
+}
+
+function listingWhere(f: ListingSelection) {
+  const p = f.phase;
+  return and(
+    f.countyId !== undefined ? eq(listings.countyId, f.countyId) : undefined,
+    f.statuses ? inArray(listings.status, f.statuses) : undefined,
+    p ? eq(listings.status, p.status) : undefined,
+    p?.opensAfter !== undefined ? gt(listings.opensAt, p.opensAfter) : undefined,
+    p?.openedBy !== undefined ? lte(listings.opensAt, p.openedBy) : undefined,
+    p?.closesAfter !== undefined ? gt(listings.closesAt, p.closesAfter) : undefined,
+    p?.closedBy !== undefined ? lte(listings.closesAt, p.closedBy) : undefined,
+  );
+}
+
+/** One page of the selected listings, newest first, and how many there are in all. */
+export function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
+  const where = listingWhere(f);
   return {
-    rows: listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
-    total: db.select({ n: sql<number>`count(*)` }).from(listings).where(inArray(listings.status, statuses)).all()[0]?.n ?? 0,
+    rows: listingQuery(db).where(where).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
+    total: db.select({ n: sql<number>`count(*)` }).from(listings).where(where).all()[0]?.n ?? 0,
   };
 }
 
@@ -238,9 +264,9 @@ export function holdingsOf(db: DbOrTx, organisationId: number) {
     .all();
 }
 
-/** A zone's bids and offers with their listing. */
-export function bidsOfZone(db: DbOrTx, zoneId: number) {
-  return db
+/** One page of a zone's bids and offers with their listing, newest first, and how many it has made. */
+export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
+  const rows = db
     .select({
       id: bids.id,
       kind: bids.kind,
@@ -260,8 +286,10 @@ export function bidsOfZone(db: DbOrTx, zoneId: number) {
     .innerJoin(county, eq(listings.countyId, county.id))
     .where(eq(bids.zoneId, zoneId))
     .orderBy(desc(bids.id))
-    .limit(500)
+    .limit(page.limit)
+    .offset(page.offset)
     .all();
+  return { rows, total: db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.zoneId, zoneId)).all()[0]?.n ?? 0 };
 }
 
 export const zones = (db: DbOrTx) =>

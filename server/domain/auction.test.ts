@@ -11,6 +11,8 @@ import {
   extendedClose,
   listingPhase,
   minimumBid,
+  type PhaseBounds,
+  phaseBounds,
 } from './auction';
 import { DomainError, type DomainErrorCode } from './errors';
 import { tradeAmount, type FenPerMu, type MilliMu } from './units';
@@ -49,6 +51,30 @@ describe('listingPhase', () => {
   });
   it('is the status itself for any other status', () => {
     for (const status of ['pending_review', 'rejected', 'closed', 'withdrawn'] as const) expect(listingPhase({ status, ...at }, NOW + 1)).toBe(status);
+  });
+});
+
+describe('phaseBounds', () => {
+  const inBounds = (b: PhaseBounds, l: { status: string; opensAt: number; closesAt: number }) =>
+    l.status === b.status &&
+    (b.opensAfter === undefined || b.opensAfter < l.opensAt) &&
+    (b.openedBy === undefined || l.opensAt <= b.openedBy) &&
+    (b.closesAfter === undefined || b.closesAfter < l.closesAt) &&
+    (b.closedBy === undefined || l.closesAt <= b.closedBy);
+  it('holds exactly the listings listingPhase puts in that phase, at any moment, edges included', () => {
+    const phases = ['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('pending_review', 'approved', 'rejected', 'withdrawn', 'closed' as const),
+        fc.integer({ min: -5, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: -8, max: 12 }),
+        (status, opensAt, length, now) => {
+          const l = { status, opensAt, closesAt: opensAt + length };
+          for (const phase of phases) expect(inBounds(phaseBounds(phase, now), l), `${phase} at ${now}`).toBe(listingPhase(l, now) === phase);
+        },
+      ),
+    );
   });
 });
 

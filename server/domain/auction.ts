@@ -25,6 +25,35 @@ export function listingPhase(l: { status: ListingStatus; opensAt: number; closes
   return 'due';
 }
 
+/**
+ * The listings in one phase at `now`, as bounds a query can use: the converse of listingPhase, so the
+ * province's market filters by phase in the database instead of over a page already read.
+ */
+export interface PhaseBounds {
+  status: ListingStatus;
+  /** now < opensAt */
+  opensAfter?: number;
+  /** opensAt <= now */
+  openedBy?: number;
+  /** now < closesAt */
+  closesAfter?: number;
+  /** closesAt <= now */
+  closedBy?: number;
+}
+
+export function phaseBounds(phase: ListingPhase, now: number): PhaseBounds {
+  switch (phase) {
+    case 'upcoming':
+      return { status: 'approved', opensAfter: now };
+    case 'open':
+      return { status: 'approved', openedBy: now, closesAfter: now };
+    case 'due':
+      return { status: 'approved', closedBy: now };
+    default:
+      return { status: phase };
+  }
+}
+
 /** A listing's terms must be coherent and offer no more than the county's free quota of the lot. */
 export function checkListingTerms(terms: ListingTerms, freeQtyMilliMu: number, now: number): void {
   ensure(terms.qtyMilliMu <= freeQtyMilliMu, 'overFreeQuota', { freeMilliMu: freeQtyMilliMu });

@@ -2,21 +2,22 @@
 import { WithdrawButton } from '@/components/admin-controls';
 import { ListingForm } from '@/components/admin-listing-form';
 import { ListingsTable } from '@/components/admin-listings-table';
+import { Pager, pageParam } from '@/components/pager';
 import { toDecimalText } from '@/components/market-format';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 
-export default async function CountyListingsPage() {
+export default async function CountyListingsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale, ctx } = await requireRole('county');
   const t = translator(locale, 'admin');
-  const [listings, lots] = await Promise.all([caller.listings.mine(), caller.accounts.quota()]);
+  const [{ listings, total, page, pageSize }, lots] = await Promise.all([caller.listings.mine({ page: pageParam((await searchParams).page) }), caller.accounts.quota()]);
   const now = ctx.services.clock.now();
   // Bids of any state count: a listing that ever had one is fixed.
   const editable = (l: (typeof listings)[number]) => (l.status === 'pending_review' || (l.status === 'approved' && l.phase !== 'due')) && l.activeBids === 0;
   return (
     <>
       <h1>{t('listings_title')}</h1>
-      {listings.length === 0 ? <p className="card muted">{t('listings_empty')}</p> : null}
+      {total === 0 ? <p className="card muted">{t('listings_empty')}</p> : <p className="muted">{t('ann_count', { count: total })}</p>}
       <ListingsTable
         listings={listings}
         locale={locale}
@@ -48,6 +49,7 @@ export default async function CountyListingsPage() {
           ) : null
         }
       />
+      <Pager page={page} total={total} pageSize={pageSize} href={(p) => (p > 1 ? `/county/listings?page=${p}` : '/county/listings')} locale={locale} testId="listings-pager" />
     </>
   );
 }

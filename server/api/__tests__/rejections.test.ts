@@ -317,8 +317,8 @@ describe('another organisation of the right role', () => {
     const pianguanLots = new Set((await h.as('pianguan').accounts.quota()).map((l) => l.id));
     expect((await h.as('hequ').accounts.quota()).some((l) => pianguanLots.has(l.id))).toBe(false);
     expect((await h.as('zone2').trades.list()).some((t) => t.id === s.trade)).toBe(false);
-    expect((await h.as('zone3').bids.mine()).length).toBe(0);
-    expect((await h.as('hequ').listings.mine()).some((l) => l.id === s.pending)).toBe(false);
+    expect((await h.as('zone3').bids.mine()).bids.length).toBe(0);
+    expect((await h.as('hequ').listings.mine()).listings.some((l) => l.id === s.pending)).toBe(false);
     expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
     expect((await h.as('zone2').rights.uses()).length).toBe(0);
     expect(await h.as('datong').projects.list()).toEqual([]);

@@ -127,7 +127,7 @@ describe('auction: list → review → bid → close → award → pay → settl
       expect(t.dueAt).toBe(t.awardedAt + 10 * DAY);
     }
     expect(new Set(trades.map((t) => t.confirmationNo)).size).toBe(2);
-    const zoneBids = await h.as('zone').bids.mine();
+    const zoneBids = (await h.as('zone').bids.mine()).bids;
     expect(zoneBids.find((b) => b.id === b1.bid.id)!.status).toBe('lost');
     // The loser's deposit is released in full; the winners' stay frozen.
     expect(funds('zone')).toBe(5_000_000_000);
@@ -250,7 +250,7 @@ describe('bids', () => {
     expect(raised.bidderNumber).toBe(first.bidderNumber);
     expect(funds('zone2')).toBe(2_000_000_000 - 1_026_000_000);
     expect(held('zone2')).toBe(1_026_000_000);
-    const mine = await h.as('zone2').bids.mine();
+    const mine = (await h.as('zone2').bids.mine()).bids;
     expect(mine.map((b) => [b.id, b.status])).toEqual([
       [raised.bid.id, 'active'],
       [first.bid.id, 'superseded'],
@@ -471,7 +471,7 @@ describe('listing lifecycle', () => {
     expect((await h.as('pianguan').listings.get({ id: listing.id })).listing.reviewNote).toBe('底价低于指导价');
     expect((await refusal(h.as('zone').listings.get({ id: listing.id }))).code).toBe('NOT_FOUND');
     expect((await refusal(h.as('province').listings.review({ listingId: listing.id, approve: true }))).code).toBe('CONFLICT');
-    expect((await h.as('pianguan').listings.mine()).find((l) => l.id === listing.id)!.phase).toBe('rejected');
+    expect((await h.as('pianguan').listings.mine()).listings.find((l) => l.id === listing.id)!.phase).toBe('rejected');
     ledgerClean();
   });
 });
@@ -497,6 +497,69 @@ describe('the market in pages', () => {
     expect(filtered.total).toBeGreaterThanOrEqual(55);
     expect(filtered.listings.every((l) => l.qtyMilliMu <= 1000)).toBe(true);
     expect((await refusal(h.as('zone').listings.market({ page: 0 }))).code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('lists in pages', () => {
+  /** Every page of a paged list, walked until one comes back short. */
+  async function walk<T>(read: (page: number) => Promise<{ total: number; pageSize: number } & Record<string, unknown>>, key: string): Promise<{ items: T[]; total: number }> {
+    const items: T[] = [];
+    let total = 0;
+    for (let page = 1; page <= 50; page++) {
+      const r = await read(page);
+      const rows = r[key] as T[];
+      total = r.total;
+      expect(rows.length).toBeLessThanOrEqual(r.pageSize);
+      items.push(...rows);
+      if (rows.length < r.pageSize) break;
+    }
+    return { items, total };
+  }
+
+  it("the province's market by phase is exactly the listings in that phase, page after page", async () => {
+    // Listings in every phase: open, upcoming, closed (by the sweep), withdrawn, rejected, pending review.
+    for (let i = 0; i < 22; i++) await approvedListing({ qty: '1', minLot: '1', closesAt: h.clock.now() + DAY + i * MIN });
+    for (let i = 0; i < 3; i++) await approvedListing({ qty: '1', minLot: '1', opensAt: h.clock.now() + DAY, closesAt: h.clock.now() + 2 * DAY });
+    for (let i = 0; i < 2; i++) await approvedListing({ qty: '1', minLot: '1', closesAt: h.clock.now() + MIN });
+    const lot = await lotOf('pianguan');
+    const pending = () =>
+      h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '1', reservePrice: '30000', minLot: '1', increment: '100', opensAt: h.clock.now(), closesAt: h.clock.now() + DAY });
+    await h.as('pianguan').listings.withdraw({ id: (await pending()).id });
+    await h.as('province').listings.review({ listingId: (await pending()).id, approve: false, reason: '测试' });
+    await pending();
+    h.clock.advance(2 * MIN);
+
+    const all = await walk<{ id: number; phase: string }>((page) => h.as('province').listings.all({ page }), 'listings');
+    expect(all.items).toHaveLength(all.total);
+    expect(new Set(all.items.map((l) => l.id)).size).toBe(all.total);
+    const ids = all.items.map((l) => l.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    for (const phase of ['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'] as const) {
+      const shown = await walk<{ id: number; phase: string }>((page) => h.as('province').listings.all({ phase, page }), 'listings');
+      expect(shown.items.map((l) => l.id), phase).toEqual(all.items.filter((l) => l.phase === phase).map((l) => l.id));
+      expect(shown.total, phase).toBe(shown.items.length);
+    }
+    expect(all.items.filter((l) => l.phase === 'open').length).toBeGreaterThan(20);
+    expect(all.items.some((l) => l.phase === 'closed')).toBe(true);
+    expect((await refusal(h.as('province').listings.all({ phase: 'sold' as 'open' }))).code).toBe('BAD_REQUEST');
+
+    // The county's own, a page at a time, none of another county's.
+    const mine = await walk<{ id: number; countyName: string }>((page) => h.as('pianguan').listings.mine({ page }), 'listings');
+    expect(mine.items).toHaveLength(mine.total);
+    expect(mine.items.every((l) => l.countyName === '偏关县')).toBe(true);
+    expect(mine.items.map((l) => l.id)).toEqual(all.items.filter((l) => (l as unknown as { countyName: string }).countyName === '偏关县').map((l) => l.id));
+  });
+
+  it("a zone's bids come newest first, twenty a page, every one once", async () => {
+    const listing = await approvedListing({ qty: '100', minLot: '1', increment: '100' });
+    for (let i = 0; i < 45; i++) await h.as('zone').bids.place({ listingId: listing.id, price: String(30_000 + 100 * i), qty: '1' });
+    const first = await h.as('zone').bids.mine();
+    expect(first).toMatchObject({ total: 45, page: 1, pageSize: 20 });
+    expect(first.bids[0]!.status).toBe('active');
+    const walked = await walk<{ id: number }>((page) => h.as('zone').bids.mine({ page }), 'bids');
+    expect(walked.items.map((b) => b.id)).toEqual([...walked.items.map((b) => b.id)].sort((a, b) => b - a));
+    expect(new Set(walked.items.map((b) => b.id)).size).toBe(45);
+    expect((await h.as('zone2').bids.mine()).total).toBe(0);
   });
 });
 

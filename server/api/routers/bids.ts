@@ -1,5 +1,6 @@
 import { acceptOffer, placeBid, placeOffer, withdrawOffer } from '@/server/services/bidding';
 import * as views from '@/server/data/views';
+import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
 import { bidInput, byId } from '../schemas/market';
 import { countyProcedure, router, zoneProcedure } from '../trpc';
 
@@ -10,5 +11,9 @@ export const bidsRouter = router({
   offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
   withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
   accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
-  mine: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.bidsOfZone(ctx.services.db, ctx.actor.organisationId)),
+  /** The zone's bids and offers, newest first, a page at a time. */
+  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+    const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
+    return { bids: rows, total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+  }),
 });

@@ -2,12 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { type ListingInput, createListing, reviewListing, updateListing, withdrawListing } from '@/server/services/listings';
 import { sweep } from '@/server/services/closing';
 import * as views from '@/server/data/views';
-import { listingPhase } from '@/server/domain/auction';
+import { listingPhase, phaseBounds } from '@/server/domain/auction';
 import { guidanceRows } from '@/server/data/guidance';
 import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
 import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
-import { ANNOUNCEMENTS_PAGE_SIZE, MARKET_PAGE_SIZE, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
+import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
+import { allListingsInput, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '../trpc';
 import { z } from 'zod';
 
@@ -46,12 +47,12 @@ export const listingsRouter = router({
       const now = ctx.services.clock.now();
       const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
       const { page = 1, ...filter } = input;
-      const rows = views.marketListings(ctx.services.db, now, filter, { offset: (page - 1) * MARKET_PAGE_SIZE, limit: MARKET_PAGE_SIZE });
+      const rows = views.marketListings(ctx.services.db, now, filter, pageWindow(page));
       return {
         listings: rows.map((l) => ({ ...withPhase(l, now), guidance: guidance(l) })),
         total: views.marketCount(ctx.services.db, now, filter),
         page,
-        pageSize: MARKET_PAGE_SIZE,
+        pageSize: LIST_PAGE_SIZE,
       };
     }),
 
@@ -109,9 +110,8 @@ export const listingsRouter = router({
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
-    const pageOf = (page = 1) => ({ offset: (page - 1) * ANNOUNCEMENTS_PAGE_SIZE, limit: ANNOUNCEMENTS_PAGE_SIZE });
-    const announced = views.listingsPageByStatus(db, ['approved'], pageOf(input.listingsPage));
-    const closed = views.listingsPageByStatus(db, ['closed'], pageOf(input.resultsPage));
+    const announced = views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
+    const closed = views.listingsPage(db, { statuses: ['closed'] }, pageWindow(input.resultsPage));
     const tradesOf = new Map<number, ReturnType<typeof views.tradesOfListings>>();
     for (const t of views.tradesOfListings(db, closed.rows.map((l) => l.id))) tradesOf.set(t.listingId, [...(tradesOf.get(t.listingId) ?? []), t]);
     return {
@@ -131,15 +131,17 @@ export const listingsRouter = router({
       })),
       resultsTotal: closed.total,
       resultsPage: input.resultsPage ?? 1,
-      pageSize: ANNOUNCEMENTS_PAGE_SIZE,
+      pageSize: LIST_PAGE_SIZE,
       now,
     };
   }),
 
-  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
+  /** The county's own listings, newest first, a page at a time. */
+  mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
-    return views.listingsOfCounty(ctx.services.db, ctx.actor.organisationId).map((l) => withPhase(l, now));
+    const { rows, total } = views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
+    return { listings: rows.map((l) => withPhase(l, now)), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
@@ -156,10 +158,11 @@ export const listingsRouter = router({
   }),
 
   /** Every listing in every state, for the province's view of the whole market. */
-  all: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => {
+  all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).query(({ ctx, input }) => {
     sweep(ctx.services);
     const now = ctx.services.clock.now();
-    return views.listingsByStatus(ctx.services.db, ['pending_review', 'approved', 'closed', 'rejected', 'withdrawn']).map((l) => withPhase(l, now));
+    const { rows, total } = views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
+    return { listings: rows.map((l) => withPhase(l, now)), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),

@@ -52,3 +52,13 @@ export const textField = (max: number) => z.string({ error: 'required' }).trim()
 
 /** A 1-based page number; a page past the last is simply empty. */
 export const pageField = z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(100_000, { error: 'tooLarge' });
+
+/** A list that grows with the market, one page at a time. */
+export const pageInput = z.object({ page: pageField.optional() }).default({});
+
+/** Rows per page of every paged list: a screen an official reads without scrolling far, as trading
+ *  portals show them, and a page that renders quickly (`npm run bench`, figure 3). */
+export const LIST_PAGE_SIZE = 20;
+
+/** The rows of page `page` (1-based). */
+export const pageWindow = (page = 1) => ({ offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });

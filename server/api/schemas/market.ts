@@ -33,15 +33,13 @@ export const marketFilter = z
   })
   .default({});
 
-/** Listings per page of the market: a screen an official reads without scrolling far, as trading
- *  portals show them, and a page that renders quickly (`npm run bench`, figure 3). */
-export const MARKET_PAGE_SIZE = 20;
-
 /** The public announcements page by page: the announced listings and the results, each paged alone. */
 export const announcementsInput = z.object({ listingsPage: pageField.optional(), resultsPage: pageField.optional() }).default({});
 
-/** Announcements per page of each section, as the market's. */
-export const ANNOUNCEMENTS_PAGE_SIZE = 20;
+/** The province's whole market, in one phase or all. */
+export const allListingsInput = z
+  .object({ phase: z.enum(['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'], { error: 'invalidInput' }).optional(), page: pageField.optional() })
+  .default({});
 
 export const settingsInput = z.object({
   depositRateBp: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(10000, { error: 'tooLarge' }),
