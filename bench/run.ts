@@ -3,8 +3,9 @@
 // writes bench/results/latest.md and latest.json. Needs a production build (`npm run build`).
 //   1. settlement through the real service on a file database (WAL) vs a bare better-sqlite3 loop
 //      doing the same inserts and updates;
-//   2. bid placement over HTTP by a signed-in zone (autocannon, 50 connections, 10 s) against the app
-//      started as `npm start` starts it, vs a bare Node http server answering JSON;
+//   2. bid placement over HTTP by the three signed-in demo zones (autocannon, 50 connections, 10 s), on
+//      1,000 open auctions from the same generator, each bid a step above the last on its listing, against
+//      the app started as `npm start` starts it, vs a bare Node http server answering JSON;
 //   3. the market page, server-rendered for a signed-in zone, with 10,000 open auctions and 1,000,000
 //      bids in the database (generated once into bench/data/ by the same generator, fixed seed), vs a
 //      page of an empty Next.js app rendered per request;
@@ -219,19 +220,31 @@ async function cannon(opts: autocannon.Options) {
   return new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
+/** Open auctions for the bid load, as the market generator opens them (whole-listing lots). */
+const BID_LISTINGS = 1_000;
+
 async function http() {
   const dataDir = path.join(tmp, 'app');
-  execFileSync(process.execPath, ['--import', 'tsx', 'db/prepare.ts'], { env: { ...process.env, QX_DATA_DIR: dataDir }, stdio: 'ignore' });
+  const env = { ...process.env, QX_DATA_DIR: dataDir };
+  execFileSync(process.execPath, ['--import', 'tsx', 'db/prepare.ts'], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'db/seed.ts', '--open-listings', String(BID_LISTINGS)], { env, stdio: 'ignore' });
+  const market = new Database(path.join(dataDir, 'quota-exchange.db'), { readonly: true });
+  const open = market
+    .prepare("select id, reserve_price_fen_per_mu reserve, increment_fen_per_mu increment, qty_milli_mu qty from listings where status = 'approved' and min_lot_milli_mu = qty_milli_mu order by id")
+    .all() as { id: number; reserve: number; increment: number; qty: number }[];
+  market.close();
   const app = startApp(dataDir);
   const bareServer = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{"result":{"data":{"ok":true}}}')}).listen(${BARE_PORT},'127.0.0.1')`], { stdio: 'ignore', detached: true });
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await firstOk(`${base}/login`, 60_000);
     await firstOk(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
-    const cookie = await signInCookie(base, 'zone');
-    if (!cookie) throw new Error('sign-in failed');
-    const listingId = 1; // the demo seed's open auction: 300 mu, reserve 20,000, lots of 50
+    const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
+    if (cookies.some((c) => !c)) throw new Error('sign-in failed');
+    // As at a close: bids go round the auctions, each a step above the last bid on its auction, by the
+    // next zone in turn (a zone may not raise against itself only when it leads: it raises its own).
     let n = 0;
+    const rounds = new Map<number, number>();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
     const bids = await cannon({
@@ -239,8 +252,18 @@ async function http() {
       connections: 50,
       duration: 10,
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ listingId, price: String(20_000 + 1_000 * ++n), qty: '50' }) }) }],
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req) => {
+            const l = open[n++ % open.length]!;
+            const round = (rounds.get(l.id) ?? 0) + 1;
+            rounds.set(l.id, round);
+            const body = JSON.stringify({ listingId: l.id, price: ((l.reserve + (round - 1) * l.increment) / 100).toFixed(2), qty: (l.qty / 1000).toFixed(3) });
+            return { ...req, headers: { ...req.headers, cookie: cookies[(l.id + round) % cookies.length]! }, body };
+          },
+        },
+      ],
     });
     clearInterval(sampler);
     const bare = await cannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: 50, duration: 10 });

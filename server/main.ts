@@ -8,18 +8,28 @@ import next from 'next';
 import securityHeaders from '@/lib/security-headers.json';
 import { createContext, reportInternalError } from '@/server/api/context';
 import { appRouter } from '@/server/api/root';
+import { createSingleCallHandler } from '@/server/api/single-call';
 import { env } from '@/server/env';
 import { runtime } from '@/server/runtime';
 
 const TRPC_PATH = '/api/trpc/';
 
-const trpc = createHTTPHandler({
+// A bid or a form is a few hundred bytes; a megabyte leaves room and refuses anything absurd.
+const MAX_BODY_SIZE = 1024 * 1024;
+
+const trpc = createSingleCallHandler({
   router: appRouter,
   basePath: TRPC_PATH,
-  // A bid or a form is a few hundred bytes; a megabyte leaves room and refuses anything absurd.
-  maxBodySize: 1024 * 1024,
-  createContext: ({ req }) => createContext({ cookies: req.headers.cookie }),
+  maxBodySize: MAX_BODY_SIZE,
+  createContext: (req) => createContext({ cookies: req.headers.cookie }),
   onError: reportInternalError,
+  fallback: createHTTPHandler({
+    router: appRouter,
+    basePath: TRPC_PATH,
+    maxBodySize: MAX_BODY_SIZE,
+    createContext: ({ req }) => createContext({ cookies: req.headers.cookie }),
+    onError: reportInternalError,
+  }),
 });
 
 async function main() {
@@ -31,7 +41,7 @@ async function main() {
     if (req.url?.startsWith(TRPC_PATH)) {
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
       res.setHeader('Cache-Control', 'no-store');
-      void trpc(req, res);
+      trpc(req, res);
       return;
     }
     void nextHandler(req, res);
