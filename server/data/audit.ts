@@ -3,7 +3,7 @@
 // recomputing the chain (`npm run audit:verify`).
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
-import { type DbOrTx, prepared } from '@/db/client';
+import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { auditLog, organisations, users } from '@/db/schema';
 
 export interface Actor {
@@ -22,7 +22,12 @@ export function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
 /** The chain starts from a fixed value, so the first record is checked like any other. */
 export const GENESIS = '0'.repeat(64);
 
-const lastRecord = (db: DbOrTx) => prepared(db, 'select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string | null } | undefined;
+// Kept per connection: every state change writes a record.
+const auditStatements = (db: DbOrTx) => ({
+  last: prepared(db, 'select id, hash from audit_log order by id desc limit 1'),
+  insert: prepared(db, 'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+});
+const lastRecord = (db: DbOrTx) => reusable(db, auditStatements).last.get() as { id: number; hash: string | null } | undefined;
 
 /** Writes the audit record of a state change, in the caller's transaction (which holds the write lock). */
 export function writeAudit(
@@ -47,7 +52,7 @@ export function writeAudit(
     before: before === undefined || before === null ? null : JSON.stringify(before),
     after: after === undefined || after === null ? null : JSON.stringify(after),
   };
-  prepared(db, 'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  reusable(db, auditStatements).insert.run(
     record.id,
     record.at,
     record.actorUserId,

@@ -6,7 +6,9 @@ import { accounts, journalEntries, postings } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
 
 // The journal's hot statements: every posting finds its account, moves its balance and is written.
-const statements = (db: DbOrTx) => ({
+// Kept per connection: a bid posts twice, each posting finds its account (docs/decisions/0005).
+const statements = (db: DbOrTx) => reusable(db, journalStatements);
+const journalStatements = (db: DbOrTx) => ({
   accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),

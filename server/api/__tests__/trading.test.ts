@@ -262,6 +262,34 @@ describe('bids', () => {
     ledgerClean();
   });
 
+  it('bids sent at once (one group commit) end as the same bids sent one by one, refusals included', async () => {
+    const second = await makeHarness();
+    try {
+      const plan = (hh: Harness) => [
+        ...['zone', 'zone2', 'zone3', 'zone', 'zone2', 'zone3', 'zone', 'zone2'].map((z, i) => () => hh.as(z).bids.place({ listingId: 1, price: String(20_000 + 1_000 * i), qty: '50' })),
+        () => hh.as('zone3').bids.place({ listingId: 1, price: '20500', qty: '50' }), // below the minimum by then
+        () => hh.as('zone').bids.place({ listingId: 1, price: '9999999', qty: '50' }), // beyond its funds
+        () => hh.as('pianguan').bids.place({ listingId: 1, price: '40000', qty: '50' }), // a county may not bid
+        () => hh.as('zone2').bids.place({ listingId: 1, price: '40000', qty: '50' }),
+      ];
+      const together = await Promise.allSettled(plan(h).map((call) => call()));
+      const oneByOne = [];
+      for (const call of plan(second)) oneByOne.push(await call().then((value) => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason })));
+      const outcome = (o: { status: string; reason?: unknown; value?: unknown }) => (o.status === 'fulfilled' ? 'placed' : (o.reason as TRPCError).code);
+      expect(together.map(outcome)).toEqual(oneByOne.map(outcome));
+      expect(together.map(outcome)).toContain('BAD_REQUEST');
+      expect(together.filter((o) => o.status === 'fulfilled').length).toBeGreaterThan(5);
+      const bidRows = (hh: Harness) => hh.db.$client.prepare('select id, zone_id, status, price_fen_per_mu, deposit_fen from bids order by id').all();
+      expect(bidRows(h)).toEqual(bidRows(second));
+      ledgerClean();
+      // Held money is exactly the deposits of the active bids.
+      const activeDeposits = (h.db.$client.prepare("select coalesce(sum(deposit_fen), 0) n from bids where status = 'active' and zone_id = ?").get(org('zone2')) as { n: number }).n;
+      expect(held('zone2')).toBe(activeDeposits);
+    } finally {
+      second.close();
+    }
+  });
+
   it('a late bid extends the close (anti-sniping, 5 + 5 minutes by default); the close follows the extended time', async () => {
     const listing = await approvedListing();
     const close = listing.closesAt;

@@ -1,0 +1,103 @@
+// Group commit (inGroupCommit): writes of one turn share a transaction, each in its own savepoint.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type Db, inGroupCommit, openDatabase } from './client';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-group-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  db.$client.exec('create table t (x integer not null check (x >= 0))');
+});
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const rows = () => (db.$client.prepare('select x from t order by rowid').all() as { x: number }[]).map((r) => r.x);
+const insert = (x: number) => () => db.$client.prepare('insert into t (x) values (?)').run(x).lastInsertRowid;
+/** What another connection sees: only what is committed. */
+const committedRows = () => {
+  const other = new Database(path.join(dir, 'test.db'), { readonly: true });
+  try {
+    return (other.prepare('select x from t order by rowid').all() as { x: number }[]).map((r) => r.x);
+  } finally {
+    other.close();
+  }
+};
+
+it('commits the writes of one turn together, in order, each answered with its own result', async () => {
+  const seenByOthers: number[][] = [];
+  const results = await Promise.all(
+    [1, 2, 3, 4, 5].map((x) =>
+      inGroupCommit(db, () => {
+        seenByOthers.push(committedRows());
+        return insert(x)();
+      }),
+    ),
+  );
+  expect(rows()).toEqual([1, 2, 3, 4, 5]);
+  expect(committedRows()).toEqual([1, 2, 3, 4, 5]);
+  expect(results.map(Number)).toEqual([1, 2, 3, 4, 5]);
+  // One transaction: until the group commits, another connection sees none of its writes.
+  expect(seenByOthers).toEqual([[], [], [], [], []]);
+  expect(db.$client.inTransaction).toBe(false);
+});
+
+it('rolls back a failing write alone: its caller gets the error, the others stand', async () => {
+  const outcomes = await Promise.allSettled([
+    inGroupCommit(db, insert(1)),
+    inGroupCommit(db, () => {
+      insert(2)();
+      throw new Error('refused after writing');
+    }),
+    inGroupCommit(db, insert(-1)), // the CHECK constraint
+    inGroupCommit(db, insert(3)),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
+  expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('CHECK');
+  expect(rows()).toEqual([1, 3]);
+});
+
+it('a write alone in its turn runs in a transaction of its own, rolled back whole when it throws', async () => {
+  await expect(
+    inGroupCommit(db, () => {
+      insert(7)();
+      throw new Error('no');
+    }),
+  ).rejects.toThrow('no');
+  expect(rows()).toEqual([]);
+  await inGroupCommit(db, insert(8));
+  expect(rows()).toEqual([8]);
+});
+
+it('when SQLite ends the transaction under a write, nothing of the group stands and every caller hears of it', async () => {
+  const outcomes = await Promise.allSettled([
+    inGroupCommit(db, insert(1)),
+    inGroupCommit(db, () => {
+      db.$client.exec('rollback'); // as SQLite does on a full disk
+      throw new Error('disk full');
+    }),
+    inGroupCommit(db, insert(3)),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  expect(rows()).toEqual([]);
+  expect(db.$client.inTransaction).toBe(false);
+  // The connection goes on working.
+  await inGroupCommit(db, insert(4));
+  expect(rows()).toEqual([4]);
+});
+
+it('writes of later turns form later groups, after the earlier ones', async () => {
+  const first = inGroupCommit(db, insert(1));
+  await first;
+  const [a, b] = await Promise.all([inGroupCommit(db, () => rows()), inGroupCommit(db, insert(2))]);
+  expect(a).toEqual([1]);
+  expect(b).toBeDefined();
+  expect(rows()).toEqual([1, 2]);
+});
