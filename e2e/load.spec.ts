@@ -92,19 +92,23 @@ test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: 
     expect(wave1.filter((a) => a.ok).length).toBeGreaterThan(0);
     expect(wave1.every((a) => a.ok || (a.status >= 400 && a.status < 500))).toBe(true); // refusals, never a 500
 
-    // Wave 2: the server is killed the moment the fifth answer is back, with the rest in flight (the
-    // kill is synchronous in that answer's handler: a fast server would otherwise answer them all).
+    // Wave 2: bids keep coming, ten every few milliseconds, and the server is killed the moment the
+    // fifth answer is back, with later bids in flight or not yet sent (the kill is synchronous in that
+    // answer's handler). Sent all at once, they would share one group commit and all be answered
+    // before the kill.
     let answered = 0;
     const killer = setTimeout(() => kill(server), 10_000);
-    const wave2 = Promise.all(
-      Array.from({ length: 300 }, (_, i) =>
+    const sent: Promise<Answer>[] = [];
+    for (let i = 0; i < 300; i++) {
+      sent.push(
         bid(i % 3, 15 + Math.floor(i / 3)).then((a) => {
           if (++answered === 5) kill(server);
           return a;
         }),
-      ),
-    );
-    const answers2 = await wave2;
+      );
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 3));
+    }
+    const answers2 = await Promise.all(sent);
     clearTimeout(killer);
     const lost = answers2.filter((a) => !a.ok && a.status === 0).length;
     console.log(`wave 1: ${wave1.filter((a) => a.ok).length}/45 accepted; wave 2: ${acknowledged.length} acknowledged in all, ${lost} without an answer (killed)`);

@@ -7,6 +7,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import securityHeaders from '@/lib/security-headers.json';
 import { createContext, reportInternalError } from '@/server/api/context';
+import { startCheckpointer } from '@/db/checkpointer';
 import { appRouter } from '@/server/api/root';
 import { createSingleCallHandler } from '@/server/api/single-call';
 import { env } from '@/server/env';
@@ -33,7 +34,7 @@ const trpc = createSingleCallHandler({
 });
 
 async function main() {
-  runtime(); // open the database (and apply migrations) before the first request
+  const { services } = runtime(); // open the database (and apply migrations) before the first request
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();
   await app.prepare();
@@ -47,7 +48,9 @@ async function main() {
     void nextHandler(req, res);
   });
   server.listen(env.port, env.host, () => console.log(`指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
-  const stop = () => server.close(() => process.exit(0));
+  // Most WAL checkpoints off the thread that answers requests (db/checkpointer.ts).
+  const checkpointer = startCheckpointer(services.db, env.databaseFile);
+  const stop = () => server.close(() => void checkpointer.stop().finally(() => process.exit(0)));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
