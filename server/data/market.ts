@@ -179,9 +179,6 @@ export const organisationsByIds = (db: DbOrTx, ids: number[]) =>
 
 export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all()[0]!.id;
 
-export const bidsOfListing = (db: DbOrTx, listingId: number) =>
-  db.select().from(bids).where(eq(bids.listingId, listingId)).orderBy(desc(bids.priceFenPerMu), bids.placedAt).all();
-
 /**
  * Quantity of a lot sold so far. Sales take the lot's units from the front in order, so it is where the
  * last settled range ends; read through the index on (lot, status, serial start) rather than summed.

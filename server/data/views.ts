@@ -129,27 +129,38 @@ export function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
 export const listingsByStatus = (db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][]) =>
   listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(500).all();
 
-/** Every bid and offer of a listing with the bidder's name and number, best first. */
-export function bidsOfListing(db: DbOrTx, listingId: number) {
-  return db
-    .select({
-      id: bids.id,
-      kind: bids.kind,
-      status: bids.status,
-      priceFenPerMu: bids.priceFenPerMu,
-      qtyMilliMu: bids.qtyMilliMu,
-      depositFen: bids.depositFen,
-      placedAt: bids.placedAt,
-      zoneId: bids.zoneId,
-      zoneName: organisations.name,
-      bidderNumber: bidderNumbers.number,
-    })
-    .from(bids)
-    .innerJoin(organisations, eq(bids.zoneId, organisations.id))
-    .leftJoin(bidderNumbers, and(eq(bidderNumbers.listingId, bids.listingId), eq(bidderNumbers.zoneId, bids.zoneId)))
-    .where(eq(bids.listingId, listingId))
-    .orderBy(desc(bids.placedAt), desc(bids.id))
-    .all();
+const listingBidColumns = {
+  id: bids.id,
+  kind: bids.kind,
+  status: bids.status,
+  priceFenPerMu: bids.priceFenPerMu,
+  qtyMilliMu: bids.qtyMilliMu,
+  depositFen: bids.depositFen,
+  placedAt: bids.placedAt,
+  zoneId: bids.zoneId,
+  zoneName: organisations.name,
+  bidderNumber: bidderNumbers.number,
+};
+
+/**
+ * The bids and offers shown with a listing (one zone's only, when `zoneId` is given): every active one
+ * — at most one per zone, the ones a close or an acceptance acts on — and the newest `newest` of any
+ * state, newest first; with how many there are in all. Bounded because every watcher of an auction
+ * polls it every 2 s, and a busy auction's history grows with every raise.
+ */
+export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: number; zoneId?: number }) {
+  const whose = and(eq(bids.listingId, listingId), opts.zoneId !== undefined ? eq(bids.zoneId, opts.zoneId) : undefined);
+  const query = () =>
+    db
+      .select(listingBidColumns)
+      .from(bids)
+      .innerJoin(organisations, eq(bids.zoneId, organisations.id))
+      .leftJoin(bidderNumbers, and(eq(bidderNumbers.listingId, bids.listingId), eq(bidderNumbers.zoneId, bids.zoneId)))
+      .$dynamic();
+  const active = query().where(and(whose, eq(bids.status, 'active'))).all();
+  const newest = query().where(whose).orderBy(desc(bids.placedAt), desc(bids.id)).limit(opts.newest).all();
+  const rows = [...new Map([...newest, ...active].map((b) => [b.id, b])).values()].sort((x, y) => y.placedAt - x.placedAt || y.id - x.id);
+  return { rows, total: db.select({ n: sql<number>`count(*)` }).from(bids).where(whose).all()[0]?.n ?? 0 };
 }
 
 const tradeColumns = {

@@ -14,8 +14,13 @@ export function seesListing(viewer: Viewer, listing: { countyId: number; status:
 }
 
 /** Offers on a negotiated listing are private between the offering zone and the county. */
+/** An auction's bids are public (by bidder number); a negotiated listing's offers only to its seller and the province. */
+export function seesAllBids(viewer: Viewer, listing: { countyId: number; mode: string }): boolean {
+  return listing.mode === 'auction' || seesBidderNames(viewer, listing);
+}
+
 export function seesBid(viewer: Viewer, listing: { countyId: number; mode: string }, bid: { zoneId: number }): boolean {
-  return listing.mode === 'auction' || seesBidderNames(viewer, listing) || viewer.organisationId === bid.zoneId;
+  return seesAllBids(viewer, listing) || viewer.organisationId === bid.zoneId;
 }
 
 /** Awards are named to everyone once the listing has closed (the result announcement), before that to the seller and province. */

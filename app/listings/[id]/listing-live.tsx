@@ -180,6 +180,7 @@ function BidHistory({ data, phase, role }: { data: ListingData; phase: string; r
       {!seesNames && data.listing.mode === 'auction' ? <p className="muted">{tm('listing_numbersOnly')}</p> : null}
       {!seesNames && negotiated ? <p className="muted">{tm('listing_privateOffers')}</p> : null}
       <OutcomeMessage outcome={outcome} />
+      {data.bidsTotal > data.bids.length ? <p className="muted" data-testid="history-partial">{tm('history_partial', { shown: data.bids.length, total: data.bidsTotal })}</p> : null}
       {data.bids.length === 0 ? (
         <p className="muted">{tm('history_empty')}</p>
       ) : (

@@ -290,6 +290,40 @@ describe('bids', () => {
     }
   });
 
+  it("a busy auction's page lists the newest 50 bids and every active one, with the total", async () => {
+    const listing = await approvedListing({ qty: '100', minLot: '10', increment: '100' });
+    // zone bids once, early; zone2 and zone3 then raise each other 60 times.
+    const early = await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '10' });
+    for (let i = 1; i <= 60; i++) {
+      h.clock.advance(1000);
+      await h.as(i % 2 ? 'zone2' : 'zone3').bids.place({ listingId: listing.id, price: String(30_000 + 100 * i), qty: '10' });
+    }
+    const seen = await h.as('zone').listings.get({ id: listing.id });
+    expect(seen.bidsTotal).toBe(61);
+    const ids = seen.bids.map((b) => b.id);
+    // The 50 newest, plus zone's own active bid from the start, newest first.
+    expect(ids).toContain(early.bid.id);
+    expect(seen.bids.filter((b) => b.status === 'active').map((b) => b.zoneName ?? b.bidderNumber)).toHaveLength(3);
+    expect(seen.bids).toHaveLength(51);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(seen.bids.find((b) => b.id === early.bid.id)).toMatchObject({ mine: true, status: 'active' });
+    // Others' bids by number only, as before.
+    expect(seen.bids.every((b) => b.zoneName === null)).toBe(true);
+  });
+
+  it("on a negotiated listing a zone is shown, and counted, its own offers only", async () => {
+    const listing = await approvedListing({ mode: 'negotiated', qty: '100', minLot: '10', increment: undefined });
+    await h.as('zone').bids.offer({ listingId: listing.id, price: '30000', qty: '10' });
+    await h.as('zone2').bids.offer({ listingId: listing.id, price: '31000', qty: '10' });
+    await h.as('zone2').bids.offer({ listingId: listing.id, price: '31500', qty: '10' });
+    const own = await h.as('zone').listings.get({ id: listing.id });
+    expect(own.bidsTotal).toBe(1);
+    expect(own.bids.map((b) => b.mine)).toEqual([true]);
+    const county = await h.as('pianguan').listings.get({ id: listing.id });
+    expect(county.bidsTotal).toBe(3);
+    expect(county.bids).toHaveLength(3);
+  });
+
   it('a late bid extends the close (anti-sniping, 5 + 5 minutes by default); the close follows the extended time', async () => {
     const listing = await approvedListing();
     const close = listing.closesAt;

@@ -5,7 +5,7 @@ import * as views from '@/server/data/views';
 import { listingPhase, phaseBounds } from '@/server/domain/auction';
 import { guidanceRows } from '@/server/data/guidance';
 import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
-import { seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
+import { seesAllBids, seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
 import { allListingsInput, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
@@ -26,6 +26,9 @@ const toTerms = (i: ListingFields): ListingInput => ({
 });
 
 const viewerOf = (ctx: Context): Viewer => (ctx.user ? { role: ctx.user.role, organisationId: ctx.user.organisationId } : { role: 'public', organisationId: null });
+
+/** Bids a listing's page shows besides the active ones: the newest, as a live auction room lists them. */
+const LISTING_BIDS_SHOWN = 50;
 
 const withPhase = <T extends { status: views.ListingView['status']; opensAt: number; closesAt: number }>(l: T, now: number) => ({
   ...l,
@@ -66,29 +69,31 @@ export const listingsRouter = router({
       throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'listingNotFound') });
     }
     const names = seesBidderNames(viewer, listing);
-    const bids = views
-      .bidsOfListing(ctx.services.db, listing.id)
+    // A viewer who may not see every bid (a zone, on a negotiated listing) is shown its own only.
+    const shown = views.bidsOfListing(ctx.services.db, listing.id, { newest: LISTING_BIDS_SHOWN, zoneId: seesAllBids(viewer, listing) ? undefined : (viewer.organisationId ?? -1) });
+    const bids = shown.rows
       .filter((b) => seesBid(viewer, listing, b))
       .map((b) => {
-      const mine = viewer.organisationId === b.zoneId;
-      return {
-        id: b.id,
-        kind: b.kind,
-        status: b.status,
-        priceFenPerMu: b.priceFenPerMu,
-        qtyMilliMu: b.qtyMilliMu,
-        placedAt: b.placedAt,
-        bidderNumber: b.bidderNumber ?? '',
-        zoneName: names ? b.zoneName : null,
-        depositFen: names || mine ? b.depositFen : null,
-        mine,
-      };
-    });
+        const mine = viewer.organisationId === b.zoneId;
+        return {
+          id: b.id,
+          kind: b.kind,
+          status: b.status,
+          priceFenPerMu: b.priceFenPerMu,
+          qtyMilliMu: b.qtyMilliMu,
+          placedAt: b.placedAt,
+          bidderNumber: b.bidderNumber ?? '',
+          zoneName: names ? b.zoneName : null,
+          depositFen: names || mine ? b.depositFen : null,
+          mine,
+        };
+      });
     const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
     return {
       listing: withPhase(listing, now),
       guidance: guidanceOf(guidanceRows(ctx.services.db), now)(listing),
       bids,
+      bidsTotal: shown.total,
       results: results.map((r) => ({
         id: r.id,
         confirmationNo: r.confirmationNo,
