@@ -130,7 +130,7 @@ test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: 
     const after = await Promise.all(zones.map((z) => z.post('/api/test-clock', { data: { advanceMs: 2 * 3_600_000 } })));
     expect(after.every((r) => r.ok())).toBe(true);
     const trades = (await Promise.all(zones.map((z) => call(z, 'trades.list', undefined, 'query')))).flatMap((a, z) =>
-      (a as { data: { id: number; listingId: number }[] }).data.filter((t) => t.listingId === listingId).map((t) => ({ z, id: t.id })),
+      (a as { data: { trades: { id: number; listingId: number }[] } }).data.trades.filter((t) => t.listingId === listingId).map((t) => ({ z, id: t.id })),
     );
     expect(trades.length).toBeGreaterThan(0);
     const payments = await Promise.all(trades.flatMap((t) => [call(zones[t.z]!, 'trades.pay', { id: t.id }), call(zones[t.z]!, 'trades.pay', { id: t.id })]));

@@ -4,37 +4,39 @@ import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { Pager, pageParam } from '@/components/pager';
 import { PayButton } from './pay-button';
 
-export default async function TradesPage() {
+export default async function TradesPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale, user } = await requireRole('county', 'zone', 'province');
   const tm = translator(locale, 'market');
-  const trades = await caller.trades.list();
+  const { trades, total, page, pageSize, awaiting } = await caller.trades.list({ page: pageParam((await searchParams).page) });
   const zone = user.role === 'zone';
   const title = zone ? 'trades_title_zone' : user.role === 'county' ? 'trades_title_county' : 'trades_title_province';
-  const awaiting = trades.filter((tr) => tr.status === 'awaiting_payment');
 
   return (
     <>
       <h1>{tm(title)}</h1>
       {zone ? <p className="muted">{tm('trades_intro_zone')}</p> : null}
-      {zone && awaiting.length > 0 ? (
+      {awaiting && awaiting.count > 0 ? (
         <div className="stats">
           <div className="stat">
             <div className="label">{tm('trades_awaiting')}</div>
-            <div className="value">{awaiting.length}</div>
+            <div className="value">{awaiting.count}</div>
           </div>
           <div className="stat">
             <div className="label">{tm('trades_due_total')}</div>
             <div className="value">
-              <Money fen={awaiting.reduce((sum, tr) => sum + (tr.amountFen - tr.depositFen), 0)} locale={locale} />
+              <Money fen={awaiting.dueFen} locale={locale} />
             </div>
           </div>
         </div>
       ) : null}
-      {trades.length === 0 ? (
+      {total === 0 ? (
         <p className="card muted">{tm('trades_empty')}</p>
       ) : (
+        <>
+        <p className="muted">{tm('list_count', { count: total })}</p>
         <div className="table-scroll">
           <table data-testid="trades">
             <thead>
@@ -98,6 +100,8 @@ export default async function TradesPage() {
             </tbody>
           </table>
         </div>
+        <Pager page={page} total={total} pageSize={pageSize} href={(p) => (p > 1 ? `/trades?page=${p}` : '/trades')} locale={locale} testId="trades-pager" />
+        </>
       )}
     </>
   );

@@ -213,6 +213,30 @@ export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all',
     .all();
 }
 
+/**
+ * One page of the trades a party sees (its own, as seller or buyer; the province all), and how many
+ * there are. A party's awaiting payment come first, so a zone finds what it has to pay on the first
+ * page; the province's are newest first, read in the order of the index.
+ */
+export function tradesPageFor(db: DbOrTx, party: { organisationId: number } | 'all', page: Page) {
+  const own = party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
+  const order = party === 'all' ? [desc(trades.id)] : [desc(sql`${trades.status} = 'awaiting_payment'`), desc(trades.id)];
+  return {
+    rows: tradeQuery(db).where(own).orderBy(...order).limit(page.limit).offset(page.offset).all(),
+    total: db.select({ n: sql<number>`count(*)` }).from(trades).where(own).all()[0]?.n ?? 0,
+  };
+}
+
+/** What a zone has still to pay: its awards awaiting payment, and their balances after the deposits. */
+export function awaitingPaymentOf(db: DbOrTx, zoneId: number) {
+  const row = db
+    .select({ count: sql<number>`count(*)`, dueFen: sql<number>`coalesce(sum(${trades.amountFen} - ${trades.depositFen}), 0)` })
+    .from(trades)
+    .where(and(eq(trades.buyerId, zoneId), eq(trades.status, 'awaiting_payment')))
+    .all()[0];
+  return { count: row?.count ?? 0, dueFen: row?.dueFen ?? 0 };
+}
+
 /** The trades of several listings in one query, newest first (a page of results, not one query per listing). */
 export const tradesOfListings = (db: DbOrTx, listingIds: number[]) =>
   listingIds.length === 0 ? [] : tradeQuery(db).where(inArray(trades.listingId, listingIds)).orderBy(desc(trades.id)).all();

@@ -412,7 +412,7 @@ async function freshMarket() {
   await h.as('zone2').bids.place({ listingId: sold.id, price: '20000', qty: '50' });
   h.clock.advance(20 * MIN); // past the anti-sniping extension the bid caused
   sweep(h.services);
-  await h.as('zone2').trades.pay({ id: (await h.as('zone2').trades.list())[0]!.id });
+  await h.as('zone2').trades.pay({ id: (await h.as('zone2').trades.list()).trades[0]!.id });
   return h;
 }
 

@@ -70,7 +70,7 @@ async function sell(lotId: number, qty: string, zone = 'zone', county = 'piangua
   await h.as(zone).bids.place({ listingId: listing.id, price: '30000', qty });
   h.clock.advance(HOUR);
   sweep(h.services);
-  const trade = (await h.as(zone).trades.list()).find((t) => t.listingId === listing.id)!;
+  const trade = (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
   return h.as(zone).trades.pay({ id: trade.id });
 }
 

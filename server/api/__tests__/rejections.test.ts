@@ -57,7 +57,7 @@ beforeAll(async () => {
   await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
   h.clock.advance(HOUR);
   expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
-  s.trade = (await h.as('zone').trades.list())[0]!.id;
+  s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
   const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
@@ -184,7 +184,7 @@ describe('trades and funds', () => {
     await refused(() => h.as('zone3').trades.get({ id: s.trade }), 'NOT_FOUND');
     await refused(() => h.as('pianguan').trades.get({ id: s.trade }), 'NOT_FOUND');
     await refused(() => h.as('zone').trades.pay({ id: 9999 }), 'NOT_FOUND');
-    expect((await h.as('zone2').trades.list()).map((t) => t.id)).not.toContain(s.trade);
+    expect((await h.as('zone2').trades.list()).trades.map((t) => t.id)).not.toContain(s.trade);
   });
 
   it('a transfer to a non-zone or with a used bank reference is refused', async () => {
@@ -316,7 +316,7 @@ describe('another organisation of the right role', () => {
   it('lists show only the caller\'s own', async () => {
     const pianguanLots = new Set((await h.as('pianguan').accounts.quota()).map((l) => l.id));
     expect((await h.as('hequ').accounts.quota()).some((l) => pianguanLots.has(l.id))).toBe(false);
-    expect((await h.as('zone2').trades.list()).some((t) => t.id === s.trade)).toBe(false);
+    expect((await h.as('zone2').trades.list()).trades.some((t) => t.id === s.trade)).toBe(false);
     expect((await h.as('zone3').bids.mine()).bids.length).toBe(0);
     expect((await h.as('hequ').listings.mine()).listings.some((l) => l.id === s.pending)).toBe(false);
     expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);

@@ -21,9 +21,9 @@ describe('auction journey through tRPC callers', () => {
     await expect(h.as('zone2').bids.place({ listingId: listing.id, price: '30100', qty: '100' })).rejects.toThrow(/30,500.00/);
     await h.as('zone2').bids.place({ listingId: listing.id, price: '30500', qty: '60' });
     h.clock.advance(3600_000);
-    const trades = await h.as('zone').trades.list();
+    const trades = (await h.as('zone').trades.list()).trades;
     expect(trades).toHaveLength(1);
-    const t2 = (await h.as('zone2').trades.list())[0]!;
+    const t2 = (await h.as('zone2').trades.list()).trades[0]!;
     expect(t2.qtyMilliMu).toBe(60_000);
     expect(trades[0]!.qtyMilliMu).toBe(40_000);
     const settled = await h.as('zone2').trades.pay({ id: t2.id });

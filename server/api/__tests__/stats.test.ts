@@ -28,7 +28,7 @@ async function knownTrade() {
   await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '100' });
   h.clock.advance(HOUR);
   sweep(h.services);
-  const trade = (await h.as('zone').trades.list()).find((t) => t.listingId === listing.id)!;
+  const trade = (await h.as('zone').trades.list()).trades.find((t) => t.listingId === listing.id)!;
   return h.as('zone').trades.pay({ id: trade.id });
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { balanceOf } from '@/server/data/ledger';
 import { type Asset, type Bucket } from '@/server/domain/ledger';
 import { sweep } from '@/server/services/closing';
+import { tradesFor } from '@/server/data/views';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
 
 const MIN = 60_000;
@@ -115,7 +116,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     expect(sweep(h.services)).toEqual({ closed: 0, lapsed: 0 });
 
     // 31,000 × 30 and 30,500 × 60 win; 10 mu are left, below the 20 mu minimum lot: zone loses.
-    const trades = await h.as('pianguan').trades.list();
+    const trades = (await h.as('pianguan').trades.list()).trades;
     expect(trades).toHaveLength(2);
     const t3 = trades.find((t) => t.buyerId === org('zone3'))!;
     const t2 = trades.find((t) => t.buyerId === org('zone2'))!;
@@ -205,7 +206,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     await h.as('zone2').bids.place({ listingId: listing.id, price: '30500', qty: '50' });
     h.clock.advance(HOUR);
     sweep(h.services);
-    const [a, b] = await h.as('province').trades.list();
+    const [a, b] = (await h.as('province').trades.list()).trades;
     h.clock.set(a!.dueAt);
     expect(sweep(h.services).lapsed).toBe(0);
     const payer = a!.buyerId === org('zone') ? 'zone' : 'zone2';
@@ -223,7 +224,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     expect(held('zone3')).toBe(0);
     h.clock.advance(7 * DAY);
     sweep(h.services);
-    const [trade] = await h.as('zone3').trades.list();
+    const [trade] = (await h.as('zone3').trades.list()).trades;
     expect(trade).toMatchObject({ amountFen: 3_000_000_000, depositFen: 0 });
     const e = await refusal(h.as('zone3').trades.pay({ id: trade!.id }));
     expect(e.code).toBe('CONFLICT');
@@ -386,7 +387,7 @@ describe('bids', () => {
     await h.as('zone2').bids.place({ listingId: listing.id, price: '12.60', qty: '0.002' });
     h.clock.advance(HOUR);
     expect(sweep(h.services).closed).toBe(1);
-    const trades = await h.as('province').trades.list();
+    const trades = (await h.as('province').trades.list()).trades;
     const partial = trades.find((t) => t.buyerId === org('zone'))!;
     // 0.001 mu × 12.50 = 0.0125 元 → 1 fen; the pro-rata deposit (1.5 → 2 fen) is capped at it.
     expect(partial).toMatchObject({ qtyMilliMu: 1, amountFen: 1, depositFen: 1 });
@@ -612,6 +613,29 @@ describe('lists in pages', () => {
     expect(mine.items.map((l) => l.id)).toEqual(all.items.filter((l) => (l as unknown as { countyName: string }).countyName === '偏关县').map((l) => l.id));
   });
 
+  it('trades come twenty a page; a zone finds every award awaiting payment first, and their sum over all pages', async () => {
+    const sold = [];
+    for (let i = 0; i < 24; i++) sold.push(await approvedListing({ qty: '1', minLot: '1', increment: '100', closesAt: h.clock.now() + HOUR + i * MIN }));
+    for (const l of sold) await h.as('zone').bids.place({ listingId: l.id, price: '30000', qty: '1' });
+    h.clock.advance(2 * HOUR);
+    sweep(h.services);
+    const first = await h.as('zone').trades.list();
+    expect(first).toMatchObject({ total: 24, page: 1, pageSize: 20, awaiting: { count: 24 } });
+    // Pay the four oldest: they would be on page 2 newest first; the awaiting ones still lead.
+    const oldest = [...first.trades, ...(await h.as('zone').trades.list({ page: 2 })).trades].sort((a, b) => a.id - b.id).slice(0, 4);
+    for (const t of oldest) await h.as('zone').trades.pay({ id: t.id });
+    const after = await h.as('zone').trades.list();
+    expect(after.awaiting).toEqual({ count: 20, dueFen: after.trades.reduce((sum, t) => sum + t.amountFen - t.depositFen, 0) });
+    expect(after.trades.every((t) => t.status === 'awaiting_payment')).toBe(true);
+    expect((await h.as('zone').trades.list({ page: 2 })).trades.map((t) => t.status)).toEqual(['settled', 'settled', 'settled', 'settled']);
+    // The county sees its sales, the province every trade, newest first; neither has an awaiting sum.
+    const county = await h.as('pianguan').trades.list();
+    expect(county).toMatchObject({ total: 24, awaiting: null });
+    const province = await h.as('province').trades.list();
+    expect(province.trades.map((t) => t.id)).toEqual([...province.trades.map((t) => t.id)].sort((a, b) => b - a));
+    expect(province.total).toBeGreaterThanOrEqual(24);
+  });
+
   it("a zone's bids come newest first, twenty a page, every one once", async () => {
     const listing = await approvedListing({ qty: '100', minLot: '1', increment: '100' });
     for (let i = 0; i < 45; i++) await h.as('zone').bids.place({ listingId: listing.id, price: String(30_000 + 100 * i), qty: '1' });
@@ -642,8 +666,7 @@ describe('announcements in pages', () => {
     expect(second.results.map((r) => r.id)).toEqual(sold.map((l) => l.id).reverse().slice(20));
     // Each result carries exactly its listing's trades, as the trade list has them.
     for (const r of [...first.results, ...second.results]) {
-      const own = await h.as('province').trades.list();
-      expect(r.trades.map((t) => t.confirmationNo)).toEqual(own.filter((t) => t.listingId === r.id).map((t) => t.confirmationNo));
+      expect(r.trades.map((t) => t.confirmationNo)).toEqual(tradesFor(h.db, 'all', r.id).map((t) => t.confirmationNo));
       expect(r.trades).toHaveLength(1);
     }
     // The announced listings are paged on their own: the later two are there, the demo's with them.
@@ -701,6 +724,6 @@ describe('who sees whom', () => {
     h.clock.advance(7 * DAY);
     expect(await h.as('zone2').listings.market()).toMatchObject({ listings: [], total: 0 });
     expect(h.db.$client.prepare('select status from listings where id = 1').get()).toEqual({ status: 'closed' });
-    expect((await h.as('zone').trades.list())).toHaveLength(1);
+    expect((await h.as('zone').trades.list()).trades).toHaveLength(1);
   });
 });

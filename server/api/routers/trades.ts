@@ -4,6 +4,7 @@ import * as views from '@/server/data/views';
 import { sweep } from '@/server/services/closing';
 import { payTrade } from '@/server/services/trades';
 import { seesTrade } from '@/server/domain/visibility';
+import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
 import { byId } from '../schemas/market';
 import { roleProcedure, router, zoneProcedure } from '../trpc';
 
@@ -11,9 +12,18 @@ const partyProcedure = roleProcedure('county', 'zone', 'province');
 
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
-  list: partyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
+  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
     sweep(ctx.services);
-    return views.tradesFor(ctx.services.db, ctx.user.role === 'province' ? 'all' : ctx.actor);
+    const db = ctx.services.db;
+    const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
+    return {
+      trades: rows,
+      total,
+      page: input.page ?? 1,
+      pageSize: LIST_PAGE_SIZE,
+      // A zone's awards awaiting payment, over all pages.
+      awaiting: ctx.user.role === 'zone' ? views.awaitingPaymentOf(db, ctx.actor.organisationId) : null,
+    };
   }),
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
