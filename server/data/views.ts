@@ -204,10 +204,13 @@ function tradeQuery(db: DbOrTx) {
 export type TradeView = Awaited<ReturnType<ReturnType<typeof tradeQuery>['all']>>[number];
 
 /** Trades seen by a party (its own, as seller or buyer) or by the province (all). */
+/** A party's own trades, as seller or buyer; no condition for the province ('all'). */
+const tradesOf = (party: { organisationId: number } | 'all') =>
+  party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
+
 export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all', listingId?: number) {
-  const own = party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
   return tradeQuery(db)
-    .where(and(own, listingId ? eq(trades.listingId, listingId) : undefined))
+    .where(and(tradesOf(party), listingId ? eq(trades.listingId, listingId) : undefined))
     .orderBy(desc(trades.id))
     .limit(1000)
     .all();
@@ -219,7 +222,7 @@ export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all',
  * page; the province's are newest first, read in the order of the index.
  */
 export function tradesPageFor(db: DbOrTx, party: { organisationId: number } | 'all', page: Page) {
-  const own = party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
+  const own = tradesOf(party);
   const order = party === 'all' ? [desc(trades.id)] : [desc(sql`${trades.status} = 'awaiting_payment'`), desc(trades.id)];
   return {
     rows: tradeQuery(db).where(own).orderBy(...order).limit(page.limit).offset(page.offset).all(),
