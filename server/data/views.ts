@@ -129,7 +129,8 @@ export function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
 export const listingsByStatus = (db: DbOrTx, statuses: (typeof listings.$inferSelect)['status'][]) =>
   listingQuery(db).where(inArray(listings.status, statuses)).orderBy(desc(listings.id)).limit(500).all();
 
-const listingBidColumns = {
+/** A bid's own terms, as every list of bids shows them. */
+const bidColumns = {
   id: bids.id,
   kind: bids.kind,
   status: bids.status,
@@ -137,6 +138,10 @@ const listingBidColumns = {
   qtyMilliMu: bids.qtyMilliMu,
   depositFen: bids.depositFen,
   placedAt: bids.placedAt,
+};
+
+const listingBidColumns = {
+  ...bidColumns,
   zoneId: bids.zoneId,
   zoneName: organisations.name,
   bidderNumber: bidderNumbers.number,
@@ -306,13 +311,7 @@ export function holdingsOf(db: DbOrTx, organisationId: number) {
 export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
   const rows = db
     .select({
-      id: bids.id,
-      kind: bids.kind,
-      status: bids.status,
-      priceFenPerMu: bids.priceFenPerMu,
-      qtyMilliMu: bids.qtyMilliMu,
-      depositFen: bids.depositFen,
-      placedAt: bids.placedAt,
+      ...bidColumns,
       listingId: listings.id,
       listingCode: listings.code,
       listingStatus: listings.status,

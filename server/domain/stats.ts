@@ -124,9 +124,9 @@ export function monthlySeries(trades: readonly TradeFact[], months: readonly str
   });
 }
 
-function groupBy<K>(trades: readonly TradeFact[], keyOf: (t: TradeFact) => K): Map<K, TradeFact[]> {
-  const groups = new Map<K, TradeFact[]>();
-  for (const t of trades) {
+function groupBy<T, K>(items: readonly T[], keyOf: (t: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const t of items) {
     const k = keyOf(t);
     const g = groups.get(k);
     if (g) g.push(t);
@@ -365,15 +365,11 @@ export function monthlySeriesOf(pieces: readonly CountyMonth[], months: readonly
 
 /** spreadBy city, from county-months. */
 export function spreadByCityOf(pieces: readonly CountyMonth[]): SpreadRow<number>[] {
-  const byCity = new Map<number, CountyMonth[]>();
-  for (const p of pieces) {
-    if (p.pricesAscending.length === 0) continue;
-    const g = byCity.get(p.cityId);
-    if (g) g.push(p);
-    else byCity.set(p.cityId, [p]);
-  }
   const rows: SpreadRow<number>[] = [];
-  for (const [key, ps] of byCity) {
+  for (const [key, ps] of groupBy(
+    pieces.filter((p) => p.pricesAscending.length > 0),
+    (p) => p.cityId,
+  )) {
     const lists = ps.map((p) => p.pricesAscending);
     const n = lengthOf(lists);
     const at = (k: number) => kthAcross(lists, k);
