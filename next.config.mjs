@@ -8,6 +8,8 @@ const securityHeaders = createRequire(import.meta.url)('./lib/security-headers.j
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  // server/main.ts compresses pages itself, after its page cache has seen them unencoded.
+  compress: false,
   // Start-up (issue 6): load a page's code when it is first asked for, not every page's at start.
   experimental: { preloadEntriesOnStart: false },
   // A separate build folder lets two dev servers or builds run side by side (tests, helpers).

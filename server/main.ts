@@ -4,12 +4,15 @@
 // Next.js. Both share the process's database connection (server/runtime.ts) and the same context.
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import compression from 'compression';
 import next from 'next';
 import securityHeaders from '@/lib/security-headers.json';
 import { createContext, reportInternalError } from '@/server/api/context';
 import { startCheckpointer } from '@/db/checkpointer';
 import { appRouter } from '@/server/api/root';
 import { createSingleCallHandler } from '@/server/api/single-call';
+import { marketChangesAt } from '@/server/data/views';
+import { createPageCache } from '@/server/page-cache';
 import { env } from '@/server/env';
 import { runtime } from '@/server/runtime';
 
@@ -38,6 +41,20 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();
   await app.prepare();
+  // Pages kept while nothing they show has changed (server/page-cache.ts): the market, asked for by
+  // every zone far more often than it changes.
+  const pageCache = createPageCache({
+    databaseFile: env.databaseFile,
+    now: () => services.clock.now(),
+    viewerOf: async (req) => {
+      const { user, locale } = await createContext({ cookies: req.headers.cookie });
+      return user && { userId: user.id, locale };
+    },
+    pages: { '/market': (now) => marketChangesAt(services.db, now) },
+  });
+  // Pages are compressed here rather than by Next.js, so that a kept page is kept before encoding.
+  // (compression needs only Node's own request and response; its types name Express's.)
+  const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) => void;
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith(TRPC_PATH)) {
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
@@ -45,12 +62,15 @@ async function main() {
       trpc(req, res);
       return;
     }
-    void nextHandler(req, res);
+    compress(req, res, () => void pageCache.handle(req, res, () => nextHandler(req, res)));
   });
   server.listen(env.port, env.host, () => console.log(`指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
   // Most WAL checkpoints off the thread that answers requests (db/checkpointer.ts).
   const checkpointer = startCheckpointer(services.db, env.databaseFile);
-  const stop = () => server.close(() => void checkpointer.stop().finally(() => process.exit(0)));
+  const stop = () => server.close(() => void checkpointer.stop().finally(() => {
+    pageCache.close();
+    process.exit(0);
+  }));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

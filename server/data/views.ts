@@ -1,7 +1,7 @@
 // Read models for the pages: each function answers one screen's question in one or two queries.
 import { and, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
+import { type DbOrTx, prepared } from '@/db/client';
 import type { ListingStatus, PhaseBounds } from '@/server/domain/auction';
 import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
 
@@ -87,6 +87,22 @@ export function marketCount(db: DbOrTx, now: number, f: MarketFilter): number {
   const query = db.select({ n: sql<number>`count(*)` }).from(listings).$dynamic();
   if (f.cityId) query.innerJoin(county, eq(listings.countyId, county.id));
   return query.where(marketWhere(now, f)).all()[0]?.n ?? 0;
+}
+
+/**
+ * The next moment the market changes by the clock alone, or null: an approved listing opens or closes,
+ * or a period of price guidance begins or ends (the page cache keeps the market page until then).
+ */
+export function marketChangesAt(db: DbOrTx, now: number): number | null {
+  const row = prepared(
+    db,
+    `select min(t) t from (
+       select min(opens_at) t from listings where status = 'approved' and opens_at > :now
+       union all select min(closes_at) from listings where status = 'approved' and closes_at > :now
+       union all select min(valid_from) from price_guidance where valid_from > :now
+       union all select min(valid_to) from price_guidance where valid_to > :now)`,
+  ).get({ now }) as { t: number | null };
+  return row.t;
 }
 
 export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];
