@@ -37,7 +37,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function setup(changesAt: ChangesAt = () => null, options: { maxAgeMs?: number; maxEntries?: number } = {}): Promise<Setup> {
+async function setup(changesAt: ChangesAt = () => null, options: { maxAgeMs?: number; maxBytes?: number } = {}): Promise<Setup> {
   const file = path.join(dir, `db-${setups.length}.db`);
   const writer = new Database(file);
   writer.pragma('journal_mode = WAL');
@@ -220,8 +220,9 @@ describe('the page cache', () => {
     expect(second.body.length).toBe(first.body.length);
   });
 
-  it('drops the least recently asked page beyond its bound', async () => {
-    const s = await setup(() => null, { maxEntries: 2 });
+  it('drops the least recently asked pages beyond its bound on memory', async () => {
+    // Each page is ~2,150 characters: two fit in 10,000 bytes, not three.
+    const s = await setup(() => null, { maxBytes: 10_000 });
     await get(s, '/market?page=1');
     await get(s, '/market?page=2');
     await get(s, '/market?page=1'); // page 1 is now the most recent
@@ -229,6 +230,8 @@ describe('the page cache', () => {
     await get(s, '/market?page=1');
     await get(s, '/market?page=2');
     expect(s.renders).toEqual(['/market?page=1', '/market?page=2', '/market?page=3', '/market?page=2']);
+    expect(s.cache.counts()).toMatchObject({ kept: 2 });
+    expect(s.cache.counts().keptBytes).toBeLessThanOrEqual(10_000);
   });
 
   it('renders as if it did not exist when the page cannot say when it changes', async () => {

@@ -22,7 +22,8 @@ export interface PageCacheOptions {
   viewerOf: (req: IncomingMessage) => Promise<{ userId: number; locale: string } | null>;
   /** The pages that may be kept, by path (without the query). */
   pages: Record<string, ChangesAt>;
-  maxEntries?: number;
+  /** A bound on the memory the kept pages take (their text, at two bytes a character). */
+  maxBytes?: number;
   /** A bound on any page's age, for what it shows that no declared moment covers. */
   maxAgeMs?: number;
 }
@@ -46,12 +47,14 @@ const NONCE = /'nonce-([^']+)'/;
 export const newNonce = () => Buffer.from(randomUUID()).toString('base64');
 
 export function createPageCache(options: PageCacheOptions) {
-  const { now, viewerOf, pages, maxEntries = 500, maxAgeMs = 60_000 } = options;
+  const { now, viewerOf, pages, maxBytes = 32 * 1024 * 1024, maxAgeMs = 60_000 } = options;
   const watcher = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   const dataVersion = watcher.prepare('PRAGMA data_version').pluck();
   const version = () => dataVersion.get() as number;
   /** Insertion order is recency: a hit moves its page to the end, the first is the oldest. */
   const kept = new Map<string, Kept>();
+  let keptBytes = 0;
+  const sizeOf = (page: Kept) => 2 * page.html.length;
   /** Renders under way, so requests for the same page at the same time wait for one render. */
   const rendering = new Map<string, Promise<void>>();
   const counts = { hits: 0, renders: 0 };
@@ -73,9 +76,17 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   function keep(key: string, page: Kept) {
-    kept.delete(key);
+    drop(key);
     kept.set(key, page);
-    while (kept.size > maxEntries) kept.delete(kept.keys().next().value!);
+    keptBytes += sizeOf(page);
+    while (keptBytes > maxBytes) drop(kept.keys().next().value!);
+  }
+
+  function drop(key: string) {
+    const page = kept.get(key);
+    if (!page) return;
+    kept.delete(key);
+    keptBytes -= sizeOf(page);
   }
 
   /** Renders through `render` and keeps the page when it was rendered with nothing committed meanwhile. */
@@ -85,7 +96,7 @@ export function createPageCache(options: PageCacheOptions) {
     const until = Math.min(changesAt(renderedAt) ?? Infinity, renderedAt + maxAgeMs);
     const body = captureBody(res);
     counts.renders++;
-    void render();
+    render().catch((error: unknown) => console.error('page render:', error));
     return new Promise<void>((resolve) => {
       res.once('close', () => {
         const html = body();
@@ -124,6 +135,7 @@ export function createPageCache(options: PageCacheOptions) {
     const key = `${viewer.userId}\n${viewer.locale}\n${req.url}`;
     const page = kept.get(key);
     if (fresh(page, now())) return send(key, page, res);
+    drop(key);
     const under = rendering.get(key);
     if (under) {
       await under;
@@ -139,7 +151,7 @@ export function createPageCache(options: PageCacheOptions) {
   return {
     handle,
     /** How many answers came from the cache and how many were rendered (for tests and the benchmark). */
-    counts: () => ({ ...counts, kept: kept.size }),
+    counts: () => ({ ...counts, kept: kept.size, keptBytes }),
     close: () => watcher.close(),
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `listings_status_opens` ON `listings` (`status`,`opens_at`);
