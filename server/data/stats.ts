@@ -97,7 +97,12 @@ interface SettledMonth {
   countyMonths: CountyMonth[];
 }
 
-const keptMonths = new WeakMap<object, Map<string, SettledMonth>>();
+// What is kept lives on globalThis: `npm start`'s server and Next.js's pages load this module each on
+// their own but share the process's connection (server/runtime.ts), so what one reads (the server's
+// read-ahead after start-up, server/main.ts) the other finds.
+const shared = globalThis as unknown as { __qxKeptSettled?: { months: WeakMap<object, Map<string, SettledMonth>>; medians: WeakMap<object, Map<string, number | null>> } };
+shared.__qxKeptSettled ??= { months: new WeakMap(), medians: new WeakMap() };
+const keptMonths = shared.__qxKeptSettled.months;
 const MAX_KEPT_MONTHS = 36;
 
 /**
@@ -189,7 +194,7 @@ export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, 
   return { count, countyMonths, points };
 }
 
-const keptMedians = new WeakMap<object, Map<string, number | null>>();
+const keptMedians = shared.__qxKeptSettled.medians;
 
 /**
  * The median price of the trades settled province-wide in [from, to). Settled trades are only ever

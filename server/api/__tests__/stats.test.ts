@@ -2,6 +2,7 @@
 // periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedSynthetic } from '@/db/synthetic';
+import { dashboardReadAhead } from '@/server/api/routers/stats';
 import { tradeFacts } from '@/server/data/stats';
 import { yearRangeCst } from '@/server/domain/china-time';
 import { type TradeFact, monthlySeries, monthsBetween, quarterlySeries, spreadBy, yearOf } from '@/server/domain/stats';
@@ -188,5 +189,28 @@ describe('dashboards', () => {
     }
     expect((await refusal(h.as('pianguan').stats.obligations(all))).code).toBe('FORBIDDEN');
     expect((await refusal(h.as(null).stats.market(all))).code).toBe('UNAUTHORIZED');
+  });
+  it('read ahead after start-up, the price charts of the year and the public page read no settled trades again', async () => {
+    const now = h.clock.now();
+    seedSynthetic(h.services, { trades: 150, seed: 31, from: yearRangeCst(yearOf(now) - 1).from, to: now - HOUR });
+    const cityId = (await h.as('province').stats.places()).cities[0]!.id;
+    for (const piece of dashboardReadAhead(h.services)) piece();
+    const read: string[] = [];
+    const prepare = h.db.$client.prepare;
+    h.db.$client.prepare = ((text: string) => {
+      read.push(text);
+      return prepare(text);
+    }) as typeof prepare;
+    try {
+      const year = await h.as('province').stats.market(all);
+      const city = await h.as('province').stats.market({ ...all, cityId });
+      const figures = await h.as(null).stats.public();
+      expect(year.count).toBeGreaterThan(50);
+      expect(city.months).toHaveLength(12);
+      expect(figures.quarters.some((q) => q.medianFenPerMu !== null)).toBe(true);
+    } finally {
+      h.db.$client.prepare = prepare;
+    }
+    expect(read.filter((text) => /from trades where status = 'settled'/.test(text))).toEqual([]);
   });
 });
