@@ -85,10 +85,11 @@ async function main() {
   // A dashboard's first question reads the year's settled trades (~0.4 s at 1,000,000 trades): read
   // them ahead once the server answers, a piece per turn of the event loop.
   setTimeout(() => readAhead(dashboardReadAhead(services)), READ_AHEAD_AFTER_MS).unref();
-  const stop = () => server.close(() => void checkpointer.stop().finally(() => {
-    pageCache.close();
-    process.exit(0);
-  }));
+  const stop = () =>
+    server.close(() => {
+      pageCache.close();
+      void checkpointer.stop().finally(() => process.exit(0));
+    });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
