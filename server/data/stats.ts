@@ -5,7 +5,7 @@ import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, clientOf, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type CountyMonth, type TradeFact, countyMonthsOf, median, monthOf, quarterOfMonth } from '@/server/domain/stats';
+import { type CountyMonth, type TradeFact, countyMonthsOf, median, monthOf, quarterOfMonth, withTradesAdded } from '@/server/domain/stats';
 
 
 export interface TradeScope {
@@ -108,33 +108,24 @@ const MAX_KEPT_MONTHS = 36;
 /**
  * A month's settled trades, kept per connection under the month's count and amount from the monthly
  * sums: settled trades are only ever added, so a month whose sums have not moved has not changed, and
- * a past month is read once (after a settlement only the current month is read again).
+ * a past month is read once. A month whose sums moved (this month, after a settlement) grows by the
+ * trades settled after its last one, and is read whole again only if the sums still disagree (a trade
+ * settled at the same moment as that last one, or with an earlier time).
  */
-function settledMonth(db: DbOrTx, month: string, check: string): SettledMonth {
+function settledMonth(db: DbOrTx, month: string, check: { trades: number; amountFen: number }): SettledMonth {
   const client = clientOf(db);
   let kept = keptMonths.get(client);
   if (!kept) keptMonths.set(client, (kept = new Map()));
+  const key = `${check.trades}:${check.amountFen}`;
   const found = kept.get(month);
-  if (found?.check === check) {
+  if (found?.check === key) {
     kept.delete(month); // most recently used last
     kept.set(month, found);
     return found;
   }
   const { from, to } = monthsRangeCst(month, month);
-  const rows = prepared(db, "select settled_at, price_fen_per_mu, qty_milli_mu, amount_fen, seller_id, buyer_id from trades where status = 'settled' and settled_at >= ? and settled_at < ? order by settled_at")
-    .raw()
-    .all(from, to) as [number, number, number, number, number, number][];
-  const read: SettledMonth = {
-    check,
-    at: Float64Array.from(rows, (r) => r[0]),
-    price: Float64Array.from(rows, (r) => r[1]),
-    qty: Float64Array.from(rows, (r) => r[2]),
-    amount: Float64Array.from(rows, (r) => r[3]),
-    seller: Int32Array.from(rows, (r) => r[4]),
-    buyer: Int32Array.from(rows, (r) => r[5]),
-    // The city is set when the months are put together: a county-month is the county's alone.
-    countyMonths: countyMonthsOf(rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: 0 }))),
-  };
+  const grown = found && found.at.length > 0 ? grownMonth(found, settledRows(db, found.at[found.at.length - 1]! + 1, to), key) : null;
+  const read = grown && agrees(grown, check) ? grown : monthOfRows(settledRows(db, from, to), key);
   kept.delete(month);
   kept.set(month, read);
   for (const old of kept.keys()) {
@@ -143,6 +134,52 @@ function settledMonth(db: DbOrTx, month: string, check: string): SettledMonth {
   }
   return read;
 }
+
+type SettledRow = [settledAt: number, price: number, qty: number, amount: number, seller: number, buyer: number];
+
+const settledRows = (db: DbOrTx, from: number, to: number) =>
+  prepared(db, "select settled_at, price_fen_per_mu, qty_milli_mu, amount_fen, seller_id, buyer_id from trades where status = 'settled' and settled_at >= ? and settled_at < ? order by settled_at")
+    .raw()
+    .all(from, to) as SettledRow[];
+
+// The city is set when the months are put together: a county-month is the county's alone.
+const factsOf = (rows: SettledRow[]): TradeFact[] => rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: 0 }));
+
+function monthOfRows(rows: SettledRow[], check: string): SettledMonth {
+  return {
+    check,
+    at: Float64Array.from(rows, (r) => r[0]),
+    price: Float64Array.from(rows, (r) => r[1]),
+    qty: Float64Array.from(rows, (r) => r[2]),
+    amount: Float64Array.from(rows, (r) => r[3]),
+    seller: Int32Array.from(rows, (r) => r[4]),
+    buyer: Int32Array.from(rows, (r) => r[5]),
+    countyMonths: countyMonthsOf(factsOf(rows)),
+  };
+}
+
+function grownMonth(month: SettledMonth, rows: SettledRow[], check: string): SettledMonth {
+  const more = monthOfRows(rows, check);
+  const joined = <A extends Float64Array | Int32Array>(a: A, b: A): A => {
+    const out = new (a.constructor as new (n: number) => A)(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return {
+    check,
+    at: joined(month.at, more.at),
+    price: joined(month.price, more.price),
+    qty: joined(month.qty, more.qty),
+    amount: joined(month.amount, more.amount),
+    seller: joined(month.seller, more.seller),
+    buyer: joined(month.buyer, more.buyer),
+    countyMonths: withTradesAdded(month.countyMonths, factsOf(rows)),
+  };
+}
+
+const agrees = (month: SettledMonth, check: { trades: number; amountFen: number }) =>
+  month.at.length === check.trades && month.amount.reduce((a, b) => a + b, 0) === check.amountFen;
 
 export interface MarketScope {
   cityId: number | null;
@@ -164,7 +201,7 @@ export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, 
     .groupBy(settledTotals.month)
     .orderBy(settledTotals.month)
     .all();
-  const months = checks.map((c) => settledMonth(db, c.month, `${c.n}:${c.fen}`));
+  const months = checks.map((c) => settledMonth(db, c.month, { trades: Number(c.n), amountFen: Number(c.fen) }));
   const inScope = (seller: number, buyer: number) =>
     (scope.countyId === null || seller === scope.countyId) && (scope.cityId === null || cityOf.get(seller) === scope.cityId) && (scope.buyerId === null || buyer === scope.buyerId);
   const countyMonths: CountyMonth[] = [];
@@ -216,8 +253,8 @@ export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: 
 
 /**
  * Forgets what was kept of a database's settled trades (the benchmark measures answers worked out
- * from nothing): all of it, or, with `at`, only what a settlement at `at` makes stale (its month, the
- * medians of periods around it).
+ * from nothing): all of it, or, with `at`, what a settlement at `at` makes stale (its month is then
+ * grown by the trades after its last, as after a settlement; the medians of periods around it go).
  */
 export function forgetKeptSettled(db: DbOrTx, at?: number) {
   const client = clientOf(db);
@@ -226,7 +263,9 @@ export function forgetKeptSettled(db: DbOrTx, at?: number) {
     keptMedians.delete(client);
     return;
   }
-  keptMonths.get(client)?.delete(monthOf(at));
+  const months = keptMonths.get(client);
+  const month = months?.get(monthOf(at));
+  if (month) months!.set(monthOf(at), { ...month, check: 'stale' });
   const medians = keptMedians.get(client);
   for (const key of medians?.keys() ?? []) {
     const [from, to] = key.split(':').map(Number) as [number, number];

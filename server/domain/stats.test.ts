@@ -20,6 +20,7 @@ import {
   spreadBy,
   spreadByCityOf,
   targetProgress,
+  withTradesAdded,
   yearOf,
 } from './stats';
 
@@ -199,6 +200,27 @@ describe('the market put together from county-months', () => {
         expect(monthlySeriesOf(pieces, months)).toEqual(monthlySeries(trades, months));
         const inYear = new Set(months);
         expect(spreadByCityOf(pieces.filter((p) => inYear.has(p.month)))).toEqual(spreadBy(trades.filter((t) => inYear.has(monthOf(t.settledAt))), (t) => t.cityId));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('county-months grown by more trades', () => {
+  it('equal the county-months of all the trades', () => {
+    const arbTrade = fc.record({
+      settledAt: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-04-01T00:00:00Z') }),
+      priceFenPerMu: fc.oneof(fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 2_000_000, max: 2_000_003 })),
+      qtyMilliMu: fc.integer({ min: 1, max: 100_000_000 }),
+      amountFen: fc.integer({ min: 0, max: 1_000_000_000 }),
+      countyId: fc.integer({ min: 1, max: 4 }),
+    });
+    const normal = (months: ReturnType<typeof countyMonthsOf>) =>
+      months.map((m) => ({ ...m, pricesAscending: [...Array.from(m.pricesAscending)] })).sort((a, b) => `${a.month}:${a.countyId}`.localeCompare(`${b.month}:${b.countyId}`));
+    fc.assert(
+      fc.property(fc.array(arbTrade, { maxLength: 60 }), fc.array(arbTrade, { maxLength: 30 }), (first, more) => {
+        const facts = (ts: typeof first) => ts.map((t) => ({ ...t, cityId: 0 }));
+        expect(normal(withTradesAdded(countyMonthsOf(facts(first)), facts(more)))).toEqual(normal(countyMonthsOf(facts([...first, ...more]))));
       }),
       { numRuns: 300 },
     );

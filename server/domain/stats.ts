@@ -309,6 +309,39 @@ export function countyMonthsOf(trades: readonly TradeFact[]): CountyMonth[] {
   });
 }
 
+/**
+ * County-months with more trades of theirs added: the same as `countyMonthsOf` of all the trades (in no
+ * particular order), without sorting again what was sorted. A month read once grows by the trades
+ * settled since (server/data/stats.ts).
+ */
+export function withTradesAdded(months: readonly CountyMonth[], added: readonly TradeFact[]): CountyMonth[] {
+  const more = new Map(countyMonthsOf(added).map((m) => [`${m.month}:${m.countyId}`, m]));
+  const grown = months.map((m) => {
+    const key = `${m.month}:${m.countyId}`;
+    const extra = more.get(key);
+    if (!extra) return m;
+    more.delete(key);
+    return {
+      ...m,
+      pricesAscending: mergeAscending(m.pricesAscending, extra.pricesAscending),
+      volumeMilliMu: m.volumeMilliMu + extra.volumeMilliMu,
+      amountFen: m.amountFen + extra.amountFen,
+    };
+  });
+  return [...grown, ...more.values()];
+}
+
+/** Two ascending lists as one. */
+function mergeAscending(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    out[k] = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+  }
+  return out;
+}
+
 /** How many values of an ascending list are ≤ v. */
 function countAtMost(list: ArrayLike<number>, v: number): number {
   let lo = 0;
