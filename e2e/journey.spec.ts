@@ -132,3 +132,19 @@ test('English is selectable and a signed-out visitor is sent to sign in', async 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('p.error')).toContainText('Wrong user name or password');
 });
+
+test('the market page, kept between changes, follows the language the user switches to', async ({ browser }) => {
+  const zone = await signedIn(browser, 'zone');
+  for (let i = 0; i < 2; i++) {
+    await zone.goto('/market');
+    await expect(zone.getByRole('heading', { level: 1 })).toHaveText('交易大厅');
+  }
+  await zone.getByTestId('switch-language').click();
+  await expect(zone.getByRole('heading', { level: 1 })).toHaveText('Market');
+  await zone.reload();
+  await expect(zone.getByRole('heading', { level: 1 })).toHaveText('Market');
+  await zone.getByTestId('switch-language').click();
+  await expect(zone.getByRole('heading', { level: 1 })).toHaveText('交易大厅');
+  await zone.reload();
+  await expect(zone.getByRole('heading', { level: 1 })).toHaveText('交易大厅');
+});
