@@ -3,6 +3,7 @@
 // strict referrer policy. API routes answer JSON or files and get the static headers of
 // next.config.mjs only, so the hot API path does no per-request work here.
 import { type NextRequest, NextResponse } from 'next/server';
+import { newNonce } from '@/lib/csp-nonce';
 
 export function contentSecurityPolicy(nonce: string, dev = false) {
   return [
@@ -22,7 +23,7 @@ export function contentSecurityPolicy(nonce: string, dev = false) {
 }
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import compression from 'compression';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '@/server/clock';
-import { type ChangesAt, createPageCache, newNonce } from './page-cache';
+import { newNonce } from '@/lib/csp-nonce';
+import { type ChangesAt, createPageCache } from './page-cache';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 

@@ -8,9 +8,9 @@
 //   2. the clock has not reached the next moment the page changes by time alone (a listing opening
 //      or closing, guidance coming into force), which the page's entry below declares.
 // Every answer still checks the session and gets its own Content-Security-Policy nonce.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
+import { newNonce } from '@/lib/csp-nonce';
 
 /** For a page that may be kept: the next moment it changes by the clock alone (ms), or null for none. */
 export type ChangesAt = (now: number) => number | null;
@@ -42,9 +42,6 @@ const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch',
 /** Set again for each answer by whatever encodes it. */
 const ENCODING_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
 const NONCE = /'nonce-([^']+)'/;
-
-/** A fresh nonce, made as proxy.ts makes one. */
-export const newNonce = () => Buffer.from(randomUUID()).toString('base64');
 
 export function createPageCache(options: PageCacheOptions) {
   const { now, viewerOf, pages, maxBytes = 32 * 1024 * 1024, maxAgeMs = 60_000 } = options;

@@ -1,6 +1,6 @@
 // Read models for the pages: each function answers one screen's question in one or two queries.
-import { and, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { type SQL, and, count, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import { type DbOrTx, prepared } from '@/db/client';
 import type { ListingStatus, PhaseBounds } from '@/server/domain/auction';
 import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
@@ -107,6 +107,9 @@ export function marketChangesAt(db: DbOrTx, now: number): number | null {
 
 export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];
 
+/** How many rows of a table match: a paged list's total. */
+const countOf = (db: DbOrTx, table: SQLiteTable, where: SQL | undefined) => db.select({ n: count() }).from(table).where(where).all()[0]?.n ?? 0;
+
 /** One page of a list: rows [offset, offset + limit). */
 export interface Page {
   offset: number;
@@ -138,7 +141,7 @@ export function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
   const where = listingWhere(f);
   return {
     rows: listingQuery(db).where(where).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
-    total: db.select({ n: sql<number>`count(*)` }).from(listings).where(where).all()[0]?.n ?? 0,
+    total: countOf(db, listings, where),
   };
 }
 
@@ -181,7 +184,7 @@ export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: num
   const active = query().where(and(whose, eq(bids.status, 'active'))).all();
   const newest = query().where(whose).orderBy(desc(bids.placedAt), desc(bids.id)).limit(opts.newest).all();
   const rows = [...new Map([...newest, ...active].map((b) => [b.id, b])).values()].sort((x, y) => y.placedAt - x.placedAt || y.id - x.id);
-  return { rows, total: db.select({ n: sql<number>`count(*)` }).from(bids).where(whose).all()[0]?.n ?? 0 };
+  return { rows, total: countOf(db, bids, whose) };
 }
 
 const tradeColumns = {
@@ -224,11 +227,11 @@ function tradeQuery(db: DbOrTx) {
 
 export type TradeView = Awaited<ReturnType<ReturnType<typeof tradeQuery>['all']>>[number];
 
-/** Trades seen by a party (its own, as seller or buyer) or by the province (all). */
 /** A party's own trades, as seller or buyer; no condition for the province ('all'). */
 const tradesOf = (party: { organisationId: number } | 'all') =>
   party === 'all' ? undefined : sql`(${trades.sellerId} = ${party.organisationId} or ${trades.buyerId} = ${party.organisationId})`;
 
+/** Trades seen by a party (its own, as seller or buyer) or by the province (all). */
 export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all', listingId?: number) {
   return tradeQuery(db)
     .where(and(tradesOf(party), listingId ? eq(trades.listingId, listingId) : undefined))
@@ -247,7 +250,7 @@ export function tradesPageFor(db: DbOrTx, party: { organisationId: number } | 'a
   const order = party === 'all' ? [desc(trades.id)] : [desc(sql`${trades.status} = 'awaiting_payment'`), desc(trades.id)];
   return {
     rows: tradeQuery(db).where(own).orderBy(...order).limit(page.limit).offset(page.offset).all(),
-    total: db.select({ n: sql<number>`count(*)` }).from(trades).where(own).all()[0]?.n ?? 0,
+    total: countOf(db, trades, own),
   };
 }
 
@@ -342,7 +345,7 @@ export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  return { rows, total: db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.zoneId, zoneId)).all()[0]?.n ?? 0 };
+  return { rows, total: countOf(db, bids, eq(bids.zoneId, zoneId)) };
 }
 
 export const zones = (db: DbOrTx) =>

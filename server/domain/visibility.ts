@@ -13,12 +13,12 @@ export function seesListing(viewer: Viewer, listing: { countyId: number; status:
   return seesBidderNames(viewer, listing);
 }
 
-/** Offers on a negotiated listing are private between the offering zone and the county. */
 /** An auction's bids are public (by bidder number); a negotiated listing's offers only to its seller and the province. */
 export function seesAllBids(viewer: Viewer, listing: { countyId: number; mode: string }): boolean {
   return listing.mode === 'auction' || seesBidderNames(viewer, listing);
 }
 
+/** Offers on a negotiated listing are private between the offering zone and the county. */
 export function seesBid(viewer: Viewer, listing: { countyId: number; mode: string }, bid: { zoneId: number }): boolean {
   return seesAllBids(viewer, listing) || viewer.organisationId === bid.zoneId;
 }

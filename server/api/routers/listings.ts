@@ -118,7 +118,11 @@ export const listingsRouter = router({
     const announced = views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
     const closed = views.listingsPage(db, { statuses: ['closed'] }, pageWindow(input.resultsPage));
     const tradesOf = new Map<number, ReturnType<typeof views.tradesOfListings>>();
-    for (const t of views.tradesOfListings(db, closed.rows.map((l) => l.id))) tradesOf.set(t.listingId, [...(tradesOf.get(t.listingId) ?? []), t]);
+    for (const t of views.tradesOfListings(db, closed.rows.map((l) => l.id))) {
+      const some = tradesOf.get(t.listingId);
+      if (some) some.push(t);
+      else tradesOf.set(t.listingId, [t]);
+    }
     return {
       listings: announced.rows.map((l) => withPhase(l, now)),
       listingsTotal: announced.total,
