@@ -3,9 +3,10 @@
 // writes bench/results/latest.md and latest.json. Needs a production build (`npm run build`).
 //   1. settlement through the real service on a file database (WAL) vs a bare better-sqlite3 loop
 //      doing the same inserts and updates;
-//   2. bid placement over HTTP by the three signed-in demo zones (autocannon, 50 connections, 10 s), on
-//      1,000 open auctions from the same generator, each bid a step above the last on its listing, against
-//      the app started as `npm start` starts it, vs a bare Node http server answering JSON;
+//   2. bid placement over HTTP by the three signed-in demo zones (autocannon, 50 connections, 10 s, after
+//      3 s of the same load just after the start, reported apart), on 1,000 open auctions from the same
+//      generator, each bid a step above the last on its listing, against the app started as `npm start`
+//      starts it, vs a bare Node http server answering JSON;
 //   3. the market page, server-rendered for a signed-in zone, with 10,000 open auctions and 1,000,000
 //      bids in the database (generated once into bench/data/ by the same generator, fixed seed), vs a
 //      page of an empty Next.js app rendered per request;
@@ -220,6 +221,9 @@ async function cannon(opts: autocannon.Options) {
   return new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
+/** Bids before the measured ten seconds, right after the server's start. */
+const WARM_UP_SECONDS = 3;
+
 /** Open auctions for the bid load, as the market generator opens them (whole-listing lots). */
 const BID_LISTINGS = 1_000;
 
@@ -247,24 +251,29 @@ async function http() {
     const rounds = new Map<number, number>();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
-    const bids = await cannon({
-      url: `${base}/api/trpc/bids.place`,
-      connections: 50,
-      duration: 10,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (req) => {
-            const l = open[n++ % open.length]!;
-            const round = (rounds.get(l.id) ?? 0) + 1;
-            rounds.set(l.id, round);
-            const body = JSON.stringify({ listingId: l.id, price: ((l.reserve + (round - 1) * l.increment) / 100).toFixed(2), qty: (l.qty / 1000).toFixed(3) });
-            return { ...req, headers: { ...req.headers, cookie: cookies[(l.id + round) % cookies.length]! }, body };
+    const bidLoad = (seconds: number) =>
+      cannon({
+        url: `${base}/api/trpc/bids.place`,
+        connections: 50,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req) => {
+              const l = open[n++ % open.length]!;
+              const round = (rounds.get(l.id) ?? 0) + 1;
+              rounds.set(l.id, round);
+              const body = JSON.stringify({ listingId: l.id, price: ((l.reserve + (round - 1) * l.increment) / 100).toFixed(2), qty: (l.qty / 1000).toFixed(3) });
+              return { ...req, headers: { ...req.headers, cookie: cookies[(l.id + round) % cookies.length]! }, body };
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
+    // The server has just started: its first seconds are V8 compiling the hot path. They are measured
+    // (a row of their own) but not counted in the figure, as a server at a close has been running.
+    const warmUp = await bidLoad(WARM_UP_SECONDS);
+    const bids = await bidLoad(10);
     clearInterval(sampler);
     const bare = await cannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: 50, duration: 10 });
     rows.push({
@@ -275,6 +284,13 @@ async function http() {
       goal: '≥ 5%',
     });
     rows.push({ figure: '2. bid placement p99 ms', value: String(bids.latency.p99), reference: `${bare.latency.p99} (bare)`, ratio: '', goal: '≤ 25 ms' });
+    rows.push({
+      figure: `2. the same in the first ${WARM_UP_SECONDS} s after the server starts (not counted above): p99 ms`,
+      value: String(warmUp.latency.p99),
+      reference: `${warmUp.requests.average.toFixed(0)} req/s; p50 ${warmUp.latency.p50}`,
+      ratio: '',
+      goal: '',
+    });
     rows.push({ figure: '6. server memory under (2), MB', value: (peak / 1024 / 1024).toFixed(0), reference: '', ratio: '', goal: '≤ 300 MB' });
   } finally {
     stop(app);

@@ -28,10 +28,10 @@ const until = async (done: () => boolean, what: string) => {
   expect(done(), what).toBe(true);
 };
 
-it('checkpoints in the worker while the connection waits for 4,000 pages; the rows reach the database file', async () => {
+it('checkpoints in the worker while the connection waits for 16,000 pages; the rows reach the database file', async () => {
   const seen: { checkpointed: number; log: number }[] = [];
-  const checkpointer = startCheckpointer(db, file, { everyMs: 60_000, onCheckpoint: (r) => seen.push(r) });
-  await until(() => autoCheckpoint() === 4000, 'the connection leaves most checkpoints to the worker');
+  const checkpointer = startCheckpointer(db, file, { busyMs: 60_000, idleMs: 60_000, onCheckpoint: (r) => seen.push(r) });
+  await until(() => autoCheckpoint() === 16_000, 'the connection leaves most checkpoints to the worker');
   const insert = db.$client.prepare('insert into t (x) values (?)');
   for (let i = 0; i < 300; i++) insert.run(i); // 300 commits, fewer pages than either mark
   checkpointer.now();
@@ -44,6 +44,24 @@ it('checkpoints in the worker while the connection waits for 4,000 pages; the ro
   alone.close();
   await checkpointer.stop();
   expect(autoCheckpoint()).toBe(1000);
+});
+
+it('comes again soon while the WAL grows, and rarely once it has stopped', async () => {
+  const seen: { checkpointed: number; log: number }[] = [];
+  const checkpointer = startCheckpointer(db, file, { busyMs: 20, idleMs: 60_000, onCheckpoint: (r) => seen.push(r) });
+  await until(() => autoCheckpoint() === 16_000, 'the worker runs');
+  const insert = db.$client.prepare('insert into t (x) values (?)');
+  checkpointer.now(); // the first look: from here on, a grown WAL brings the worker back within 20 ms
+  for (let i = 0; i < 60; i++) {
+    insert.run(i);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  expect(seen.length, 'checkpoints while writing').toBeGreaterThanOrEqual(5);
+  const atRest = seen.length;
+  await new Promise((r) => setTimeout(r, 300));
+  // One more look finds the last writes, the next finds nothing new and waits the idle minute.
+  expect(seen.length - atRest).toBeLessThanOrEqual(2);
+  await checkpointer.stop();
 });
 
 it('a worker that cannot open the database leaves the connection checkpointing by itself', async () => {

@@ -53,15 +53,16 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
   },
 });
 
+type MiddlewareOutcome = { ok: true } | { ok: false; error: TRPCError };
+
 /** Domain refusals become tRPC errors in the caller's language, with the domain code kept. */
-const domainErrors = t.middleware(async ({ ctx, next }) => {
-  const result = await next();
+function inCallersLanguage<R extends MiddlewareOutcome>(locale: Locale, result: R): R {
   if (!result.ok && result.error.cause instanceof DomainError) {
     const e = result.error.cause;
-    throw new TRPCError({ code: e.kind, message: translate(ctx.locale, 'errors', e.code, formatParams(ctx.locale, e.params)), cause: e });
+    throw new TRPCError({ code: e.kind, message: translate(locale, 'errors', e.code, formatParams(locale, e.params)), cause: e });
   }
   return result;
-});
+}
 
 import { formatMu, formatYuan } from '@/server/domain/units';
 
@@ -81,24 +82,20 @@ function formatParams(locale: Locale, params: Record<string, string | number>) {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
-
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: translate(ctx.locale, 'errors', 'notSignedIn') });
-  const actor: Actor = { userId: ctx.user.id, organisationId: ctx.user.organisationId };
-  return next({ ctx: { ...ctx, user: ctx.user, actor } });
-});
+// One middleware per procedure rather than a ladder (public → signed in → role): tRPC copies a call's
+// options at every step, a tenth of a bid's time with three (`npm run bench`, figure 2).
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next()));
 
 /** A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. */
 export function roleProcedure(...roles: Role[]) {
-  return signedInProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: translate(ctx.locale, 'errors', 'wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) }),
-      });
+  return t.procedure.use(async ({ ctx, next }) => {
+    const user = ctx.user;
+    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: translate(ctx.locale, 'errors', 'notSignedIn') });
+    if (!roles.includes(user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', 'wrongRole', { role: translate(ctx.locale, 'ui', `role_${user.role}`) }) });
     }
-    return next();
+    const actor: Actor = { userId: user.id, organisationId: user.organisationId };
+    return inCallersLanguage(ctx.locale, await next({ ctx: { user, actor } }));
   });
 }
 
