@@ -1,8 +1,8 @@
 // WAL checkpoints mostly in a worker thread (docs/decisions/0005). SQLite copies the WAL back into the
 // database file every thousand pages, inside whichever commit crosses the mark: on the server that is
 // a group of bids, which waits for the copy and its fsync. A second connection on its own thread now
-// copies what it can (PASSIVE: it never blocks the writer or a reader), every 20 ms while commits
-// keep coming and every 250 ms once they have stopped. It cannot finish while bids keep coming, and only a
+// copies what it can (PASSIVE: it never blocks the writer or a reader), every 20 ms while commits keep
+// coming and every 250 ms once they have stopped. It cannot finish while bids keep coming, and only a
 // checkpoint that finishes lets the WAL start again from its beginning, so the server's connection
 // still checkpoints, every 16,000 pages (64 MB of WAL, the journal's size limit) instead of 1,000,
 // finding all but the last few milliseconds' pages already copied: under the bid load such a commit

@@ -60,6 +60,7 @@ export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   if (!run) transactionRunners.set(db.$client, (run = db.$client.transaction((work: (tx: Tx) => unknown, tx: Tx) => work(tx))));
   return run.immediate(fn, db) as T;
 }
+
 interface PendingWrite {
   work: () => unknown;
   resolve: (value: unknown) => void;

@@ -1,10 +1,11 @@
-// tRPC: the context, the procedure ladder (public → signed-in → one per role) and the one place
+// tRPC: the context, the procedures (public, and one per set of roles) and the one place
 // where refused actions become tRPC errors with a message in the caller's language.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { type Locale, hasKey, translate } from '@/lib/i18n';
 import type { Role, SessionUser } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
+import { formatMu, formatYuan } from '@/server/domain/units';
 import type { Actor, Services } from '@/server/services/context';
 
 /**
@@ -64,7 +65,6 @@ function inCallersLanguage<R extends MiddlewareOutcome>(locale: Locale, result: 
   return result;
 }
 
-import { formatMu, formatYuan } from '@/server/domain/units';
 
 /** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name; a right by its name. */
 function formatParams(locale: Locale, params: Record<string, string | number>) {
@@ -83,7 +83,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // One middleware per procedure rather than a ladder (public → signed in → role): tRPC copies a call's
-// options at every step, a tenth of a bid's time with three (`npm run bench`, figure 2).
+// options at every step: 8.5% of the server's time under the bid load with three (`npm run bench`, figure 2).
 export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next()));
 
 /** A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. */
