@@ -221,6 +221,43 @@ async function cannon(opts: autocannon.Options) {
   return new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
+/** An open auction as the bid loads go round it: the price of its next bid and how many it has had. */
+interface OpenAuction {
+  id: number;
+  qty: number;
+  increment: number;
+  next: number;
+  round: number;
+}
+
+/**
+ * Bids as at a close: round the auctions, each a step above the last bid on its auction, by the next
+ * zone in turn (a zone may not raise against itself only when it leads: it raises its own).
+ */
+function bidsRoundTheAuctions(base: string, auctions: OpenAuction[], cookies: string[], load: { connections: number; seconds: number; perSecond?: number }) {
+  let n = 0;
+  return cannon({
+    url: `${base}/api/trpc/bids.place`,
+    connections: load.connections,
+    duration: load.seconds,
+    ...(load.perSecond === undefined ? {} : { overallRate: load.perSecond }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const a = auctions[n++ % auctions.length]!;
+          const price = a.next;
+          a.next += a.increment;
+          a.round++;
+          const body = JSON.stringify({ listingId: a.id, price: (price / 100).toFixed(2), qty: (a.qty / 1000).toFixed(3) });
+          return { ...req, headers: { ...req.headers, cookie: cookies[(a.id + a.round) % cookies.length]! }, body };
+        },
+      },
+    ],
+  });
+}
+
 /** Bids before the measured ten seconds, right after the server's start. */
 const WARM_UP_SECONDS = 3;
 
@@ -234,8 +271,8 @@ async function http() {
   execFileSync(process.execPath, ['--import', 'tsx', 'db/seed.ts', '--open-listings', String(BID_LISTINGS)], { env, stdio: 'ignore' });
   const market = new Database(path.join(dataDir, 'quota-exchange.db'), { readonly: true });
   const open = market
-    .prepare("select id, reserve_price_fen_per_mu reserve, increment_fen_per_mu increment, qty_milli_mu qty from listings where status = 'approved' and min_lot_milli_mu = qty_milli_mu order by id")
-    .all() as { id: number; reserve: number; increment: number; qty: number }[];
+    .prepare("select id, qty_milli_mu qty, increment_fen_per_mu increment, reserve_price_fen_per_mu next, 0 round from listings where status = 'approved' and min_lot_milli_mu = qty_milli_mu order by id")
+    .all() as OpenAuction[];
   market.close();
   const app = startApp(dataDir);
   const bareServer = spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{"result":{"data":{"ok":true}}}')}).listen(${BARE_PORT},'127.0.0.1')`], { stdio: 'ignore', detached: true });
@@ -245,31 +282,9 @@ async function http() {
     await firstOk(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
     const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
     if (cookies.some((c) => !c)) throw new Error('sign-in failed');
-    // As at a close: bids go round the auctions, each a step above the last bid on its auction, by the
-    // next zone in turn (a zone may not raise against itself only when it leads: it raises its own).
-    let n = 0;
-    const rounds = new Map<number, number>();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
-    const bidLoad = (seconds: number) =>
-      cannon({
-        url: `${base}/api/trpc/bids.place`,
-        connections: 50,
-        duration: seconds,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (req) => {
-              const l = open[n++ % open.length]!;
-              const round = (rounds.get(l.id) ?? 0) + 1;
-              rounds.set(l.id, round);
-              const body = JSON.stringify({ listingId: l.id, price: ((l.reserve + (round - 1) * l.increment) / 100).toFixed(2), qty: (l.qty / 1000).toFixed(3) });
-              return { ...req, headers: { ...req.headers, cookie: cookies[(l.id + round) % cookies.length]! }, body };
-            },
-          },
-        ],
-      });
+    const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
     // The server has just started: its first seconds are V8 compiling the hot path. They are measured
     // (a row of their own) but not counted in the figure, as a server at a close has been running.
     const warmUp = await bidLoad(WARM_UP_SECONDS);
@@ -351,30 +366,12 @@ async function bidsAtRate(base: string, source: string, perSecond: number, secon
   const db = new Database(path.join(source, 'quota-exchange.db'), { readonly: true });
   const open = db
     .prepare(
-      "select l.id, l.qty_milli_mu qty, l.increment_fen_per_mu increment, coalesce((select max(price_fen_per_mu) from bids b where b.listing_id = l.id and b.status = 'active') + l.increment_fen_per_mu, l.reserve_price_fen_per_mu) next from listings l where l.status = 'approved' and l.mode = 'auction' and l.min_lot_milli_mu = l.qty_milli_mu order by l.id limit 2000",
+      "select l.id, l.qty_milli_mu qty, l.increment_fen_per_mu increment, coalesce((select max(price_fen_per_mu) from bids b where b.listing_id = l.id and b.status = 'active') + l.increment_fen_per_mu, l.reserve_price_fen_per_mu) next, 0 round from listings l where l.status = 'approved' and l.mode = 'auction' and l.min_lot_milli_mu = l.qty_milli_mu order by l.id limit 2000",
     )
-    .all() as { id: number; qty: number; increment: number; next: number }[];
+    .all() as OpenAuction[];
   db.close();
   const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
-  let n = 0;
-  return cannon({
-    url: `${base}/api/trpc/bids.place`,
-    connections: 5,
-    overallRate: perSecond,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (req) => {
-          const l = open[n++ % open.length]!;
-          const price = l.next;
-          l.next += l.increment;
-          return { ...req, headers: { ...req.headers, cookie: cookies[n % cookies.length]! }, body: JSON.stringify({ listingId: l.id, price: (price / 100).toFixed(2), qty: (l.qty / 1000).toFixed(3) }) };
-        },
-      },
-    ],
-  });
+  return bidsRoundTheAuctions(base, open, cookies, { connections: 5, seconds, perSecond });
 }
 
 async function marketPage(emptyBaseUrl: string) {
