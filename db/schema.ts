@@ -1,7 +1,7 @@
 // The database schema. Money is integer fen, area integer thousandths of a mu (milli-mu), time integer
 // epoch milliseconds from the injected clock: nothing here is a float (domain.md, "Units and money").
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const cities = sqliteTable('cities', {
   id: integer('id').primaryKey(),
@@ -516,6 +516,32 @@ export const settledTotals = sqliteTable(
     amountFen: integer('amount_fen').notNull(),
   },
   (t) => [primaryKey({ columns: [t.month, t.sellerId, t.buyerId] })],
+);
+
+/**
+ * The settled trades of a month (China time), selling county and buying zone, packed 256 to a row:
+ * the k-th to settle is in pack k / 256 (k counted by settled_totals, in the same transaction), and a
+ * pack's entries are ordered by price, then time. Each column is one little-endian uint32 per entry:
+ * ms since the month began, price in fen per mu, quantity in milli-mu (the input limits keep both
+ * below 2^32). The dashboards read a year's prices and the price chart's sample from a few thousand
+ * rows instead of every trade, with no sorting (issue 6); settled trades never change, nor do entries.
+ */
+export const settledTradePacks = sqliteTable(
+  'settled_trade_packs',
+  {
+    month: text('month').notNull(),
+    sellerId: integer('seller_id')
+      .notNull()
+      .references(() => organisations.id),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => organisations.id),
+    pack: integer('pack').notNull(),
+    msIntoMonth: blob('ms_into_month', { mode: 'buffer' }).notNull(),
+    priceFenPerMu: blob('price_fen_per_mu', { mode: 'buffer' }).notNull(),
+    qtyMilliMu: blob('qty_milli_mu', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.sellerId, t.buyerId, t.pack] })],
 );
 
 /** A poverty county's yearly trading target (seed 001 三(一): 1000 mu for 2018–2019; the province sets later years). */

@@ -11,7 +11,6 @@ import { createContext, reportInternalError } from '@/server/api/context';
 import { startCheckpointer } from '@/db/checkpointer';
 import { appRouter } from '@/server/api/root';
 import { createSingleCallHandler } from '@/server/api/single-call';
-import { dashboardReadAhead } from '@/server/api/routers/stats';
 import { marketChangesAt } from '@/server/data/views';
 import { createPageCache } from '@/server/page-cache';
 import { env } from '@/server/env';
@@ -36,20 +35,6 @@ const trpc = createSingleCallHandler({
     onError: reportInternalError,
   }),
 });
-
-const READ_AHEAD_AFTER_MS = 1000;
-
-function readAhead(pieces: (() => void)[]) {
-  const piece = pieces.shift();
-  if (!piece) return;
-  try {
-    piece();
-  } catch (error) {
-    console.error('dashboard read-ahead:', error); // only a shortcut: the dashboards read what they need
-    return;
-  }
-  setImmediate(() => readAhead(pieces));
-}
 
 async function main() {
   const { services } = runtime(); // open the database (and apply migrations) before the first request
@@ -82,9 +67,6 @@ async function main() {
   server.listen(env.port, env.host, () => console.log(`指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
   // Most WAL checkpoints off the thread that answers requests (db/checkpointer.ts).
   const checkpointer = startCheckpointer(services.db, env.databaseFile);
-  // A dashboard's first question reads the year's settled trades (~0.4 s at 1,000,000 trades): read
-  // them ahead once the server answers, a piece per turn of the event loop.
-  setTimeout(() => readAhead(dashboardReadAhead(services)), READ_AHEAD_AFTER_MS).unref();
   const stop = () =>
     server.close(() => {
       pageCache.close();

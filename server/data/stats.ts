@@ -2,10 +2,10 @@
 // (status, settled_at), or small tables (counties, targets, spendings); aggregation is in
 // server/domain/stats.ts.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, clientOf, prepared, reusable } from '@/db/client';
+import { type Db, type DbOrTx, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type CountyMonth, type TradeFact, countyMonthsOf, median, monthOf, quarterOfMonth, withTradesAdded } from '@/server/domain/stats';
+import { type CountyMonth, type TradeFact, monthOf, quarterOfMonth } from '@/server/domain/stats';
 
 
 export interface TradeScope {
@@ -41,7 +41,9 @@ export function tradeFacts(db: Db, s: TradeScope): TradeFact[] {
   return rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: cityOf.get(countyId) ?? 0 }));
 }
 
-/** A settlement adds its trade to its month's sum (same transaction as the settlement). */
+// A settlement adds its trade to its month's sum and to its month's packs, in the settlement's
+// transaction. The sum's count, returned, numbers the trade within its month, county and zone: that
+// number says which pack it goes in, so the packs agree with the sums by construction.
 const $ = sql.placeholder;
 const addToSettledTotalsQuery = (db: DbOrTx) =>
   db
@@ -51,9 +53,48 @@ const addToSettledTotalsQuery = (db: DbOrTx) =>
       target: [settledTotals.month, settledTotals.sellerId, settledTotals.buyerId],
       set: { trades: sql`${settledTotals.trades} + 1`, qtyMilliMu: sql`${settledTotals.qtyMilliMu} + excluded.qty_milli_mu`, amountFen: sql`${settledTotals.amountFen} + excluded.amount_fen` },
     })
+    .returning({ trades: settledTotals.trades })
     .prepare();
-export function addToSettledTotals(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; qtyMilliMu: number; amountFen: number }) {
-  reusable(db, addToSettledTotalsQuery).run({ month: monthOf(t.settledAt), sellerId: t.sellerId, buyerId: t.buyerId, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen });
+
+/** Trades per pack: a pack's three columns stay within one database page (256 × 4 bytes each). */
+export const TRADES_PER_PACK = 256;
+
+const readPack = 'select ms_into_month, price_fen_per_mu, qty_milli_mu from settled_trade_packs where month = ? and seller_id = ? and buyer_id = ? and pack = ?';
+const writePack = `insert into settled_trade_packs (month, seller_id, buyer_id, pack, ms_into_month, price_fen_per_mu, qty_milli_mu) values (?, ?, ?, ?, ?, ?, ?)
+  on conflict do update set ms_into_month = excluded.ms_into_month, price_fen_per_mu = excluded.price_fen_per_mu, qty_milli_mu = excluded.qty_milli_mu`;
+const noEntries = Buffer.alloc(0);
+
+export function recordSettledTrade(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; priceFenPerMu: number; qtyMilliMu: number; amountFen: number }) {
+  const month = monthOf(t.settledAt);
+  const { trades: count } = reusable(db, addToSettledTotalsQuery).get({ month, sellerId: t.sellerId, buyerId: t.buyerId, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen })!;
+  const pack = Math.floor((count - 1) / TRADES_PER_PACK);
+  const opens = (count - 1) % TRADES_PER_PACK === 0;
+  const columns = (opens ? undefined : (prepared(db, readPack).raw().get(month, t.sellerId, t.buyerId, pack) as PackColumns | undefined)) ?? [noEntries, noEntries, noEntries];
+  const entry = { ms: t.settledAt - monthsRangeCst(month, month).from, price: t.priceFenPerMu, qty: t.qtyMilliMu };
+  prepared(db, writePack).run(month, t.sellerId, t.buyerId, pack, ...withEntry(columns, entry));
+}
+
+type PackColumns = [ms: Buffer, price: Buffer, qty: Buffer];
+
+/** A pack's columns with one more entry, in its place by price, then time (after any equal to it: the migration's order). */
+function withEntry([ms, price, qty]: PackColumns, entry: { ms: number; price: number; qty: number }): PackColumns {
+  let lo = 0;
+  let hi = price.length >> 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const p = price.readUInt32LE(mid << 2);
+    if (p < entry.price || (p === entry.price && ms.readUInt32LE(mid << 2) <= entry.ms)) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = lo << 2;
+  const spliced = (column: Buffer, value: number) => {
+    const out = Buffer.allocUnsafe(column.length + 4);
+    column.copy(out, 0, 0, at);
+    out.writeUInt32LE(value, at);
+    column.copy(out, at + 4, at);
+    return out;
+  };
+  return [spliced(ms, entry.ms), spliced(price, entry.price), spliced(qty, entry.qty)];
 }
 
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
@@ -85,192 +126,71 @@ export function quarterTotals(db: DbOrTx, fromMonth: string, toMonth: string) {
   return [...quarters.values()];
 }
 
-/** One month's settled trades as read once: in time order as columns, and as county-months. */
-interface SettledMonth {
-  check: string;
-  at: Float64Array;
-  price: Float64Array;
-  qty: Float64Array;
-  amount: Float64Array;
-  seller: Int32Array;
-  buyer: Int32Array;
-  countyMonths: CountyMonth[];
-}
-
-// What is kept lives on globalThis: `npm start`'s server and Next.js's pages load this module each on
-// their own but share the process's connection (server/runtime.ts), so what one reads (the server's
-// read-ahead after start-up, server/main.ts) the other finds.
-const shared = globalThis as unknown as { __qxKeptSettled?: { months: WeakMap<object, Map<string, SettledMonth>>; medians: WeakMap<object, Map<string, number | null>> } };
-shared.__qxKeptSettled ??= { months: new WeakMap(), medians: new WeakMap() };
-const keptMonths = shared.__qxKeptSettled.months;
-const MAX_KEPT_MONTHS = 36;
-
-/**
- * A month's settled trades, kept per connection under the month's count and amount from the monthly
- * sums: settled trades are only ever added, so a month whose sums have not moved has not changed, and
- * a past month is read once. A month whose sums moved (this month, after a settlement) grows by the
- * trades settled after its last one, and is read whole again only if the sums still disagree (a trade
- * settled at the same moment as that last one, or with an earlier time).
- */
-function settledMonth(db: DbOrTx, month: string, check: { trades: number; amountFen: number }): SettledMonth {
-  const client = clientOf(db);
-  let kept = keptMonths.get(client);
-  if (!kept) keptMonths.set(client, (kept = new Map()));
-  const key = `${check.trades}:${check.amountFen}`;
-  const found = kept.get(month);
-  if (found?.check === key) {
-    kept.delete(month); // most recently used last
-    kept.set(month, found);
-    return found;
-  }
-  const { from, to } = monthsRangeCst(month, month);
-  const grown = found && found.at.length > 0 ? grownMonth(found, settledRows(db, found.at[found.at.length - 1]! + 1, to), key) : null;
-  const read = grown && agrees(grown, check) ? grown : monthOfRows(settledRows(db, from, to), key);
-  kept.delete(month);
-  kept.set(month, read);
-  for (const old of kept.keys()) {
-    if (kept.size <= MAX_KEPT_MONTHS) break;
-    kept.delete(old);
-  }
-  return read;
-}
-
-type SettledRow = [settledAt: number, price: number, qty: number, amount: number, seller: number, buyer: number];
-
-const settledRows = (db: DbOrTx, from: number, to: number) =>
-  prepared(db, "select settled_at, price_fen_per_mu, qty_milli_mu, amount_fen, seller_id, buyer_id from trades where status = 'settled' and settled_at >= ? and settled_at < ? order by settled_at")
-    .raw()
-    .all(from, to) as SettledRow[];
-
-// The city is set when the months are put together: a county-month is the county's alone.
-const factsOf = (rows: SettledRow[]): TradeFact[] => rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: 0 }));
-
-function monthOfRows(rows: SettledRow[], check: string): SettledMonth {
-  return {
-    check,
-    at: Float64Array.from(rows, (r) => r[0]),
-    price: Float64Array.from(rows, (r) => r[1]),
-    qty: Float64Array.from(rows, (r) => r[2]),
-    amount: Float64Array.from(rows, (r) => r[3]),
-    seller: Int32Array.from(rows, (r) => r[4]),
-    buyer: Int32Array.from(rows, (r) => r[5]),
-    countyMonths: countyMonthsOf(factsOf(rows)),
-  };
-}
-
-function grownMonth(month: SettledMonth, rows: SettledRow[], check: string): SettledMonth {
-  const more = monthOfRows(rows, check);
-  const joined = <A extends Float64Array | Int32Array>(a: A, b: A): A => {
-    const out = new (a.constructor as new (n: number) => A)(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  return {
-    check,
-    at: joined(month.at, more.at),
-    price: joined(month.price, more.price),
-    qty: joined(month.qty, more.qty),
-    amount: joined(month.amount, more.amount),
-    seller: joined(month.seller, more.seller),
-    buyer: joined(month.buyer, more.buyer),
-    countyMonths: withTradesAdded(month.countyMonths, factsOf(rows)),
-  };
-}
-
-const agrees = (month: SettledMonth, check: { trades: number; amountFen: number }) =>
-  month.at.length === check.trades && month.amount.reduce((a, b) => a + b, 0) === check.amountFen;
-
 export interface MarketScope {
   cityId: number | null;
   countyId: number | null;
   buyerId: number | null;
 }
 
+type PackRow = [month: string, seller: number, buyer: number, ...PackColumns];
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A pack's column as numbers: a view of its bytes where the machine's byte order and their alignment allow. */
+function uint32s(bytes: Buffer): Uint32Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  return Uint32Array.from({ length: bytes.byteLength >> 2 }, (_, i) => bytes.readUInt32LE(i << 2));
+}
+
 /**
- * The settled trades of the months from `fromMonth` to `toMonth` (inclusive) in a scope, as
- * county-months for the series and spreads, and an even sample of at most `maxPoints` of them in time
- * order for the price chart.
+ * The settled trades of the months from `fromMonth` to `toMonth` (inclusive) in a scope, read from
+ * their packs: a piece per county, zone and month, its prices the packs' (each ascending), for the
+ * series, spreads and medians; and for the price chart at most `maxPoints` of them, in time order,
+ * taken at an even step through the packs (so from every county, zone and month in proportion, and
+ * across each pack's prices).
  */
-export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, scope: MarketScope, maxPoints: number) {
+export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, scope: MarketScope, maxPoints = 0) {
   const cityOf = new Map(countiesWithCity(db).map((c) => [c.id, c.cityId]));
-  const checks = db
-    .select({ month: settledTotals.month, n: sql<number>`sum(${settledTotals.trades})`, fen: sql<number>`sum(${settledTotals.amountFen})` })
-    .from(settledTotals)
-    .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
-    .groupBy(settledTotals.month)
-    .orderBy(settledTotals.month)
-    .all();
-  const months = checks.map((c) => settledMonth(db, c.month, { trades: Number(c.n), amountFen: Number(c.fen) }));
   const inScope = (seller: number, buyer: number) =>
     (scope.countyId === null || seller === scope.countyId) && (scope.cityId === null || cityOf.get(seller) === scope.cityId) && (scope.buyerId === null || buyer === scope.buyerId);
-  const countyMonths: CountyMonth[] = [];
-  for (const m of months) {
-    if (scope.buyerId === null) {
-      for (const p of m.countyMonths) if (inScope(p.countyId, 0)) countyMonths.push({ ...p, cityId: cityOf.get(p.countyId) ?? 0 });
-    } else {
-      // A zone's own purchases are a small share of a month: picked out and grouped afresh.
-      const mine: TradeFact[] = [];
-      for (let i = 0; i < m.at.length; i++) {
-        const seller = m.seller[i]!;
-        if (inScope(seller, m.buyer[i]!)) mine.push({ settledAt: m.at[i]!, priceFenPerMu: m.price[i]!, qtyMilliMu: m.qty[i]!, amountFen: m.amount[i]!, countyId: seller, cityId: cityOf.get(seller) ?? 0 });
-      }
-      countyMonths.push(...countyMonthsOf(mine));
+  const packs = (
+    prepared(db, 'select month, seller_id, buyer_id, ms_into_month, price_fen_per_mu, qty_milli_mu from settled_trade_packs where month >= ? and month <= ? order by month, seller_id, buyer_id, pack')
+      .raw()
+      .all(fromMonth, toMonth) as PackRow[]
+  ).filter(([, seller, buyer]) => inScope(seller, buyer));
+  const sums = new Map(
+    (prepared(db, 'select month, seller_id, buyer_id, qty_milli_mu, amount_fen from settled_totals where month >= ? and month <= ?').raw().all(fromMonth, toMonth) as [string, number, number, number, number][]).map(
+      ([month, seller, buyer, qty, amount]) => [`${month}:${seller}:${buyer}`, { qty, amount }],
+    ),
+  );
+  const countyMonths: (CountyMonth & { zoneId: number })[] = [];
+  let count = 0;
+  for (const [month, seller, buyer, , price] of packs) {
+    const last = countyMonths[countyMonths.length - 1];
+    const prices = uint32s(price);
+    count += prices.length;
+    if (last?.month === month && last.countyId === seller && last.zoneId === buyer) (last.prices as Uint32Array[]).push(prices);
+    else {
+      const sum = sums.get(`${month}:${seller}:${buyer}`);
+      countyMonths.push({ month, countyId: seller, zoneId: buyer, cityId: cityOf.get(seller) ?? 0, prices: [prices], volumeMilliMu: sum?.qty ?? 0, amountFen: sum?.amount ?? 0 });
     }
   }
-  const count = countyMonths.reduce((n, p) => n + p.pricesAscending.length, 0);
-  const step = Math.max(1, Math.ceil(count / maxPoints));
   const points: { at: number; priceFenPerMu: number; qtyMilliMu: number }[] = [];
-  let index = 0;
-  for (const m of months) {
-    for (let i = 0; i < m.at.length; i++) {
-      if (!inScope(m.seller[i]!, m.buyer[i]!)) continue;
-      if (index++ % step === 0) points.push({ at: m.at[i]!, priceFenPerMu: m.price[i]!, qtyMilliMu: m.qty[i]! });
+  if (maxPoints > 0) {
+    const step = Math.max(1, Math.ceil(count / maxPoints));
+    const monthStart = new Map<string, number>();
+    let index = 0; // of the pack's first entry, counted through the packs in scope
+    for (const [month, , , ms, price, qty] of packs) {
+      const start = monthStart.get(month) ?? monthStart.set(month, monthsRangeCst(month, month).from).get(month)!;
+      const n = price.length >> 2;
+      for (let i = (step - (index % step)) % step; i < n; i += step) {
+        points.push({ at: start + ms.readUInt32LE(i << 2), priceFenPerMu: price.readUInt32LE(i << 2), qtyMilliMu: qty.readUInt32LE(i << 2) });
+      }
+      index += n;
     }
+    points.sort((a, b) => a.at - b.at || a.priceFenPerMu - b.priceFenPerMu || a.qtyMilliMu - b.qtyMilliMu);
   }
   return { count, countyMonths, points };
-}
-
-const keptMedians = shared.__qxKeptSettled.medians;
-
-/**
- * The median price of the trades settled province-wide in [from, to). Settled trades are only ever
- * added, and in the present, so a period's median changes only when its count (or sum) does: it is
- * kept under those, and a past quarter is read once. The prices alone come from the covering index.
- */
-export function medianSettledPrice(db: DbOrTx, from: number, to: number, check: { count: number; amountFen: number }): number | null {
-  const client = clientOf(db);
-  let kept = keptMedians.get(client);
-  if (!kept) keptMedians.set(client, (kept = new Map()));
-  const key = `${from}:${to}:${check.count}:${check.amountFen}`;
-  if (kept.has(key)) return kept.get(key)!;
-  const prices = prepared(db, "select price_fen_per_mu from trades where status = 'settled' and settled_at >= ? and settled_at < ?").pluck().all(from, to) as number[];
-  const value = median(prices);
-  if (kept.size >= 1000) kept.clear();
-  kept.set(key, value);
-  return value;
-}
-
-/**
- * Forgets what was kept of a database's settled trades (the benchmark measures answers worked out
- * from nothing): all of it, or, with `at`, what a settlement at `at` makes stale (its month is then
- * grown by the trades after its last, as after a settlement; the medians of periods around it go).
- */
-export function forgetKeptSettled(db: DbOrTx, at?: number) {
-  const client = clientOf(db);
-  if (at === undefined) {
-    keptMonths.delete(client);
-    keptMedians.delete(client);
-    return;
-  }
-  const months = keptMonths.get(client);
-  const month = months?.get(monthOf(at));
-  if (month) months!.set(monthOf(at), { ...month, check: 'stale' });
-  const medians = keptMedians.get(client);
-  for (const key of medians?.keys() ?? []) {
-    const [from, to] = key.split(':').map(Number) as [number, number];
-    if (from <= at && at < to) medians!.delete(key);
-  }
 }
 
 /** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */

@@ -280,66 +280,19 @@ export function obligationCounts<K>(rows: readonly { key: K; state: ObligationSt
 
 // --- The market dashboard put together from county-months ---------------------------------------
 // A year of a large market is hundreds of thousands of trades; a month's trades never change once the
-// month is over. So the dashboard is put together from pieces, one per county and month, each with its
-// prices ascending (kept per closed month by server/data/stats.ts), and gives the same rows as
-// monthlySeries and spreadBy over the trades themselves (tested against them).
+// month is over. So the dashboard is put together from pieces, one per county and month (or per county,
+// zone and month: server/data/stats.ts reads them so), each with its prices in ascending lists, and
+// gives the same rows as monthlySeries, spreadBy and median over the trades themselves (tested
+// against them).
 
-/** One county's settled trades in one month: their prices ascending, and their sums. */
+/** One county's settled trades in one month (or those to one zone): their prices, in lists each ascending, and their sums. */
 export interface CountyMonth {
   month: string;
   countyId: number;
   cityId: number;
-  pricesAscending: ArrayLike<number>;
+  prices: readonly ArrayLike<number>[];
   volumeMilliMu: number;
   amountFen: number;
-}
-
-/** The trades as county-months, in no particular order. */
-export function countyMonthsOf(trades: readonly TradeFact[]): CountyMonth[] {
-  return [...groupBy(trades, (t) => `${monthOf(t.settledAt)}:${t.countyId}`).values()].map((ts) => {
-    const first = ts[0] as TradeFact;
-    return {
-      month: monthOf(first.settledAt),
-      countyId: first.countyId,
-      cityId: first.cityId,
-      pricesAscending: Float64Array.from(ts, (t) => t.priceFenPerMu).sort(),
-      volumeMilliMu: sum(ts.map((t) => t.qtyMilliMu)),
-      amountFen: sum(ts.map((t) => t.amountFen)),
-    };
-  });
-}
-
-/**
- * County-months with more trades of theirs added: the same as `countyMonthsOf` of all the trades (in no
- * particular order), without sorting again what was sorted. A month read once grows by the trades
- * settled since (server/data/stats.ts).
- */
-export function withTradesAdded(months: readonly CountyMonth[], added: readonly TradeFact[]): CountyMonth[] {
-  const more = new Map(countyMonthsOf(added).map((m) => [`${m.month}:${m.countyId}`, m]));
-  const grown = months.map((m) => {
-    const key = `${m.month}:${m.countyId}`;
-    const extra = more.get(key);
-    if (!extra) return m;
-    more.delete(key);
-    return {
-      ...m,
-      pricesAscending: mergeAscending(m.pricesAscending, extra.pricesAscending),
-      volumeMilliMu: m.volumeMilliMu + extra.volumeMilliMu,
-      amountFen: m.amountFen + extra.amountFen,
-    };
-  });
-  return [...grown, ...more.values()];
-}
-
-/** Two ascending lists as one. */
-function mergeAscending(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++) {
-    out[k] = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
-  }
-  return out;
 }
 
 /** How many values of an ascending list are ≤ v. */
@@ -378,6 +331,12 @@ export function kthAcross(lists: readonly ArrayLike<number>[], k: number): numbe
 
 const lengthOf = (lists: readonly ArrayLike<number>[]) => sum(lists.map((l) => l.length));
 
+/** median of the pieces' prices, without merging them. */
+export function medianPriceOf(pieces: readonly CountyMonth[]): number | null {
+  const lists = pieces.flatMap((p) => p.prices);
+  return medianBy(lengthOf(lists), (k) => kthAcross(lists, k));
+}
+
 /** monthlySeries, from county-months. */
 export function monthlySeriesOf(pieces: readonly CountyMonth[], months: readonly string[]): MonthRow[] {
   const byMonth = new Map<string, CountyMonth[]>(months.map((m) => [m, []]));
@@ -386,7 +345,7 @@ export function monthlySeriesOf(pieces: readonly CountyMonth[], months: readonly
   let cumulativeAmountFen = 0;
   return months.map((month) => {
     const ps = byMonth.get(month) ?? [];
-    const lists = ps.map((p) => p.pricesAscending);
+    const lists = ps.flatMap((p) => p.prices);
     const volumeMilliMu = sum(ps.map((p) => p.volumeMilliMu));
     const amountFen = sum(ps.map((p) => p.amountFen));
     cumulativeMilliMu += volumeMilliMu;
@@ -400,10 +359,10 @@ export function monthlySeriesOf(pieces: readonly CountyMonth[], months: readonly
 export function spreadByCityOf(pieces: readonly CountyMonth[]): SpreadRow<number>[] {
   const rows: SpreadRow<number>[] = [];
   for (const [key, ps] of groupBy(
-    pieces.filter((p) => p.pricesAscending.length > 0),
+    pieces.filter((p) => lengthOf(p.prices) > 0),
     (p) => p.cityId,
   )) {
-    const lists = ps.map((p) => p.pricesAscending);
+    const lists = ps.flatMap((p) => p.prices).filter((l) => l.length > 0);
     const n = lengthOf(lists);
     const at = (k: number) => kthAcross(lists, k);
     rows.push({

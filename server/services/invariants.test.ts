@@ -279,6 +279,24 @@ function checkInvariants(h: Harness) {
     rows(h, `select ${month} month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`),
   );
 
+  // The packs hold each settled trade once, in the pack its number in its month, county and zone
+  // names (server/data/stats.ts, settled_trade_packs).
+  const packed: unknown[][] = [];
+  for (const p of rows(h, 'select * from settled_trade_packs order by month, seller_id, buyer_id, pack')) {
+    const [ms, price, qty] = [p.ms_into_month, p.price_fen_per_mu, p.qty_milli_mu] as unknown as Buffer[];
+    expect(ms!.length).toBe(price!.length);
+    expect(qty!.length).toBe(price!.length);
+    const start = one(h, "select (strftime('%s', ? || '-01') - 28800) * 1000", p.month);
+    for (let i = 0; i < price!.length / 4; i++) packed.push([p.month, p.seller_id, p.buyer_id, start + ms!.readUInt32LE(4 * i), price!.readUInt32LE(4 * i), qty!.readUInt32LE(4 * i)]);
+  }
+  const byValue = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+  expect(packed.sort(byValue)).toEqual(
+    rows(h, `select ${month} month, seller_id, buyer_id, settled_at, price_fen_per_mu, qty_milli_mu from trades where status = 'settled'`)
+      .map((t) => Object.values(t))
+      .sort(byValue),
+  );
+  expect(rows(h, 'select month, seller_id, buyer_id, count(*) packs, max(pack) last from settled_trade_packs group by 1, 2, 3').filter((g) => g.last !== Number(g.packs) - 1)).toEqual([]);
+
   // No account below zero but the outside world's; only those may.
   expect(rows(h, "select * from accounts where balance < 0 and bucket not in ('bank', 'issued')")).toEqual([]);
   expect(rows(h, "select * from accounts where allow_negative = 1 and bucket not in ('bank', 'issued')")).toEqual([]);

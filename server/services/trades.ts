@@ -9,7 +9,7 @@ import { accountsOf, settlement } from '@/server/domain/ledger';
 import { nextSaleRange } from '@/server/domain/serials';
 import { proportion } from '@/server/domain/units';
 import { markFirstTrade } from '@/server/data/projects';
-import { addToSettledTotals } from '@/server/data/stats';
+import { recordSettledTrade } from '@/server/data/stats';
 import { lapseTradeInTx } from './closing';
 import type { Actor, Services } from './context';
 
@@ -41,7 +41,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
     const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
     markFirstTrade(tx, lot.projectId, now);
-    addToSettledTotals(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
+    recordSettledTrade(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, priceFenPerMu: trade.priceFenPerMu, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
     writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
     return after;
   });
