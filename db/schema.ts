@@ -302,9 +302,6 @@ export const trades = sqliteTable(
     index('trades_listing').on(t.listingId),
     // A settlement numbers its units after the lot's last sold range: found at once, however many sales.
     index('trades_lot_serial').on(t.lotId, t.status, t.serialStart),
-    // The dashboards read settled trades by time (issue 4); the index covers the columns they read,
-    // so a year of trades is one range scan of the index without visiting the table.
-    index('trades_status_settled').on(t.status, t.settledAt, t.priceFenPerMu, t.qtyMilliMu, t.amountFen, t.sellerId, t.buyerId),
   ],
 );
 

@@ -16,6 +16,7 @@ import {
   monthlySeriesOf,
   monthsBetween,
   obligationCounts,
+  quarterOfMonth,
   spreadByCityOf,
   targetProgress,
   yearOf,
@@ -189,11 +190,12 @@ const everyScope = { cityId: null, countyId: null, buyerId: null };
 function publicFigures({ db, clock }: Services) {
   const year = yearOf(clock.now());
   // Counts and volumes from the monthly sums; each quarter's median from its months' prices.
+  const pieces = data.settledInMonths(db, `${year - 1}-01`, `${year}-12`, everyScope).countyMonths;
   const quarters = data.quarterTotals(db, `${year - 1}-01`, `${year}-12`).map((q) => ({
     quarter: q.quarter,
     count: q.count,
     volumeMilliMu: q.volumeMilliMu,
-    medianFenPerMu: medianPriceOf(data.settledInMonths(db, q.fromMonth, q.toMonth, everyScope).countyMonths),
+    medianFenPerMu: medianPriceOf(pieces.filter((p) => quarterOfMonth(p.month) === q.quarter)),
   }));
   return { quarters, years: [year - 1, year] };
 }
