@@ -1,45 +1,11 @@
-// The queries behind the dashboards (issue 4). Each reads settled trades through the index on
-// (status, settled_at), or small tables (counties, targets, spendings); aggregation is in
-// server/domain/stats.ts.
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, prepared, reusable } from '@/db/client';
+// The queries behind the dashboards (issue 4). Settled trades are read from what their settlements
+// wrote beside them (sums per month, packs of prices: decision 0007), never one by one; the rest from
+// small tables (counties, targets, spendings). Aggregation is in server/domain/stats.ts.
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type CountyMonth, type TradeFact, monthOf, quarterOfMonth } from '@/server/domain/stats';
-
-
-export interface TradeScope {
-  from: number;
-  to: number;
-  cityId?: number | null;
-  countyId?: number | null;
-  buyerId?: number | null;
-}
-
-/**
- * Settled trades in [from, to), with the seller's county and city. Tens of thousands of rows for a
- * year of a large market: read as plain arrays from the covering index (trades_status_settled), the
- * city taken from a small map of counties rather than a join.
- */
-export function tradeFacts(db: Db, s: TradeScope): TradeFact[] {
-  const cityOf = new Map(countiesWithCity(db).map((c) => [c.id, c.cityId]));
-  const rows = db
-    .select({ settledAt: sql<number>`${trades.settledAt}`, price: trades.priceFenPerMu, qty: trades.qtyMilliMu, amount: trades.amountFen, seller: trades.sellerId })
-    .from(trades)
-    .where(
-      and(
-        eq(trades.status, 'settled'),
-        gte(trades.settledAt, s.from),
-        lt(trades.settledAt, s.to),
-        s.cityId ? inArray(trades.sellerId, [...cityOf].filter(([, city]) => city === s.cityId).map(([id]) => id)) : undefined,
-        s.countyId ? eq(trades.sellerId, s.countyId) : undefined,
-        s.buyerId ? eq(trades.buyerId, s.buyerId) : undefined,
-      ),
-    )
-    .prepare()
-    .values() as [number, number, number, number, number][];
-  return rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: cityOf.get(countyId) ?? 0 }));
-}
+import { type CountyMonth, monthOf, quarterOfMonth } from '@/server/domain/stats';
 
 // A settlement adds its trade to its month's sum and to its month's packs, in the settlement's
 // transaction. The sum's count, returned, numbers the trade within its month, county and zone: that
@@ -178,10 +144,9 @@ export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, 
   const points: { at: number; priceFenPerMu: number; qtyMilliMu: number }[] = [];
   if (maxPoints > 0) {
     const step = Math.max(1, Math.ceil(count / maxPoints));
-    const monthStart = new Map<string, number>();
     let index = 0; // of the pack's first entry, counted through the packs in scope
     for (const [month, , , ms, price, qty] of packs) {
-      const start = monthStart.get(month) ?? monthStart.set(month, monthsRangeCst(month, month).from).get(month)!;
+      const start = monthsRangeCst(month, month).from;
       const n = price.length >> 2;
       for (let i = (step - (index % step)) % step; i < n; i += step) {
         points.push({ at: start + ms.readUInt32LE(i << 2), priceFenPerMu: price.readUInt32LE(i << 2), qtyMilliMu: qty.readUInt32LE(i << 2) });

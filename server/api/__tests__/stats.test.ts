@@ -1,8 +1,11 @@
 // The dashboards through tRPC callers (issue 4): one known trade's figures in every table, empty
 // periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { trades } from '@/db/schema';
 import { seedSynthetic } from '@/db/synthetic';
-import { tradeFacts } from '@/server/data/stats';
+import { countiesWithCity } from '@/server/data/stats';
 import { yearRangeCst } from '@/server/domain/china-time';
 import { type TradeFact, monthlySeries, monthsBetween, quarterlySeries, spreadBy, yearOf } from '@/server/domain/stats';
 import { toCsv, toXlsx } from '@/server/report-files';
@@ -10,6 +13,35 @@ import { buildReport, reportSource } from '@/server/reports';
 import { sweep } from '@/server/services/closing';
 import { caught as refusal } from '@/server/testing/refusals';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+
+interface TradeScope {
+  from: number;
+  to: number;
+  cityId?: number | null;
+  countyId?: number | null;
+  buyerId?: number | null;
+}
+
+/** The definition's input: the settled trades in [from, to) in a scope, read one by one, with the seller's county and city. */
+function tradeFacts(db: Db, s: TradeScope): TradeFact[] {
+  const cityOf = new Map(countiesWithCity(db).map((c) => [c.id, c.cityId]));
+  const rows = db
+    .select({ settledAt: sql<number>`${trades.settledAt}`, price: trades.priceFenPerMu, qty: trades.qtyMilliMu, amount: trades.amountFen, seller: trades.sellerId })
+    .from(trades)
+    .where(
+      and(
+        eq(trades.status, 'settled'),
+        gte(trades.settledAt, s.from),
+        lt(trades.settledAt, s.to),
+        s.cityId ? inArray(trades.sellerId, [...cityOf].filter(([, city]) => city === s.cityId).map(([id]) => id)) : undefined,
+        s.countyId ? eq(trades.sellerId, s.countyId) : undefined,
+        s.buyerId ? eq(trades.buyerId, s.buyerId) : undefined,
+      ),
+    )
+    .prepare()
+    .values() as [number, number, number, number, number][];
+  return rows.map(([settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId]) => ({ settledAt, priceFenPerMu, qtyMilliMu, amountFen, countyId, cityId: cityOf.get(countyId) ?? 0 }));
+}
 
 const HOUR = 3_600_000;
 
