@@ -315,22 +315,47 @@ async function http() {
   // Start-up to the first 200, on the dashboards' large database if it has been generated.
   // The largest of the dashboards' generated databases there is (npm run bench:dashboards -- --scale N).
   const large = ['1000000', '100000'].map((n) => path.resolve(`bench/data/dashboards-${n}`)).find((d) => fs.existsSync(path.join(d, 'quota-exchange.db'))) ?? '';
-  const startDir = path.join(tmp, 'start');
-  fs.mkdirSync(startDir, { recursive: true });
+  // Started on a copy, kept beside the source and made again only when the source changes: the
+  // server writes (sign-ins, sweeps), and copying 7 GB just before the start slowed the start itself
+  // (the first start after a fresh copy 0.81–0.94 s, the next 0.67–0.69 s, alternating by hand).
   const source = large || dataDir;
   // Migrations the generated database has not had yet are applied once here, so the figure is an
   // ordinary restart rather than an upgrade.
   openDatabase(path.join(source, 'quota-exchange.db')).$client.close();
-  fs.copyFileSync(path.join(source, 'quota-exchange.db'), path.join(startDir, 'quota-exchange.db'));
-  const trades = (new Database(path.join(startDir, 'quota-exchange.db'), { readonly: true }).prepare('select count(*) n from trades').get() as { n: number }).n;
-  const t = performance.now();
-  const again = startApp(startDir);
-  try {
-    await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
-    rows.push({ figure: `6. start-up to first 200, ${trades.toLocaleString('en')} trades, ms`, value: (performance.now() - t).toFixed(0), reference: '', ratio: '', goal: '≤ 1,000 ms (at 1,000,000 trades)' });
-  } finally {
-    stop(again);
+  const startDir = `${large || path.join(tmp, 'small')}-start`;
+  const sourceFile = path.join(source, 'quota-exchange.db');
+  const stamp = (() => {
+    const st = fs.statSync(sourceFile);
+    return `${st.size}:${st.mtimeMs}`;
+  })();
+  const stampFile = path.join(startDir, 'copied-from');
+  if (!fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {
+    fs.rmSync(startDir, { recursive: true, force: true });
+    fs.mkdirSync(startDir, { recursive: true });
+    fs.copyFileSync(sourceFile, path.join(startDir, 'quota-exchange.db'));
+    fs.writeFileSync(stampFile, stamp);
   }
+  const trades = (new Database(path.join(startDir, 'quota-exchange.db'), { readonly: true }).prepare('select count(*) n from trades').get() as { n: number }).n;
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const again = startApp(startDir);
+    try {
+      await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
+      starts.push(performance.now() - t);
+    } finally {
+      stop(again);
+      await new Promise((r) => setTimeout(r, 500)); // the port and the database free again
+    }
+  }
+  const sorted = [...starts].sort((a, b) => a - b);
+  rows.push({
+    figure: `6. start-up to first 200, ${trades.toLocaleString('en')} trades, ms (median of 3 starts)`,
+    value: sorted[1]!.toFixed(0),
+    reference: `starts: ${starts.map((x) => x.toFixed(0)).join(', ')}`,
+    ratio: '',
+    goal: '≤ 1,000 ms (at 1,000,000 trades)',
+  });
 }
 
 // --- 3. the market page on a large open market ------------------------------------------------------
