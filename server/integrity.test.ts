@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { seedDemo } from '@/db/seed-demo';
+import { seedSynthetic } from '@/db/synthetic';
 import { ManualClock } from '@/server/clock';
 import { sealAuditLog } from '@/server/data/audit';
 import { documentStore } from '@/server/documents';
@@ -62,6 +63,33 @@ describe('audit chain and ledger verification', () => {
     const r = verifyIntegrity(h.db);
     expect(r.ok).toBe(false);
     expect(firstProblem(r)).toMatch(/^account \d+: stored balance -?\d+ but its postings sum to -?\d+$/);
+  });
+
+  it('finds monthly sums or packs of settled trades that disagree with the trades', async () => {
+    const h = await harness();
+    const now = h.clock.now();
+    seedSynthetic(h.services, { trades: 40, seed: 3, from: now - 60 * 24 * 3_600_000, to: now - 3_600_000 });
+    expect(verifyIntegrity(h.db).settled).toEqual([]);
+    const group = sqlite(h).prepare('select month, seller_id sellerId, buyer_id buyerId from settled_totals order by 1, 2, 3 limit 1').get() as { month: string; sellerId: number; buyerId: number };
+    const where = 'where month = @month and seller_id = @sellerId and buyer_id = @buyerId';
+    const tampered = (change: string) => {
+      sqlite(h).exec('savepoint tamper');
+      sqlite(h).prepare(change).run(group);
+      const r = verifyIntegrity(h.db);
+      sqlite(h).exec('rollback to tamper; release tamper');
+      return { ok: r.ok, settled: r.settled, problem: firstProblem(r) };
+    };
+    expect(tampered(`update settled_totals set amount_fen = amount_fen + 1 ${where}`)).toEqual({
+      ok: false,
+      settled: [{ ...group, problem: 'sums' }],
+      problem: `the monthly sums of ${group.month}, county ${group.sellerId}, zone ${group.buyerId} disagree with its settled trades`,
+    });
+    // A sum and its trades changed alike still disagree with the packs.
+    expect(tampered(`update settled_totals set trades = trades + 1 ${where}`).settled).toEqual([{ ...group, problem: 'packs' }, { ...group, problem: 'sums' }]);
+    expect(tampered(`update settled_trade_packs set price_fen_per_mu = substr(price_fen_per_mu, 5) ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect(tampered(`delete from settled_trade_packs ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect(tampered(`update settled_trade_packs set pack = pack + 1 ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect(verifyIntegrity(h.db).ok).toBe(true);
   });
 
   it('seals a log written before the chain existed, once', async () => {

@@ -1,9 +1,11 @@
-// What `npm run audit:verify` checks: the audit chain, and the ledger recomputed from the journal
+// What `npm run audit:verify` checks: the audit chain, the ledger recomputed from the journal
 // (balances equal their postings, every entry balances per asset, every asset sums to zero, no
-// account but an external source below zero).
+// account but an external source below zero), and what settlements write beside the trades for the
+// dashboards (monthly sums and packs) against the settled trades.
 import type { DbOrTx } from '@/db/client';
 import { verifyAuditChain } from './data/audit';
 import { balanceMismatches, negativeAccounts, totalsByAsset, unbalancedEntries } from './data/ledger';
+import { settledDisagreements } from './data/stats';
 
 export function verifyIntegrity(db: DbOrTx) {
   const audit = verifyAuditChain(db);
@@ -13,8 +15,9 @@ export function verifyIntegrity(db: DbOrTx) {
     nonZeroTotals: totalsByAsset(db).filter((r) => r.total !== 0),
     negative: negativeAccounts(db),
   };
-  const ok = audit.broken === null && Object.values(ledger).every((list) => list.length === 0);
-  return { ok, audit, ledger };
+  const settled = settledDisagreements(db);
+  const ok = audit.broken === null && Object.values(ledger).every((list) => list.length === 0) && settled.length === 0;
+  return { ok, audit, ledger, settled };
 }
 
 /** The first inconsistency, in words, or null. */
@@ -28,5 +31,7 @@ export function firstProblem(r: ReturnType<typeof verifyIntegrity>): string | nu
   if (t) return `asset ${t.asset} sums to ${t.total}, not zero`;
   const n = r.ledger.negative[0];
   if (n) return `account ${n.id} (${n.asset} ${n.bucket} of organisation ${n.organisationId}) is negative: ${n.balance}`;
+  const s = r.settled[0];
+  if (s) return `the ${s.problem === 'sums' ? 'monthly sums' : 'packs'} of ${s.month}, county ${s.sellerId}, zone ${s.buyerId} disagree with its settled trades`;
   return null;
 }

@@ -63,6 +63,40 @@ function withEntry([ms, price, qty]: PackColumns, entry: { ms: number; price: nu
   return [spliced(ms, entry.ms), spliced(price, entry.price), spliced(qty, entry.qty)];
 }
 
+/**
+ * Where the monthly sums or the packs disagree with the settled trades (what `npm run audit:verify`
+ * and every backup check): a month, county and zone whose sums are not those of its trades, whose
+ * packs do not hold its number of trades, or whose packs are not numbered 0, 1, … with all but the
+ * last full. Empty when all holds.
+ */
+export function settledDisagreements(db: DbOrTx) {
+  return prepared(
+    db,
+    `with settled as (
+       select strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch') month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty, sum(amount_fen) amount
+       from trades where status = 'settled' group by 1, 2, 3),
+     packs as (
+       select month, seller_id, buyer_id, pack, length(price_fen_per_mu) bytes, length(ms_into_month) <> length(price_fen_per_mu) or length(qty_milli_mu) <> length(price_fen_per_mu) uneven,
+         max(pack) over (partition by month, seller_id, buyer_id) last
+       from settled_trade_packs),
+     packed as (
+       select month, seller_id, buyer_id, sum(bytes) / 4 trades, count(*) packs, max(last) last, sum(pack < last and bytes <> ${4 * TRADES_PER_PACK}) partial, sum(uneven) uneven
+       from packs group by 1, 2, 3)
+     select month, seller_id sellerId, buyer_id buyerId, 'sums' problem from (
+       select * from (select month, seller_id, buyer_id, trades, qty, amount from settled except select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals)
+       union all
+       select * from (select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals except select month, seller_id, buyer_id, trades, qty, amount from settled))
+     union
+     select month, seller_id, buyer_id, 'packs' from (
+       select * from (select month, seller_id, buyer_id, trades from settled_totals except select month, seller_id, buyer_id, trades from packed)
+       union all
+       select * from (select month, seller_id, buyer_id, trades from packed except select month, seller_id, buyer_id, trades from settled_totals))
+     union
+     select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
+     order by 1, 2, 3`,
+  ).all() as { month: string; sellerId: number; buyerId: number; problem: 'sums' | 'packs' }[];
+}
+
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
 const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
   db
