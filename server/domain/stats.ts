@@ -331,7 +331,7 @@ export function kthAcross(lists: readonly ArrayLike<number>[], k: number): numbe
 
 const lengthOf = (lists: readonly ArrayLike<number>[]) => sum(lists.map((l) => l.length));
 
-/** median of the pieces' prices, without merging them. */
+/** The median of the pieces' prices, without merging them. */
 export function medianPriceOf(pieces: readonly CountyMonth[]): number | null {
   const lists = pieces.flatMap((p) => p.prices);
   return medianBy(lengthOf(lists), (k) => kthAcross(lists, k));
