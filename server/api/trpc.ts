@@ -65,7 +65,6 @@ function inCallersLanguage<R extends MiddlewareOutcome>(locale: Locale, result: 
   return result;
 }
 
-
 /** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name; a right by its name. */
 function formatParams(locale: Locale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = {};

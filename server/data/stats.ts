@@ -5,7 +5,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
 import { monthsRangeCst } from '@/server/domain/china-time';
-import { type CountyMonth, monthOf, quarterOfMonth } from '@/server/domain/stats';
+import { type CountyMonth, monthOf } from '@/server/domain/stats';
 
 // A settlement adds its trade to its month's sum and to its month's packs, in the settlement's
 // transaction. The sum's count, returned, numbers the trade within its month, county and zone: that
@@ -105,26 +105,6 @@ const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
     .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
     .groupBy(settledTotals.sellerId)
     .all();
-
-/** Province-wide settled count, quantity and amount per quarter with trades over the months (inclusive), ascending. */
-export function quarterTotals(db: DbOrTx, fromMonth: string, toMonth: string) {
-  const quarters = new Map<string, { quarter: string; count: number; volumeMilliMu: number; amountFen: number; fromMonth: string; toMonth: string }>();
-  const months = db
-    .select({ month: settledTotals.month, n: sql<number>`sum(${settledTotals.trades})`, qty: sql<number>`sum(${settledTotals.qtyMilliMu})`, fen: sql<number>`sum(${settledTotals.amountFen})` })
-    .from(settledTotals)
-    .where(and(gte(settledTotals.month, fromMonth), sql`${settledTotals.month} <= ${toMonth}`))
-    .groupBy(settledTotals.month)
-    .orderBy(settledTotals.month)
-    .all();
-  for (const m of months) {
-    const key = quarterOfMonth(m.month);
-    const first = (Number(key.slice(-1)) - 1) * 3 + 1;
-    const month = (n: number) => `${key.slice(0, 4)}-${String(n).padStart(2, '0')}`;
-    const q = quarters.get(key) ?? { quarter: key, count: 0, volumeMilliMu: 0, amountFen: 0, fromMonth: month(first), toMonth: month(first + 2) };
-    quarters.set(key, { ...q, count: q.count + Number(m.n), volumeMilliMu: q.volumeMilliMu + Number(m.qty), amountFen: q.amountFen + Number(m.fen) });
-  }
-  return [...quarters.values()];
-}
 
 export interface MarketScope {
   cityId: number | null;

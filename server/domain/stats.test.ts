@@ -18,6 +18,7 @@ import {
   quantile,
   quarterOf,
   quarterlySeries,
+  quarterlySeriesOf,
   spreadBy,
   spreadByCityOf,
   targetProgress,
@@ -222,6 +223,7 @@ describe('the market put together from county-months', () => {
         const inYear = new Set(months);
         expect(spreadByCityOf(pieces.filter((p) => inYear.has(p.month)))).toEqual(spreadBy(trades.filter((t) => inYear.has(monthOf(t.settledAt))), (t) => t.cityId));
         expect(medianPriceOf(pieces)).toEqual(median(trades.map((t) => t.priceFenPerMu)));
+        expect(quarterlySeriesOf(pieces)).toEqual(quarterlySeries(trades));
       }),
       { numRuns: 300 },
     );

@@ -144,8 +144,8 @@ export interface QuarterRow {
   medianFenPerMu: number | null;
 }
 
-/** Per quarter that has trades, ascending: the definition the public page's figures (read from the
- *  monthly sums and kept medians, server/data/stats.ts) are tested against. */
+/** Per quarter that has trades, ascending: the definition the public page's figures (quarterlySeriesOf,
+ *  from the packs) are tested against. */
 export function quarterlySeries(trades: readonly TradeFact[]): QuarterRow[] {
   return [...groupBy(trades, (t) => quarterOf(t.settledAt))]
     .sort(([a], [b]) => compareKeys(a, b))
@@ -335,6 +335,14 @@ const lengthOf = (lists: readonly ArrayLike<number>[]) => sum(lists.map((l) => l
 export function medianPriceOf(pieces: readonly CountyMonth[]): number | null {
   const lists = pieces.flatMap((p) => p.prices);
   return medianBy(lengthOf(lists), (k) => kthAcross(lists, k));
+}
+
+/** quarterlySeries, from county-months. */
+export function quarterlySeriesOf(pieces: readonly CountyMonth[]): QuarterRow[] {
+  return [...groupBy(pieces, (p) => quarterOfMonth(p.month))]
+    .map(([quarter, ps]) => ({ quarter, count: lengthOf(ps.flatMap((p) => p.prices)), volumeMilliMu: sum(ps.map((p) => p.volumeMilliMu)), medianFenPerMu: medianPriceOf(ps) }))
+    .filter((q) => q.count > 0)
+    .sort((a, b) => compareKeys(a.quarter, b.quarter));
 }
 
 /** monthlySeries, from county-months. */

@@ -12,11 +12,10 @@ import {
   DEFAULT_TARGET_MILLI_MU,
   assessedYear,
   assessment,
-  medianPriceOf,
   monthlySeriesOf,
   monthsBetween,
   obligationCounts,
-  quarterOfMonth,
+  quarterlySeriesOf,
   spreadByCityOf,
   targetProgress,
   yearOf,
@@ -189,13 +188,6 @@ const everyScope = { cityId: null, countyId: null, buyerId: null };
 
 function publicFigures({ db, clock }: Services) {
   const year = yearOf(clock.now());
-  // Counts and volumes from the monthly sums; each quarter's median from its months' prices.
-  const pieces = data.settledInMonths(db, `${year - 1}-01`, `${year}-12`, everyScope).countyMonths;
-  const quarters = data.quarterTotals(db, `${year - 1}-01`, `${year}-12`).map((q) => ({
-    quarter: q.quarter,
-    count: q.count,
-    volumeMilliMu: q.volumeMilliMu,
-    medianFenPerMu: medianPriceOf(pieces.filter((p) => quarterOfMonth(p.month) === q.quarter)),
-  }));
+  const quarters = quarterlySeriesOf(data.settledInMonths(db, `${year - 1}-01`, `${year}-12`, everyScope).countyMonths);
   return { quarters, years: [year - 1, year] };
 }
