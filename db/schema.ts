@@ -37,6 +37,38 @@ export const users = sqliteTable('users', {
   createdAt: integer('created_at').notNull(),
   /** Raised on sign-out, password reset and disabling: sessions issued before stop working at once. */
   sessionVersion: integer('session_version').notNull().default(0),
+  /** Set when an administrator chose the password (first administrator, a new user, a reset): the user must choose their own before anything else. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  passwordChangedAt: integer('password_changed_at'),
+});
+
+/** Facts about this installation: its mode ('demo' or 'production'), fixed when the database is first prepared. */
+export const instance = sqliteTable('instance', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Every sign-in attempt, kept for the operator and the province (who signed in from where, what failed). */
+export const signIns = sqliteTable(
+  'sign_ins',
+  {
+    id: integer('id').primaryKey(),
+    at: integer('at').notNull(),
+    username: text('username').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    address: text('address').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure', 'throttled'] }).notNull(),
+  },
+  (t) => [index('sign_ins_at').on(t.at), index('sign_ins_user').on(t.userId, t.at)],
+);
+
+/** When each signed-in session was last used, for the idle timeout; written at most once a minute per session. */
+export const sessionActivity = sqliteTable('session_activity', {
+  sessionId: text('session_id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  lastSeenAt: integer('last_seen_at').notNull(),
 });
 
 /** Market settings (deposit rate, payment term, anti-sniping); one row per key, integer values. */
@@ -363,18 +395,31 @@ export const postings = sqliteTable(
 );
 
 /** A zone's incoming bank transfer as recorded by the province; the bank reference is unique. */
-export const bankTransfers = sqliteTable('bank_transfers', {
-  id: integer('id').primaryKey(),
-  zoneId: integer('zone_id')
-    .notNull()
-    .references(() => organisations.id),
-  amountFen: integer('amount_fen').notNull(),
-  bankRef: text('bank_ref').notNull().unique(),
-  recordedBy: integer('recorded_by')
-    .notNull()
-    .references(() => users.id),
-  at: integer('at').notNull(),
-});
+/**
+ * A zone's incoming bank transfer: proposed by one province user (`recordedBy`), confirmed by another
+ * (maker and checker); only a confirmed one credits the zone's funds. A rejected one frees its bank reference.
+ */
+export const bankTransfers = sqliteTable(
+  'bank_transfers',
+  {
+    id: integer('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => organisations.id),
+    amountFen: integer('amount_fen').notNull(),
+    bankRef: text('bank_ref').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    at: integer('at').notNull(),
+    status: text('status', { enum: ['proposed', 'confirmed', 'rejected'] })
+      .notNull()
+      .default('confirmed'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at'),
+  },
+  (t) => [uniqueIndex('bank_transfers_ref').on(t.bankRef).where(sql`${t.status} <> 'rejected'`), index('bank_transfers_status').on(t.status)],
+);
 
 /** Every state change: who, which organisation, when, what, before and after (domain.md, "Invariants"). */
 export const auditLog = sqliteTable(
