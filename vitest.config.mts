@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // The operator's log stays quiet, and the mutation limits leave room for generated workloads (limits.test.ts sets its own).
+    env: { QX_LOG_LEVEL: 'silent', QX_MUTATIONS_PER_MINUTE_USER: '10000000', QX_MUTATIONS_PER_MINUTE_ADDRESS: '10000000' },
   },
 });

@@ -37,3 +37,8 @@ export async function signOutAction() {
   if (ctx.user) endSessions(ctx.services.db, ctx.user.id);
   await signOut({ redirectTo: '/' });
 }
+
+/** After a password change (which has ended every session): the cookie goes too, and the form says why. */
+export async function signOutAfterPasswordChange() {
+  await signOut({ redirectTo: '/login?changed=1' });
+}

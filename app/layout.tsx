@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { FlashProvider } from '@/components/flash';
 import { LocaleProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
-import { pageContext } from '@/server/page';
+import { env } from '@/server/env';
+import { PASSWORD_PAGE, pageContext } from '@/server/page';
 import { NavLinks } from '@/components/nav-links';
 import { LanguageSwitch } from '@/components/language-switch';
 import { signOutAction } from './actions';
@@ -16,13 +17,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body>
+        {env.demo ? (
+          <p className="banner banner-demo" role="note" data-testid="demo-banner">
+            {t('banner_demo')}
+          </p>
+        ) : null}
+        {env.testClock ? (
+          <p className="banner banner-warning" role="note" data-testid="test-clock-banner">
+            {t('banner_test_clock')}
+          </p>
+        ) : null}
         <header className="topbar">
           <Link href="/" className="brand">
             {t('appName')}
             <small>{t('appSubtitle')}</small>
           </Link>
           <nav>
-            <NavLinks role={user?.role ?? null} locale={locale} />
+            <NavLinks role={user && !user.mustChangePassword ? user.role : null} locale={locale} />
           </nav>
           <div className="who">
             {user ? (
@@ -30,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <span data-testid="who">
                   {user.organisationName} · {user.displayName}
                 </span>
+                <Link href={PASSWORD_PAGE}>{t('account_password')}</Link>
                 <form action={signOutAction}>
                   <button type="submit" className="link">
                     {t('signOut')}
@@ -45,6 +57,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <LocaleProvider locale={locale}>
           <Providers>
             <main>
+              {user?.mustChangePassword ? (
+                <p className="banner banner-warning" role="alert" data-testid="must-change-banner">
+                  {t('banner_must_change')}
+                </p>
+              ) : null}
               <FlashProvider>{children}</FlashProvider>
             </main>
           </Providers>

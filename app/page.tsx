@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { HOME_OF_ROLE, pageContext } from '@/server/page';
+import { HOME_OF_ROLE, PASSWORD_PAGE, pageContext } from '@/server/page';
 
 export default async function Home() {
   const { user } = await pageContext();
-  redirect(user ? HOME_OF_ROLE[user.role] : '/announcements');
+  redirect(user ? (user.mustChangePassword ? PASSWORD_PAGE : HOME_OF_ROLE[user.role]) : '/announcements');
 }

@@ -206,8 +206,7 @@ export async function firstLoadJs(opts: { baseUrl: string; emptyBaseUrl: string;
 export async function startApp(log: (s: string) => void) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-first-load-'));
   const logFile = path.join(dataDir, 'server.log');
-  const env = { QX_DATA_DIR: dataDir };
-  execFileSync(process.execPath, ['--import', 'tsx', 'db/prepare.ts'], { env: { ...process.env, ...env }, stdio: 'pipe', timeout: 120_000 });
+  const env = { QX_DATA_DIR: dataDir, QX_DEMO: '1' };
   const port = await freePort();
   const server = startServer(['dist/server.cjs'], process.cwd(), { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, logFile);
   const baseUrl = `http://127.0.0.1:${port}`;

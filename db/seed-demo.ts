@@ -3,9 +3,9 @@
 // enter through the same services the app uses, so the ledger balances from the first entry.
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import type { Db } from './client';
-import { cities, organisations, users } from './schema';
-import { NATIONAL_POVERTY_COUNTIES, SHANXI_CITIES } from './places';
+import { type Db, inTransaction } from './client';
+import { organisations, users } from './schema';
+import { seedPlaces } from './seed-places';
 import { lotOfProject } from '@/server/data/projects';
 import { PLAN_KINDS, PLAN_STANDARD } from '@/server/domain/plan';
 import type { CurrentUse, LandType } from '@/server/domain/projects';
@@ -95,14 +95,8 @@ export async function seedDemo(s: Services) {
   const now = s.clock.now();
   const passwordHash = await hash(DEMO_PASSWORD);
 
-  db.transaction((tx) => {
-    for (const name of SHANXI_CITIES) tx.insert(cities).values({ name }).run();
-    const cityId = (name: string) => tx.select({ id: cities.id }).from(cities).where(eq(cities.name, name)).all()[0]!.id;
-    tx.insert(organisations).values({ kind: 'province', name: '山西省自然资源厅' }).run();
-    tx.insert(organisations).values({ kind: 'city', name: '忻州市自然资源局', cityId: cityId('忻州市') }).run();
-    for (const [city, counties] of Object.entries(NATIONAL_POVERTY_COUNTIES)) {
-      for (const name of counties) tx.insert(organisations).values({ kind: 'county', name, cityId: cityId(city), nationalPoverty: true }).run();
-    }
+  inTransaction(db, (tx) => {
+    const { cityId } = seedPlaces(tx, { cityBureaux: ['忻州市'] });
     tx.insert(organisations).values({ kind: 'zone', name: '山西转型综改示范区', cityId: cityId('太原市') }).run();
     tx.insert(organisations).values({ kind: 'zone', name: '晋中开发区（演示）', cityId: cityId('晋中市'), isDemo: true }).run();
     tx.insert(organisations).values({ kind: 'zone', name: '大同开发区（演示）', cityId: cityId('大同市'), isDemo: true }).run();

@@ -1,4 +1,4 @@
-// `npm run db:seed`: fills an empty database with the demo data (refuses a database that has data).
+// `npm run db:seed`: fills an empty database with the demo data (a demo database: serve it with QX_DEMO=1).
 // `npm run db:seed -- --scale N [--seed S] [--years Y]`: then adds N synthetic settled trades over the
 // past Y years (default 3) from random seed S (default 42), for the dashboards and the benchmark.
 // `npm run db:seed -- --open-listings L --bids B`: then opens L auctions with B bids on them (the market page's
@@ -8,6 +8,7 @@ import { openDatabase } from './client';
 import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
 import { seedOpenMarket, seedSynthetic } from './synthetic';
+import { setInstanceMode } from '@/server/data/instance';
 import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
 import { systemClock } from '@/server/clock';
@@ -35,7 +36,8 @@ async function main() {
   const empty = services.db.select().from(organisations).limit(1).all().length === 0;
   if (empty) {
     await seedDemo(services);
-    console.log(`Seeded demo data into ${env.databaseFile}.`);
+    setInstanceMode(services.db, 'demo');
+    console.log(`Seeded demo data into ${env.databaseFile} (serve it with QX_DEMO=1: npm run serve:demo).`);
   } else if (scale === undefined && openListings === undefined) {
     console.log(`${env.databaseFile} already holds data; nothing seeded.`);
   }

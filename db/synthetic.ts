@@ -28,6 +28,8 @@ export interface SyntheticOptions {
   /** The history runs over [from, to). */
   from: number;
   to: number;
+  /** Trade only among counties and zones that nobody can sign in as, so the demo users' own pages stay as the demo made them. */
+  apartFromUsers?: boolean;
   onProgress?: (done: number) => void;
 }
 
@@ -76,19 +78,26 @@ function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County
 }
 
 /** What both generators start from: a seeded random source and the demo's counties, zones and province. */
-function syntheticMarket(s: Services, seed: number) {
+function syntheticMarket(s: Services, seed: number, apartFromUsers = false) {
   const rng = xoroshiro128plus(seed);
   const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
   const db = s.db;
-  const counties = countiesWithCity(db);
-  const zones = db.select().from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
+  const signedInAs = new Set(apartFromUsers ? db.select({ organisationId: users.organisationId }).from(users).where(eq(users.disabled, false)).all().map((u) => u.organisationId) : []);
+  const counties = countiesWithCity(db).filter((c) => !signedInAs.has(c.id));
+  const zones = db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.kind, 'zone'))
+    .orderBy(organisations.id)
+    .all()
+    .filter((z) => !signedInAs.has(z.id));
   const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
   if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
   return { int, db, counties, zones, province };
 }
 
 export function seedSynthetic(s: Services, opts: SyntheticOptions) {
-  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed);
+  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed, opts.apartFromUsers);
 
   // Each city has its price level; each county its share of the market (a few trade much more).
   const cityBase = new Map(db.select().from(cities).all().map((c) => [c.id, int(24_000, 34_000) * 100]));

@@ -1,4 +1,5 @@
 import { type Browser, type Page, expect } from '@playwright/test';
+import { E2E_CLOCK_TOKEN } from './clock-token';
 
 export const PASSWORD = 'Demo@2026';
 
@@ -14,9 +15,9 @@ export async function signedIn(browser: Browser, username: string): Promise<Page
   return page;
 }
 
-/** Moves the server's clock forward (the server runs with QX_TEST_CLOCK=1 under Playwright). */
+/** Moves the server's clock forward (the server runs with QX_TEST_CLOCK=1 and this token under Playwright). */
 export async function advanceClock(page: Page, ms: number) {
-  const res = await page.request.post('/api/test-clock', { data: { advanceMs: ms } });
+  const res = await page.request.post('/api/test-clock', { data: { advanceMs: ms }, headers: { 'x-test-clock-token': E2E_CLOCK_TOKEN } });
   expect(res.ok()).toBeTruthy();
   return (await res.json()) as { now: number };
 }

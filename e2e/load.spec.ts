@@ -3,19 +3,20 @@
 // server with SIGKILL in the middle of a second wave, restarts it on the same database, then closes the
 // auction and has the winners pay concurrently. Afterwards: the database opens, the ledger and the
 // audit chain verify, nothing is oversold, and every request answered with success is in the database.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
 import { openDatabase } from '@/db/client';
 import { firstProblem, verifyIntegrity } from '@/server/integrity';
+import { E2E_CLOCK_TOKEN } from './clock-token';
 import { PASSWORD } from './fixtures';
 
 const PORT = 3290 + (process.pid % 9);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-load-'));
-const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), QX_DATA_DIR: dataDir, QX_TEST_CLOCK: '1', QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'load-secret-not-for-production-use-0000000', NODE_ENV: 'production' };
+const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), QX_DATA_DIR: dataDir, QX_DEMO: '1', QX_TEST_CLOCK: '1', QX_TEST_CLOCK_TOKEN: E2E_CLOCK_TOKEN, QX_SWEEP_SECONDS: '1', AUTH_SECRET: 'load-secret-not-for-production-use-0000000', NODE_ENV: 'production' };
 
 function startServer(): ChildProcess {
   return spawn(process.execPath, ['dist/server.cjs'], { env, stdio: 'ignore', detached: true });
@@ -65,7 +66,6 @@ async function call(ctx: APIRequestContext, procedure: string, input: unknown, k
 
 test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: nothing lost, nothing oversold', async () => {
   test.setTimeout(180_000);
-  execFileSync(process.execPath, ['--import', 'tsx', 'db/prepare.ts'], { env, stdio: 'ignore' });
   let server = startServer();
   try {
     await ready();
@@ -127,7 +127,7 @@ test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: 
     }
 
     // The auction closes; the winners pay at once, each payment twice (a double click).
-    const after = await Promise.all(zones.map((z) => z.post('/api/test-clock', { data: { advanceMs: 2 * 3_600_000 } })));
+    const after = await Promise.all(zones.map((z) => z.post('/api/test-clock', { data: { advanceMs: 2 * 3_600_000 }, headers: { 'x-test-clock-token': E2E_CLOCK_TOKEN } })));
     expect(after.every((r) => r.ok())).toBe(true);
     const trades = (await Promise.all(zones.map((z) => call(z, 'trades.list', undefined, 'query')))).flatMap((a, z) =>
       (a as { data: { trades: { id: number; listingId: number }[] } }).data.trades.filter((t) => t.listingId === listingId).map((t) => ({ z, id: t.id })),

@@ -1,15 +1,20 @@
 // Sign-in (next-auth v5, credentials, JWT sessions). Passwords are argon2id hashes. The session
-// carries the user id and the user's session version: every request reloads the user and compares
-// the version, so signing out, a password reset or disabling the account ends its sessions at once.
-// Failed attempts are throttled per account and per address (server/domain/throttle.ts).
-import { hashSync, verify } from '@node-rs/argon2';
+// carries the user id, the user's session version and a session id: every request reloads the user
+// and compares the version (signing out, a password reset or disabling the account ends its sessions
+// at once) and ends a session left idle (server/session.ts). Failed attempts are throttled per user
+// name and address together, and per address (server/http/limits.ts); every attempt is recorded with
+// its address, for the province's user administration and the operator's log.
+import { hashSync } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authSecret } from './auth-secret';
-import { findUserByUsername } from './data/users';
-import { recordSignInFailure, recordSignInSuccess, signInLockedUntil } from './sign-in-throttle';
+import { findUserByUsername, recordSignIn } from './data/users';
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from './http/headers';
+import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from './http/limits';
+import { log } from './http/log';
+import { passwordMatches } from './passwords';
 import { services } from './runtime';
 
 const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
@@ -24,9 +29,6 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
-/** The client's address as the reverse proxy in front reports it (the app listens on loopback). */
-const clientAddress = (request: Request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'direct';
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: authSecret(),
@@ -35,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an answer to the user, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error(error);
+      if ((error as { type?: string }).type !== 'CredentialsSignin') log().error({ event: 'auth-error', err: error }, 'sign-in machinery failed');
     },
   },
   providers: [
@@ -45,18 +47,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
         const { username, password } = parsed.data;
-        const address = clientAddress(request);
-        const now = services().clock.now();
-        const until = signInLockedUntil(username, address, now);
-        if (until !== null) throw new SignInThrottled(until - now);
-        const user = findUserByUsername(services().db, username);
+        // Set by server/main.ts from the socket and the trusted proxies only; never a client's own header.
+        const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+        const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+        const { db, clock } = services();
+        const attempt = (outcome: 'success' | 'failure' | 'throttled', userId: number | null) => {
+          recordSignIn(db, { at: clock.now(), username, userId, address, outcome });
+          log()[outcome === 'success' ? 'info' : 'warn']({ event: 'sign-in', outcome, username, user: userId ?? undefined, address, requestId }, `sign-in ${outcome}`);
+        };
+        const waitMs = await signInWaitMs(username, address);
+        const user = findUserByUsername(db, username);
+        if (waitMs > 0) {
+          attempt('throttled', user?.id ?? null);
+          throw new SignInThrottled(waitMs);
+        }
         // Verify against a hash even when the user is unknown, so timing does not reveal names.
-        const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+        const ok = await passwordMatches(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !ok || user.disabled) {
-          recordSignInFailure(username, address, now);
+          await recordSignInFailure(username, address);
+          attempt('failure', user?.id ?? null);
           throw new CredentialsSignin();
         }
-        recordSignInSuccess(username);
+        await recordSignInSuccess(username, address);
+        attempt('success', user.id);
         return { id: String(user.id), name: user.displayName, sv: user.sessionVersion };
       },
     }),
@@ -66,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -1,43 +1,28 @@
-// The process `npm start` runs (docs/decisions/0005): one Node http server. A tRPC call goes straight
-// to the router — the calls that crowd at an auction's close pay for no framework routing, no page
-// machinery and no per-request key derivation; every other request (pages, sign-in, files) goes to
-// Next.js. Both share the process's database connection (server/runtime.ts) and the same context.
+// The process `npm start` and `npm run serve` run (docs/decisions/0005): one Node http server whose
+// requests are checked, logged and answered by server/http/server.ts — tRPC calls by the router
+// directly, pages and the rest by Next.js — sharing the process's database connection.
 import http from 'node:http';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import compression from 'compression';
 import next from 'next';
-import securityHeaders from '@/lib/security-headers.json';
-import { createContext, reportInternalError } from '@/server/api/context';
 import { startCheckpointer } from '@/db/checkpointer';
-import { appRouter } from '@/server/api/root';
-import { createSingleCallHandler } from '@/server/api/single-call';
+import { createContext } from '@/server/api/context';
 import { marketChangesAt } from '@/server/data/views';
-import { createPageCache } from '@/server/page-cache';
 import { env } from '@/server/env';
+import { flushLog, log } from '@/server/http/log';
+import { createAppHandler, createTrpcHandler } from '@/server/http/server';
+import { createPageCache } from '@/server/page-cache';
+import { prepareDatabase } from '@/server/prepare';
 import { runtime } from '@/server/runtime';
 
-const TRPC_PATH = '/api/trpc/';
-
-// A bid or a form is a few hundred bytes; a megabyte leaves room and refuses anything absurd.
-const MAX_BODY_SIZE = 1024 * 1024;
-
-const trpc = createSingleCallHandler({
-  router: appRouter,
-  basePath: TRPC_PATH,
-  maxBodySize: MAX_BODY_SIZE,
-  createContext: (req) => createContext({ cookies: req.headers.cookie }),
-  onError: reportInternalError,
-  fallback: createHTTPHandler({
-    router: appRouter,
-    basePath: TRPC_PATH,
-    maxBodySize: MAX_BODY_SIZE,
-    createContext: ({ req }) => createContext({ cookies: req.headers.cookie }),
-    onError: reportInternalError,
-  }),
-});
-
 async function main() {
-  const { services } = runtime(); // open the database (and apply migrations) before the first request
+  const { services } = runtime();
+  // Migrations ran on open; the demo's data on a first demo start; the data folder's mode checked.
+  const prepared = await prepareDatabase(services, { demo: env.demo });
+  if (env.demo) log().warn({ event: 'start', mode: 'demo' }, '演示环境 / DEMO MODE: demo users with a published password; not for real use');
+  if (env.testClock) log().warn({ event: 'start', testClock: true }, '测试时钟已开启 / TEST CLOCK ON: market time can be moved from loopback with the token; never in production');
+  log().info({ event: 'start', mode: prepared.mode, database: env.databaseFile, users: prepared.users }, 'database ready');
+  if (prepared.mode === 'production' && prepared.users === 0) log().warn({ event: 'start' }, 'no users yet: create the first province administrator with `npm run admin:create`');
+
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();
   await app.prepare();
@@ -55,28 +40,31 @@ async function main() {
   // Pages are compressed here rather than by Next.js, so that a kept page is kept before encoding.
   // (compression needs only Node's own request and response; its types name Express's.)
   const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) => void;
-  const server = http.createServer((req, res) => {
-    if (req.url?.startsWith(TRPC_PATH)) {
-      for (const { key, value } of securityHeaders) res.setHeader(key, value);
-      res.setHeader('Cache-Control', 'no-store');
-      trpc(req, res);
-      return;
-    }
-    compress(req, res, () => void pageCache.handle(req, res, () => nextHandler(req, res)));
+  const handle = createAppHandler({
+    trpc: createTrpcHandler(),
+    pages: (req, res) => compress(req, res, () => void pageCache.handle(req, res, () => nextHandler(req, res))),
+    trustedProxies: env.trustedProxies,
   });
-  server.listen(env.port, env.host, () => console.log(`指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
+  const server = http.createServer(handle);
+  server.listen(env.port, env.host, () => log().info({ event: 'listening', url: `http://${env.host}:${env.port}` }, `指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
   // Most WAL checkpoints off the thread that answers requests (db/checkpointer.ts).
   const checkpointer = startCheckpointer(services.db, env.databaseFile);
   const stop = () =>
     server.close(() => {
       pageCache.close();
-      void checkpointer.stop().finally(() => process.exit(0));
+      void checkpointer.stop().finally(() => {
+        flushLog();
+        process.exit(0);
+      });
     });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  const message = error instanceof Error ? error.message : String(error);
+  log().fatal({ event: 'start-failed', err: error instanceof Error ? error : new Error(message) }, message);
+  flushLog();
+  console.error(message);
   process.exit(1);
 });

@@ -19,12 +19,21 @@ export async function pageContext() {
   return { ctx, user: ctx.user, locale: ctx.locale, caller: createCaller(ctx), t: translator(ctx.locale, 'ui') };
 }
 
-/** For a page only some roles may open: others go to the sign-in page. */
+/** Where a page sends a caller it cannot serve: to sign in (saying why, if the session went idle). */
+export const signInAgain = (ctx: { sessionEnded?: 'idle' }) => redirect(ctx.sessionEnded === 'idle' ? '/login?ended=idle' : '/login');
+
+/**
+ * For a page only some roles may open: others go to the sign-in page; a user who still owes a new
+ * password goes to choose it first.
+ */
 export async function requireRole(...roles: Role[]) {
   const p = await pageContext();
-  if (!p.user || !roles.includes(p.user.role)) redirect(`/login`);
-  return { ...p, user: p.user };
+  if (!p.user || !roles.includes(p.user.role)) signInAgain(p.ctx);
+  if (p.user!.mustChangePassword) redirect(PASSWORD_PAGE);
+  return { ...p, user: p.user! };
 }
+
+export const PASSWORD_PAGE = '/account/password';
 
 export const HOME_OF_ROLE: Record<Role, string> = {
   county: '/county',

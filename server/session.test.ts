@@ -1,6 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cookieValue, sessionFromCookies } from './session';
+import { type ActivityStore, type SessionClaims, cookieValue, forgetSessionActivity, sessionFromCookies, sessionStillActive } from './session';
 
 const SECRET = 'session-test-secret-not-for-production-0000';
 const NAME = 'authjs.session-token';
@@ -56,5 +56,39 @@ describe('cookieValue', () => {
     expect(cookieValue('a=1', 'b')).toBeUndefined();
     expect(cookieValue(null, 'b')).toBeUndefined();
     expect(cookieValue('b=%E0%A4%A', 'b')).toBe('%E0%A4%A');
+  });
+});
+
+describe('the idle timeout', () => {
+  const IDLE = 30 * 60_000;
+  const T = Date.UTC(2026, 11, 4, 1, 0, 0);
+  const claims = (sessionId: string): SessionClaims => ({ userId: 5, sessionVersion: 0, expiresAt: T / 1000 + 8 * 3600, issuedAt: T / 1000, sessionId });
+  const store = () => {
+    const rows = new Map<string, number>();
+    const writes: number[] = [];
+    const s: ActivityStore = { lastSeenOf: (id) => rows.get(id), recordSeen: (id, _u, at) => (rows.set(id, at), writes.push(at)) };
+    return { s, rows, writes };
+  };
+
+  it('a session used within the window stays; one left idle longer ends, and stays ended', () => {
+    const { s } = store();
+    expect(sessionStillActive(s, claims('a'), T + 1000, IDLE)).toBe(true);
+    expect(sessionStillActive(s, claims('a'), T + 1000 + IDLE, IDLE)).toBe(true); // exactly the window
+    expect(sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 1, IDLE)).toBe(false);
+    expect(sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 2, IDLE)).toBe(false);
+  });
+
+  it('a session first seen long after sign-in is idle from its sign-in', () => {
+    expect(sessionStillActive(store().s, claims('b'), T + IDLE + 1, IDLE)).toBe(false);
+  });
+
+  it('is written at most once a minute, and a restart neither forgets nor revives it', () => {
+    const { s, writes } = store();
+    for (let t = 0; t < 5 * 60_000; t += 10_000) expect(sessionStillActive(s, claims('c'), T + t, IDLE)).toBe(true);
+    expect(writes.length).toBe(5);
+    forgetSessionActivity(); // as a restart
+    expect(sessionStillActive(s, claims('c'), T + 5 * 60_000 + IDLE - 60_000, IDLE)).toBe(true);
+    forgetSessionActivity();
+    expect(sessionStillActive(s, claims('c'), T + 5 * 60_000 + 3 * IDLE, IDLE)).toBe(false);
   });
 });

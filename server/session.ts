@@ -16,6 +16,9 @@ export interface SessionClaims {
   sessionVersion: number;
   /** Seconds since the epoch, as in the token. */
   expiresAt: number;
+  issuedAt: number;
+  /** Names this sign-in across its requests, for the idle timeout. */
+  sessionId: string;
 }
 
 const cache = new Map<string, SessionClaims | null>();
@@ -32,7 +35,9 @@ async function decodeOnce(token: string, salt: string): Promise<SessionClaims | 
     const claims = await decode({ token, secret, salt });
     const userId = Number(claims?.uid);
     if (!claims || !Number.isSafeInteger(userId) || userId <= 0 || typeof claims.exp !== 'number') return null;
-    return { userId, sessionVersion: typeof claims.sv === 'number' ? claims.sv : -1, expiresAt: claims.exp };
+    const issuedAt = typeof claims.iat === 'number' ? claims.iat : 0;
+    const sessionId = typeof claims.sid === 'string' ? claims.sid : `${userId}:${issuedAt}`;
+    return { userId, sessionVersion: typeof claims.sv === 'number' ? claims.sv : -1, expiresAt: claims.exp, issuedAt, sessionId };
   } catch {
     return null; // forged, truncated or signed with another secret
   }
@@ -54,4 +59,40 @@ export async function sessionFromCookies(header: string | null | undefined, nowM
     return claims && claims.expiresAt * 1000 > nowMs ? claims : null;
   }
   return null;
+}
+
+// The idle timeout: when each session was last used, in memory, and in the database at most once a
+// minute per session so that a restart neither forgets it nor revives an idle session.
+const PERSIST_EVERY_MS = 60_000;
+const activity = new Map<string, { lastSeen: number; persistedAt: number }>();
+
+export interface ActivityStore {
+  lastSeenOf(sessionId: string): number | undefined;
+  recordSeen(sessionId: string, userId: number, at: number): void;
+}
+
+/** Whether a session was used within `idleMs` before `nowMs` (real time); counts this use if it was. */
+export function sessionStillActive(store: ActivityStore, claims: SessionClaims, nowMs: number, idleMs: number): boolean {
+  let seen = activity.get(claims.sessionId);
+  if (!seen) {
+    const stored = store.lastSeenOf(claims.sessionId);
+    seen = { lastSeen: stored ?? claims.issuedAt * 1000, persistedAt: stored ?? 0 };
+  }
+  if (nowMs - seen.lastSeen > idleMs) {
+    activity.delete(claims.sessionId);
+    return false;
+  }
+  seen.lastSeen = Math.max(seen.lastSeen, nowMs);
+  if (nowMs - seen.persistedAt >= PERSIST_EVERY_MS) {
+    store.recordSeen(claims.sessionId, claims.userId, nowMs);
+    seen.persistedAt = nowMs;
+  }
+  if (!activity.has(claims.sessionId) && activity.size >= CACHE_LIMIT) activity.delete(activity.keys().next().value!);
+  activity.set(claims.sessionId, seen);
+  return true;
+}
+
+/** For tests: forget what this process remembers (as a restart does). */
+export function forgetSessionActivity() {
+  activity.clear();
 }

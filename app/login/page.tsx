@@ -1,15 +1,29 @@
 import { redirect } from 'next/navigation';
+import { DEMO_PASSWORD } from '@/db/seed-demo';
+import { env } from '@/server/env';
 import { pageContext } from '@/server/page';
 import { LoginForm } from './login-form';
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string; changed?: string }> }) {
   const { user, t } = await pageContext();
   if (user) redirect('/');
+  const { ended, changed } = await searchParams;
   return (
     <section className="card narrow">
       <h1>{t('login_title')}</h1>
+      {ended === 'idle' ? (
+        <p className="notice" role="status">
+          {t('login_idle')}
+        </p>
+      ) : null}
+      {changed === '1' ? (
+        <p className="notice" role="status">
+          {t('login_changed')}
+        </p>
+      ) : null}
       <LoginForm />
-      <p className="muted">{t('login_hint')}</p>
+      {/* The demo's password is published; a production start never shows it. */}
+      {env.demo ? <p className="muted" data-testid="demo-hint">{t('login_hint', { password: DEMO_PASSWORD })}</p> : null}
     </section>
   );
 }

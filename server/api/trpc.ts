@@ -6,6 +6,10 @@ import { type Locale, hasKey, translate } from '@/lib/i18n';
 import type { Role, SessionUser } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
 import { formatMu, formatYuan } from '@/server/domain/units';
+import { BODY_LIMIT } from '@/server/http/edges';
+import { mutationWaitMs } from '@/server/http/limits';
+import { log } from '@/server/http/log';
+import { currentRequest } from '@/server/http/request-scope';
 import type { Actor, Services } from '@/server/services/context';
 
 /**
@@ -25,7 +29,15 @@ export interface Context {
   services: Services;
   user: SessionUser | null;
   locale: Locale;
+  /** The client's address (server/http/edges.ts) and the request's id, for limits and the log. */
+  address?: string;
+  requestId?: string;
+  /** Why a session cookie no longer signs anyone in, when the page should say so. */
+  sessionEnded?: 'idle';
 }
+
+/** Calls in one batched request at most: a page asks for a handful; hundreds would hold the server. */
+export const MAX_BATCH_SIZE = 16;
 
 function zodMessage(locale: Locale, error: ZodError): { message: string; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
@@ -40,17 +52,46 @@ function zodMessage(locale: Locale, error: ZodError): { message: string; fieldEr
   return { message, fieldErrors };
 }
 
+/**
+ * tRPC's own refusals of a request it could not take (unreadable, too large, the wrong method or
+ * content type, a batch over the bound, no such procedure) come with English messages and, when they
+ * happen before a context exists, none: they are said again here in the caller's language.
+ */
+function machineryMessage(locale: Locale, error: TRPCError): string | null {
+  if (error.cause instanceof DomainError || error.cause instanceof ZodError) return null;
+  switch (error.code) {
+    case 'PARSE_ERROR':
+      return translate(locale, 'errors', 'requestUnreadable');
+    case 'PAYLOAD_TOO_LARGE':
+      return translate(locale, 'errors', 'bodyTooLarge', { maxKb: BODY_LIMIT / 1024 });
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return translate(locale, 'errors', 'unsupportedMediaType');
+    case 'METHOD_NOT_SUPPORTED':
+      return translate(locale, 'errors', 'methodNotSupported');
+    case 'NOT_FOUND':
+      return error.message.startsWith('No procedure found') ? translate(locale, 'errors', 'procedureNotFound') : null;
+    case 'BAD_REQUEST':
+      return error.message.startsWith('Batch call exceeds') ? translate(locale, 'errors', 'batchTooLarge', { max: MAX_BATCH_SIZE }) : translate(locale, 'errors', 'requestUnreadable');
+    default:
+      return null;
+  }
+}
+
 const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error, ctx }) {
-    const locale = ctx?.locale ?? 'zh';
+    const request = currentRequest();
+    const locale = ctx?.locale ?? request?.locale ?? 'zh';
     if (error.cause instanceof ZodError) {
       const { message, fieldErrors } = zodMessage(locale, error.cause);
       return { ...shape, message, data: { ...shape.data, fieldErrors, stack: undefined } };
     }
     if (error.code === 'INTERNAL_SERVER_ERROR') {
-      return { ...shape, message: translate(locale, 'errors', 'internal'), data: { ...shape.data, stack: undefined } };
+      const requestId = ctx?.requestId ?? request?.id;
+      const message = requestId ? translate(locale, 'errors', 'internalWithId', { requestId }) : translate(locale, 'errors', 'internal');
+      return { ...shape, message, data: { ...shape.data, requestId, stack: undefined } };
     }
-    return { ...shape, data: { ...shape.data, stack: undefined } };
+    const said = machineryMessage(locale, error);
+    return { ...shape, message: said ?? shape.message, data: { ...shape.data, stack: undefined } };
   },
 });
 
@@ -85,18 +126,36 @@ export const createCallerFactory = t.createCallerFactory;
 // options at every step: 8.5% of the server's time under the bid load with three (`npm run bench`, figure 2).
 export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next()));
 
-/** A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. */
-export function roleProcedure(...roles: Role[]) {
-  return t.procedure.use(async ({ ctx, next }) => {
+/** A mutation over the caller's or the address's limit is refused before it runs (server/http/limits.ts). */
+async function withinMutationLimits(ctx: Context, user: SessionUser, path: string) {
+  const waitMs = await mutationWaitMs(user.id, ctx.address);
+  if (waitMs === 0) return;
+  log().warn({ event: 'rate-limited', requestId: ctx.requestId, user: user.id, address: ctx.address, path, waitMs }, 'mutation refused by rate limit');
+  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: translate(ctx.locale, 'errors', 'tooManyRequests', { seconds: Math.ceil(waitMs / 1000) }) });
+}
+
+/**
+ * A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. A user
+ * whose password an administrator set may call nothing until they have chosen their own, except the
+ * procedures marked `passwordChange` (changing it, reading who they are).
+ */
+function signedInProcedure(roles: readonly Role[] | 'any', { passwordChange = false } = {}) {
+  return t.procedure.use(async ({ ctx, next, type, path }) => {
     const user = ctx.user;
     if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: translate(ctx.locale, 'errors', 'notSignedIn') });
-    if (!roles.includes(user.role)) {
+    if (roles !== 'any' && !roles.includes(user.role)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', 'wrongRole', { role: translate(ctx.locale, 'ui', `role_${user.role}`) }) });
     }
+    if (user.mustChangePassword && !passwordChange) throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', 'mustChangePassword') });
+    if (type === 'mutation') await withinMutationLimits(ctx, user, path);
     const actor: Actor = { userId: user.id, organisationId: user.organisationId };
     return inCallersLanguage(ctx.locale, await next({ ctx: { user, actor } }));
   });
 }
+
+export const roleProcedure = (...roles: Role[]) => signedInProcedure(roles);
+/** Any signed-in user, about their own account; allowed while a new password is still owed. */
+export const ownAccountProcedure = signedInProcedure('any', { passwordChange: true });
 
 export const countyProcedure = roleProcedure('county');
 export const zoneProcedure = roleProcedure('zone');

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
-import { organisations, users } from '@/db/schema';
+import { organisations, sessionActivity, signIns, users } from '@/db/schema';
 
 export const findUserByUsername = (db: DbOrTx, username: string) => db.select().from(users).where(eq(users.username, username)).all()[0];
 
@@ -14,6 +14,7 @@ const sessionUserQuery = (db: DbOrTx) =>
       displayName: users.displayName,
       disabled: users.disabled,
       sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
       organisationId: organisations.id,
       organisationName: organisations.name,
       cityId: organisations.cityId,
@@ -46,7 +47,7 @@ export const endSessions = (db: DbOrTx, userId: number) =>
 /** Every user with the organisation it belongs to (for the province's administration). */
 export const usersWithOrganisation = (db: DbOrTx) =>
   db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, organisationId: users.organisationId, organisationName: organisations.name, role: organisations.kind, createdAt: users.createdAt })
+    .select({ id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, organisationId: users.organisationId, organisationName: organisations.name, role: organisations.kind, createdAt: users.createdAt, mustChangePassword: users.mustChangePassword, passwordChangedAt: users.passwordChangedAt })
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
     .orderBy(asc(organisations.kind), asc(users.username))
@@ -55,3 +56,39 @@ export const usersWithOrganisation = (db: DbOrTx) =>
 
 export const organisationsList = (db: DbOrTx) =>
   db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).orderBy(asc(organisations.kind), asc(organisations.id)).all();
+
+/** Every sign-in attempt, with the address it came from (server/auth.ts). */
+export const recordSignIn = (db: DbOrTx, values: typeof signIns.$inferInsert) => db.insert(signIns).values(values).run();
+
+/** The newest sign-in attempts, of one user name or of all, for the province's user administration. */
+export const signInHistory = (db: DbOrTx, opts: { username?: string; limit: number; offset: number }) =>
+  db
+    .select({ id: signIns.id, at: signIns.at, username: signIns.username, userId: signIns.userId, address: signIns.address, outcome: signIns.outcome })
+    .from(signIns)
+    .where(opts.username ? eq(signIns.username, opts.username) : undefined)
+    .orderBy(desc(signIns.id))
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .all();
+
+export const signInCount = (db: DbOrTx, username?: string) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(signIns)
+    .where(username ? eq(signIns.username, username) : undefined)
+    .all()[0]!.n;
+
+/** The idle timeout's record of each session's last use (server/session.ts). */
+export const sessionActivityStore = (db: DbOrTx) => ({
+  lastSeenOf: (sessionId: string) => db.select({ at: sessionActivity.lastSeenAt }).from(sessionActivity).where(eq(sessionActivity.sessionId, sessionId)).all()[0]?.at,
+  recordSeen: (sessionId: string, userId: number, at: number) => {
+    db.insert(sessionActivity).values({ sessionId, userId, lastSeenAt: at }).onConflictDoUpdate({ target: sessionActivity.sessionId, set: { lastSeenAt: at } }).run();
+  },
+});
+
+/** Sessions unused since before `before` can never be used again: their records go. */
+export const forgetSessionsUnusedSince = (db: DbOrTx, before: number) => db.delete(sessionActivity).where(lt(sessionActivity.lastSeenAt, before)).run();
+
+/** A user's stored password hash and whether it was set by an administrator. */
+export const passwordOf = (db: DbOrTx, userId: number) =>
+  db.select({ passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword }).from(users).where(and(eq(users.id, userId), eq(users.disabled, false))).all()[0];

@@ -81,6 +81,9 @@ export const domainErrors = {
   guidanceEndBeforeStart: 'BAD_REQUEST',
   floorAboveReference: 'BAD_REQUEST',
   targetYearInPast: 'BAD_REQUEST',
+  mustChangePassword: 'FORBIDDEN',
+  wrongCurrentPassword: 'BAD_REQUEST',
+  samePassword: 'BAD_REQUEST',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrors;

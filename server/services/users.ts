@@ -1,6 +1,8 @@
-// The province administers users (issue 5): creates them, disables and re-enables them, resets their
-// passwords. Disabling or a reset ends the user's sessions at once. Passwords arrive hashed: hashing
-// is slow and async, so it happens before the transaction.
+// The province administers users: creates them, disables and re-enables them, resets their passwords;
+// each user changes their own. A password an administrator chose (a new user, a reset, the first
+// administrator) must be replaced at the next sign-in. Disabling, a reset or a change ends the user's
+// sessions at once. Passwords arrive hashed: hashing is slow and async, so it happens before the
+// transaction.
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { organisations, users } from '@/db/schema';
@@ -9,16 +11,30 @@ import { endSessions, findUserByUsername } from '@/server/data/users';
 import { ensure } from '@/server/domain/errors';
 import type { Actor, Services } from './context';
 
-const publicFields = (u: typeof users.$inferSelect) => ({ id: u.id, username: u.username, displayName: u.displayName, organisationId: u.organisationId, disabled: u.disabled });
+const publicFields = (u: typeof users.$inferSelect) => ({ id: u.id, username: u.username, displayName: u.displayName, organisationId: u.organisationId, disabled: u.disabled, mustChangePassword: u.mustChangePassword });
 
-export function createUser(s: Services, actor: Actor, input: { username: string; displayName: string; organisationId: number; passwordHash: string }) {
+/** A user with a password chosen by an administrator, who must replace it at first sign-in. `actor` null: the operator's `admin:create`. */
+export function createUser(s: Services, actor: Actor | null, input: { username: string; displayName: string; organisationId: number; passwordHash: string }) {
   const now = s.clock.now();
   return inTransaction(s.db, (tx) => {
     ensure(!findUserByUsername(tx, input.username), 'usernameTaken');
     ensure(tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).all()[0], 'notFound');
-    const [u] = tx.insert(users).values({ ...input, createdAt: now }).returning().all();
+    const [u] = tx.insert(users).values({ ...input, createdAt: now, mustChangePassword: true }).returning().all();
     writeAudit(tx, now, actor, 'user.create', 'user', u!.id, null, publicFields(u!));
     return publicFields(u!);
+  });
+}
+
+/** The user's own new password, verified against the current one by the caller (hashing is async). */
+export function changeOwnPassword(s: Services, actor: Actor, passwordHash: string) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = tx.select().from(users).where(eq(users.id, actor.userId)).all()[0];
+    ensure(before && !before.disabled, 'userNotFound');
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, actor.userId)).run();
+    endSessions(tx, actor.userId);
+    writeAudit(tx, now, actor, 'user.change_password', 'user', actor.userId, null, { id: actor.userId, passwordChangedAt: now });
+    return publicFields({ ...before, mustChangePassword: false });
   });
 }
 
@@ -41,7 +57,7 @@ export function resetPassword(s: Services, actor: Actor, userId: number, passwor
   return inTransaction(s.db, (tx) => {
     const before = tx.select().from(users).where(eq(users.id, userId)).all()[0];
     ensure(before, 'userNotFound');
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: now }).where(eq(users.id, userId)).run();
     endSessions(tx, userId);
     // The audit says that the password changed, never what it is.
     writeAudit(tx, now, actor, 'user.reset_password', 'user', userId, null, { id: userId, passwordChangedAt: now });

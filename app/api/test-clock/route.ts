@@ -1,16 +1,37 @@
-// Moves the server's clock forward, for browser tests only: answers 404 unless the server was started
-// with QX_TEST_CLOCK=1 (playwright.config.ts does; `npm start` does not).
+// Moves the market's clock forward, for browser tests only. Answers 404 unless the server was started
+// with QX_TEST_CLOCK=1 and its token, the request comes from this machine (the socket's peer, which
+// server/main.ts alone reports) and carries that token: nobody else, signed in or not, moves time.
+import crypto from 'node:crypto';
+import { translate } from '@/lib/i18n';
+import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
+import { env } from '@/server/env';
+import { isLoopback } from '@/server/http/edges';
+import { PEER_ADDRESS_HEADER } from '@/server/http/headers';
+import { log } from '@/server/http/log';
 import { runtime } from '@/server/runtime';
+import { cookieValue } from '@/server/session';
 import { sweep } from '@/server/services/closing';
 
 export const dynamic = 'force-dynamic';
 
+const sameToken = (given: string | null) => {
+  if (!given || !env.testClockToken) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(env.testClockToken);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+};
+
 export async function POST(req: Request) {
   const { testClock, services } = runtime();
-  if (!testClock) return new Response('Not found', { status: 404 });
+  const peer = req.headers.get(PEER_ADDRESS_HEADER);
+  if (!testClock || !peer || !isLoopback(peer) || !sameToken(req.headers.get('x-test-clock-token'))) {
+    const locale = asLocale(cookieValue(req.headers.get('cookie'), LOCALE_COOKIE));
+    return new Response(translate(locale, 'errors', 'testClockRefused'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   const body = (await req.json().catch(() => ({}))) as { advanceMs?: unknown };
   const advance = typeof body.advanceMs === 'number' && Number.isSafeInteger(body.advanceMs) && body.advanceMs > 0 ? body.advanceMs : 0;
   testClock.offsetMs += advance;
+  log().warn({ event: 'test-clock', advanceMs: advance, offsetMs: testClock.offsetMs }, 'market clock moved by the test clock');
   const swept = sweep(services);
   return Response.json({ now: services.clock.now(), swept });
 }

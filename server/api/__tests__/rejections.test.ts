@@ -62,6 +62,7 @@ beforeAll(async () => {
   const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
   const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
   await province.users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
+  await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
   expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 });
 afterAll(() => h.close());
@@ -273,6 +274,8 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'users.create', roles: ['province'], call: (c) => c.users.create({ username: 'newuser', displayName: 'x', organisationId: 1, password: 'Passw0rd1' }) },
   { path: 'users.setDisabled', roles: ['province'], call: (c) => c.users.setDisabled({ userId: 3, disabled: true }) },
   { path: 'users.resetPassword', roles: ['province'], call: (c) => c.users.resetPassword({ userId: 3, password: 'Passw0rd1' }) },
+  { path: 'users.signIns', roles: ['province'], call: (c) => c.users.signIns() },
+  { path: 'me.changePassword', roles: ['province', 'city', 'county', 'zone'], call: (c) => c.me.changePassword({ currentPassword: 'not-the-password1', newPassword: 'Another2026x' }) },
   { path: 'audit.list', roles: ['province'], call: (c) => c.audit.list({}) },
   { path: 'audit.entities', roles: ['province'], call: (c) => c.audit.entities() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
@@ -334,6 +337,7 @@ const ownByConstruction: Record<string, string> = {
   'accounts.ledger': "the caller's own accounts",
   'projects.create': "drafts for the caller's county",
   'rights.use': "draws from the caller's own holdings",
+  'me.changePassword': "the caller's own account",
   'rights.held': "the caller's own holdings",
   'proceeds.mine': "the caller's own proceeds",
   'proceeds.spend': "spends the caller's own proceeds",

@@ -1,8 +1,10 @@
-// User administration and sessions (issue 5): the province creates, disables and resets users; a new
-// password must meet the policy; disabling or a reset ends the user's sessions at once.
+// User administration and sessions: the province creates, disables and resets users; a new password
+// must meet the policy; a password an administrator chose must be replaced before anything else;
+// disabling, a reset or a change ends the user's sessions at once.
+import { verify } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endSessions, sessionUser } from '@/server/data/users';
-import { caught as refusal } from '@/server/testing/refusals';
+import { caught as refusal, dumpTables, refused } from '@/server/testing/refusals';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 let h: Harness;
@@ -22,8 +24,42 @@ describe('users', () => {
     expect(u).toMatchObject({ username: 'hequ2', organisationId: org, disabled: false });
     expect((await h.as('province').users.list()).some((x) => x.username === 'hequ2')).toBe(true);
     expect((await refusal(h.as('province').users.create({ username: 'hequ2', displayName: 'again', organisationId: org, password: 'Hequ2027x' }))).message).toBe('用户名已被使用。');
-    // The new official acts for the county at once.
+    // The new official must first replace the password the province chose; then acts for the county.
+    expect(u.mustChangePassword).toBe(true);
+    await refused(h.db, () => h.as('hequ2').accounts.quota(), 'FORBIDDEN', '请先修改密码：管理员设置的密码须在首次登录时更换。');
+    await refused(h.db, () => h.as('hequ2', 'en').listings.withdraw({ id: 1 }), 'FORBIDDEN', /^Change your password first/);
+    await h.as('hequ2').me.changePassword({ currentPassword: 'Hequ2027x', newPassword: 'MyOwn2027pass' });
     expect((await h.as('hequ2').accounts.quota()).length).toBeGreaterThan(0);
+  });
+
+  it('a user changes their own password: the current one is checked, the policy holds, every session ends', async () => {
+    const zone = h.userId('zone');
+    const issued = versionOf(zone);
+    const me = () => h.as('zone').me;
+    await refused(h.db, () => me().changePassword({ currentPassword: 'wrong-one1', newPassword: 'Better2027x' }), 'BAD_REQUEST', '当前密码不正确。');
+    await refused(h.db, () => me().changePassword({ currentPassword: 'Demo@2026', newPassword: 'short1' }), 'BAD_REQUEST', '密码至少 8 位，须同时包含字母和数字。');
+    await refused(h.db, () => me().changePassword({ currentPassword: 'Demo@2026', newPassword: 'Demo@2026' }), 'BAD_REQUEST', '新密码不能与当前密码相同。');
+    await refused(h.db, () => me().changePassword({ currentPassword: '', newPassword: 'Better2027x' }), 'BAD_REQUEST');
+    await refused(h.db, () => h.as(null).me.changePassword({ currentPassword: 'Demo@2026', newPassword: 'Better2027x' }), 'UNAUTHORIZED');
+    await me().changePassword({ currentPassword: 'Demo@2026', newPassword: 'Better2027x' });
+    const row = h.db.$client.prepare('select password_hash h, must_change_password m, password_changed_at c from users where id = ?').get(zone) as { h: string; m: number; c: number };
+    expect(await verify(row.h, 'Better2027x')).toBe(true);
+    expect(row).toMatchObject({ m: 0, c: h.clock.now() });
+    expect(sessionUser(h.db, zone, issued)).toBeNull();
+    const audit = h.db.$client.prepare("select action, after from audit_log where entity = 'user' and entity_id = ? order by id desc limit 1").get(zone) as { action: string; after: string };
+    expect(audit.action).toBe('user.change_password');
+    expect(audit.after).not.toContain('Better2027x');
+  });
+
+  it('a reset by the province makes the user choose a new password at the next sign-in', async () => {
+    const zone = h.userId('zone');
+    await h.as('province').users.resetPassword({ userId: zone, password: 'Reset2026x' });
+    const before = dumpTables(h.db);
+    await refused(h.db, () => h.as('zone').bids.place({ listingId: 1, price: '30000', qty: '100' }), 'FORBIDDEN', /请先修改密码/);
+    expect(dumpTables(h.db)).toEqual(before);
+    expect((await h.as('zone').me.get())?.mustChangePassword).toBe(true);
+    await h.as('zone').me.changePassword({ currentPassword: 'Reset2026x', newPassword: 'Mine2026xx' });
+    expect((await h.as('zone').me.get())?.mustChangePassword).toBe(false);
   });
 
   it('a disabled user is refused at the next request; re-enabled, it works again', async () => {

@@ -1,21 +1,26 @@
 // User administration by the province (issue 5).
-import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
-import { organisationsList, usersWithOrganisation } from '@/server/data/users';
-import { DomainError } from '@/server/domain/errors';
-import { passwordAcceptable } from '@/server/domain/throttle';
+import { organisationsList, signInCount, signInHistory, usersWithOrganisation } from '@/server/data/users';
+import { newPasswordHash } from '@/server/passwords';
 import { createUser, resetPassword, setUserDisabled } from '@/server/services/users';
-import { idField, textField } from '../schemas/common';
+import { idField, pageField, textField } from '../schemas/common';
 import { provinceProcedure, router } from '../trpc';
 
 const password = z.string({ error: 'required' }).max(256, { error: 'tooLong' });
-const newPasswordHash = async (p: string) => {
-  if (!passwordAcceptable(p)) throw new DomainError('weakPassword');
-  return hash(p);
-};
+const SIGN_INS_PAGE = 50;
 
 export const usersRouter = router({
   list: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => usersWithOrganisation(ctx.services.db)),
+
+  /** Who signed in from where, and what failed: newest first, of one user name or of everyone. */
+  signIns: provinceProcedure
+    .meta({ data: 'province-wide' })
+    .input(z.object({ username: textField(64).optional(), page: pageField.default(1) }).default({ page: 1 }))
+    .query(({ ctx, input }) => {
+      const username = input.username || undefined;
+      const signIns = signInHistory(ctx.services.db, { username, limit: SIGN_INS_PAGE, offset: (input.page - 1) * SIGN_INS_PAGE });
+      return { signIns, total: signInCount(ctx.services.db, username), page: input.page, pageSize: SIGN_INS_PAGE };
+    }),
 
   organisations: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => organisationsList(ctx.services.db)),
 

@@ -1,0 +1,39 @@
+// The operator's log: structured JSON lines (pino), one per request, per sign-in attempt, per refusal
+// by a rate limit and per internal error, each with the request's id. To stdout; also to daily files
+// in <data>/logs (kept QX_LOG_RETENTION_DAYS) when QX_LOG_FILES=1. China's network-security rules
+// expect such logs kept for at least six months: the default keeps 180 days.
+import fs from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { env } from '@/server/env';
+
+const g = globalThis as unknown as { __qxLog?: Logger };
+
+function create(): Logger {
+  const options = { level: env.log.level, base: { app: 'quota-exchange' }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!env.log.files) return pino(options, pino.destination({ dest: 1, sync: false }));
+  // Owner-only: the log names users and addresses.
+  fs.mkdirSync(env.logDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(env.logDir, 0o700);
+  const transport = pino.transport({
+    targets: [
+      { target: 'pino/file', options: { destination: 1 }, level: env.log.level },
+      {
+        target: 'pino-roll',
+        level: env.log.level,
+        options: { file: path.join(env.logDir, 'quota-exchange'), frequency: 'daily', dateFormat: 'yyyy-MM-dd', mkdir: true, limit: { count: env.log.retentionDays, removeOtherLogFiles: true } },
+      },
+    ],
+  });
+  return pino(options, transport);
+}
+
+/** The process's logger (one for the server's bundle and Next.js's, through globalThis). */
+export function log(): Logger {
+  return (g.__qxLog ??= create());
+}
+
+/** Lines still buffered are written before the process exits. */
+export function flushLog() {
+  g.__qxLog?.flush();
+}

@@ -1,0 +1,49 @@
+// Before the first request (server/main.ts): the database opened and migrated, the session secret in
+// place, and the data folder's mode settled. A demo start (QX_DEMO=1) fills an empty database with the
+// demo's users, data and a year of history; a production start gives it only the places of seed 000
+// and no user at all (the operator creates the first administrator with `npm run admin:create`).
+// A data folder is one or the other for life: a demo database is never served as production (its
+// password is published) and a production one never shown as the demo.
+import { inTransaction } from '@/db/client';
+import { seedDemo } from '@/db/seed-demo';
+import { seedDemoHistory } from '@/db/seed-demo-history';
+import { SHANXI_CITIES } from '@/db/places';
+import { seedPlaces } from '@/db/seed-places';
+import { authSecret } from './auth-secret';
+import { type InstanceMode, enabledUserCount, hasDemoOrganisations, hasOrganisations, instanceMode, setInstanceMode } from './data/instance';
+import { env } from './env';
+import { log } from './http/log';
+import type { Services } from './services/context';
+
+export class ModeMismatch extends Error {}
+
+export async function prepareDatabase(services: Services, { demo }: { demo: boolean }): Promise<{ mode: InstanceMode; users: number }> {
+  const { db } = services;
+  authSecret();
+  const wanted: InstanceMode = demo ? 'demo' : 'production';
+  if (!hasOrganisations(db)) {
+    if (wanted === 'demo') {
+      await seedDemo(services);
+      const history = seedDemoHistory(services);
+      log().info({ event: 'seeded', mode: 'demo', historyTrades: history.trades }, `seeded the demo data and ${history.trades} trades of history`);
+    } else {
+      inTransaction(db, (tx) => seedPlaces(tx, { cityBureaux: SHANXI_CITIES }));
+      log().info({ event: 'seeded', mode: 'production' }, 'seeded the places of seed 000; no users');
+    }
+    setInstanceMode(db, wanted);
+  }
+  // Databases made before the mode was recorded were all made by the demo's seed.
+  let mode = instanceMode(db);
+  if (mode === undefined) {
+    mode = hasDemoOrganisations(db) ? 'demo' : 'production';
+    setInstanceMode(db, mode);
+  }
+  if (mode !== wanted) {
+    throw new ModeMismatch(
+      mode === 'demo'
+        ? `${env.dataDir} holds the demo's data, whose password is published: start it with QX_DEMO=1 (npm start), or give a production start a new data folder (QX_DATA_DIR).`
+        : `${env.dataDir} holds production data: it cannot be started as the demo (QX_DEMO=1). Start it without QX_DEMO.`,
+    );
+  }
+  return { mode, users: enabledUserCount(db) };
+}
