@@ -1,5 +1,5 @@
-// Run by `npm start` before the server: applies migrations, seeds an empty database, makes sure the
-// session secret exists.
+// Run by `npm start` before the server: makes the data folder owner-only, applies migrations, seeds an
+// empty database, makes sure the session secret exists.
 import { openDatabase } from './client';
 import { organisations } from './schema';
 import { seedDemo } from './seed-demo';
@@ -7,7 +7,9 @@ import { authSecret } from '@/server/auth-secret';
 import { systemClock } from '@/server/clock';
 import { documentStore } from '@/server/documents';
 import { env } from '@/server/env';
+import { tightenDataFolder } from '@/server/owner-only';
 
+tightenDataFolder(env.dataDir);
 const db = openDatabase(env.databaseFile);
 authSecret();
 if (db.select().from(organisations).limit(1).all().length === 0) {
