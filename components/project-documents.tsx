@@ -29,7 +29,9 @@ export function DocumentsSection({ view, locale }: { view: ProjectView; locale: 
               {documents.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <a href={`/api/documents/${d.id}`}>{d.fileName}</a>
+                    <a href={`/api/documents/${d.id}`} download>
+                      {d.fileName}
+                    </a>
                   </td>
                   <td className="num">{t('size_kb', { kb: Math.max(1, Math.ceil(d.sizeBytes / 1024)).toLocaleString('en-US') })}</td>
                   <td>

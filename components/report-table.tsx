@@ -40,10 +40,10 @@ export function ReportTable({ report, filter, locale, limit }: { report: Report;
         </table>
       </div>
       <p className="export-links">
-        <a href={query('xlsx')} data-testid={`export-${report.id}-xlsx`}>
+        <a href={query('xlsx')} download data-testid={`export-${report.id}-xlsx`}>
           {t('export_xlsx')}
         </a>
-        <a href={query('csv')} data-testid={`export-${report.id}-csv`}>
+        <a href={query('csv')} download data-testid={`export-${report.id}-csv`}>
           {t('export_csv')}
         </a>
       </p>

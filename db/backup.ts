@@ -3,7 +3,10 @@
 import path from 'node:path';
 import { backupDatabase } from '@/server/backup';
 import { env } from '@/server/env';
+import { tightenDataFolder } from '@/server/owner-only';
 
+// The backups folder is in the data folder by default: owner-only, as the server keeps it.
+tightenDataFolder(env.dataDir);
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 const dest = path.resolve(process.argv[2] ?? path.join(env.dataDir, 'backups', `quota-exchange-${stamp}.db`));
 backupDatabase(env.databaseFile, dest).then(

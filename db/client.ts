@@ -1,10 +1,10 @@
 // The database connection: one per process, WAL, foreign keys on, migrations applied on open.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { sealAuditLog } from '@/server/data/audit';
+import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from '@/server/owner-only';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -15,7 +15,9 @@ export type DbOrTx = Db | Tx;
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createOwnerOnlyFolder(path.dirname(file));
+  // Owner-only before SQLite opens it: SQLite gives the -wal and -shm files the main file's mode.
+  createOwnerOnlyFile(file);
   const sqlite = new Database(file);
   cacheStatements(sqlite);
   sqlite.pragma('journal_mode = WAL');
@@ -38,6 +40,8 @@ export function openDatabase(file: string): Db {
   }
   sqlite.pragma('foreign_keys = ON');
   sealAuditLog(db);
+  // Left by an earlier process with another mode, they keep it: tighten them too.
+  for (const suffix of ['-wal', '-shm']) makeOwnerOnly(`${file}${suffix}`);
   return db;
 }
 

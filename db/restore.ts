@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { restoreDatabase } from '@/server/backup';
 import { env } from '@/server/env';
+import { tightenDataFolder } from '@/server/owner-only';
 
 const file = process.argv[2];
 if (!file) {
@@ -10,6 +11,8 @@ if (!file) {
   process.exit(2);
 }
 try {
+  // The restored file arrives in the data folder: owner-only before it does.
+  tightenDataFolder(env.dataDir);
   const r = restoreDatabase(path.resolve(file), env.databaseFile);
   console.log(`Restored ${path.resolve(file)} into ${r.target}; the previous database is kept as ${r.keptAs}.`);
 } catch (e) {

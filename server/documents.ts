@@ -1,8 +1,10 @@
 // Where uploaded plan documents live: files in a directory next to the database, named by a random
-// id (never by what the user sent), written to a temporary name first so a crash leaves no half file.
+// id (never by what the user sent), written to a temporary name first so a crash leaves no half file,
+// owner-only like everything in the data folder.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OWNER_ONLY_FILE, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 
 export interface DocumentStore {
   /** Stores the bytes; returns the stored name and the SHA-256 of the content. */
@@ -20,11 +22,12 @@ export function documentStore(dir: string): DocumentStore {
   };
   return {
     save(bytes) {
-      fs.mkdirSync(dir, { recursive: true });
+      createOwnerOnlyFolder(dir);
       const storedName = `${crypto.randomUUID()}.pdf`;
       const tmp = path.join(dir, `.${storedName}.tmp`);
-      const fd = fs.openSync(tmp, 'wx');
+      const fd = fs.openSync(tmp, 'wx', OWNER_ONLY_FILE);
       try {
+        makeOwnerOnly(tmp);
         fs.writeSync(fd, bytes);
         fs.fsyncSync(fd);
       } finally {

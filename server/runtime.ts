@@ -4,11 +4,13 @@ import { type Db, openDatabase } from '@/db/client';
 import { type Clock, OffsetClock, systemClock } from './clock';
 import { documentStore } from './documents';
 import { env } from './env';
+import { tightenDataFolder } from './owner-only';
 import type { Services } from './services/context';
 
 const g = globalThis as unknown as { __qx?: { services: Services; testClock: OffsetClock | null } };
 
 function init() {
+  tightenDataFolder(env.dataDir);
   const db: Db = openDatabase(env.databaseFile);
   const testClock = env.testClock ? new OffsetClock() : null;
   const clock: Clock = testClock ?? systemClock;

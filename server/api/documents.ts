@@ -7,7 +7,8 @@ import { DomainError } from '@/server/domain/errors';
 import { MAX_DOCUMENT_BYTES } from '@/server/domain/documents';
 import { seesProject } from '@/server/domain/visibility';
 import { attachDocument } from '@/server/services/projects';
-import { requestContext } from '@/server/page';
+import { attachmentHeaders } from './attachment';
+import type { Context } from './trpc';
 
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401 } as const;
 
@@ -19,8 +20,7 @@ function refusal(locale: 'zh' | 'en', e: DomainError) {
 const parseId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : null);
 
 /** POST multipart/form-data with one `file`: the county attaches a PDF to its editable project. */
-export async function uploadDocument(req: Request, rawProjectId: string) {
-  const ctx = await requestContext();
+export async function uploadDocument(ctx: Context, req: Request, rawProjectId: string) {
   const projectId = parseId(rawProjectId);
   try {
     if (!ctx.user) throw new DomainError('notSignedIn');
@@ -42,9 +42,8 @@ export async function uploadDocument(req: Request, rawProjectId: string) {
   }
 }
 
-/** GET a plan document, for those who may see its project. */
-export async function downloadDocument(rawId: string) {
-  const ctx = await requestContext();
+/** GET a plan document, for those who may see its project: always as a download (attachment.ts). */
+export function downloadDocument(ctx: Context, rawId: string) {
   const id = parseId(rawId);
   const doc = id === null ? undefined : documentById(ctx.services.db, id);
   const found = doc && projectWithCounty(ctx.services.db, doc.projectId);
@@ -52,12 +51,6 @@ export async function downloadDocument(rawId: string) {
   if (!doc || !found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) return refusal(ctx.locale, new DomainError('documentNotFound'));
   const bytes = ctx.services.documents.read(doc.storedName);
   return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': `inline; filename="document-${doc.id}.pdf"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
+    headers: attachmentHeaders({ name: doc.fileName, fallbackName: `document-${doc.id}.pdf`, contentType: 'application/pdf', length: bytes.length }),
   });
 }

@@ -8,8 +8,9 @@ import { translate } from '@/lib/i18n';
 import { toCsv, toXlsx } from '@/server/report-files';
 import { REPORT_IDS, buildReport, reportSource } from '@/server/reports';
 import { statsFilter } from './schemas/guidance';
-import { requestContext } from '@/server/page';
+import { attachmentHeaders } from './attachment';
 import { createCaller } from './root';
+import type { Context } from './trpc';
 
 const STATUS: Partial<Record<TRPCError['code'], number>> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_REQUEST: 400, UNAUTHORIZED: 401 };
 
@@ -21,8 +22,7 @@ const query = statsFilter.extend({
 const intOrNull = (v: string | null) => (v === null || v === '' ? null : /^\d{1,9}$/.test(v) ? Number(v) : NaN);
 
 /** GET /api/export/<report>?format=csv|xlsx&year=&cityId=&countyId= */
-export async function exportReport(req: Request, report: string) {
-  const ctx = await requestContext();
+export async function exportReport(ctx: Context, req: Request, report: string) {
   const url = new URL(req.url);
   const parsed = query.safeParse({
     report,
@@ -36,14 +36,12 @@ export async function exportReport(req: Request, report: string) {
   try {
     const r = await buildReport(id, reportSource(createCaller(ctx), filter), ctx.locale);
     const bytes = format === 'csv' ? toCsv(r) : await toXlsx(r);
-    const fileName = `${r.title}.${format}`;
     return new Response(bytes as BodyInit, {
-      headers: {
-        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': `attachment; filename="${id}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
+      headers: attachmentHeaders({
+        name: `${r.title}.${format}`,
+        fallbackName: `${id}.${format}`,
+        contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
     });
   } catch (e) {
     if (e instanceof TRPCError && STATUS[e.code]) return Response.json({ error: { code: e.code, message: e.message } }, { status: STATUS[e.code] });

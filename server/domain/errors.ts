@@ -59,6 +59,7 @@ export const domainErrors = {
   documentNotPdf: 'BAD_REQUEST',
   documentTooLarge: 'BAD_REQUEST',
   documentNotFound: 'NOT_FOUND',
+  fileNameControl: 'BAD_REQUEST',
   lotNotTradable: 'CONFLICT',
   designNotApproved: 'CONFLICT',
   designAlreadyApproved: 'CONFLICT',

@@ -169,4 +169,8 @@ describe('plan documents', () => {
     big.set(pdf);
     expect(refusal(() => checkPdf('方案.pdf', big))).toBe('documentTooLarge');
   });
+  it('refuses a PDF whose name holds a control or text-direction character ("方案\\u202Ecod.pdf" reads as 方案fdp.doc)', () => {
+    expect(refusal(() => checkPdf('方案\u202Ecod.pdf', pdf))).toBe('fileNameControl');
+    expect(refusal(() => checkPdf('方案\u0000.pdf', pdf))).toBe('fileNameControl');
+  });
 });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/api/root';
+import { isCleanText } from '@/server/domain/text';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 let h: Harness;
@@ -17,16 +18,19 @@ afterAll(() => h.close());
 const USERS = [null, 'province', 'xinzhou', 'pianguan', 'zone'] as const;
 const changes = () => (h.db.$client.prepare('select total_changes() n').get() as { n: number }).n;
 
-// Values that break naive code: huge and tiny numbers, NaN-like strings, long and odd text, deep
-// nesting, arrays where objects are expected, and plausible keys with wrong values.
+// Values that break naive code: huge and tiny numbers, NaN-like strings, long and odd text (control
+// characters, bidi overrides, lone surrogates), deep nesting, arrays where objects are expected, and
+// plausible keys with wrong values.
 const weird = fc.oneof(
   fc.constantFrom(null, undefined, true, '', ' ', '0', '-1', '1e309', 'NaN', '9'.repeat(40), '1.0001', '２０', '<script>', 'x'.repeat(5000), [], {}),
   fc.integer(),
   fc.double(),
   fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 2 ** 53, -1, 0, 1.5),
   fc.string({ maxLength: 50 }),
+  fc.constantFrom('\u0000', '偏关\u0000县', 'a\u202Eb', '\u2066名\u2069', '\u200F1\u200E', 'x\u061C', '\u001B[31m', 'a\u0085b', '\uD800', 'line\nbreak'),
+  fc.string({ unit: 'binary', maxLength: 30 }),
 );
-const KEYS = ['id', 'listingId', 'lotId', 'projectId', 'userId', 'zoneId', 'countyId', 'qty', 'price', 'amount', 'reservePrice', 'minLot', 'increment', 'opensAt', 'closesAt', 'mode', 'approve', 'reason', 'year', 'kind', 'to', 'rights', 'plots', 'validFrom', 'floor', 'password', 'username', 'format'];
+const KEYS = ['id', 'listingId', 'lotId', 'projectId', 'userId', 'zoneId', 'countyId', 'qty', 'price', 'amount', 'reservePrice', 'minLot', 'increment', 'opensAt', 'closesAt', 'mode', 'approve', 'reason', 'year', 'kind', 'to', 'rights', 'plots', 'validFrom', 'floor', 'password', 'username', 'format', 'note', 'name', 'bankRef', 'documentRef', 'displayName', 'purpose'];
 const input = fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...KEYS), weird, { maxKeys: 8 }), weird);
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
@@ -67,4 +71,11 @@ describe('generated bad input at every procedure', () => {
       );
     });
   }
+
+  it('no text that got through holds a control character (beyond line breaks) or a bidi control', () => {
+    const tables = h.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
+    for (const { name } of tables)
+      for (const row of h.db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[])
+        for (const [column, value] of Object.entries(row)) if (typeof value === 'string') expect(isCleanText(value, 'lines'), `${name}.${column}: ${JSON.stringify(value)}`).toBe(true);
+  });
 });

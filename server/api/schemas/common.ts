@@ -2,6 +2,7 @@
 // formatter can give them in the user's language. Quantities and prices come as decimal text (as
 // typed) or numbers and are parsed to integers without ever being floats in the database.
 import { z } from 'zod';
+import { type TextKind, isCleanText } from '@/server/domain/text';
 import { parseDecimal } from '@/server/domain/units';
 
 /** Upper bounds keep every product of quantity and price a safe integer. */
@@ -48,7 +49,14 @@ export const timeField = z
   .min(946_684_800_000, { error: 'invalidTime' }) // 2000-01-01
   .max(4_102_444_800_000, { error: 'invalidTime' }); // 2100-01-01
 
-export const textField = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'tooLong' });
+/** Free text, trimmed and bounded, refused with a message if it holds control or text-direction characters
+ *  (server/domain/text.ts); 'lines' for a note or a reason, which may keep tabs and line breaks. */
+export const textField = (max: number, kind: TextKind = 'line') =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .refine((s) => isCleanText(s, kind), { error: 'textControl' });
 
 /** A 1-based page number; a page past the last is simply empty. */
 export const pageField = z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(100_000, { error: 'tooLarge' });

@@ -10,14 +10,14 @@ export const listingInput = z.object({
   increment: pricePerMuField.optional(),
   opensAt: timeField,
   closesAt: timeField,
-  note: textField(500).default(''),
+  note: textField(500, 'lines').default(''),
 });
 
 export const listingUpdateInput = listingInput.extend({ listingId: idField });
 
 export const bidInput = z.object({ listingId: idField, price: pricePerMuField, qty: muField });
 
-export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500).default('') });
+export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500, 'lines').default('') });
 
 export const transferInput = z.object({ zoneId: idField, amount: yuanField, bankRef: textField(64).min(1, { error: 'required' }) });
 

@@ -27,7 +27,7 @@ export const projectInput = z.object({
 
 export const projectUpdateInput = projectInput.extend({ projectId: idField });
 
-export const projectReviewInput = z.object({ projectId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500).default('') });
+export const projectReviewInput = z.object({ projectId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500, 'lines').default('') });
 
 export const provinceReviewInput = projectReviewInput.extend({ approvalRef: textField(100).default('') });
 
@@ -36,7 +36,7 @@ export const refInput = z.object({ projectId: idField, ref: textField(100).defau
 export const progressInput = z.object({
   projectId: idField,
   percent: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(100, { error: 'invalidInput' }),
-  note: textField(500).default(''),
+  note: textField(500, 'lines').default(''),
 });
 
 export const rightsUseInput = z.object({
@@ -50,7 +50,7 @@ export const spendingInput = z.object({
   spentOn: textField(10).min(1, { error: 'required' }),
   amount: yuanField,
   category: z.enum(SPENDING_CATEGORIES, { error: 'required' }),
-  purpose: required(500),
+  purpose: textField(500, 'lines').min(1, { error: 'required' }),
   budgetRef: required(100),
 });
 

@@ -1,7 +1,8 @@
 import { downloadDocument } from '@/server/api/documents';
+import { requestContext } from '@/server/page';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return downloadDocument((await params).id);
+  return downloadDocument(await requestContext(), (await params).id);
 }

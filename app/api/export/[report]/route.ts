@@ -1,7 +1,8 @@
 import { exportReport } from '@/server/api/exports';
+import { requestContext } from '@/server/page';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ report: string }> }) {
-  return exportReport(req, (await params).report);
+  return exportReport(await requestContext(), req, (await params).report);
 }

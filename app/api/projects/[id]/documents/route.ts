@@ -1,7 +1,8 @@
 import { uploadDocument } from '@/server/api/documents';
+import { requestContext } from '@/server/page';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return uploadDocument(req, (await params).id);
+  return uploadDocument(await requestContext(), req, (await params).id);
 }
