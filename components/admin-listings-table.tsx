@@ -3,11 +3,17 @@ import Link from 'next/link';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { type Locale, translator } from '@/lib/i18n';
 import type { ListingView } from '@/server/data/views';
-import type { ListingPhase } from '@/server/domain/auction';
+import type { AwardSummary, ListingPhase } from '@/server/domain/auction';
 
-type Row = ListingView & { phase: ListingPhase };
+/** A closed listing's result (listings.mine, listings.all): its figures, and its trades to open. */
+export interface ListingResult {
+  summary: AwardSummary | null;
+  trades: { id: number; confirmationNo: string; status: string }[];
+}
 
-export function ListingsTable({ listings, locale, actions }: { listings: Row[]; locale: Locale; actions?: (l: Row) => React.ReactNode }) {
+type Row = ListingView & { phase: ListingPhase; result?: ListingResult | null };
+
+export function ListingsTable<R extends Row>({ listings, locale, actions }: { listings: R[]; locale: Locale; actions?: (l: R) => React.ReactNode }) {
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
   return (
@@ -52,8 +58,17 @@ export function ListingsTable({ listings, locale, actions }: { listings: Row[]; 
               </td>
               <td className="num"><Mu milliMu={l.qtyMilliMu} locale={locale} /></td>
               <td className="num"><PricePerMu fen={l.reservePriceFenPerMu} locale={locale} /></td>
-              <td className="num">{l.bestPriceFenPerMu === null ? '—' : <PricePerMu fen={l.bestPriceFenPerMu} locale={locale} />}</td>
-              <td className="num">{l.activeBids}</td>
+              {l.result ? (
+                // Once closed, what it awarded takes the place of the best bid and the active bids.
+                <td colSpan={2} data-testid="listing-result">
+                  <Result result={l.result} locale={locale} />
+                </td>
+              ) : (
+                <>
+                  <td className="num">{l.bestPriceFenPerMu === null ? '—' : <PricePerMu fen={l.bestPriceFenPerMu} locale={locale} />}</td>
+                  <td className="num">{l.activeBids}</td>
+                </>
+              )}
               <td><Time ms={l.opensAt} locale={locale} /></td>
               <td><Time ms={l.closesAt} locale={locale} /></td>
               {actions ? <td>{actions(l)}</td> : null}
@@ -62,5 +77,34 @@ export function ListingsTable({ listings, locale, actions }: { listings: Row[]; 
         </tbody>
       </table>
     </div>
+  );
+}
+
+function Result({ result, locale }: { result: ListingResult; locale: Locale }) {
+  const t = translator(locale, 'admin');
+  const s = result.summary;
+  if (!s) return <span className="muted">{t('result_none')}</span>;
+  return (
+    <>
+      <div>
+        {t('result_awarded')} <Mu milliMu={s.qtyMilliMu} locale={locale} /> · {t('result_trades', { count: s.trades })}
+      </div>
+      <div data-testid="result-prices">
+        {t('result_price')} <PricePerMu fen={s.lowestFenPerMu} locale={locale} />
+        {s.highestFenPerMu !== s.lowestFenPerMu ? (
+          <>
+            {' – '}
+            <PricePerMu fen={s.highestFenPerMu} locale={locale} />
+          </>
+        ) : null}
+      </div>
+      <ul className="result-trades">
+        {result.trades.map((tr) => (
+          <li key={tr.id}>
+            <Link href={`/trades/${tr.id}`}>{tr.confirmationNo}</Link> <StatusBadge status={tr.status} locale={locale} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -13,6 +13,16 @@ export function StatusBadge({ status, locale }: { status: string; locale: Locale
   );
 }
 
+/** Where a bid stands (server/domain/auction.ts bidStandings): 领先, 部分领先 40.000 亩, 已被超越, …. */
+export function StandingBadge({ standing, locale }: { standing: { standing: string; qtyMilliMu: number }; locale: Locale }) {
+  const t = translator(locale, 'ui');
+  return (
+    <span className={`badge standing-${standing.standing}`} data-standing={standing.standing} title={t('standing_hint')}>
+      {t(`standing_${standing.standing}` as UiKey, { qty: formatMu(standing.qtyMilliMu) })}
+    </span>
+  );
+}
+
 /** An area: "1,348.888 亩". */
 export const Mu = ({ milliMu, locale }: { milliMu: number; locale: Locale }) => (
   <span className="num">

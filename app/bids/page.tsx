@@ -3,17 +3,19 @@ import Link from 'next/link';
 import { Pager, pageParam } from '@/components/pager';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
-import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 
 export default async function BidsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale } = await requireRole('zone');
   const tm = translator(locale, 'market');
+  const tu = translator(locale, 'ui');
   const { bids, total, page, pageSize } = await caller.bids.mine({ page: pageParam((await searchParams).page) });
 
   return (
     <>
       <h1>{tm('bids_title')}</h1>
       <p className="muted">{tm('bids_intro')}</p>
+      <p className="muted">{tu('standing_hint')}</p>
       {total === 0 ? (
         <p className="card muted">
           {tm('bids_empty')} <Link href="/market">{tm('market_title')}</Link>
@@ -59,9 +61,7 @@ export default async function BidsPage({ searchParams }: { searchParams: Promise
                     <td>
                       <Time ms={b.closesAt} locale={locale} />
                     </td>
-                    <td>
-                      <StatusBadge status={b.status} locale={locale} />
-                    </td>
+                    <td>{b.standing ? <StandingBadge standing={b.standing} locale={locale} /> : <StatusBadge status={b.status} locale={locale} />}</td>
                   </tr>
                 ))}
               </tbody>

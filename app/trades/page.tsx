@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
-import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { Pager, pageParam } from '@/components/pager';
 import { PayButton } from './pay-button';
 
@@ -73,6 +73,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
                   </td>
                   <td className="num">
                     <Mu milliMu={tr.qtyMilliMu} locale={locale} />
+                    {tr.standing ? <div><StandingBadge standing={tr.standing} locale={locale} /></div> : null}
                   </td>
                   <td className="num">
                     <PricePerMu fen={tr.priceFenPerMu} locale={locale} />

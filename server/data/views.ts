@@ -7,6 +7,7 @@ import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, o
 
 const county = alias(organisations, 'county');
 const buyer = alias(organisations, 'buyer');
+const bidTrade = alias(trades, 'bid_trade');
 
 const bestBid = sql<number | null>`(select max(${bids.priceFenPerMu}) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active' and ${bids.kind} = 'bid')`;
 const bidCount = sql<number>`(select count(*) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
@@ -168,9 +169,10 @@ const listingBidColumns = {
 
 /**
  * The bids and offers shown with a listing (one zone's only, when `zoneId` is given): every active one
- * — at most one per zone, the ones a close or an acceptance acts on — and the newest `newest` of any
- * state, newest first; with how many there are in all. Bounded because every watcher of an auction
- * polls it every 2 s, and a busy auction's history grows with every raise.
+ * — at most one per zone, the ones a close or an acceptance acts on — every won or lost one (what each
+ * zone's standing after the award is read from), and the newest `newest` of any state, newest first;
+ * with how many there are in all. Bounded because every watcher of an auction polls it every 2 s, and
+ * a busy auction's history grows with every raise.
  */
 export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: number; zoneId?: number }) {
   const whose = and(eq(bids.listingId, listingId), opts.zoneId !== undefined ? eq(bids.zoneId, opts.zoneId) : undefined);
@@ -181,7 +183,7 @@ export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: num
       .innerJoin(organisations, eq(bids.zoneId, organisations.id))
       .leftJoin(bidderNumbers, and(eq(bidderNumbers.listingId, bids.listingId), eq(bidderNumbers.zoneId, bids.zoneId)))
       .$dynamic();
-  const active = query().where(and(whose, eq(bids.status, 'active'))).all();
+  const active = query().where(and(whose, inArray(bids.status, ['active', 'won', 'lost']))).all();
   const newest = query().where(whose).orderBy(desc(bids.placedAt), desc(bids.id)).limit(opts.newest).all();
   const rows = [...new Map([...newest, ...active].map((b) => [b.id, b])).values()].sort((x, y) => y.placedAt - x.placedAt || y.id - x.id);
   return { rows, total: countOf(db, bids, whose) };
@@ -212,12 +214,15 @@ const tradeColumns = {
   dueAt: trades.dueAt,
   settledAt: trades.settledAt,
   lapsedAt: trades.lapsedAt,
+  /** The bid the trade awarded, for its standing (awarded in full or in part). */
+  bid: { id: bids.id, kind: bids.kind, status: bids.status, priceFenPerMu: bids.priceFenPerMu, qtyMilliMu: bids.qtyMilliMu, placedAt: bids.placedAt },
 };
 
 function tradeQuery(db: DbOrTx) {
   return db
     .select(tradeColumns)
     .from(trades)
+    .innerJoin(bids, eq(trades.bidId, bids.id))
     .innerJoin(listings, eq(trades.listingId, listings.id))
     .innerJoin(lots, eq(trades.lotId, lots.id))
     .innerJoin(projects, eq(lots.projectId, projects.id))
@@ -326,7 +331,10 @@ export function holdingsOf(db: DbOrTx, organisationId: number) {
     .all();
 }
 
-/** One page of a zone's bids and offers with their listing, newest first, and how many it has made. */
+/**
+ * One page of a zone's bids and offers with their listing, newest first, and how many it has made;
+ * with what a standing needs: the listing's terms and awards so far, the bid's own award if any.
+ */
 export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
   const rows = db
     .select({
@@ -334,12 +342,18 @@ export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
       listingId: listings.id,
       listingCode: listings.code,
       listingStatus: listings.status,
+      listingMode: listings.mode,
+      listingQtyMilliMu: listings.qtyMilliMu,
+      minLotMilliMu: listings.minLotMilliMu,
+      listingAwardedMilliMu: awarded,
       closesAt: listings.closesAt,
       countyName: county.name,
+      awardedMilliMu: bidTrade.qtyMilliMu,
     })
     .from(bids)
     .innerJoin(listings, eq(bids.listingId, listings.id))
     .innerJoin(county, eq(listings.countyId, county.id))
+    .leftJoin(bidTrade, eq(bidTrade.bidId, bids.id))
     .where(eq(bids.zoneId, zoneId))
     .orderBy(desc(bids.id))
     .limit(page.limit)
@@ -347,6 +361,16 @@ export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
     .all();
   return { rows, total: countOf(db, bids, eq(bids.zoneId, zoneId)) };
 }
+
+/** The active bids and offers of several listings in one query: what an open auction's standings are worked out from. */
+export const activeBidsOfListings = (db: DbOrTx, listingIds: number[]) =>
+  listingIds.length === 0
+    ? []
+    : db
+        .select({ ...bidColumns, listingId: bids.listingId, zoneId: bids.zoneId })
+        .from(bids)
+        .where(and(inArray(bids.listingId, listingIds), eq(bids.status, 'active')))
+        .all();
 
 export const zones = (db: DbOrTx) =>
   db.select({ id: organisations.id, name: organisations.name, isDemo: organisations.isDemo }).from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type BidStatus,
   type Fill,
   type ListingTerms,
   type RankedBid,
+  type StandingBid,
   allocate,
+  awardSummary,
+  bidStandings,
   checkBidQty,
   checkListingTerms,
   depositFor,
@@ -300,4 +304,162 @@ describe('allocate', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('bidStandings', () => {
+  const bid = (id: number, price: number, qty: number, over: Partial<StandingBid> = {}): StandingBid => ({
+    id,
+    priceFenPerMu: price,
+    qtyMilliMu: qty,
+    placedAt: id,
+    kind: 'bid',
+    status: 'active',
+    ...over,
+  });
+  const open = (offeredMilliMu: number, minLotMilliMu: number) => ({ open: { offeredMilliMu, minLotMilliMu }, awardedMilliMu: new Map<number, number>() });
+
+  it('while open: leading in full, partly leading for what would be left, outbid for nothing', () => {
+    // 100 offered, minimum lot 10: 300 × 60 full, 200 × 60 gets the 40 left, 100 × 60 nothing.
+    const s = bidStandings([bid(1, 300, 60), bid(2, 200, 60), bid(3, 100, 60)], open(100, 10));
+    expect(s.get(1)).toEqual({ standing: 'leading', qtyMilliMu: 60 });
+    expect(s.get(2)).toEqual({ standing: 'partlyLeading', qtyMilliMu: 40 });
+    expect(s.get(3)).toEqual({ standing: 'outbid', qtyMilliMu: 0 });
+  });
+
+  it('a remainder below the minimum lot leaves the next bid outbid, not partly leading', () => {
+    const s = bidStandings([bid(1, 300, 95), bid(2, 200, 60)], open(100, 10));
+    expect(s.get(2)).toEqual({ standing: 'outbid', qtyMilliMu: 0 });
+  });
+
+  it('at an equal price the earlier bid leads', () => {
+    const s = bidStandings([bid(1, 300, 100, { placedAt: 20 }), bid(2, 300, 100, { placedAt: 10 })], open(100, 100));
+    expect(s.get(2)?.standing).toBe('leading');
+    expect(s.get(1)?.standing).toBe('outbid');
+  });
+
+  it('after the award: won in full, partly won with the quantity awarded, not won when lost', () => {
+    const awardedMilliMu = new Map([
+      [1, 60],
+      [2, 40],
+    ]);
+    const s = bidStandings([bid(1, 300, 60, { status: 'won' }), bid(2, 200, 100, { status: 'won' }), bid(3, 100, 60, { status: 'lost' })], { open: null, awardedMilliMu });
+    expect(s.get(1)).toEqual({ standing: 'won', qtyMilliMu: 60 });
+    expect(s.get(2)).toEqual({ standing: 'partlyWon', qtyMilliMu: 40 });
+    expect(s.get(3)).toEqual({ standing: 'notWon', qtyMilliMu: 0 });
+  });
+
+  it('raised, withdrawn and declined bids, open offers, and a won bid without its award have no standing', () => {
+    const s = bidStandings(
+      [
+        bid(1, 300, 60, { status: 'superseded' }),
+        bid(2, 300, 60, { status: 'withdrawn', kind: 'offer' }),
+        bid(3, 300, 60, { status: 'declined', kind: 'offer' }),
+        bid(4, 300, 60, { kind: 'offer' }),
+        bid(5, 300, 60, { status: 'won' }),
+      ],
+      open(100, 10),
+    );
+    expect([...s.keys()]).toEqual([]);
+  });
+
+  it('an accepted offer is won; an active bid with no open auction to place it in has no standing', () => {
+    const s = bidStandings([bid(1, 300, 60, { kind: 'offer', status: 'won' }), bid(2, 300, 60)], { open: null, awardedMilliMu: new Map([[1, 60]]) });
+    expect(s.get(1)).toEqual({ standing: 'won', qtyMilliMu: 60 });
+    expect(s.has(2)).toBe(false);
+  });
+
+  // --- properties, against the allocation ------------------------------------------------------
+  const statuses: BidStatus[] = ['active', 'active', 'active', 'superseded', 'won', 'lost', 'withdrawn'];
+  const scenario = fc
+    .record({
+      offered: fc.integer({ min: 1, max: 1_000 }),
+      minLotShare: fc.integer({ min: 1, max: 100 }),
+      raw: fc.array(
+        fc.record({
+          price: fc.integer({ min: 1, max: 20 }),
+          qty: fc.integer({ min: 0, max: 1_200 }),
+          placedAt: fc.integer({ min: 0, max: 30 }),
+          status: fc.constantFrom(...statuses),
+        }),
+        { maxLength: 12 },
+      ),
+    })
+    .map(({ offered, minLotShare, raw }) => {
+      const minLot = Math.max(1, Math.floor((offered * minLotShare) / 100));
+      const all = raw.map((b, i) => bid(i + 1, b.price, minLot + (b.qty % (offered - minLot + 1)), { placedAt: b.placedAt, status: b.status }));
+      return { offered, minLot, all, active: all.filter((b) => b.status === 'active') };
+    });
+
+  it('while open, a bid leads iff the allocation gives it its full quantity, is outbid iff it gives none, and is partly leading for exactly what it gives (property)', () => {
+    fc.assert(
+      fc.property(scenario, ({ offered, minLot, all, active }) => {
+        const s = bidStandings(active, open(offered, minLot));
+        const fills = new Map(allocate(active, offered, minLot).map((f) => [f.bidId, f.qtyMilliMu as number]));
+        expect(s.size).toBe(active.length);
+        for (const b of active) {
+          const fill = fills.get(b.id) ?? 0;
+          const got = s.get(b.id)!;
+          expect(got.qtyMilliMu).toBe(fill);
+          expect(got.standing === 'leading').toBe(fill === b.qtyMilliMu);
+          expect(got.standing === 'outbid').toBe(fill === 0);
+          expect(got.standing === 'partlyLeading').toBe(fill > 0 && fill < b.qtyMilliMu);
+        }
+        // Bids that no longer compete (raised, won, lost, withdrawn) change no active bid's standing.
+        const withOthers = bidStandings(all, open(offered, minLot));
+        for (const b of active) expect(withOthers.get(b.id)).toEqual(s.get(b.id));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('while open, what leading and partly leading bids would get never exceeds the offer; at most one is partly leading, after every leader (property)', () => {
+    fc.assert(
+      fc.property(scenario, ({ offered, minLot, active }) => {
+        const s = bidStandings(active, open(offered, minLot));
+        const standings = [...s.values()];
+        const total = standings.filter((x) => x.standing === 'leading' || x.standing === 'partlyLeading').reduce((sum, x) => sum + x.qtyMilliMu, 0);
+        expect(total).toBeLessThanOrEqual(offered);
+        const partly = standings.filter((x) => x.standing === 'partlyLeading');
+        expect(partly.length).toBeLessThanOrEqual(1);
+        for (const x of partly) expect(x.qtyMilliMu).toBeGreaterThanOrEqual(minLot);
+        // No outbid bid outranks a leading or partly leading one.
+        const ranks = (a: RankedBid, b: RankedBid) => b.priceFenPerMu - a.priceFenPerMu || a.placedAt - b.placedAt || a.id - b.id;
+        for (const w of active.filter((b) => s.get(b.id)!.standing !== 'outbid'))
+          for (const l of active.filter((b) => s.get(b.id)!.standing === 'outbid')) expect(ranks(w, l)).toBeLessThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('closing now turns leading into won, partly leading into partly won for the same quantity, outbid into not won (property)', () => {
+    fc.assert(
+      fc.property(scenario, ({ offered, minLot, active }) => {
+        const before = bidStandings(active, open(offered, minLot));
+        // The close as closing.ts makes it: the allocation's fills become awards, the rest are lost.
+        const fills = new Map(allocate(active, offered, minLot).map((f) => [f.bidId, f.qtyMilliMu as number]));
+        const closed = active.map((b) => ({ ...b, status: (fills.has(b.id) ? 'won' : 'lost') as BidStatus }));
+        const after = bidStandings(closed, { open: null, awardedMilliMu: fills });
+        const becomes = { leading: 'won', partlyLeading: 'partlyWon', outbid: 'notWon' } as const;
+        for (const b of active) {
+          const was = before.get(b.id)!;
+          expect(after.get(b.id)).toEqual({ standing: becomes[was.standing as keyof typeof becomes], qtyMilliMu: was.qtyMilliMu });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('awardSummary', () => {
+  it('sums the quantity and counts the trades, between the lowest and highest price', () => {
+    expect(
+      awardSummary([
+        { qtyMilliMu: 30_000, priceFenPerMu: 3_100_000 },
+        { qtyMilliMu: 60_000, priceFenPerMu: 3_050_000 },
+        { qtyMilliMu: 10_000, priceFenPerMu: 3_000_000 },
+      ]),
+    ).toEqual({ trades: 3, qtyMilliMu: 100_000, lowestFenPerMu: 3_000_000, highestFenPerMu: 3_100_000 });
+    expect(awardSummary([{ qtyMilliMu: 5, priceFenPerMu: 7 }])).toEqual({ trades: 1, qtyMilliMu: 5, lowestFenPerMu: 7, highestFenPerMu: 7 });
+  });
+  it('is null for a listing that awarded nothing', () => expect(awardSummary([])).toBeNull());
 });

@@ -126,3 +126,80 @@ export function allocate(bids: readonly RankedBid[], offeredMilliMu: number, min
   }
   return fills;
 }
+
+export type BidKind = 'bid' | 'offer';
+export type BidStatus = 'active' | 'superseded' | 'won' | 'lost' | 'declined' | 'withdrawn';
+
+/**
+ * Where a bid stands, as its zone reads it. While the auction is open: leading (the allocation would
+ * award it in full if the auction closed now), partly leading (a part, `qtyMilliMu`), outbid (nothing).
+ * Once awarded: won (in full), partly won (a part), not won (nothing).
+ */
+export type Standing = 'leading' | 'partlyLeading' | 'outbid' | 'won' | 'partlyWon' | 'notWon';
+
+export interface BidStanding {
+  standing: Standing;
+  /** What the bid would be awarded if the auction closed now, or was awarded. */
+  qtyMilliMu: MilliMu;
+}
+
+export interface StandingBid extends RankedBid {
+  kind: BidKind;
+  status: BidStatus;
+}
+
+export interface StandingMoment {
+  /**
+   * The auction still taking bids: what is left to award and the minimum lot. Null where no active
+   * bid is asked about (an award's page).
+   */
+  open: { offeredMilliMu: number; minLotMilliMu: number } | null;
+  /** The quantity each won bid was awarded (its trade's), by bid id. */
+  awardedMilliMu: ReadonlyMap<number, number>;
+}
+
+/**
+ * The standing of each bid that has one. An active auction bid stands where `allocate` would put it
+ * at this moment, so `bids` must hold every active bid of the listing; a won or lost bid stands where
+ * its award put it. Raised, withdrawn and declined bids, and offers the county has still to decide
+ * on, have none: their status says where they are.
+ */
+export function bidStandings(bids: readonly StandingBid[], at: StandingMoment): Map<number, BidStanding> {
+  const competing = bids.filter((b) => b.kind === 'bid' && b.status === 'active');
+  const wouldGet = new Map(at.open ? allocate(competing, at.open.offeredMilliMu, at.open.minLotMilliMu).map((f) => [f.bidId, f.qtyMilliMu]) : []);
+  const standings = new Map<number, BidStanding>();
+  const place = (bid: StandingBid, qty: number, open: boolean) => {
+    const standing: Standing =
+      qty === 0 ? (open ? 'outbid' : 'notWon') : qty < bid.qtyMilliMu ? (open ? 'partlyLeading' : 'partlyWon') : open ? 'leading' : 'won';
+    standings.set(bid.id, { standing, qtyMilliMu: qty as MilliMu });
+  };
+  for (const bid of bids) {
+    if (bid.status === 'active' && bid.kind === 'bid' && at.open) place(bid, wouldGet.get(bid.id) ?? 0, true);
+    else if (bid.status === 'lost') place(bid, 0, false);
+    else if (bid.status === 'won') {
+      // A won bid whose award the caller did not give stays without a standing rather than read "not won".
+      const awarded = at.awardedMilliMu.get(bid.id);
+      if (awarded !== undefined) place(bid, awarded, false);
+    }
+  }
+  return standings;
+}
+
+/** A listing's result: how much it awarded, in how many trades, between which prices. */
+export interface AwardSummary {
+  trades: number;
+  qtyMilliMu: MilliMu;
+  lowestFenPerMu: FenPerMu;
+  highestFenPerMu: FenPerMu;
+}
+
+/** Sums a listing's awards (lapsed ones too: each was awarded); null when it awarded nothing. */
+export function awardSummary(trades: readonly { qtyMilliMu: number; priceFenPerMu: number }[]): AwardSummary | null {
+  if (trades.length === 0) return null;
+  return {
+    trades: trades.length,
+    qtyMilliMu: trades.reduce((s, t) => s + t.qtyMilliMu, 0) as MilliMu,
+    lowestFenPerMu: trades.reduce((m, t) => Math.min(m, t.priceFenPerMu), Infinity) as FenPerMu,
+    highestFenPerMu: trades.reduce((m, t) => Math.max(m, t.priceFenPerMu), -Infinity) as FenPerMu,
+  };
+}

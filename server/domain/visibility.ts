@@ -23,6 +23,14 @@ export function seesBid(viewer: Viewer, listing: { countyId: number; mode: strin
   return seesAllBids(viewer, listing) || viewer.organisationId === bid.zoneId;
 }
 
+/**
+ * Where a bid stands (leading, outbid, …) is told to the zone that placed it, and to the selling
+ * county and the province, who see every bidder; a zone reads no other bidder's standing.
+ */
+export function seesStanding(viewer: Viewer, listing: { countyId: number }, bid: { zoneId: number }): boolean {
+  return seesBidderNames(viewer, listing) || (viewer.role === 'zone' && viewer.organisationId === bid.zoneId);
+}
+
 /** Awards are named to everyone once the listing has closed (the result announcement), before that to the seller and province. */
 export function seesResults(viewer: Viewer, listing: { countyId: number; status: string }): boolean {
   return listing.status === 'closed' || seesBidderNames(viewer, listing);

@@ -11,7 +11,7 @@ import { useTRPC } from '@/lib/trpc';
 import type { AppRouter } from '@/server/api/root';
 import { listingPhase, minimumBid } from '@/server/domain/auction';
 import type { Role } from '@/server/data/users';
-import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { formatCountdown } from '@/components/market-format';
 import { formatTime } from '@/lib/format';
 import { BidForm } from './bid-form';
@@ -57,6 +57,8 @@ export function ListingLive({
   const seesNames = data.viewer.seesNames;
   const remaining = l.qtyMilliMu - l.awardedMilliMu;
   const myActive = data.bids.find((b) => b.mine && b.status === 'active') ?? null;
+  // The zone's bid that counts: its active one while open, its won or lost one after the close.
+  const myStanding = data.bids.find((b) => b.mine && b.standing !== null)?.standing ?? null;
   // After the close the result table shows the prices; offers on a negotiated listing stay private.
   const showBest = (isAuction || seesNames) && (phase === 'open' || phase === 'due' || phase === 'upcoming');
 
@@ -84,6 +86,14 @@ export function ListingLive({
               <div className="label">{tm('min_next')}</div>
               <div className="value" data-testid="minimum-bid">
                 <PricePerMu fen={minimumBid(l, l.bestPriceFenPerMu)} locale={locale} />
+              </div>
+            </div>
+          ) : null}
+          {role === 'zone' && myStanding ? (
+            <div className="stat">
+              <div className="label">{tm('listing_myStanding')}</div>
+              <div className="value" data-testid="my-standing">
+                <StandingBadge standing={myStanding} locale={locale} />
               </div>
             </div>
           ) : null}
@@ -216,9 +226,7 @@ function BidHistory({ data, phase, role }: { data: ListingData; phase: string; r
                   <td>
                     <Time ms={b.placedAt} locale={locale} />
                   </td>
-                  <td>
-                    <StatusBadge status={b.status} locale={locale} />
-                  </td>
+                  <td>{b.standing ? <StandingBadge standing={b.standing} locale={locale} /> : <StatusBadge status={b.status} locale={locale} />}</td>
                   {hasActions ? (
                     <td>
                       {b.status === 'active' && canAccept && !b.mine ? <AcceptButton bid={b} listingId={data.listing.id} announce={setOutcome} /> : null}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { requireRole } from '@/server/page';
-import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
+import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
 import { yuanInWords } from '@/components/market-format';
@@ -71,6 +71,18 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
               <th>{tm('conf_qty')}</th>
               <td>
                 <Mu milliMu={tr.qtyMilliMu} locale={locale} />
+              </td>
+            </tr>
+            <tr>
+              <th>{tm('conf_bidQty')}</th>
+              <td data-testid="confirmation-bid">
+                <Mu milliMu={tr.bid.qtyMilliMu} locale={locale} />
+                {tr.standing ? (
+                  <>
+                    {' '}
+                    <StandingBadge standing={tr.standing} locale={locale} />
+                  </>
+                ) : null}
               </td>
             </tr>
           </tbody>

@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server';
+import type { DbOrTx } from '@/db/client';
 import { type ListingInput, createListing, reviewListing, updateListing, withdrawListing } from '@/server/services/listings';
 import { sweep } from '@/server/services/closing';
 import * as views from '@/server/data/views';
-import { listingPhase, phaseBounds } from '@/server/domain/auction';
+import { awardSummary, bidStandings, listingPhase, phaseBounds } from '@/server/domain/auction';
 import { guidanceRows } from '@/server/data/guidance';
 import { type Guidance, type LandType, guidanceInForce } from '@/server/domain/guidance';
-import { seesAllBids, seesBid, seesBidderNames, seesListing, seesResults, seesTrade, type Viewer } from '@/server/domain/visibility';
+import { seesAllBids, seesBid, seesBidderNames, seesListing, seesResults, seesStanding, seesTrade, type Viewer } from '@/server/domain/visibility';
 import { translate } from '@/lib/i18n';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
 import { allListingsInput, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from '../schemas/market';
@@ -34,6 +35,26 @@ const withPhase = <T extends { status: views.ListingView['status']; opensAt: num
   ...l,
   phase: listingPhase(l, now),
 });
+
+/**
+ * A closed listing's result beside it in a list: what it awarded, between which prices, and each
+ * trade to open; read for a page of listings in one query.
+ */
+function withResults<T extends views.ListingView & { phase: string }>(db: DbOrTx, rows: T[]) {
+  const closed = rows.filter((l) => l.phase === 'closed').map((l) => l.id);
+  const tradesOf = new Map<number, views.TradeView[]>();
+  // Newest first as read; each listing's trades are listed oldest first, in the order they were awarded.
+  for (const t of views.tradesOfListings(db, closed)) {
+    const some = tradesOf.get(t.listingId);
+    if (some) some.unshift(t);
+    else tradesOf.set(t.listingId, [t]);
+  }
+  return rows.map((l) => {
+    const trades = tradesOf.get(l.id) ?? [];
+    const result = l.phase === 'closed' ? { summary: awardSummary(trades), trades: trades.map((t) => ({ id: t.id, confirmationNo: t.confirmationNo, status: t.status })) } : null;
+    return { ...l, result };
+  });
+}
 
 /** The guidance in force for a listing's land, shown next to its price. */
 const guidanceOf = (rows: readonly Guidance[], now: number) => (l: { landType: LandType }) => {
@@ -71,6 +92,15 @@ export const listingsRouter = router({
     const names = seesBidderNames(viewer, listing);
     // A viewer who may not see every bid (a zone, on a negotiated listing) is shown its own only.
     const shown = views.bidsOfListing(ctx.services.db, listing.id, { newest: LISTING_BIDS_SHOWN, zoneId: seesAllBids(viewer, listing) ? undefined : (viewer.organisationId ?? -1) });
+    const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
+    // A zone's own offer accepted while the listing is open is not in the results yet: its own trades are.
+    const ownWon = !seesResults(viewer, listing) && viewer.organisationId !== null && shown.rows.some((b) => b.status === 'won' && b.zoneId === viewer.organisationId);
+    const awards = ownWon ? views.tradesFor(ctx.services.db, { organisationId: viewer.organisationId! }, listing.id) : results;
+    // Every active bid is among the rows shown, as the allocation needs.
+    const standings = bidStandings(shown.rows, {
+      open: listing.status === 'approved' ? { offeredMilliMu: listing.qtyMilliMu - listing.awardedMilliMu, minLotMilliMu: listing.minLotMilliMu } : null,
+      awardedMilliMu: new Map(awards.map((t) => [t.bid.id, t.qtyMilliMu])),
+    });
     const bids = shown.rows
       .filter((b) => seesBid(viewer, listing, b))
       .map((b) => {
@@ -86,9 +116,9 @@ export const listingsRouter = router({
           zoneName: names ? b.zoneName : null,
           depositFen: names || mine ? b.depositFen : null,
           mine,
+          standing: seesStanding(viewer, listing, b) ? (standings.get(b.id) ?? null) : null,
         };
       });
-    const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
     return {
       listing: withPhase(listing, now),
       guidance: guidanceOf(guidanceRows(ctx.services.db), now)(listing),
@@ -150,7 +180,7 @@ export const listingsRouter = router({
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
-    return { listings: rows.map((l) => withPhase(l, now)), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+    return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
@@ -171,7 +201,7 @@ export const listingsRouter = router({
     sweep(ctx.services);
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
-    return { listings: rows.map((l) => withPhase(l, now)), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+    return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),

@@ -4,11 +4,21 @@ import * as views from '@/server/data/views';
 import { sweep } from '@/server/services/closing';
 import { payTrade } from '@/server/services/trades';
 import { seesTrade } from '@/server/domain/visibility';
+import { bidStandings } from '@/server/domain/auction';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '../schemas/common';
 import { byId } from '../schemas/market';
 import { roleProcedure, router, zoneProcedure } from '../trpc';
 
 const partyProcedure = roleProcedure('county', 'zone', 'province');
+
+/** Each trade with its award's standing: won in full or partly filled, against the bid it awarded. */
+function withStanding<T extends views.TradeView>(trades: T[]) {
+  const standings = bidStandings(
+    trades.map((t) => t.bid),
+    { open: null, awardedMilliMu: new Map(trades.map((t) => [t.bid.id, t.qtyMilliMu])) },
+  );
+  return trades.map((t) => ({ ...t, standing: standings.get(t.bid.id) ?? null }));
+}
 
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
@@ -17,7 +27,7 @@ export const tradesRouter = router({
     const db = ctx.services.db;
     const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
     return {
-      trades: rows,
+      trades: withStanding(rows),
       total,
       page: input.page ?? 1,
       pageSize: LIST_PAGE_SIZE,
@@ -31,7 +41,7 @@ export const tradesRouter = router({
     sweep(ctx.services);
     const trade = views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
-    return trade;
+    return withStanding([trade])[0]!;
   }),
 
   pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
