@@ -5,6 +5,7 @@ import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { startCheckpointer } from '@/db/checkpointer';
+import { authSecret } from '@/server/auth-secret';
 import { createContext } from '@/server/api/context';
 import { marketChangesAt } from '@/server/data/views';
 import { env } from '@/server/env';
@@ -18,6 +19,7 @@ async function main() {
   const { services } = runtime();
   // Migrations ran on open; the demo's data on a first demo start; the data folder's mode checked.
   const prepared = await prepareDatabase(services, { demo: env.demo });
+  authSecret(); // generated into the data folder on a first start, unless AUTH_SECRET is set
   if (env.demo) log().warn({ event: 'start', mode: 'demo' }, '演示环境 / DEMO MODE: demo users with a published password; not for real use');
   if (env.testClock) log().warn({ event: 'start', testClock: true }, '测试时钟已开启 / TEST CLOCK ON: market time can be moved from loopback with the token; never in production');
   log().info({ event: 'start', mode: prepared.mode, database: env.databaseFile, users: prepared.users }, 'database ready');

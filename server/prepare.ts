@@ -9,9 +9,7 @@ import { seedDemo } from '@/db/seed-demo';
 import { seedDemoHistory } from '@/db/seed-demo-history';
 import { SHANXI_CITIES } from '@/db/places';
 import { seedPlaces } from '@/db/seed-places';
-import { authSecret } from './auth-secret';
 import { type InstanceMode, enabledUserCount, hasDemoOrganisations, hasOrganisations, instanceMode, setInstanceMode } from './data/instance';
-import { env } from './env';
 import { log } from './http/log';
 import type { Services } from './services/context';
 
@@ -19,7 +17,6 @@ export class ModeMismatch extends Error {}
 
 export async function prepareDatabase(services: Services, { demo }: { demo: boolean }): Promise<{ mode: InstanceMode; users: number }> {
   const { db } = services;
-  authSecret();
   const wanted: InstanceMode = demo ? 'demo' : 'production';
   if (!hasOrganisations(db)) {
     if (wanted === 'demo') {
@@ -41,8 +38,8 @@ export async function prepareDatabase(services: Services, { demo }: { demo: bool
   if (mode !== wanted) {
     throw new ModeMismatch(
       mode === 'demo'
-        ? `${env.dataDir} holds the demo's data, whose password is published: start it with QX_DEMO=1 (npm start), or give a production start a new data folder (QX_DATA_DIR).`
-        : `${env.dataDir} holds production data: it cannot be started as the demo (QX_DEMO=1). Start it without QX_DEMO.`,
+        ? `This data folder holds the demo's data, whose password is published: start it with QX_DEMO=1 (npm start), or give a production start a new data folder (QX_DATA_DIR).`
+        : `This data folder holds production data: it cannot be started as the demo (QX_DEMO=1). Start it without QX_DEMO.`,
     );
   }
   return { mode, users: enabledUserCount(db) };
