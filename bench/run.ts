@@ -29,7 +29,7 @@ import type { Services } from '@/server/services/context';
 import { documentStore } from '@/server/documents';
 import { DAY_MS } from '@/server/domain/settings';
 import { acceptOffer, placeOffer } from '@/server/services/bidding';
-import { recordBankTransfer } from '@/server/services/funds';
+import { receiveBankTransfer } from '@/server/services/funds';
 import { createListing, reviewListing } from '@/server/services/listings';
 import { payTrade } from '@/server/services/trades';
 import { firstLoadJs, startApp as startFirstLoadApp, withEmptyNextApp } from './first-load';
@@ -53,7 +53,7 @@ async function settlement() {
   const county = actor('pianguan');
   const province = actor('province');
   const zone = actor('zone');
-  recordBankTransfer(s, province, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
+  receiveBankTransfer(s, { proposer: province, checker: actor('checker') }, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
   const lotId = (db.$client.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId) as { id: number }).id;
   // Awards to pay: negotiated listings of 0.1 mu, each with an accepted offer.
   const trades: number[] = [];

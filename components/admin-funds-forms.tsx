@@ -1,12 +1,15 @@
 'use client';
-// The province's forms: a zone's incoming bank transfer, and the market settings.
+// The province's forms: a zone's incoming bank transfer (recorded by one official, confirmed or
+// rejected by another), and the market settings.
 import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { useTRPC } from '@/lib/trpc';
+import { useTRPC, useTRPCClient } from '@/lib/trpc';
+import { ActionButton } from './admin-action-button';
 import { Feedback } from './feedback';
+import { useFlash } from './flash';
 import type { MarketSettings } from '@/server/domain/settings';
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
@@ -17,7 +20,7 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const record = useMutation(
-    trpc.accounts.recordTransfer.mutationOptions({
+    trpc.accounts.proposeTransfer.mutationOptions({
       onSuccess: (r) => {
         setDone(t('recorded', { ref: r.bankRef }));
         router.refresh();
@@ -59,6 +62,44 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
         <Feedback error={record.error?.message} done={done} />
       </div>
     </form>
+  );
+}
+
+/** A second official's decision on a proposed transfer: confirm, or reject with a reason. */
+export function TransferDecision({ transferId, bankRef }: { transferId: number; bankRef: string }) {
+  const t = useT('admin');
+  const client = useTRPCClient();
+  const router = useRouter();
+  const flash = useFlash();
+  const [reason, setReason] = useState('');
+  // The decided transfer leaves the waiting list and the zone's funds change: the page is refreshed
+  // and the answer shown above it.
+  const decided = (text: string) => {
+    flash(text);
+    router.refresh();
+  };
+  return (
+    <div className="form" data-testid="transfer-decision">
+      <label>
+        {t('transfer_reject_reason')}
+        <input name="reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <div className="row">
+        <ActionButton
+          label={t('transfer_confirm')}
+          doneText={t('transfer_confirmed', { ref: bankRef })}
+          onDone={() => decided(t('transfer_confirmed', { ref: bankRef }))}
+          run={() => client.accounts.confirmTransfer.mutate({ id: transferId })}
+        />
+        <ActionButton
+          className="danger"
+          label={t('transfer_reject')}
+          doneText={t('transfer_rejected', { ref: bankRef })}
+          onDone={() => decided(t('transfer_rejected', { ref: bankRef }))}
+          run={() => client.accounts.rejectTransfer.mutate({ id: transferId, reason })}
+        />
+      </div>
+    </div>
   );
 }
 

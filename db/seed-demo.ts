@@ -10,7 +10,7 @@ import { lotOfProject } from '@/server/data/projects';
 import { PLAN_KINDS, PLAN_STANDARD } from '@/server/domain/plan';
 import type { CurrentUse, LandType } from '@/server/domain/projects';
 import type { Services } from '@/server/services/context';
-import { recordBankTransfer } from '@/server/services/funds';
+import { receiveBankTransfer } from '@/server/services/funds';
 import { allocatePlan } from '@/server/services/holdings';
 import { publishGuidance } from '@/server/services/guidance';
 import { startOfDayCst, yearCst } from '@/server/domain/china-time';
@@ -29,6 +29,8 @@ export const DEMO_USERS = [
   { username: 'zone', displayName: '综改区土地分局', org: '山西转型综改示范区' },
   { username: 'zone2', displayName: '演示开发区甲用户', org: '晋中开发区（演示）' },
   { username: 'zone3', displayName: '演示开发区乙用户', org: '大同开发区（演示）' },
+  // The province's second official: confirms (or rejects) the transfers another records.
+  { username: 'checker', displayName: '省厅复核员', org: '山西省自然资源厅' },
 ] as const;
 
 type DemoPlot = [code: string, village: string, use: CurrentUse, areaMilliMu: number, farmlandMilliMu: number, grade: number | null];
@@ -169,8 +171,10 @@ export async function seedDemo(s: Services) {
     ['晋中开发区（演示）', 20_000_000_00],
     ['大同开发区（演示）', 20_000_000_00],
   ] as const;
+  // Recorded by the province's trading official, confirmed by its checker (maker and checker).
+  const officials = { proposer: province, checker: actorOf('checker') };
   for (const [zone, amountFen] of funds) {
-    recordBankTransfer(s, province, { zoneId: orgId(db, zone), amountFen, bankRef: `DEMO-${orgId(db, zone)}-0001` });
+    receiveBankTransfer(s, officials, { zoneId: orgId(db, zone), amountFen, bankRef: `DEMO-${orgId(db, zone)}-0001` });
   }
 
   // An auction already open for a week in 偏关县, so zones have something to bid on at once.

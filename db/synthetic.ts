@@ -3,7 +3,7 @@
 // seed. Nothing is written around the rules: each county's quota comes from a linking project taken
 // through the approval workflow, zones are funded by recorded transfers, and every trade is a
 // negotiated listing approved, offered on, accepted and paid through the same services the app uses.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { inTransaction } from '@/db/client';
@@ -16,7 +16,7 @@ import { DAY_MS } from '@/server/domain/settings';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
 import { acceptOffer, placeBid, placeOffer } from '@/server/services/bidding';
 import type { Actor, Services } from '@/server/services/context';
-import { recordBankTransfer } from '@/server/services/funds';
+import { receiveBankTransfer } from '@/server/services/funds';
 import { createListing, reviewListing } from '@/server/services/listings';
 import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/services/projects';
 import { payTrade } from '@/server/services/trades';
@@ -41,13 +41,28 @@ interface PlannedTrade {
   priceFenPerMu: number;
 }
 
-/** An official of each organisation that has none: synthetic, disabled (cannot sign in), named as such. */
-function syntheticActor(s: Services, organisationId: number, name: string, at: number): Actor {
-  const existing = s.db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId)).all()[0];
+/**
+ * An official of each organisation that has none: synthetic, disabled (cannot sign in), named as such.
+ * With `besides`, a second official of it (the province's checker of transfers, who must differ).
+ */
+function syntheticActor(s: Services, organisationId: number, name: string, at: number, besides?: Actor): Actor {
+  const existing = s.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), besides ? ne(users.id, besides.userId) : undefined))
+    .orderBy(users.id)
+    .all()[0];
   if (existing) return { userId: existing.id, organisationId };
   const [u] = s.db
     .insert(users)
-    .values({ username: `synthetic-${organisationId}`, displayName: `${name}（合成数据）`, passwordHash: '!', organisationId, disabled: true, createdAt: at })
+    .values({
+      username: besides ? `synthetic-${organisationId}-checker` : `synthetic-${organisationId}`,
+      displayName: besides ? `${name}复核员（合成数据）` : `${name}（合成数据）`,
+      passwordHash: '!',
+      organisationId,
+      disabled: true,
+      createdAt: at,
+    })
     .returning({ id: users.id })
     .all();
   return { userId: u!.id, organisationId };
@@ -138,9 +153,10 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
   // Funds: each zone receives what its purchases will cost.
   const cost = new Map<number, number>();
   for (const p of plan) cost.set(p.zoneId, (cost.get(p.zoneId) ?? 0) + tradeAmount(p.qtyMilliMu as MilliMu, p.priceFenPerMu as FenPerMu));
+  const officials = { proposer: provinceActor, checker: syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
   for (const z of zones) {
     const amountFen = cost.get(z.id);
-    if (amountFen) recordBankTransfer(at, provinceActor, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
+    if (amountFen) receiveBankTransfer(at, officials, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
   }
   const zoneActor = new Map(zones.map((z) => [z.id, syntheticActor(s, z.id, z.name, clock.now())]));
 
@@ -204,7 +220,8 @@ export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
   }
   const zoneActors = zones.map((z) => syntheticActor(s, z.id, z.name, clock.now()));
   // Deposits of every zone's standing bids, with room to spare.
-  for (const z of zones) recordBankTransfer(at, provinceActor, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });
+  const officials = { proposer: provinceActor, checker: syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
+  for (const z of zones) receiveBankTransfer(at, officials, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });
 
   const listingIds: number[] = [];
   const BATCH = 500;

@@ -96,10 +96,15 @@ test('the market shows twenty listings a page with the total, and pages keep the
 
 test('a ledger of many entries comes fifty entries a page: 更早的记录 and back to the newest', async ({ browser }) => {
   const province = await signedIn(browser, 'province');
+  const checker = await signedIn(browser, 'checker');
   const zone = await signedIn(browser, 'zone2');
   const zoneId = (await trpc<{ id: number; name: string }[]>(province, 'accounts.zones')).find((z) => z.name === '晋中开发区（演示）')!.id;
-  // Sixty small transfers, each its own journal entry, newer than whatever the zone had before.
-  for (let i = 1; i <= 60; i++) await trpc(province, 'accounts.recordTransfer', { zoneId, amount: '0.01', bankRef: `PAGER-${String(i).padStart(2, '0')}` });
+  // Sixty small transfers, each its own journal entry (posted at its confirmation by the second
+  // official), newer than whatever the zone had before.
+  for (let i = 1; i <= 60; i++) {
+    const proposed = await trpc<{ id: number }>(province, 'accounts.proposeTransfer', { zoneId, amount: '0.01', bankRef: `PAGER-${String(i).padStart(2, '0')}` });
+    await trpc(checker, 'accounts.confirmTransfer', { id: proposed.id });
+  }
 
   await zone.goto('/ledger');
   const journal = zone.getByTestId('journal');

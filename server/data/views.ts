@@ -3,7 +3,7 @@ import { type SQL, and, count, desc, eq, gt, gte, inArray, lte, sql } from 'driz
 import { type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import { type DbOrTx, prepared } from '@/db/client';
 import type { ListingStatus, PhaseBounds } from '@/server/domain/auction';
-import { accounts, bankTransfers, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
+import { accounts, bidderNumbers, bids, cities, listings, lots, organisations, projects, trades } from '@/db/schema';
 
 const county = alias(organisations, 'county');
 const buyer = alias(organisations, 'buyer');
@@ -385,12 +385,3 @@ export const citiesWithCounties = (db: DbOrTx) => {
     .all();
   return cityRows.map((c) => ({ ...c, counties: countyRows.filter((k) => k.cityId === c.id) }));
 };
-
-export const bankTransfersList = (db: DbOrTx) =>
-  db
-    .select({ id: bankTransfers.id, zoneName: organisations.name, amountFen: bankTransfers.amountFen, bankRef: bankTransfers.bankRef, at: bankTransfers.at })
-    .from(bankTransfers)
-    .innerJoin(organisations, eq(bankTransfers.zoneId, organisations.id))
-    .orderBy(desc(bankTransfers.id))
-    .limit(200)
-    .all();

@@ -19,6 +19,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const ZONES = ['zone', 'zone2', 'zone3'] as const;
 const COUNTIES = ['pianguan', 'hequ', 'baode'] as const;
+const PROVINCE_OFFICIALS = ['province', 'checker'] as const;
 
 /** Integer fen → "1234.56"; integer milli-mu → "12.345" (the callers take decimal text). */
 const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
@@ -43,7 +44,30 @@ const actionArb = fc.oneof(
     }),
   },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('pay' as const), trade: pick, othersTrade: fc.constantFrom(false, false, false, true) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), zone: zoneIx, amountFen: fc.integer({ min: 1, max: 1_000_000_000 }) }) },
+  // A transfer is proposed by one province official and decided by one (the same one is refused);
+  // sometimes a reference already taken is proposed again (refused unless its transfer was rejected).
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('transfer' as const),
+      zone: zoneIx,
+      amountFen: fc.integer({ min: 1, max: 1_000_000_000 }),
+      by: fc.constantFrom(...PROVINCE_OFFICIALS),
+      reuse: fc.constantFrom(false, false, false, true),
+      ref: pick,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      transfer: pick,
+      anyStatus: fc.constantFrom(false, false, false, true),
+      byProposer: fc.constantFrom(false, false, false, true),
+      confirm: fc.constantFrom(true, true, false),
+      reason: fc.constantFrom('流水号有误', '流水号有误', ''),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -87,7 +111,7 @@ const actionArb = fc.oneof(
 );
 type Action = typeof actionArb extends fc.Arbitrary<infer A> ? A : never;
 
-const stats = { runs: 0, actions: 0, refused: 0, bids: 0, offers: 0, accepted: 0, closed: 0, settled: 0, lapsed: 0, listed: 0, edited: 0, used: 0, spent: 0 };
+const stats = { runs: 0, actions: 0, refused: 0, bids: 0, offers: 0, accepted: 0, closed: 0, settled: 0, lapsed: 0, listed: 0, edited: 0, used: 0, spent: 0, proposed: 0, confirmed: 0, rejected: 0 };
 
 // --- reading the database ------------------------------------------------------------------------
 type Row = Record<string, number | string | null>;
@@ -96,6 +120,8 @@ const one = (h: Harness, sql: string, ...params: unknown[]) => Number(Object.val
 const at = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
 
 const countyUserOf = (h: Harness, countyId: number) => COUNTIES.find((c) => h.actor(c).organisationId === countyId)!;
+const proposerOf = (h: Harness, transfer: Row) => PROVINCE_OFFICIALS.find((u) => h.userId(u) === Number(transfer.recorded_by))!;
+const otherOfficial = (h: Harness, transfer: Row) => PROVINCE_OFFICIALS.find((u) => h.userId(u) !== Number(transfer.recorded_by))!;
 /** A call's answer, or null when it was refused (a server error still fails the run). */
 const refusedAsNull = <T>(call: Promise<T>): Promise<T | null> =>
   call.catch((e: unknown) => {
@@ -171,8 +197,24 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       return;
     }
     case 'transfer': {
-      refs.bank += 1;
-      await h.as('province').accounts.recordTransfer({ zoneId: h.actor(zoneUser).organisationId, amount: yuan(a.amountFen), bankRef: `PBT-${refs.bank}` });
+      const taken = at(rows(h, 'select bank_ref from bank_transfers order by id'), a.ref);
+      const bankRef = a.reuse && taken ? String(taken.bank_ref) : `PBT-${(refs.bank += 1)}`;
+      await h.as(a.by).accounts.proposeTransfer({ zoneId: h.actor(zoneUser).organisationId, amount: yuan(a.amountFen), bankRef });
+      stats.proposed++;
+      return;
+    }
+    case 'decide': {
+      const waiting = rows(h, "select id, recorded_by from bank_transfers where status = 'proposed' order by id");
+      const t = at(waiting.length > 0 && !a.anyStatus ? waiting : rows(h, 'select id, recorded_by from bank_transfers order by id'), a.transfer);
+      if (!t) return;
+      const by = a.byProposer ? proposerOf(h, t) : otherOfficial(h, t);
+      if (a.confirm) {
+        await h.as(by).accounts.confirmTransfer({ id: Number(t.id) });
+        stats.confirmed++;
+      } else {
+        await h.as(by).accounts.rejectTransfer({ id: Number(t.id), reason: a.reason });
+        stats.rejected++;
+      }
       return;
     }
     case 'list': {
@@ -364,8 +406,8 @@ function checkInvariants(h: Harness) {
       one(h, "select coalesce(sum(deposit_fen), 0) from bids where zone_id = ? and status = 'active'", zid) +
       one(h, "select coalesce(sum(deposit_fen), 0) from trades where buyer_id = ? and status = 'awaiting_payment'", zid);
     expect(balance(zid, 'CNY', 'held', null), `${z} held`).toBe(frozen);
-    // Money in = money on hand + what was paid + what was forfeited.
-    const received = one(h, 'select coalesce(sum(amount_fen), 0) from bank_transfers where zone_id = ?', zid);
+    // Money in = money on hand + what was paid + what was forfeited; a transfer counts once confirmed.
+    const received = one(h, "select coalesce(sum(amount_fen), 0) from bank_transfers where zone_id = ? and status = 'confirmed'", zid);
     const paid = one(h, "select coalesce(sum(amount_fen), 0) from trades where buyer_id = ? and status = 'settled'", zid);
     const forfeited = one(h, "select coalesce(sum(deposit_fen), 0) from trades where buyer_id = ? and status = 'lapsed'", zid);
     expect(balance(zid, 'CNY', 'funds', null) + balance(zid, 'CNY', 'held', null) + paid + forfeited).toBe(received);
@@ -381,6 +423,22 @@ function checkInvariants(h: Harness) {
     expect(balance(cid, 'CNY', 'proceeds', null), `${c} proceeds`).toBe(expected - spent);
     expect(balance(cid, 'CNY', 'spent', null)).toBe(spent);
   }
+
+  // Each confirmed transfer was posted under its reference, decided by a second official; nothing else
+  // was posted as funds received (not a proposal, not a rejection); a live reference is held once.
+  expect(
+    rows(
+      h,
+      `select id from bank_transfers
+       where (status = 'confirmed' and not exists (select 1 from journal_entries e where e.idempotency_key = 'bank:' || bank_ref and e.reason = 'funds_received'))
+          or (status = 'proposed') <> (decided_by is null)
+          or decided_by = recorded_by`,
+    ),
+  ).toEqual([]);
+  expect(
+    rows(h, "select id from journal_entries e where reason = 'funds_received' and not exists (select 1 from bank_transfers t where t.status = 'confirmed' and e.idempotency_key = 'bank:' || t.bank_ref)"),
+  ).toEqual([]);
+  expect(rows(h, "select bank_ref from bank_transfers where status <> 'rejected' group by bank_ref having count(*) > 1")).toEqual([]);
 
   // Uses are recorded as they were posted: each use's area of each right it names.
   for (const u of rows(h, 'select * from rights_uses')) {
@@ -460,6 +518,16 @@ describe('invariants under random sequences of market actions', () => {
             if (await refusedAsNull(h.as(countyUserOf(h, Number(o.county_id))).bids.accept({ id: Number(o.id) }))) stats.accepted++;
             checkInvariants(h);
           }
+          // The other official decides every proposal still waiting, confirming every other one, so both
+          // decisions are reached in every run that proposed anything.
+          for (const t of rows(h, "select id, recorded_by from bank_transfers where status = 'proposed' order by id")) {
+            const [id, checker] = [Number(t.id), h.as(otherOfficial(h, t)).accounts];
+            if (id % 2 === 0) await checker.confirmTransfer({ id });
+            else await checker.rejectTransfer({ id, reason: '流水号有误' });
+            stats[id % 2 === 0 ? 'confirmed' : 'rejected']++;
+            checkInvariants(h);
+          }
+          expect(rows(h, "select id from bank_transfers where status = 'proposed'")).toEqual([]);
           // Then let everything run out: every listing closes, every unpaid award lapses.
           // Listings close first, their awards lapse at the second sweep, past the due dates.
           for (let i = 0; i < 2; i++) {
@@ -498,7 +566,7 @@ describe('invariants under random sequences of market actions', () => {
     if (process.env.QX_RUNS) console.log(stats);
     // The sequences did reach every part of the market, not only refusals.
     expect(stats.runs).toBeGreaterThanOrEqual(30);
-    for (const k of ['bids', 'offers', 'accepted', 'closed', 'settled', 'lapsed', 'listed', 'edited', 'used', 'spent'] as const) expect(stats[k], k).toBeGreaterThan(0);
+    for (const k of ['bids', 'offers', 'accepted', 'closed', 'settled', 'lapsed', 'listed', 'edited', 'used', 'spent', 'proposed', 'confirmed', 'rejected'] as const) expect(stats[k], k).toBeGreaterThan(0);
     expect(stats.refused).toBeLessThan(stats.actions);
   });
 });

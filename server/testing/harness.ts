@@ -34,6 +34,15 @@ export async function makeHarness() {
     return { userId: u.id, organisationId: u.organisationId };
   };
 
+  /**
+   * A zone's incoming transfer as the province takes it: proposed by `province`, confirmed by its
+   * second official `checker` (maker and checker); the zone's free funds are credited.
+   */
+  const receiveTransfer = async (input: { zoneId: number; amount: string; bankRef: string }) => {
+    const proposed = await as('province').accounts.proposeTransfer(input);
+    return as('checker').accounts.confirmTransfer({ id: proposed.id });
+  };
+
   /** The ledger's invariants: balances match the journal, entries balance, each asset sums to zero. */
   const checkLedger = () => ({
     mismatches: balanceMismatches(db),
@@ -45,7 +54,7 @@ export async function makeHarness() {
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { db, clock, services, as, orgId, actor, userId, checkLedger, close };
+  return { db, clock, services, as, orgId, actor, userId, receiveTransfer, checkLedger, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

@@ -36,7 +36,7 @@ async function allPages(username: string) {
 it('pages through a statement of several pages: whole entries, each line once, newest first', async () => {
   const zone = h.actor('zone').organisationId;
   for (let i = 1; i <= STATEMENT_PAGE_ENTRIES * 2 + 7; i++) {
-    await h.as('province').accounts.recordTransfer({ zoneId: zone, amount: `${i}`, bankRef: `PAGE-${i}` });
+    await h.receiveTransfer({ zoneId: zone, amount: `${i}`, bankRef: `PAGE-${i}` });
   }
   const pages = await allPages('zone');
   expect(pages.length).toBe(3);

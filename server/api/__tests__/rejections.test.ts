@@ -31,6 +31,7 @@ const s = {
   bidDemo: 0,
   shortClosed: 0, // S: 河曲县, closed, awarded to zone
   trade: 0, // T: zone's award on S, awaiting payment
+  proposal: 0, // a transfer to zone2 proposed by province, awaiting its checker
 };
 
 beforeAll(async () => {
@@ -58,6 +59,7 @@ beforeAll(async () => {
   h.clock.advance(HOUR);
   expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
+  s.proposal = (await province.accounts.proposeTransfer({ zoneId: h.actor('zone2').organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
   const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
@@ -192,8 +194,25 @@ describe('trades and funds', () => {
     const p = h.as('province');
     const county = h.actor('pianguan').organisationId;
     const zone = h.actor('zone').organisationId;
-    await refused(() => p.accounts.recordTransfer({ zoneId: county, amount: '100', bankRef: 'X-1' }), 'NOT_FOUND', '未找到该开发区。');
-    await refused(() => p.accounts.recordTransfer({ zoneId: zone, amount: '100', bankRef: `DEMO-${zone}-0001` }), 'CONFLICT', `银行流水号 DEMO-${zone}-0001 已登记过，不能重复入账。`);
+    await refused(() => p.accounts.proposeTransfer({ zoneId: county, amount: '100', bankRef: 'X-1' }), 'NOT_FOUND', '未找到该开发区。');
+    await refused(() => p.accounts.proposeTransfer({ zoneId: zone, amount: '100', bankRef: `DEMO-${zone}-0001` }), 'CONFLICT', `银行流水号 DEMO-${zone}-0001 已登记过，不能重复入账。`);
+    // A reference waiting for its checker is taken too.
+    await refused(() => h.as('checker').accounts.proposeTransfer({ zoneId: zone, amount: '100', bankRef: 'WAIT-0001' }), 'CONFLICT', '银行流水号 WAIT-0001 已登记过，不能重复入账。');
+  });
+
+  it('a proposal is decided by another province official, once, a rejection with a reason', async () => {
+    const p = h.as('province');
+    await refused(() => p.accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN', '不能复核本人登记的入账：须由另一名省厅工作人员确认或驳回。');
+    await refused(() => p.accounts.rejectTransfer({ id: s.proposal, reason: '金额有误' }), 'FORBIDDEN');
+    const en = await refused(() => h.as('province', 'en').accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN');
+    expect(en.message).toBe('You recorded this transfer yourself: another province official must confirm or reject it.');
+    await refused(() => h.as('checker').accounts.rejectTransfer({ id: s.proposal }), 'BAD_REQUEST', '驳回时必须填写理由。');
+    await refused(() => h.as('checker').accounts.rejectTransfer({ id: s.proposal, reason: '  ' }), 'BAD_REQUEST');
+    await refused(() => h.as('checker').accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
+    // The seed's transfers are decided already.
+    const demo = (await p.accounts.transfers()).history.find((t) => t.status === 'confirmed')!;
+    await refused(() => h.as('checker').accounts.confirmTransfer({ id: demo.id }), 'CONFLICT', `银行流水号 ${demo.bankRef} 的入账已经确认，不能再次确认或驳回。`);
+    await refused(() => p.accounts.rejectTransfer({ id: demo.id, reason: '重复' }), 'CONFLICT');
   });
 });
 
@@ -231,7 +250,9 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'accounts.quota', roles: ['county'], call: (c) => c.accounts.quota() },
   { path: 'accounts.zones', roles: ['province'], call: (c) => c.accounts.zones() },
   { path: 'accounts.transfers', roles: ['province'], call: (c) => c.accounts.transfers() },
-  { path: 'accounts.recordTransfer', roles: ['province'], call: (c) => c.accounts.recordTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'ROLE-TEST' }) },
+  { path: 'accounts.proposeTransfer', roles: ['province'], call: (c) => c.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'ROLE-TEST' }) },
+  { path: 'accounts.confirmTransfer', roles: ['province'], call: (c) => c.accounts.confirmTransfer({ id: s.proposal }) },
+  { path: 'accounts.rejectTransfer', roles: ['province'], call: (c) => c.accounts.rejectTransfer({ id: s.proposal, reason: '测试' }) },
   {
     path: 'accounts.updateSettings',
     roles: ['province'],
@@ -469,8 +490,10 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'an audit filter with a bad date and a text organisation', path: 'audit.list', type: 'query', user: 'province', input: { from: '2026-13', organisationId: 'x' }, fields: ['from', 'organisationId'], call: (c, i) => c.audit.list(i) },
   { name: 'a user name with capitals and spaces and no organisation', path: 'users.create', type: 'mutation', user: 'province', input: { username: 'Big Name', displayName: 'x', password: 'Passw0rd1' }, fields: ['username', 'organisationId'], call: (c, i) => c.users.create(i) },
   { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
-  { name: 'a zero transfer with no reference', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.recordTransfer(i) },
-  { name: 'a transfer too large', path: 'accounts.recordTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.recordTransfer(i) },
+  { name: 'a zero transfer with no reference', path: 'accounts.proposeTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.proposeTransfer(i) },
+  { name: 'a transfer too large', path: 'accounts.proposeTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.proposeTransfer(i) },
+  { name: 'a confirmation of a text id', path: 'accounts.confirmTransfer', type: 'mutation', user: 'checker', input: { id: 'WAIT-0001' }, fields: ['id'], call: (c, i) => c.accounts.confirmTransfer(i) },
+  { name: 'a rejection with a fractional id and a reason too long', path: 'accounts.rejectTransfer', type: 'mutation', user: 'checker', input: { id: 1.5, reason: '长'.repeat(501) }, fields: ['id', 'reason'], call: (c, i) => c.accounts.rejectTransfer(i) },
   {
     name: 'settings out of range',
     path: 'accounts.updateSettings',
@@ -547,6 +570,7 @@ describe('after all the refusals', () => {
     expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
     expect((await h.as('zone').trades.pay({ id: s.trade })).status).toBe('settled');
     expect((await h.as('zone2').bids.place({ listingId: s.demo, price: '21000', qty: '100' })).bidderNumber).toBe('002');
+    expect((await h.as('checker').accounts.confirmTransfer({ id: s.proposal })).status).toBe('confirmed');
     expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

@@ -230,7 +230,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('30,000,000.00');
     expect((await h.as('zone3').trades.get({ id: trade!.id })).status).toBe('awaiting_payment');
-    await h.as('province').accounts.recordTransfer({ zoneId: org('zone3'), amount: '10000000', bankRef: 'ICBC-2026-0001' });
+    await h.receiveTransfer({ zoneId: org('zone3'), amount: '10000000', bankRef: 'ICBC-2026-0001' });
     expect(funds('zone3')).toBe(3_000_000_000);
     expect((await h.as('zone3').trades.pay({ id: trade!.id })).status).toBe('settled');
     expect(funds('zone3')).toBe(0);

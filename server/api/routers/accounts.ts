@@ -1,9 +1,10 @@
+import { transfersHistory, transfersWaiting } from '@/server/data/funds';
 import * as views from '@/server/data/views';
 import { statement } from '@/server/data/ledger';
 import { readSettings } from '@/server/data/settings';
-import { recordBankTransfer } from '@/server/services/funds';
+import { confirmBankTransfer, proposeBankTransfer, rejectBankTransfer } from '@/server/services/funds';
 import { updateSettings } from '@/server/services/settings';
-import { settingsInput, statementPage, transferInput } from '../schemas/market';
+import { byId, settingsInput, statementPage, transferInput, transferRejectInput } from '../schemas/market';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router } from '../trpc';
 
 export const accountsRouter = router({
@@ -28,11 +29,20 @@ export const accountsRouter = router({
     views.zones(ctx.services.db).map((z) => ({ ...z, balances: views.balancesOf(ctx.services.db, z.id).filter((b) => b.asset === 'CNY') })),
   ),
 
-  transfers: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => views.bankTransfersList(ctx.services.db)),
+  /** Transfers waiting for a second official, and the history of all of them with their status. */
+  transfers: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => ({
+    waiting: transfersWaiting(ctx.services.db),
+    history: transfersHistory(ctx.services.db),
+  })),
 
-  recordTransfer: provinceProcedure.meta({ data: 'province-wide' })
+  /** One official records an incoming transfer; it credits the zone only once another confirms it. */
+  proposeTransfer: provinceProcedure.meta({ data: 'province-wide' })
     .input(transferInput)
-    .mutation(({ ctx, input }) => recordBankTransfer(ctx.services, ctx.actor, { zoneId: input.zoneId, amountFen: input.amount, bankRef: input.bankRef })),
+    .mutation(({ ctx, input }) => proposeBankTransfer(ctx.services, ctx.actor, { zoneId: input.zoneId, amountFen: input.amount, bankRef: input.bankRef })),
+
+  confirmTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(byId).mutation(({ ctx, input }) => confirmBankTransfer(ctx.services, ctx.actor, input.id)),
+
+  rejectTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(transferRejectInput).mutation(({ ctx, input }) => rejectBankTransfer(ctx.services, ctx.actor, input.id, input.reason)),
 
   places: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
 

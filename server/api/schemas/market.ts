@@ -21,6 +21,8 @@ export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ e
 
 export const transferInput = z.object({ zoneId: idField, amount: yuanField, bankRef: textField(64).min(1, { error: 'required' }) });
 
+export const transferRejectInput = z.object({ id: idField, reason: textField(500).default('') });
+
 export const marketFilter = z
   .object({
     cityId: idField.optional(),
