@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FlashProvider } from '@/components/flash';
+import { translator } from '@/lib/i18n';
 import { LocaleProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { env } from '@/server/env';
@@ -13,7 +14,9 @@ import './globals.css';
 export const metadata: Metadata = { title: '指标交易平台 Quota Exchange' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { user, locale, t } = await pageContext();
+  const { user, locale, t, caller } = await pageContext();
+  // A user who still owes a new password may call nothing else (server/api/trpc.ts).
+  const unread = user && !user.mustChangePassword ? await caller.notifications.unreadCount() : 0;
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body>
@@ -41,6 +44,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <span data-testid="who">
                   {user.organisationName} · {user.displayName}
                 </span>
+                <Link href="/messages" data-testid="messages-link" aria-label={translator(locale, 'notifications')('header_unread', { n: unread })}>
+                  {translator(locale, 'notifications')('header_messages')}
+                  {unread > 0 ? <span className="badge unread" data-testid="unread-count">{unread}</span> : null}
+                </Link>
                 <Link href={PASSWORD_PAGE}>{t('account_password')}</Link>
                 <form action={signOutAction}>
                   <button type="submit" className="link">

@@ -602,3 +602,48 @@ export const countyTargets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.countyId, t.year] }), check('targets_qty', sql`${t.qtyMilliMu} >= 0`)],
 );
+
+/**
+ * A message to an organisation (站内消息): what happened to it or falls due, and the page to act on.
+ * Written in the transaction of its event, or by the scheduler's sweep for what falls due by time;
+ * `key` names the occasion (e.g. `payment_due_3d:trade:12`), so none is written twice for one
+ * organisation. The text is rendered in the reader's language from `kind` and `params` (JSON) when read.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind', {
+      enum: [
+        'outbid',
+        'won',
+        'payment_due',
+        'lapsed',
+        'lapsed_seller',
+        'listing_approved',
+        'listing_rejected',
+        'project_returned',
+        'project_approved',
+        'design_approved',
+        'reclamation_accepted',
+        'reclamation_due',
+        'reclamation_overdue',
+      ],
+    }).notNull(),
+    params: text('params').notNull(),
+    href: text('href').notNull(),
+    key: text('key').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_organisation_key').on(t.organisationId, t.key),
+    // An organisation's messages newest first, a page at a time.
+    index('notifications_organisation_id').on(t.organisationId, t.id),
+    // The header's unread count on every page: only the unread rows are in it.
+    index('notifications_unread').on(t.organisationId).where(sql`${t.readAt} IS NULL`),
+  ],
+);

@@ -2,6 +2,7 @@
 import { ListingForm } from '@/components/admin-listing-form';
 import { GuidanceInForce } from '@/components/guidance-in-force';
 import { ObligationBanner } from '@/components/obligation-banner';
+import { TodoList } from '@/components/todo-list';
 import { Mu } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
@@ -10,7 +11,7 @@ export default async function CountyQuotaPage() {
   const { caller, locale, ctx } = await requireRole('county');
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const [lots, obligations] = await Promise.all([caller.accounts.quota(), caller.projects.obligations()]);
+  const [lots, obligations, todo] = await Promise.all([caller.accounts.quota(), caller.projects.obligations(), caller.notifications.todo()]);
   const sum = (k: 'qtyMilliMu' | 'freeMilliMu' | 'listedMilliMu' | 'awardedMilliMu' | 'soldMilliMu' | 'farmlandMilliMu') => lots.reduce((a, l) => a + l[k], 0);
   const freeLots = lots.filter((l) => l.freeMilliMu > 0);
   return (
@@ -18,6 +19,7 @@ export default async function CountyQuotaPage() {
       <ObligationBanner rows={obligations} locale={locale} />
       <h1>{t('quota_title')}</h1>
       <p className="muted">{t('quota_intro')}</p>
+      <TodoList todo={todo} locale={locale} />
       <div className="table-scroll">
         <table data-testid="quota-table">
           <thead>

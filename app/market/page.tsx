@@ -10,6 +10,7 @@ import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
 import { Pager, pageParam } from '@/components/pager';
+import { TodoList } from '@/components/todo-list';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -32,7 +33,7 @@ function pageHref(sp: Search, page: number) {
 }
 
 export default async function MarketPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { caller, locale, t } = await requireRole('zone', 'province', 'county', 'city');
+  const { caller, locale, t, user } = await requireRole('zone', 'province', 'county', 'city');
   const tm = translator(locale, 'market');
   const sp = await searchParams;
 
@@ -61,12 +62,15 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
   }
 
   const result = await load(() => caller.listings.market(filter));
+  // The market is the zone's home page: what it has to pay, and by when, first.
+  const todo = user.role === 'zone' ? await caller.notifications.todo() : null;
   const countyChoices = city ? [city] : places;
 
   return (
     <>
       <h1>{tm('market_title')}</h1>
       <p className="muted">{tm('market_intro')}</p>
+      {todo ? <TodoList todo={todo} locale={locale} /> : null}
 
       <form method="get" action="/market" className="card form grid" role="search">
         <label>

@@ -1,6 +1,7 @@
 // Linking projects in the caller's jurisdiction; reviewers see first what waits for their decision.
 import Link from 'next/link';
 import { ObligationBanner } from '@/components/obligation-banner';
+import { TodoList } from '@/components/todo-list';
 import { ObligationBadge, ProjectStatusBadge } from '@/components/project-badges';
 import type { ProjectListRow as Row, ProjectQueueRow as QueueRow } from '@/components/project-types';
 import { Mu, Time } from '@/components/ui';
@@ -12,10 +13,12 @@ export default async function ProjectsPage() {
   const { caller, locale, user } = await requireRole('county', 'city', 'province');
   const t = translator(locale, 'projects');
   const reviewer = user.role === 'city' || user.role === 'province';
-  const [queue, projects, obligations] = await Promise.all([
+  const [queue, projects, obligations, todo] = await Promise.all([
     reviewer ? caller.projects.queue() : Promise.resolve([]),
     caller.projects.list(),
     caller.projects.obligations(),
+    // This page is the city's home: its 待办 lead it.
+    user.role === 'city' ? caller.notifications.todo() : Promise.resolve(null),
   ]);
   return (
     <>
@@ -29,6 +32,7 @@ export default async function ProjectsPage() {
         ) : null}
       </div>
       <p className="muted">{t(`intro_${user.role === 'county' ? 'county' : user.role === 'city' ? 'city' : 'province'}`)}</p>
+      {todo ? <TodoList todo={todo} locale={locale} /> : null}
       {reviewer ? (
         <>
           <h2>{t('queue_title')}</h2>

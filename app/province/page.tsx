@@ -1,6 +1,7 @@
 // The province's review queue: approve a listing (it is announced) or reject it with a reason.
 import Link from 'next/link';
 import { ReviewControls } from '@/components/admin-controls';
+import { TodoList } from '@/components/todo-list';
 import { Mu, PricePerMu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
@@ -9,7 +10,7 @@ export default async function ReviewQueuePage() {
   const { caller, locale } = await requireRole('province');
   const t = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  const [queue, projects, obligations] = await Promise.all([caller.listings.reviewQueue(), caller.projects.queue(), caller.projects.obligations()]);
+  const [queue, projects, obligations, todo] = await Promise.all([caller.listings.reviewQueue(), caller.projects.queue(), caller.projects.obligations(), caller.notifications.todo()]);
   const overdue = obligations.filter((o) => o.obligation?.state === 'overdue').length;
   const due = obligations.filter((o) => o.obligation?.state === 'due').length;
   return (
@@ -20,11 +21,12 @@ export default async function ReviewQueuePage() {
         {' · '}
         <Link href="/obligations">{t('summary_obligations', { overdue, due })}</Link>
       </p>
+      <TodoList todo={todo} locale={locale} />
       <h1>{t('review_title')}</h1>
       <p className="muted">{t('review_intro')}</p>
       {queue.length === 0 ? <p className="card muted">{t('review_empty')}</p> : null}
       {queue.map((l) => (
-        <section key={l.id} className="card" data-testid="review-item" data-code={l.code}>
+        <section key={l.id} id={`review-${l.id}`} className="card" data-testid="review-item" data-code={l.code}>
           <h2>
             <Link href={`/listings/${l.id}`}>{l.code}</Link> · {l.cityName} {l.countyName} · {tu(`mode_${l.mode}`)}
           </h2>

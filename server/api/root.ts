@@ -5,6 +5,7 @@ import { guidanceRouter } from './routers/guidance';
 import { statsRouter } from './routers/stats';
 import { listingsRouter } from './routers/listings';
 import { meRouter } from './routers/me';
+import { notificationsRouter } from './routers/notifications';
 import { planRouter, proceedsRouter, rightsRouter } from './routers/holdings';
 import { projectsRouter } from './routers/projects';
 import { tradesRouter } from './routers/trades';
@@ -25,6 +26,7 @@ export const appRouter = router({
   stats: statsRouter,
   audit: auditRouter,
   users: usersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { type Locale, hasKey, translate } from '@/lib/i18n';
 import type { Role, SessionUser } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
+import { formatTime } from '@/lib/format';
 import { formatMu, formatYuan } from '@/server/domain/units';
 import { BODY_LIMIT } from '@/server/http/edges';
 import { mutationWaitMs } from '@/server/http/limits';
@@ -106,11 +107,15 @@ function inCallersLanguage<R extends MiddlewareOutcome>(locale: Locale, result: 
   return result;
 }
 
-/** Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name; a right by its name. */
-function formatParams(locale: Locale, params: Record<string, string | number>) {
+/**
+ * Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name, a
+ * moment (…At) as China time; a right by its name. For refusals and for messages (站内消息) alike.
+ */
+export function formatParams(locale: Locale, params: Record<string, string | number>) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === 'right') out[k] = translate(locale, 'ui', `asset_${v}` as never);
+    else if (typeof v === 'number' && k.endsWith('At')) out[k.slice(0, -2)] = formatTime(v, locale);
     else if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
     else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);
     else if (typeof v === 'number' && k.endsWith('Fen')) out[k.slice(0, -3)] = formatYuan(v);

@@ -29,7 +29,7 @@ const auditStatements = (db: DbOrTx) => ({
 });
 const lastRecord = (db: DbOrTx) => reusable(db, auditStatements).last.get() as { id: number; hash: string | null } | undefined;
 
-/** Writes the audit record of a state change, in the caller's transaction (which holds the write lock). */
+/** Writes the audit record of a state change, in the caller's transaction (which holds the write lock); returns its id. */
 export function writeAudit(
   db: DbOrTx,
   at: number,
@@ -64,6 +64,7 @@ export function writeAudit(
     record.after,
     auditHash(last?.hash ?? GENESIS, record),
   );
+  return record.id;
 }
 
 /**

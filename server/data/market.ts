@@ -51,8 +51,8 @@ export const dueListingIds = (db: DbOrTx, now: number) =>
     .all()
     .map((r) => r.id);
 
-export const activeBids = (db: DbOrTx, listingId: number) =>
-  db.select().from(bids).where(and(eq(bids.listingId, listingId), eq(bids.status, 'active'))).all();
+const activeBidsQuery = (db: DbOrTx) => db.select().from(bids).where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active'))).prepare();
+export const activeBids = (db: DbOrTx, listingId: number) => reusable(db, activeBidsQuery).all({ listingId });
 
 const activeBidOfZoneQuery = (db: DbOrTx) =>
   db

@@ -17,6 +17,7 @@ export const domainErrors = {
   lotNotFound: 'NOT_FOUND',
   listingNotFound: 'NOT_FOUND',
   tradeNotFound: 'NOT_FOUND',
+  notificationNotFound: 'NOT_FOUND',
   bidNotFound: 'NOT_FOUND',
   zoneNotFound: 'NOT_FOUND',
   overFreeQuota: 'CONFLICT',

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addYearsCst, obligationStatus, reclamationDeadline } from './reclamation';
+import { addYearsCst, obligationStatus, reclamationDeadline, reminderHorizon } from './reclamation';
 import { DAY_MS } from './settings';
 
 /** A moment given as China time. */
@@ -53,5 +54,25 @@ describe('obligation state and reminders', () => {
   it('a first trade moves the deadline to 2 years from the trade', () => {
     const traded = obligationStatus({ approvedAt, firstTradedAt: cst(2026, 12, 1), reclamationAcceptedAt: null }, cst(2028, 11, 2));
     expect(traded).toMatchObject({ state: 'due', reminderDays: 30, deadline: cst(2028, 12, 1) });
+  });
+});
+
+describe('the reminder horizon', () => {
+  it('every project started after it is on track: a query bounded by it misses no reminder (property)', () => {
+    const span = 40 * 365 * DAY_MS;
+    fc.assert(
+      fc.property(fc.integer({ min: cst(2020, 1, 1), max: cst(2020, 1, 1) + span }), fc.integer({ min: 0, max: span }), fc.boolean(), (now, back, traded) => {
+        const start = now - back;
+        const { approvedBy, firstTradedBy } = reminderHorizon(now);
+        const facts = traded ? { approvedAt: start - DAY_MS, firstTradedAt: start } : { approvedAt: start, firstTradedAt: null };
+        if (start > (traded ? firstTradedBy : approvedBy)) expect(obligationStatus({ ...facts, reclamationAcceptedAt: null }, now).state).toBe('on_track');
+      }),
+    );
+  });
+  it('takes in a project on the day of its first reminder, and bounds it within the leap days', () => {
+    const approvedAt = cst(2026, 3, 1);
+    const { approvedBy } = reminderHorizon(addYearsCst(approvedAt, 3) - 180 * DAY_MS);
+    expect(approvedBy - approvedAt).toBeGreaterThanOrEqual(0);
+    expect(approvedBy - approvedAt).toBeLessThan(3 * DAY_MS);
   });
 });

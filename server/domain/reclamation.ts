@@ -55,3 +55,13 @@ export function obligationStatus(p: ObligationFacts, now: number): ObligationSta
   const reminderDays = [...REMINDER_DAYS].reverse().find((d) => msLeft <= d * DAY_MS) ?? null;
   return { state: reminderDays === null ? 'on_track' : 'due', deadline, daysLeft, reminderDays, consequences: [] };
 }
+
+/**
+ * The latest approval (of a project never traded) and the latest first trade whose deadline can have
+ * reached its first reminder by `now`: a deadline is at least 365 days a year after its start, so
+ * anything later is on track. Lets a query skip the projects no reminder can concern yet.
+ */
+export function reminderHorizon(now: number): { approvedBy: number; firstTradedBy: number } {
+  const earliest = (years: number) => now - (365 * years - Math.max(...REMINDER_DAYS)) * DAY_MS;
+  return { approvedBy: earliest(RECLAMATION_YEARS.fromApproval), firstTradedBy: earliest(RECLAMATION_YEARS.fromFirstTrade) };
+}

@@ -11,7 +11,9 @@ import { accountsOf, depositFrozen } from '@/server/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
 import { guidanceFor } from '@/server/data/guidance';
 import { checkFloor } from '@/server/domain/guidance';
+import { outbidNotices } from '@/server/domain/notifications';
 import type { Actor, Services } from './context';
+import { notifyInTx } from './notifications';
 
 export interface BidInput {
   listingId: number;
@@ -83,7 +85,10 @@ export function placeBid(s: Services, actor: Actor, input: BidInput) {
     }
     checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
     checkBidQty(input.qtyMilliMu, listing);
+    const standing = market.activeBids(tx, listing.id);
     const placed = placeInTx(tx, now, actor, listing, input, 'bid');
+    // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
+    notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
     const settings = readSettings(tx);
     const closesAt = extendedClose(listing.closesAt, now, {
       windowMs: settings.antiSnipingWindowSeconds * 1000,

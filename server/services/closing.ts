@@ -1,6 +1,6 @@
 // What the clock does on its own: closing auctions and negotiated listings at their closing time,
-// and lapsing awards unpaid past their due date (domain.md steps 4–6). Run by the scheduler in the
-// server process and by the close-on-read guard before market reads.
+// lapsing awards unpaid past their due date (domain.md steps 4–6), and the reminders of what falls
+// due. Run by the scheduler in the server process and by the close-on-read guard before market reads.
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import { postEntry } from '@/server/data/ledger';
@@ -8,9 +8,11 @@ import * as market from '@/server/data/market';
 import { readSettings } from '@/server/data/settings';
 import { allocate, listingPhase } from '@/server/domain/auction';
 import { depositReleased, lapse, quotaMoved } from '@/server/domain/ledger';
+import { lapsedNotices, wonNotices } from '@/server/domain/notifications';
 import { DAY_MS } from '@/server/domain/settings';
 import { proportion, tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
 import type { Services } from './context';
+import { notifyInTx, sendReminders } from './notifications';
 
 /** A confirmation number (成交确认书编号) such as QX2026-000123. */
 const confirmationNo = (id: number, at: number) => `QX${new Date(at).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
@@ -46,6 +48,7 @@ export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: 
     [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...depositReleased(bid.zoneId, bid.depositFen - depositFen)],
   );
   writeAudit(tx, now, null, 'trade.award', 'trade', trade.id, null, trade);
+  notifyInTx(tx, now, wonNotices(trade, listing.code));
   return trade;
 }
 
@@ -101,10 +104,14 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
   );
   const after = market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
   writeAudit(tx, now, null, 'trade.lapse', 'trade', trade.id, trade, after);
+  notifyInTx(tx, now, lapsedNotices(trade));
   return true;
 }
 
-/** Closes every due listing and lapses every overdue award, each in its own transaction. */
+/**
+ * Closes every due listing and lapses every overdue award, each in its own transaction, then writes
+ * the reminders now owed (payment due, reclamation deadlines) that are not written yet.
+ */
 export function sweep(s: Services) {
   const now = s.clock.now();
   const listingIds = market.dueListingIds(s.db, now);
@@ -119,5 +126,10 @@ export function sweep(s: Services) {
   };
   for (const id of listingIds) each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
   for (const id of tradeIds) each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
+  try {
+    sendReminders(s, now);
+  } catch (e) {
+    console.error('sweep: sending reminders failed', e);
+  }
   return { closed: listingIds.length, lapsed: tradeIds.length };
 }

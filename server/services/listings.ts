@@ -10,7 +10,9 @@ import { ensure } from '@/server/domain/errors';
 import { accountsOf, quotaMoved } from '@/server/domain/ledger';
 import { guidanceFor } from '@/server/data/guidance';
 import { checkFloor } from '@/server/domain/guidance';
+import { listingReviewNotices } from '@/server/domain/notifications';
 import type { Actor, Services } from './context';
+import { notifyInTx } from './notifications';
 
 export interface ListingInput extends ListingTerms {
   lotId: number;
@@ -129,7 +131,8 @@ export function reviewListing(s: Services, actor: Actor, listingId: number, deci
       // Guidance published since the county listed may have raised the floor.
       checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), before.reservePriceFenPerMu);
       const after = market.updateListing(tx, listingId, { status: 'approved', reviewedAt: now, reviewNote: decision.reason || null });
-      writeAudit(tx, now, actor, 'listing.approve', 'listing', listingId, before, after);
+      const reviewNo = writeAudit(tx, now, actor, 'listing.approve', 'listing', listingId, before, after);
+      notifyInTx(tx, now, listingReviewNotices(after, true, after.reviewNote ?? '', reviewNo));
       return after;
     }
     ensure(decision.reason.trim().length > 0, 'reasonRequired');
@@ -139,7 +142,8 @@ export function reviewListing(s: Services, actor: Actor, listingId: number, deci
       { idempotencyKey: `list:${listingId}:rejected`, reason: 'listing_rejected', listingId, actorUserId: actor.userId, at: now },
       quotaMoved(before.countyId, before.lotId, 'listed', 'free', before.qtyMilliMu),
     );
-    writeAudit(tx, now, actor, 'listing.reject', 'listing', listingId, before, after);
+    const reviewNo = writeAudit(tx, now, actor, 'listing.reject', 'listing', listingId, before, after);
+    notifyInTx(tx, now, listingReviewNotices(after, false, after.reviewNote ?? '', reviewNo));
     return after;
   });
 }

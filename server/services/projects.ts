@@ -11,8 +11,10 @@ import * as data from '@/server/data/projects';
 import { checkPdf } from '@/server/domain/documents';
 import { ensure } from '@/server/domain/errors';
 import { lotIssued } from '@/server/domain/ledger';
+import { projectApprovedNotices, projectReturnedNotices } from '@/server/domain/notifications';
 import { type LandType, type PlotPlan, checkPlan, isEditable, statusAfterSubmit } from '@/server/domain/projects';
 import type { Actor, Services } from './context';
+import { notifyInTx } from './notifications';
 
 export interface ProjectDraft {
   name: string;
@@ -132,7 +134,8 @@ export function cityReview(s: Services, actor: Actor, projectId: number, decisio
     const after = decision.approve
       ? data.updateProject(tx, projectId, { status: 'province_review', cityReviewedAt: now })
       : returned(tx, projectId, decision, now);
-    writeAudit(tx, now, actor, decision.approve ? 'project.city_pass' : 'project.city_return', 'project', projectId, before, after);
+    const reviewNo = writeAudit(tx, now, actor, decision.approve ? 'project.city_pass' : 'project.city_return', 'project', projectId, before, after);
+    if (!decision.approve) notifyReturned(tx, now, actor, after, reviewNo);
     return after;
   });
 }
@@ -146,7 +149,7 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
     ensure(before.status === 'province_review', 'projectNotInReview');
     if (!decision.approve) {
       const after = returned(tx, projectId, decision, now);
-      writeAudit(tx, now, actor, 'project.province_return', 'project', projectId, before, after);
+      notifyReturned(tx, now, actor, after, writeAudit(tx, now, actor, 'project.province_return', 'project', projectId, before, after));
       return after;
     }
     ensure(decision.approvalRef.trim().length > 0, 'approvalRefRequired');
@@ -171,8 +174,15 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
       lotIssued(actor.organisationId, lot.countyId, lot.id, lot.qtyMilliMu, lot.farmlandMilliMu),
     );
     writeAudit(tx, now, actor, 'lot.issue', 'lot', lot.id, null, lot);
+    notifyInTx(tx, now, projectApprovedNotices(after, after.approvalRef!, lot));
     return after;
   });
+}
+
+/** The county is told who returned its plan and why. */
+function notifyReturned(tx: Tx, now: number, actor: Actor, project: data.ProjectRow, reviewNo: number) {
+  const reviewer = market.organisationById(tx, actor.organisationId);
+  notifyInTx(tx, now, projectReturnedNotices(project, reviewer?.name ?? '', project.returnReason ?? '', reviewNo));
 }
 
 function returned(tx: Tx, projectId: number, decision: Decision, now: number) {

@@ -5,7 +5,9 @@ import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/data/audit';
 import * as data from '@/server/data/projects';
 import { ensure } from '@/server/domain/errors';
+import { designApprovedNotices, reclamationAcceptedNotices } from '@/server/domain/notifications';
 import type { Actor, Services } from './context';
+import { notifyInTx } from './notifications';
 import { projectOfActorsCity } from './projects';
 
 /** The city approves the reclamation design report of an approved project of its county. */
@@ -18,6 +20,7 @@ export function approveDesign(s: Services, actor: Actor, projectId: number, desi
     ensure(designRef.trim().length > 0, 'approvalRefRequired');
     const after = data.updateProject(tx, projectId, { designApprovedAt: now, designRef: designRef.trim() });
     writeAudit(tx, now, actor, 'reclamation.design_approve', 'project', projectId, before, after);
+    notifyInTx(tx, now, designApprovedNotices(after, after.designRef!));
     return after;
   });
 }
@@ -48,6 +51,7 @@ export function acceptReclamation(s: Services, actor: Actor, projectId: number, 
     ensure(acceptanceRef.trim().length > 0, 'approvalRefRequired');
     const after = data.updateProject(tx, projectId, { reclamationAcceptedAt: now, acceptanceRef: acceptanceRef.trim() });
     writeAudit(tx, now, actor, 'reclamation.accept', 'project', projectId, before, after);
+    notifyInTx(tx, now, reclamationAcceptedNotices(after, after.acceptanceRef!));
     return after;
   });
 }

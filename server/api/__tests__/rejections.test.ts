@@ -32,6 +32,7 @@ const s = {
   shortClosed: 0, // S: 河曲县, closed, awarded to zone
   trade: 0, // T: zone's award on S, awaiting payment
   proposal: 0, // a transfer to zone2 proposed by province, awaiting its checker
+  message: 0, // zone's message of its award T
 };
 
 beforeAll(async () => {
@@ -60,6 +61,7 @@ beforeAll(async () => {
   expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: h.actor('zone2').organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
+  s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
   const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
@@ -301,6 +303,12 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'audit.entities', roles: ['province'], call: (c) => c.audit.entities() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
   { path: 'guidance.publish', roles: ['province'], call: (c) => c.guidance.publish({ validFrom: '2027-01-01', validTo: '', landType: 'all', reference: '2', floor: '1', documentRef: 'x' }) },
+  // 站内消息 and 待办: every signed-in role has its own.
+  { path: 'notifications.unreadCount', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.unreadCount() },
+  { path: 'notifications.list', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.list() },
+  { path: 'notifications.markRead', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.markRead({ id: s.message }) },
+  { path: 'notifications.markAllRead', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.markAllRead() },
+  { path: 'notifications.todo', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.todo() },
 ];
 
 // The right role but another organisation: each call names an object of someone else (偏关县's
@@ -328,6 +336,8 @@ const others: { path: string; name: string; user: string; call: (c: Caller) => P
   { path: 'projects.cityReview', name: "大同市 reviews 河曲县's plan", user: 'datong', call: (c) => c.projects.cityReview({ projectId: 5, approve: true }) },
   { path: 'projects.approveDesign', name: "大同市 approves 偏关县's reclamation design", user: 'datong', call: (c) => c.projects.approveDesign({ projectId: 1, ref: 'X' }) },
   { path: 'projects.acceptReclamation', name: "大同市 accepts 偏关县's reclamation", user: 'datong', call: (c) => c.projects.acceptReclamation({ projectId: 1, ref: 'X' }) },
+  { path: 'notifications.markRead', name: "zone2 marks zone's message read", user: 'zone2', call: (c) => c.notifications.markRead({ id: s.message }) },
+  { path: 'notifications.markRead', name: "hequ, the seller, marks zone's message read", user: 'hequ', call: (c) => c.notifications.markRead({ id: s.message }) },
 ];
 
 describe('another organisation of the right role', () => {
@@ -348,11 +358,18 @@ describe('another organisation of the right role', () => {
     expect(await h.as('datong').projects.list()).toEqual([]);
     expect(await h.as('datong').projects.queue()).toEqual([]);
     expect(await h.as('datong').projects.obligations()).toEqual([]);
+    // zone's award is zone's message; zone2, hequ (the seller) and 大同市 have none of it.
+    expect((await h.as('zone').notifications.list()).messages.map((m) => m.id)).toContain(s.message);
+    for (const other of ['zone2', 'hequ', 'datong']) expect((await h.as(other).notifications.list()).messages.map((m) => m.id)).not.toContain(s.message);
+    expect(await h.as('zone').notifications.unreadCount()).toBeGreaterThan(0);
+    expect(await h.as('zone3').notifications.unreadCount()).toBe(0);
+    expect((await h.as('zone').notifications.todo()).items.map((i) => i.href)).toEqual([`/trades/${s.trade}`]);
+    expect((await h.as('zone2').notifications.todo()).items).toEqual([]);
   });
 });
 
 /** The lists checked above to hold only the caller's own. */
-const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'rights.uses'];
+const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
 /** Scoped to the caller by construction (no other organisation's object can be named), or checked elsewhere. */
 const ownByConstruction: Record<string, string> = {
   'accounts.ledger': "the caller's own accounts",
@@ -369,6 +386,7 @@ const ownByConstruction: Record<string, string> = {
   'stats.market': 'scoped to the caller in stats.test.ts ("a zone sees its own purchases only")',
   'stats.proceeds': 'scoped to the caller in stats.test.ts',
   'stats.targets': 'scoped to the caller in stats.test.ts',
+  'notifications.markAllRead': "marks the caller's own messages; per organisation in notifications.test.ts",
 };
 
 describe('whose data each procedure reaches', () => {
@@ -503,6 +521,8 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
     fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds'],
     call: (c, i) => c.accounts.updateSettings(i),
   },
+  { name: 'a text message id', path: 'notifications.markRead', type: 'mutation', user: 'zone', input: { id: 'x' }, fields: ['id'], call: (c, i) => c.notifications.markRead(i) },
+  { name: 'a page of messages below the first', path: 'notifications.list', type: 'query', user: 'zone', input: { page: 0 }, fields: ['page'], call: (c, i) => c.notifications.list(i) },
   { name: 'a string id in a public query', path: 'listings.get', type: 'query', user: null, input: { id: 'abc' }, fields: ['id'], call: (c, i) => c.listings.get(i) },
   { name: 'a negative market filter', path: 'listings.market', type: 'query', user: 'zone', input: { minPrice: '-1', maxQty: 'lots' }, fields: ['minPrice', 'maxQty'], call: (c, i) => c.listings.market(i) },
 ];
