@@ -6,7 +6,9 @@ import { E2E_CLOCK_TOKEN } from './e2e/clock-token';
 const chromium = '/usr/bin/chromium';
 const executablePath = fs.existsSync(chromium) ? chromium : undefined;
 const port = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/qx-e2e-${process.pid}`;
+// Set once by the runner, so that its workers (which load this file again) name the same folders.
+process.env.E2E_DATA_DIR ??= `/tmp/qx-e2e-${process.pid}`;
+const dataDir = process.env.E2E_DATA_DIR;
 // A second server as an operator starts it for real: no demo, no test clock (e2e/production.spec.ts).
 const productionPort = port + 1;
 const productionDataDir = `${dataDir}-production`;

@@ -110,22 +110,19 @@ test('first production start: no known password; admin:create; forced changes; a
 });
 
 test('a form on another site cannot post to a mutation', async ({ browser }) => {
-  // A page of another origin (the demo server) submits a form to the production server's API.
+  // Another site's page (served by the test itself, nothing leaves this machine) posts a form to the
+  // production server's API, as a forged request would.
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.evaluate((target) => {
-    const form = document.createElement('form');
-    form.method = 'POST';
-    form.action = `${target}/api/trpc/users.create`;
-    form.enctype = 'text/plain';
-    const field = document.createElement('input');
-    field.name = '{"username":"intruder","displayName":"x","organisationId":1,"password":"Intruder2026x","pad":"';
-    field.value = '"}';
-    form.append(field);
-    document.body.append(form);
-    form.submit();
-  }, PRODUCTION);
+  const field = '{"username":"intruder","displayName":"x","organisationId":1,"password":"Intruder2026x","pad":"';
+  await page.route('http://forged.example/', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<form method="post" action="${PRODUCTION}/api/trpc/users.create" enctype="text/plain"><input name='${field}' value='"}'><button>go</button></form>`,
+    }),
+  );
+  await page.goto('http://forged.example/');
+  await page.getByRole('button', { name: 'go' }).click();
   await expect(page.locator('body')).toContainText('拒绝来自其他网站的请求');
   await context.close();
 });

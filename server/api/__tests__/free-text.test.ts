@@ -54,7 +54,7 @@ const FIELDS: { field: string; path: string; username: string; input: (text: str
   },
   { field: 'name', path: 'projects.create', username: 'baode', input: (name) => plan(name) },
   { field: 'plots.0.village', path: 'projects.create', username: 'baode', input: (village) => plan('保德县2026年度项目区', village) },
-  { field: 'bankRef', path: 'accounts.recordTransfer', username: 'province', input: (bankRef) => ({ zoneId, amount: '1', bankRef }) },
+  { field: 'bankRef', path: 'accounts.proposeTransfer', username: 'province', input: (bankRef) => ({ zoneId, amount: '1', bankRef }) },
   { field: 'displayName', path: 'users.create', username: 'province', input: (displayName) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName, organisationId, password: 'Clean2026text' }) },
   { field: 'documentRef', path: 'guidance.publish', username: 'province', input: (documentRef) => ({ validFrom: '2026-11-02', validTo: '', landType: 'all', reference: '32000', floor: '25000', documentRef }) },
   { field: 'purpose', path: 'proceeds.spend', username: 'pianguan', input: (purpose) => ({ spentOn: '2026-11-01', amount: '1', category: 'other', purpose, budgetRef: '偏财预〔2026〕12号' }) },
