@@ -1,9 +1,10 @@
 'use client';
-// A button that runs one mutation and refreshes the server-rendered page, showing the server's answer.
+// A button that runs one binding mutation once confirmed, and refreshes the server-rendered page,
+// showing the server's answer.
 import { useHydrated } from '@/lib/use-hydrated';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useState } from 'react';
+import { ConfirmDialog, type ConfirmContent } from './confirm-dialog';
 
 export function ActionButton({
   label,
@@ -11,6 +12,7 @@ export function ActionButton({
   doneText,
   className,
   onDone,
+  confirm,
 }: {
   label: string;
   run: () => Promise<unknown>;
@@ -18,32 +20,28 @@ export function ActionButton({
   className?: string;
   /** Instead of refreshing the page: for an item the refresh would remove before its answer is read. */
   onDone?: () => void;
+  /** What the confirmation says before `run`. */
+  confirm: ConfirmContent;
 }) {
-  const tu = useT();
   const router = useRouter();
-  const [pending, start] = useTransition();
   const hydrated = useHydrated();
+  const [asking, setAsking] = useState(false);
   const [state, setState] = useState<{ error: string | null; done: boolean }>({ error: null, done: false });
+  async function perform() {
+    setState({ error: null, done: false });
+    try {
+      await run();
+      setState({ error: null, done: true });
+      if (onDone) onDone();
+      else router.refresh();
+    } catch (e) {
+      setState({ error: e instanceof Error ? e.message : String(e), done: false });
+    }
+  }
   return (
-    <span className="row">
-      <button
-        type="button"
-        className={className}
-        disabled={!hydrated || pending}
-        onClick={() =>
-          start(async () => {
-            try {
-              await run();
-              setState({ error: null, done: true });
-              if (onDone) onDone();
-              else router.refresh();
-            } catch (e) {
-              setState({ error: e instanceof Error ? e.message : String(e), done: false });
-            }
-          })
-        }
-      >
-        {pending ? tu('saving') : label}
+    <div className="row">
+      <button type="button" className={className} disabled={!hydrated} onClick={() => setAsking(true)}>
+        {label}
       </button>
       {state.error ? (
         <span className="error" role="alert">
@@ -55,6 +53,7 @@ export function ActionButton({
           {doneText}
         </span>
       ) : null}
-    </span>
+      <ConfirmDialog {...confirm} open={asking} onClose={() => setAsking(false)} onConfirm={perform} />
+    </div>
   );
 }

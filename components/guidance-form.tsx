@@ -1,18 +1,28 @@
 'use client';
-// The province publishes a guidance period: dates, land type (or all), reference price and floor.
+// The province publishes a guidance period: dates, land type (or all), reference price and floor,
+// confirmed first (a period once published is never rewritten).
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { LAND_TYPES } from '@/server/domain/projects';
+import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
+import { PricePerMu } from './ui';
 
 type Land = 'all' | (typeof LAND_TYPES)[number];
 const EMPTY = { validFrom: '', validTo: '', landType: 'all' as Land, reference: '', floor: '', documentRef: '' };
 
+interface GuidanceRequest {
+  input: typeof EMPTY;
+  referenceFen: number;
+  floorFen: number;
+}
+
 export function GuidanceForm() {
+  const locale = useLocale();
   const t = useT('market');
   const tp = useT('projects');
   const tu = useT();
@@ -21,6 +31,7 @@ export function GuidanceForm() {
   const hydrated = useHydrated();
   const [form, setForm] = useState(EMPTY);
   const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<GuidanceRequest | null>(null);
   const publish = useMutation(
     trpc.guidance.publish.mutationOptions({
       onSuccess: () => {
@@ -40,7 +51,11 @@ export function GuidanceForm() {
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
-        publish.mutate({ ...form, reference: form.reference.trim(), floor: form.floor.trim() });
+        const input = { ...form, reference: form.reference.trim(), floor: form.floor.trim() };
+        const referenceFen = readPositive(form.reference, 2);
+        const floorFen = readPositive(form.floor, 2);
+        if (referenceFen === null || floorFen === null) publish.mutate(input);
+        else setAsking({ input, referenceFen, floorFen });
       }}
     >
       <label>
@@ -80,6 +95,27 @@ export function GuidanceForm() {
       <div style={{ gridColumn: '1 / -1' }}>
         <Feedback error={publish.error?.message} done={done} />
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('confirm_guidance_title')}
+        facts={
+          asking
+            ? [
+                [t('guidance_period'), `${asking.input.validFrom || tu('not_filled')} – ${asking.input.validTo || t('guidance_open')}`],
+                [t('field_guidanceLand'), asking.input.landType === 'all' ? t('guidance_landAll') : tp(`landType_${asking.input.landType}`)],
+                [t('guidance_reference'), <PricePerMu fen={asking.referenceFen} locale={locale} />],
+                [t('guidance_floor'), <PricePerMu fen={asking.floorFen} locale={locale} />],
+                [t('guidance_documentRef'), asking.input.documentRef.trim() || tu('not_filled')],
+              ]
+            : []
+        }
+        warning={t('confirm_guidance_warning')}
+        confirmLabel={t('confirm_guidance_ok')}
+        onConfirm={() => (asking ? publish.mutateAsync(asking.input) : Promise.resolve())}
+      >
+        <p>{t('confirm_guidance_text')}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,19 +1,24 @@
 'use client';
-// The province allocates a year's plan quota (seed 000) to a group of counties or to one county. The
-// area per county starts at the seed's standard for the kind chosen.
+// The province allocates a year's plan quota (seed 000) to a group of counties or to one county, once
+// confirmed. The area per county starts at the seed's standard for the kind chosen.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatMu } from '@/lib/format';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { PLAN_KINDS, PLAN_STANDARD, type PlanKind } from '@/server/domain/plan';
+import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
+import { Mu } from './ui';
 
 const standardQty = (kind: PlanKind) => formatMu(PLAN_STANDARD[kind].qtyMilliMu).replace(/,/g, '');
 
+type AllocationInput = { kind: PlanKind; year: number; qty: string; documentRef: string; to: { countyId: number } | { group: 'national_poverty' | 'poverty' } };
+
 export function PlanAllocateForm({ year, counties }: { year: number; counties: { id: number; name: string }[] }) {
+  const locale = useLocale();
   const t = useT('proceeds');
   const tu = useT();
   const trpc = useTRPC();
@@ -22,6 +27,7 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
   const [kind, setKind] = useState<PlanKind>('PLAN_NEW_LAND');
   const [form, setForm] = useState({ year: String(year), qty: standardQty('PLAN_NEW_LAND'), documentRef: '', to: `group:${PLAN_STANDARD.PLAN_NEW_LAND.to}` });
   const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const [asking, setAsking] = useState<{ input: AllocationInput; qtyMilliMu: number; scope: string } | null>(null);
   const allocate = useMutation(
     trpc.plan.allocate.mutationOptions({
       onSuccess: (r) => {
@@ -39,12 +45,16 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        // A year that is not a number goes to the server as 0, which it refuses with its message.
+        // A year that is not a number goes to the server as 0, which it refuses with its message: nothing to confirm.
         const y = /^\d{1,4}$/.test(form.year.trim()) ? Number(form.year.trim()) : 0;
         const [scope, value] = form.to.split(':') as [string, string];
         const to = scope === 'county' ? { countyId: Number(value) } : { group: value as 'national_poverty' | 'poverty' };
         setAnswer({ local: null, done: null });
-        allocate.mutate({ kind, year: y, qty: form.qty.trim(), documentRef: form.documentRef, to });
+        const input = { kind, year: y, qty: form.qty.trim(), documentRef: form.documentRef, to };
+        const qtyMilliMu = readPositive(form.qty, 3);
+        const county = counties.find((c) => `county:${c.id}` === form.to);
+        if (qtyMilliMu === null || y === 0) allocate.mutate(input);
+        else setAsking({ input, qtyMilliMu, scope: county ? t('to_county', { name: county.name }) : t(form.to === 'group:poverty' ? 'to_poverty' : 'to_national_poverty') });
       }}
     >
       <label>
@@ -96,6 +106,27 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
       <div style={{ gridColumn: '1 / -1' }}>
         <Feedback error={answer.local ?? allocate.error?.message} done={answer.done} />
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('confirm_allocate_title')}
+        facts={
+          asking
+            ? [
+                [t('field_kind'), tu(`asset_${asking.input.kind}`)],
+                [t('field_year'), String(asking.input.year)],
+                [t('field_qty'), <Mu milliMu={asking.qtyMilliMu} locale={locale} />],
+                [t('field_to'), asking.scope],
+                [t('field_documentRef'), asking.input.documentRef.trim() || tu('not_filled')],
+              ]
+            : []
+        }
+        warning={t('confirm_allocate_warning')}
+        confirmLabel={t('confirm_allocate_ok')}
+        onConfirm={() => (asking ? allocate.mutateAsync(asking.input) : Promise.resolve())}
+      >
+        {asking ? <p>{t('confirm_allocate_text', { qty: formatMu(asking.qtyMilliMu) })}</p> : null}
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,22 +1,23 @@
 'use client';
 // Reclamation of an approved project: the city approves the design and later accepts the finished
-// work (each with its document number), the county reports progress in between.
+// work (each with its document number, confirmed first), the county reports progress in between.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
+import { ConfirmDialog } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { useFlash } from './flash';
 
 const REF_FORM = {
-  design: { field: 'field_designRef', button: 'approve_design', done: 'design_approved', testId: 'design-form' },
-  accept: { field: 'field_acceptanceRef', button: 'accept', done: 'accepted', testId: 'accept-form' },
+  design: { field: 'field_designRef', button: 'approve_design', done: 'design_approved', testId: 'design-form', confirm: 'confirm_design' },
+  accept: { field: 'field_acceptanceRef', button: 'accept', done: 'accepted', testId: 'accept-form', confirm: 'confirm_accept' },
 } as const;
 
 /** The city's decision with a document number: the design approval (复垦设计) or the acceptance (验收). */
-export function ReclamationRefForm({ projectId, kind }: { projectId: number; kind: keyof typeof REF_FORM }) {
+export function ReclamationRefForm({ project, kind }: { project: { id: number; name: string; countyName: string }; kind: keyof typeof REF_FORM }) {
   const t = useT('projects');
   const tu = useT();
   const trpc = useTRPC();
@@ -24,6 +25,7 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
   const hydrated = useHydrated();
   const text = REF_FORM[kind];
   const [ref, setRef] = useState('');
+  const [asking, setAsking] = useState(false);
   // The form goes once the step is done, so its answer is shown by the page (useFlash).
   const flash = useFlash();
   const onSuccess = () => {
@@ -39,8 +41,7 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
       data-testid={text.testId}
       onSubmit={(e) => {
         e.preventDefault();
-        flash(null);
-        mutation.mutate({ projectId, ref });
+        setAsking(true);
       }}
     >
       <label>
@@ -53,6 +54,24 @@ export function ReclamationRefForm({ projectId, kind }: { projectId: number; kin
       <div style={{ gridColumn: '1 / -1' }}>
         <Feedback error={mutation.error?.message} />
       </div>
+      <ConfirmDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        title={t(`${text.confirm}_title`)}
+        facts={[
+          [t('col_name'), project.name],
+          [t('col_county'), project.countyName],
+          [t(text.field), ref.trim() || tu('not_filled')],
+        ]}
+        warning={t(`${text.confirm}_warning`)}
+        confirmLabel={t(`${text.confirm}_ok`)}
+        onConfirm={() => {
+          flash(null);
+          return mutation.mutateAsync({ projectId: project.id, ref });
+        }}
+      >
+        <p>{t(`${text.confirm}_text`)}</p>
+      </ConfirmDialog>
     </form>
   );
 }

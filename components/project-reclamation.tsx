@@ -109,7 +109,7 @@ export function ReclamationSection({ view, locale }: { view: ProjectView; locale
       </dl>
       <ObligationNotice obligation={obligation} locale={locale} />
       {project.designApprovedAt === null ? <p className="muted">{t('design_pending')}</p> : null}
-      {can.approveDesign ? <ReclamationRefForm projectId={project.id} kind="design" /> : null}
+      {can.approveDesign ? <ReclamationRefForm project={{ id: project.id, name: project.name, countyName: view.countyName }} kind="design" /> : null}
 
       <h3>{t('reports_title')}</h3>
       {reports.length === 0 ? (
@@ -139,7 +139,7 @@ export function ReclamationSection({ view, locale }: { view: ProjectView; locale
         </div>
       )}
       {can.report ? <ProgressForm projectId={project.id} /> : null}
-      {can.accept ? <ReclamationRefForm projectId={project.id} kind="accept" /> : null}
+      {can.accept ? <ReclamationRefForm project={{ id: project.id, name: project.name, countyName: view.countyName }} kind="accept" /> : null}
     </section>
   );
 }

@@ -1,18 +1,28 @@
 'use client';
-// A zone records the use of rights for one of its land applications (核销). The server draws each
-// chosen right oldest lot first and refuses more than is held; its answer is shown under the form.
+// A zone records the use of rights for one of its land applications (核销), confirmed first. The
+// server draws each chosen right oldest lot first and refuses more than is held; its answer is shown
+// under the form.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
+import { formatMu } from '@/lib/format';
 import { useHydrated } from '@/lib/use-hydrated';
+import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
+import { Mu } from './ui';
 
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 type Right = (typeof RIGHTS)[number];
 
+interface UseRequest {
+  input: { applicationName: string; approvalRef: string; area: string; rights: Right[] };
+  areaMilliMu: number;
+}
+
 export function RightsUseForm() {
+  const locale = useLocale();
   const t = useT('holdings');
   const tu = useT();
   const trpc = useTRPC();
@@ -23,6 +33,7 @@ export function RightsUseForm() {
   const [area, setArea] = useState('');
   const [rights, setRights] = useState<Right[]>([...RIGHTS]);
   const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const [asking, setAsking] = useState<UseRequest | null>(null);
   const use = useMutation(
     trpc.rights.use.mutationOptions({
       onSuccess: () => {
@@ -48,7 +59,10 @@ export function RightsUseForm() {
           return;
         }
         setAnswer({ local: null, done: null });
-        use.mutate({ applicationName, approvalRef, area: area.trim(), rights });
+        const input = { applicationName, approvalRef, area: area.trim(), rights };
+        const areaMilliMu = readPositive(area, 3);
+        if (areaMilliMu === null) use.mutate(input);
+        else setAsking({ input, areaMilliMu });
       }}
     >
       <label>
@@ -77,6 +91,26 @@ export function RightsUseForm() {
       <div style={{ gridColumn: '1 / -1' }}>
         <Feedback error={answer.local ?? use.error?.message} done={answer.done} />
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('confirm_use_title')}
+        facts={
+          asking
+            ? [
+                [t('field_applicationName'), asking.input.applicationName.trim() || tu('not_filled')],
+                [t('field_approvalRef'), asking.input.approvalRef.trim() || tu('not_filled')],
+                [t('col_area'), <Mu milliMu={asking.areaMilliMu} locale={locale} />],
+                [t('field_rights'), asking.input.rights.map((r) => tu(`asset_${r}`)).join(locale === 'zh' ? '、' : ', ')],
+              ]
+            : []
+        }
+        warning={t('confirm_use_warning')}
+        confirmLabel={t('confirm_use_ok')}
+        onConfirm={() => (asking ? use.mutateAsync(asking.input) : Promise.resolve())}
+      >
+        {asking ? <p>{t('confirm_use_text', { area: formatMu(asking.areaMilliMu) })}</p> : null}
+      </ConfirmDialog>
     </form>
   );
 }

@@ -21,3 +21,20 @@ export async function advanceClock(page: Page, ms: number) {
   expect(res.ok()).toBeTruthy();
   return (await res.json()) as { now: number };
 }
+
+/** A tRPC call as the page's user: queries are GETs, mutations POSTs (for setting up what a test needs). */
+export async function trpc<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
+  const res =
+    input === undefined
+      ? await page.request.get(`/api/trpc/${procedure}`)
+      : await page.request.post(`/api/trpc/${procedure}`, { data: input });
+  expect(res.ok(), `${procedure}: ${await res.text()}`).toBeTruthy();
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+/** Confirms the open confirmation dialog with its button `name` and waits until it closes, its action answered. */
+export async function confirmDialog(page: Page, name: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -1,7 +1,7 @@
 // The whole trading floor in a real browser (issue 2): a county lists, the province approves, two
 // zones bid, the auction closes on the server's clock, the winners pay, and each role sees the result.
 import { expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, signedIn } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -39,6 +39,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
   await item.getByRole('button', { name: '批准' }).click();
+  await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
 
   // Zone A finds it in the market and bids the reserve.
@@ -50,6 +51,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await zoneA.locator('input[name=price]').fill('30000');
   await zoneA.locator('input[name=qty]').fill('100');
   await zoneA.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zoneA, '确认出价');
   await expect(zoneA.getByText('出价成功')).toBeVisible();
   await expect(zoneA.getByTestId('best-price')).toContainText('30,000.00');
   await zoneA.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -62,9 +64,11 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await zoneB.locator('input[name=price]').fill('30100');
   await zoneB.locator('input[name=qty]').fill('60');
   await zoneB.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zoneB, '确认出价');
   await expect(zoneB.locator('p.error[role=alert]')).toContainText('30,500.00');
   await zoneB.locator('input[name=price]').fill('30500');
   await zoneB.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zoneB, '确认出价');
   await expect(zoneB.getByText('出价成功')).toBeVisible();
 
   // Zone A's open page shows the new best bid without a reload.
@@ -89,6 +93,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   const rowB = zoneB.getByTestId('trade-row').filter({ hasText: code });
   await expect(rowB).toContainText('60.000');
   await rowB.getByRole('button', { name: '付款' }).click();
+  await confirmDialog(zoneB, '确认付款');
   await expect(zoneB.getByRole('status').filter({ hasText: /QX\d{4}/ })).toBeVisible();
   await expect(rowB).toContainText('已结算');
 
@@ -96,6 +101,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   const rowA = zoneA.getByTestId('trade-row').filter({ hasText: code });
   await expect(rowA).toContainText('40.000');
   await rowA.getByRole('button', { name: '付款' }).click();
+  await confirmDialog(zoneA, '确认付款');
   await expect(rowA).toContainText('已结算');
 
   // The trade confirmation is numbered and printable.

@@ -1,7 +1,7 @@
 // A negotiated (协商) listing in the browser: two zones offer, each sees only its own offer, the
 // county accepts one, the other is declined, and the award appears with its confirmation number.
 import { expect, test } from '@playwright/test';
-import { signedIn } from './fixtures';
+import { confirmDialog, signedIn } from './fixtures';
 
 test('negotiated listing: offers stay private, the county accepts one', async ({ browser }) => {
   const county = await signedIn(browser, 'hequ');
@@ -25,8 +25,10 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
   await item.getByRole('button', { name: '驳回' }).click();
+  await confirmDialog(province, '确认驳回');
   await expect(item.locator('.error')).toContainText('驳回时必须填写理由');
   await item.getByRole('button', { name: '批准' }).click();
+  await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
 
   await zoneA.goto('/market');
@@ -37,6 +39,7 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
   await zoneA.locator('input[name=price]').fill('26000');
   await zoneA.locator('input[name=qty]').fill('200');
   await zoneA.getByRole('button', { name: '提交报价' }).click();
+  await confirmDialog(zoneA, '确认报价');
   await expect(zoneA.getByText('报价已提交')).toBeVisible();
 
   await zoneB.goto(url);
@@ -44,9 +47,11 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
   await zoneB.locator('input[name=price]').fill('24000');
   await zoneB.locator('input[name=qty]').fill('150');
   await zoneB.getByRole('button', { name: '提交报价' }).click();
+  await confirmDialog(zoneB, '确认报价');
   await expect(zoneB.locator('p.error[role=alert]')).toContainText('低于底价');
   await zoneB.locator('input[name=price]').fill('27000');
   await zoneB.getByRole('button', { name: '提交报价' }).click();
+  await confirmDialog(zoneB, '确认报价');
   await expect(zoneB.getByText('报价已提交')).toBeVisible();
   // Zone B sees its own offer only.
   await expect(zoneB.getByTestId('bid-history').locator('tbody tr')).toHaveCount(1);
@@ -57,6 +62,7 @@ test('negotiated listing: offers stay private, the county accepts one', async ({
   await expect(history).toContainText('山西转型综改示范区');
   await expect(history).toContainText('大同开发区（演示）');
   await history.locator('tr', { hasText: '山西转型综改示范区' }).getByRole('button', { name: '接受' }).click();
+  await confirmDialog(county, '确认接受');
   await expect(county.getByText('已接受报价')).toBeVisible();
 
   // Nothing is left to offer: zone B's offer is declined and its deposit released; zone A has an award.

@@ -1,17 +1,8 @@
 // The market in pages (交易大厅): twenty listings a page, the total, 上一页 / 下一页, filters kept
 // across pages. Twenty-one small auctions are put on the market through the API (as the county and the
 // province would through their forms); they close in 60 days, after every other test's listings.
-import { type Page, expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
-
-async function trpc<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
-  const res =
-    input === undefined
-      ? await page.request.get(`/api/trpc/${procedure}`)
-      : await page.request.post(`/api/trpc/${procedure}`, { data: input });
-  expect(res.ok(), `${procedure}: ${await res.text()}`).toBeTruthy();
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+import { expect, test } from '@playwright/test';
+import { advanceClock, signedIn, trpc } from './fixtures';
 
 test('the market shows twenty listings a page with the total, and pages keep the filters', async ({ browser }) => {
   const county = await signedIn(browser, 'baode');

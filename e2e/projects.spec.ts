@@ -4,7 +4,7 @@
 // county is flagged → the city accepts the reclamation → the flag clears. Runs after the other
 // journeys (files run in name order); it moves the server's clock by years.
 import { expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, signedIn } from './fixtures';
 
 const DAY = 86_400_000;
 const NAME = '保德县2026年度增减挂钩项目区（e2e）';
@@ -45,6 +45,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   // Submitting needs the plan document; a non-PDF is refused; a PDF is taken.
   await expect(county.getByRole('button', { name: '提交审查' })).toBeEnabled();
   await county.getByRole('button', { name: '提交审查' }).click();
+  await confirmDialog(county, '确认提交');
   await expect(county.getByRole('main').getByRole('alert')).toContainText('提交前请上传项目区实施方案（PDF）');
   const upload = county.getByTestId('upload-form');
   await upload.getByLabel('上传实施方案（PDF）').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
@@ -54,6 +55,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await upload.getByRole('button', { name: '上传', exact: true }).click();
   await expect(county.getByTestId('documents')).toContainText('保德县杨家湾镇实施方案.pdf');
   await county.getByRole('button', { name: '提交审查' }).click();
+  await confirmDialog(county, '确认提交');
   await expect(county.getByText('方案已提交，等待市级审查。')).toBeVisible();
 
   // The city finds it in its queue and passes it on.
@@ -62,6 +64,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await city.waitForURL(projectUrl);
   await expect(city.getByRole('button', { name: '审查通过，报送省厅' })).toBeEnabled();
   await city.getByRole('button', { name: '审查通过，报送省厅' }).click();
+  await confirmDialog(city, '确认通过');
   await expect(city.getByText('已审查通过，报送省厅。')).toBeVisible();
 
   // The province approves it: the quota is issued as a lot.
@@ -70,6 +73,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await expect(review.getByRole('button', { name: '批准立项' })).toBeEnabled();
   await review.getByLabel('批准文号').fill('晋自然资函〔2026〕388号');
   await review.getByRole('button', { name: '批准立项' }).click();
+  await confirmDialog(province, '确认立项');
   await expect(province.getByText('已批准立项，节余指标已下达。')).toBeVisible();
   const lotCode = ((await province.getByTestId('lot').textContent()) ?? '').match(/ZB\d{4}-\d{4}/)![0];
   await expect(province.getByTestId('history')).toContainText('省厅批准立项');
@@ -92,6 +96,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
   await item.getByRole('button', { name: '批准' }).click();
+  await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
 
   // A zone buys it all and pays.
@@ -102,11 +107,13 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await zone.locator('input[name=price]').fill('28000');
   await zone.locator('input[name=qty]').fill('100');
   await zone.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zone, '确认出价');
   await expect(zone.getByText('出价成功')).toBeVisible();
   await advanceClock(zone, 8 * DAY);
   await zone.goto('/trades');
   const row = zone.getByTestId('trade-row').filter({ hasText: code });
   await row.getByRole('button', { name: '付款' }).click();
+  await confirmDialog(zone, '确认付款');
   await expect(row).toContainText('已结算');
 
   // The trade started the 2-year clock; the trace shows where the units went.
@@ -124,9 +131,11 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await use.getByLabel('用地批准文号').fill('晋政地〔2026〕88号');
   await use.getByLabel('核销面积（亩）').fill('100000');
   await use.getByRole('button', { name: '登记核销' }).click();
+  await confirmDialog(zone, '确认核销');
   await expect(use.getByRole('alert')).toContainText('持有量不足');
   await use.getByLabel('核销面积（亩）').fill('60');
   await use.getByRole('button', { name: '登记核销' }).click();
+  await confirmDialog(zone, '确认核销');
   await expect(use.getByRole('status')).toContainText('已登记核销');
   await expect(zone.getByTestId('uses')).toContainText('开发区标准厂房（e2e）');
   await city.goto(`${projectUrl}/trace`);
@@ -147,9 +156,11 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await spend.getByLabel('具体用途').fill('杨家湾村饮水安全巩固提升（e2e）');
   await spend.getByLabel('预算指标文号').fill('保财预〔2026〕12号');
   await spend.getByRole('button', { name: '登记支出' }).click();
+  await confirmDialog(county, '确认登记');
   await expect(spend.getByRole('alert')).toContainText('超过可用收益');
   await spend.getByLabel('金额（元）').fill('500000');
   await spend.getByRole('button', { name: '登记支出' }).click();
+  await confirmDialog(county, '确认登记');
   await expect(spend.getByRole('status')).toContainText('已登记支出');
   await expect(county.getByTestId('spendings')).toContainText('杨家湾村饮水安全巩固提升（e2e）');
   await province.goto('/province/proceeds');
@@ -164,6 +175,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await plan.getByLabel('年度').fill(nextYear);
   await plan.getByLabel('下达文号').fill(`晋自然资发〔${nextYear}〕9号`);
   await plan.getByRole('button', { name: '下达' }).click();
+  await confirmDialog(province, '确认下达');
   await expect(plan.getByRole('status')).toContainText('已下达');
   await expect(province.getByTestId('allocations').locator('tr', { hasText: `晋自然资发〔${nextYear}〕9号` }).first()).toBeVisible();
   await county.goto('/ledger');
@@ -175,6 +187,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await expect(design.getByRole('button', { name: '批准复垦设计' })).toBeEnabled();
   await design.getByLabel('复垦设计批准文号').fill('忻自然资复〔2026〕21号');
   await design.getByRole('button', { name: '批准复垦设计' }).click();
+  await confirmDialog(city, '确认批准');
   await expect(city.getByText('已批准复垦设计。')).toBeVisible();
   await county.goto(projectUrl);
   const progress = county.getByTestId('progress-form');
@@ -199,6 +212,7 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await expect(accept.getByRole('button', { name: '通过复垦验收' })).toBeEnabled();
   await accept.getByLabel('验收文号').fill('忻自然资验〔2028〕5号');
   await accept.getByRole('button', { name: '通过复垦验收' }).click();
+  await confirmDialog(city, '确认验收');
   await expect(city.getByText('已通过复垦验收。')).toBeVisible();
   await county.goto('/county');
   await expect(county.getByTestId('overdue-banner')).toHaveCount(0);

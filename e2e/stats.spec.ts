@@ -3,7 +3,7 @@
 // dashboard's tables and in their CSV and Excel exports, for the province, the county and the zone.
 // Runs last (files run in name order), when the server's clock has been moved on by the others.
 import { expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, signedIn } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -23,6 +23,7 @@ test('guidance → refused reserve → known trade → dashboards, exports and p
   await g.getByLabel('最低价（元/亩）').fill('21000');
   await g.getByLabel('文号').fill('晋自然资发〔e2e〕7号');
   await g.getByRole('button', { name: '公布' }).click();
+  await confirmDialog(province, '确认公布');
   await expect(g.getByRole('status')).toContainText('指导价已公布');
   await expect(province.getByTestId('guidance-in-force')).toContainText('21,000.00');
   await expect(province.getByTestId('guidance-history')).toContainText('晋自然资发〔e2e〕7号');
@@ -47,6 +48,7 @@ test('guidance → refused reserve → known trade → dashboards, exports and p
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
   await item.getByRole('button', { name: '批准' }).click();
+  await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
 
   // The zone sees the guidance beside the price, buys it all and pays.
@@ -59,11 +61,13 @@ test('guidance → refused reserve → known trade → dashboards, exports and p
   await zone.locator('input[name=price]').fill('31234.5');
   await zone.locator('input[name=qty]').fill('12.345');
   await zone.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zone, '确认出价');
   await expect(zone.getByText('出价成功')).toBeVisible();
   await advanceClock(zone, 8 * DAY);
   await zone.goto('/trades');
   const trade = zone.getByTestId('trade-row').filter({ hasText: code });
   await trade.getByRole('button', { name: '付款' }).click();
+  await confirmDialog(zone, '确认付款');
   await expect(trade).toContainText('已结算');
 
   // The province's dashboards: the trade in the monthly table, the city spread, proceeds; charts drawn.

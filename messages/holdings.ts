@@ -54,6 +54,10 @@ export const holdingMessages = defineMessages(
     rights_required: '请至少选择一类指标。',
     submit_use: '登记核销',
     use_done: '已登记核销。',
+    confirm_use_title: '确认登记核销',
+    confirm_use_text: '所选每类指标各核销 {area} 亩，从最早购得的批次开始扣减，持有量相应减少。',
+    confirm_use_warning: '核销后不可撤回。',
+    confirm_use_ok: '确认核销',
   },
   {
     trace_title: 'Trace of quota',
@@ -106,5 +110,9 @@ export const holdingMessages = defineMessages(
     rights_required: 'Choose at least one right.',
     submit_use: 'Record use',
     use_done: 'Use recorded.',
+    confirm_use_title: 'Record this use?',
+    confirm_use_text: '{area} mu of each chosen right is used, from the earliest lot bought; our holdings fall by as much.',
+    confirm_use_warning: 'A use cannot be undone.',
+    confirm_use_ok: 'Record use',
   },
 );

@@ -62,7 +62,7 @@ export default async function ReviewQueuePage() {
               ) : null}
             </tbody>
           </table>
-          <ReviewControls listingId={l.id} />
+          <ReviewControls listing={l} />
         </section>
       ))}
     </>

@@ -93,7 +93,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
                   </td>
                   {zone ? (
                     <td>
-                      <PayButton tradeId={tr.id} payable={tr.status === 'awaiting_payment'} />
+                      <PayButton trade={tr} payable={tr.status === 'awaiting_payment'} />
                     </td>
                   ) : null}
                 </tr>

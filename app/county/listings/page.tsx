@@ -24,7 +24,7 @@ export default async function CountyListingsPage({ searchParams }: { searchParam
         actions={(l) =>
           editable(l) ? (
             <div className="form">
-              <WithdrawButton listingId={l.id} />
+              <WithdrawButton listing={l} phase={l.phase} />
               <details>
                 <summary>{t('edit')}</summary>
                 <h3>{t('edit_title')}</h3>

@@ -1,7 +1,8 @@
 'use client';
 // A zone's bid (auction) or offer (negotiated listing): price per mu and quantity, with the amount
-// and the deposit that will be frozen previewed by the same pure functions the server uses. The
-// server decides; its refusal is shown as it comes, already in the user's language.
+// and the deposit that will be frozen previewed by the same pure functions the server uses, and
+// confirmed in a dialog before it is sent. The server decides; its refusal is shown as it comes,
+// already in the user's language.
 import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +11,8 @@ import { useTRPC } from '@/lib/trpc';
 import { depositFor, type ListingMode } from '@/server/domain/auction';
 import { type FenPerMu, type MilliMu, parseDecimal, tradeAmount } from '@/server/domain/units';
 import { formatMu, formatYuan } from '@/lib/format';
-import { Money } from '@/components/ui';
+import { ConfirmDialog, type Fact, readPositive } from '@/components/confirm-dialog';
+import { Money, Mu, PricePerMu } from '@/components/ui';
 import { toDecimalText } from '@/components/market-format';
 
 interface MyBid {
@@ -28,8 +30,18 @@ function refusalText(error: { message: string; data?: unknown }, labels: Record<
     .join('；');
 }
 
+/** What the dialog confirms: the request as it will be sent, and its numbers as the server reads them. */
+interface BidRequest {
+  input: { listingId: number; price: string; qty: string };
+  priceFen: number;
+  qtyMilliMu: number;
+  /** The deposit this zone's active bid on the listing already holds, where the page knows it. */
+  carriedFen: number | null;
+}
+
 export function BidForm({
   listingId,
+  listingCode,
   mode,
   minPriceFenPerMu,
   minQtyMilliMu,
@@ -38,6 +50,7 @@ export function BidForm({
   myActive,
 }: {
   listingId: number;
+  listingCode: string;
   mode: ListingMode;
   minPriceFenPerMu: number;
   minQtyMilliMu: number;
@@ -54,6 +67,7 @@ export function BidForm({
   const [price, setPrice] = useState('');
   const [qty, setQty] = useState(() => (myActive ? toDecimalText(myActive.qtyMilliMu, 3) : ''));
   const [placed, setPlaced] = useState<string | null>(null);
+  const [asking, setAsking] = useState<BidRequest | null>(null);
   const ledger = useQuery(trpc.accounts.ledger.queryOptions());
   const freeFen = ledger.data?.balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')?.balance ?? null;
 
@@ -73,17 +87,34 @@ export function BidForm({
   const offer = useMutation(trpc.bids.offer.mutationOptions(callbacks));
   const mutation = auction ? bid : offer;
 
-  const priceFen = parseDecimal(price, 2);
-  const qtyMilliMu = parseDecimal(qty, 3);
-  const preview = priceFen !== null && qtyMilliMu !== null && priceFen > 0 && qtyMilliMu > 0 && Number.isSafeInteger(priceFen * qtyMilliMu);
-  const amountFen = preview ? tradeAmount(qtyMilliMu as MilliMu, priceFen as FenPerMu) : null;
-  const depositFen = preview ? depositFor(qtyMilliMu, priceFen, depositRateBp) : null;
+  const { amountFen, depositFen } = previewOf(parseDecimal(price, 2), parseDecimal(qty, 3), depositRateBp);
   const carried = myActive?.depositFen ?? 0;
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    mutation.mutate({ listingId, price: price.trim(), qty: qty.trim() });
+    const input = { listingId, price: price.trim(), qty: qty.trim() };
+    const priceFen = readPositive(price, 2);
+    const qtyMilliMu = readPositive(qty, 3);
+    if (priceFen === null || qtyMilliMu === null) mutation.mutate(input);
+    else setAsking({ input, priceFen, qtyMilliMu, carriedFen: myActive?.depositFen ?? null });
   }
+
+  // The dialog shows the request it was opened with: the form is cleared on success while it closes.
+  const asked = asking && previewOf(asking.priceFen, asking.qtyMilliMu, depositRateBp);
+  const money = (fen: number | null) => (fen !== null ? <Money fen={fen} locale={locale} /> : '—');
+  const facts: Fact[] =
+    asking && asked
+      ? [
+          [tm('confirm_listing'), listingCode],
+          [tm('field_price'), <PricePerMu fen={asking.priceFen} locale={locale} />],
+          [tm('field_qty'), <Mu milliMu={asking.qtyMilliMu} locale={locale} />],
+          [tm('preview_amount'), money(asked.amountFen)],
+          [`${tm('preview_deposit')}（${tm('preview_rate', { rate: depositRateBp / 100 })}）`, money(asked.depositFen)],
+        ]
+      : [];
+  // A raise freezes only the difference over the deposit this zone already has on the listing.
+  const carriedFen = asking?.carriedFen ?? null;
+  const raise = asked?.depositFen != null && carriedFen !== null ? tm('preview_previous', { deposit: formatYuan(carriedFen), extra: formatYuan(Math.max(0, asked.depositFen - carriedFen)) }) : null;
 
   const labels = { price: tm('field_price'), qty: tm('field_qty') };
   return (
@@ -151,16 +182,36 @@ export function BidForm({
         </p>
       ) : null}
       {auction ? <p className="muted">{tm('bid_binding')}</p> : null}
+      {/* One answer: the last request's. */}
       {mutation.error ? (
         <p className="error" role="alert">
           {refusalText(mutation.error, labels)}
         </p>
-      ) : null}
-      {placed ? (
+      ) : placed ? (
         <p className="success" role="status">
           {placed}
         </p>
       ) : null}
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={tm(auction ? 'confirm_bid_title' : 'confirm_offer_title')}
+        facts={facts}
+        warning={tm(auction ? 'confirm_bid_warning' : 'confirm_offer_warning')}
+        confirmLabel={tm(auction ? 'confirm_bid_ok' : 'confirm_offer_ok')}
+        onConfirm={() => (asking ? mutation.mutateAsync(asking.input) : Promise.resolve())}
+      >
+        {raise ? <p>{raise}</p> : null}
+      </ConfirmDialog>
     </section>
   );
+}
+
+/** The amount and the deposit of a bid, where price and quantity are read and their product is safe. */
+function previewOf(priceFen: number | null, qtyMilliMu: number | null, depositRateBp: number) {
+  const ok = priceFen !== null && qtyMilliMu !== null && priceFen > 0 && qtyMilliMu > 0 && Number.isSafeInteger(priceFen * qtyMilliMu);
+  return {
+    amountFen: ok ? tradeAmount(qtyMilliMu as MilliMu, priceFen as FenPerMu) : null,
+    depositFen: ok ? depositFor(qtyMilliMu, priceFen, depositRateBp) : null,
+  };
 }

@@ -13,7 +13,9 @@ import { listingPhase, minimumBid } from '@/server/domain/auction';
 import type { Role } from '@/server/data/users';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { formatCountdown } from '@/components/market-format';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { formatTime } from '@/lib/format';
+import { type FenPerMu, type MilliMu, tradeAmount } from '@/server/domain/units';
 import { BidForm } from './bid-form';
 
 export type ListingData = inferRouterOutputs<AppRouter>['listings']['get'];
@@ -121,6 +123,7 @@ export function ListingLive({
         <BidForm
           key={`${l.id}`}
           listingId={l.id}
+          listingCode={l.code}
           mode={l.mode}
           minPriceFenPerMu={isAuction ? minimumBid(l, l.bestPriceFenPerMu) : l.reservePriceFenPerMu}
           minQtyMilliMu={l.minLotMilliMu}
@@ -267,10 +270,12 @@ function useRefreshListing(listingId: number) {
 
 function AcceptButton({ bid, listingId, announce }: { bid: BidRow; listingId: number; announce: (o: Outcome) => void }) {
   const hydrated = useHydrated();
+  const locale = useLocale();
   const t = useT();
   const tm = useT('market');
   const trpc = useTRPC();
   const refresh = useRefreshListing(listingId);
+  const [asking, setAsking] = useState(false);
   const accept = useMutation(
     trpc.bids.accept.mutationOptions({
       onMutate: () => announce(null),
@@ -281,10 +286,29 @@ function AcceptButton({ bid, listingId, announce }: { bid: BidRow; listingId: nu
       onError: (e) => announce({ ok: false, text: e.message }),
     }),
   );
+  const zone = bid.zoneName ?? bid.bidderNumber;
   return (
-    <button type="button" onClick={() => accept.mutate({ id: bid.id })} disabled={!hydrated || accept.isPending}>
-      {accept.isPending ? t('saving') : tm('accept')}
-    </button>
+    <>
+      <button type="button" onClick={() => setAsking(true)} disabled={!hydrated || accept.isPending}>
+        {accept.isPending ? t('saving') : tm('accept')}
+      </button>
+      <ConfirmDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        title={tm('confirm_accept_title')}
+        facts={[
+          [tm('col_bidder'), zone],
+          [tm('col_price'), <PricePerMu fen={bid.priceFenPerMu} locale={locale} />],
+          [tm('col_qty'), <Mu milliMu={bid.qtyMilliMu} locale={locale} />],
+          [tm('col_amount'), <Money fen={tradeAmount(bid.qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu)} locale={locale} />],
+        ]}
+        warning={tm('confirm_accept_warning')}
+        confirmLabel={tm('confirm_accept_ok')}
+        onConfirm={() => accept.mutateAsync({ id: bid.id })}
+      >
+        <p>{tm('confirm_accept_text', { zone })}</p>
+      </ConfirmDialog>
+    </>
   );
 }
 

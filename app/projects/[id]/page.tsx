@@ -43,13 +43,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               </Link>
             </p>
           ) : null}
-          {can.submit ? <SubmitProjectButton projectId={project.id} /> : null}
+          {can.submit ? <SubmitProjectButton projectId={project.id} expandedPower={view.expandedPower} /> : null}
         </section>
       ) : null}
       {can.review && (user.role === 'city' || user.role === 'province') ? (
         <section className="card" aria-labelledby="review-heading">
           <h2 id="review-heading">{t(user.role === 'city' ? 'review_city_title' : 'review_province_title')}</h2>
-          <ReviewForm projectId={project.id} level={user.role} />
+          <ReviewForm project={{ id: project.id, name: project.name, countyName: view.countyName, surplusMilliMu: surplusOf(view) }} level={user.role} />
         </section>
       ) : null}
       <PlanSection view={view} locale={locale} />
@@ -63,6 +63,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       <HistoryTable history={view.history} locale={locale} />
     </>
   );
+}
+
+/** The surplus the plan's approval issues, as the plan section shows it: demolished area less resettlement. */
+function surplusOf(view: ProjectView): number {
+  return view.plots.reduce((sum, p) => sum + p.areaMilliMu, 0) - view.project.resettlementMilliMu;
 }
 
 /** Where the plan stands: returned with the reviewer's reason, or waiting for whom. */
