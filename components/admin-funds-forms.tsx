@@ -5,10 +5,11 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC, useTRPCClient } from '@/lib/trpc';
 import { ActionButton } from './admin-action-button';
 import { Feedback } from './feedback';
+import { Money } from './ui';
 import { useFlash } from './flash';
 import type { MarketSettings } from '@/server/domain/settings';
 
@@ -66,8 +67,15 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
 }
 
 /** A second official's decision on a proposed transfer: confirm, or reject with a reason. */
-export function TransferDecision({ transferId, bankRef }: { transferId: number; bankRef: string }) {
+export function TransferDecision({ transferId, bankRef, zoneName, amountFen, proposerName }: { transferId: number; bankRef: string; zoneName: string; amountFen: number; proposerName: string }) {
   const t = useT('admin');
+  const locale = useLocale();
+  const facts = [
+    [t('confirm_transfer_zone'), zoneName],
+    [t('confirm_transfer_amount'), <Money key="amount" fen={amountFen} locale={locale} />],
+    [t('confirm_transfer_ref'), bankRef],
+    [t('confirm_transfer_proposer'), proposerName],
+  ] as const;
   const client = useTRPCClient();
   const router = useRouter();
   const flash = useFlash();
@@ -90,6 +98,7 @@ export function TransferDecision({ transferId, bankRef }: { transferId: number; 
           doneText={t('transfer_confirmed', { ref: bankRef })}
           onDone={() => decided(t('transfer_confirmed', { ref: bankRef }))}
           run={() => client.accounts.confirmTransfer.mutate({ id: transferId })}
+          confirm={{ title: t('confirm_transfer_title', { ref: bankRef }), facts, children: <p>{t('confirm_transfer_text', { zone: zoneName })}</p>, warning: t('confirm_transfer_warning'), confirmLabel: t('transfer_confirm') }}
         />
         <ActionButton
           className="danger"
@@ -97,6 +106,7 @@ export function TransferDecision({ transferId, bankRef }: { transferId: number; 
           doneText={t('transfer_rejected', { ref: bankRef })}
           onDone={() => decided(t('transfer_rejected', { ref: bankRef }))}
           run={() => client.accounts.rejectTransfer.mutate({ id: transferId, reason })}
+          confirm={{ title: t('confirm_transfer_reject_title', { ref: bankRef }), facts: [...facts, [t('transfer_reject_reason'), reason.trim() || '—']], children: <p>{t('confirm_transfer_reject_text')}</p>, warning: t('confirm_transfer_reject_warning'), confirmLabel: t('transfer_reject'), danger: true }}
         />
       </div>
     </div>

@@ -3,7 +3,7 @@
 // confirms it and the zone's funds rise. A second one is rejected with a reason, and its reference is
 // recorded again.
 import { type Page, expect, test } from '@playwright/test';
-import { signedIn } from './fixtures';
+import { confirmDialog, signedIn } from './fixtures';
 
 const ZONE = '大同开发区（演示）';
 
@@ -45,6 +45,8 @@ test('a transfer is recorded by one official and confirmed or rejected by anothe
   await expect(waiting).toContainText('123.4568');
   await expect(waiting).toContainText('省厅交易管理员');
   await waiting.getByRole('button', { name: '确认入账' }).click();
+  await expect(checker.getByRole('dialog')).toContainText('1,234,567.89');
+  await confirmDialog(checker, '确认入账');
   await expect(checker.getByTestId('flash')).toContainText('已确认入账 E2E-FUNDS-0001');
   await expect(waiting).toHaveCount(0);
   const confirmed = checker.locator('[data-testid=transfer-row][data-ref="E2E-FUNDS-0001"]');
@@ -57,9 +59,12 @@ test('a transfer is recorded by one official and confirmed or rejected by anothe
   await checker.goto('/province/funds');
   const wrong = checker.locator('[data-testid=transfer-waiting][data-ref="E2E-FUNDS-0002"]');
   await wrong.getByRole('button', { name: '驳回' }).click();
+  await confirmDialog(checker, '驳回');
   await expect(wrong.getByRole('alert')).toContainText('驳回时必须填写理由');
   await wrong.getByLabel('驳回理由（驳回时必填）').fill('金额与银行流水不符');
   await wrong.getByRole('button', { name: '驳回' }).click();
+  await expect(checker.getByRole('dialog')).toContainText('金额与银行流水不符');
+  await confirmDialog(checker, '驳回');
   await expect(checker.getByTestId('flash')).toContainText('已驳回 E2E-FUNDS-0002');
   const rejected = checker.locator('[data-testid=transfer-row][data-ref="E2E-FUNDS-0002"]');
   await expect(rejected).toContainText('已驳回');

@@ -50,7 +50,7 @@ export default async function FundsPage() {
                 <td className="num">{formatWanYuan(r.amountFen)}</td>
                 <td>{r.bankRef}</td>
                 <td>{r.proposerName}</td>
-                <td>{r.proposedBy === user.id ? <span className="muted">{t('transfer_own')}</span> : <TransferDecision transferId={r.id} bankRef={r.bankRef} />}</td>
+                <td>{r.proposedBy === user.id ? <span className="muted">{t('transfer_own')}</span> : <TransferDecision transferId={r.id} bankRef={r.bankRef} zoneName={r.zoneName} amountFen={r.amountFen} proposerName={r.proposerName} />}</td>
               </tr>
             ))}
           </tbody>
