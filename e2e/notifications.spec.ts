@@ -3,7 +3,7 @@
 // award among its 待办 on the market page, and marks all its messages read. The auction is put on the
 // market through the API (as the county and the province would through their forms).
 import { type Page, expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, signedIn } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -52,6 +52,7 @@ test('outbid: the unread count in the header, the message linking to the listing
     await page.locator('input[name=price]').fill(price);
     await page.locator('input[name=qty]').fill('100');
     await page.getByRole('button', { name: '出价', exact: true }).click();
+    await confirmDialog(page, '确认出价');
     await expect(page.getByText('出价成功')).toBeVisible();
   }
 
