@@ -8,6 +8,7 @@ import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { LAND_TYPES } from '@/server/domain/projects';
 import { Feedback } from './feedback';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 type Land = 'all' | (typeof LAND_TYPES)[number];
 const EMPTY = { validFrom: '', validTo: '', landType: 'all' as Land, reference: '', floor: '', documentRef: '' };
@@ -30,6 +31,7 @@ export function GuidanceForm() {
       },
     }),
   );
+  const errors = formErrorsOf(publish.error);
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   return (
@@ -45,11 +47,13 @@ export function GuidanceForm() {
     >
       <label>
         {t('field_validFrom')}
-        <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} />
+        <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} {...invalidProps(errors, 'validFrom')} />
+        <FieldNote errors={errors} path="validFrom" />
       </label>
       <label>
         {t('field_validTo')}
-        <input name="validTo" type="date" value={form.validTo} onChange={set('validTo')} />
+        <input name="validTo" type="date" value={form.validTo} onChange={set('validTo')} {...invalidProps(errors, 'validTo')} />
+        <FieldNote errors={errors} path="validTo" />
       </label>
       <label>
         {t('field_guidanceLand')}
@@ -61,24 +65,32 @@ export function GuidanceForm() {
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="landType" />
       </label>
       <label>
         {t('field_reference')}
-        <input name="reference" inputMode="decimal" value={form.reference} maxLength={20} onChange={set('reference')} />
+        <input name="reference" inputMode="decimal" value={form.reference} maxLength={20} onChange={set('reference')} {...invalidProps(errors, 'reference')} />
+        <FieldNote errors={errors} path="reference" />
       </label>
       <label>
         {t('field_floor')}
-        <input name="floor" inputMode="decimal" value={form.floor} maxLength={20} onChange={set('floor')} />
+        <input name="floor" inputMode="decimal" value={form.floor} maxLength={20} onChange={set('floor')} {...invalidProps(errors, 'floor')} />
+        <FieldNote errors={errors} path="floor" />
       </label>
       <label>
         {t('field_guidanceRef')}
-        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} />
+        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} {...invalidProps(errors, 'documentRef')} />
+        <FieldNote errors={errors} path="documentRef" />
       </label>
       <button type="submit" disabled={!hydrated || publish.isPending}>
         {publish.isPending ? tu('saving') : t('submit_guidance')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={publish.error?.message} done={done} />
+        <FormErrorList
+          errors={errors}
+          labels={{ validFrom: t('field_validFrom'), validTo: t('field_validTo'), landType: t('field_guidanceLand'), reference: t('field_reference'), floor: t('field_floor'), documentRef: t('field_guidanceRef') }}
+        />
+        <Feedback error={null} done={done} />
       </div>
     </form>
   );

@@ -78,6 +78,7 @@ export const uiMessages = defineMessages(
     saved: '已保存',
     loading: '加载中…',
     none: '暂无',
+    fieldError: '{label}：{message}',
   },
   {
     appName: 'Quota Exchange',
@@ -155,5 +156,6 @@ export const uiMessages = defineMessages(
     saved: 'Saved',
     loading: 'Loading…',
     none: 'None',
+    fieldError: '{label}: {message}',
   },
 );

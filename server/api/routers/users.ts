@@ -5,10 +5,10 @@ import { organisationsList, usersWithOrganisation } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
 import { passwordAcceptable } from '@/server/domain/throttle';
 import { createUser, resetPassword, setUserDisabled } from '@/server/services/users';
-import { idField, textField } from '../schemas/common';
+import { chosenIdField, idField, textField } from '../schemas/common';
 import { provinceProcedure, router } from '../trpc';
 
-const password = z.string({ error: 'required' }).max(256, { error: 'tooLong' });
+const password = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' });
 const newPasswordHash = async (p: string) => {
   if (!passwordAcceptable(p)) throw new DomainError('weakPassword');
   return hash(p);
@@ -22,9 +22,9 @@ export const usersRouter = router({
   create: provinceProcedure.meta({ data: 'province-wide' })
     .input(
       z.object({
-        username: textField(64).min(3, { error: 'invalidInput' }).regex(/^[a-z0-9_.-]+$/, { error: 'invalidInput' }),
+        username: textField(64).min(1, { error: 'required' }).min(3, { error: 'usernameFormat' }).regex(/^[a-z0-9_.-]+$/, { error: 'usernameFormat' }),
         displayName: textField(100).min(1, { error: 'required' }),
-        organisationId: idField,
+        organisationId: chosenIdField,
         password,
       }),
     )
