@@ -15,7 +15,6 @@ const EMPTY = { validFrom: '', validTo: '', landType: 'all' as Land, reference: 
 
 export function GuidanceForm() {
   const t = useT('market');
-  const tp = useT('projects');
   const tu = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -61,7 +60,7 @@ export function GuidanceForm() {
           <option value="all">{t('guidance_landAll')}</option>
           {LAND_TYPES.map((l) => (
             <option key={l} value={l}>
-              {tp(`landType_${l}`)}
+              {tu(`landType_${l}`)}
             </option>
           ))}
         </select>

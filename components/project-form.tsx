@@ -126,7 +126,7 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
           <select name="landType" value={landType} onChange={(e) => setLandType(e.target.value as LandType)}>
             {LAND_TYPES.map((lt) => (
               <option key={lt} value={lt}>
-                {t(`landType_${lt}`)}
+                {tu(`landType_${lt}`)}
               </option>
             ))}
           </select>

@@ -43,9 +43,6 @@ export const projectMessages = defineMessages(
     obligation_on_track: '正常',
     expanded_power: '扩权强县',
 
-    landType_ordinary: '普通耕地',
-    landType_high_standard: '高标准农田',
-    landType_other: '其他农用地',
     use_homestead: '宅基地',
     use_abandoned_village: '废弃村庄',
     use_industrial_mining: '工矿废弃地',
@@ -59,7 +56,7 @@ export const projectMessages = defineMessages(
     field_name: '项目区名称',
     field_villages: '涉及村庄',
     field_forCrossRegion: '是否用于易地交易',
-    field_landType: '复垦土地类型',
+    field_landType: '复垦地类',
     field_resettlement: '建新安置用地面积（亩）',
     plots_title: '拆旧地块',
     col_plotCode: '地块编号',
@@ -246,9 +243,6 @@ export const projectMessages = defineMessages(
     obligation_on_track: 'On track',
     expanded_power: 'Expanded-power county',
 
-    landType_ordinary: 'Ordinary farmland',
-    landType_high_standard: 'High-standard farmland',
-    landType_other: 'Other agricultural land',
     use_homestead: 'Homestead',
     use_abandoned_village: 'Abandoned village',
     use_industrial_mining: 'Disused industrial or mining land',
@@ -331,7 +325,7 @@ export const projectMessages = defineMessages(
 
     lot_title: 'Surplus quota lot',
     lot_code: 'Lot',
-    lot_qty: 'Surplus quota',
+    lot_qty: 'Quantity of surplus quota',
     lot_farmland: 'of which farmland balance',
     lot_issuedAt: 'Issued',
     lot_none: 'The surplus quota is issued on approval.',

@@ -1,6 +1,8 @@
 import { defineMessages } from '@/lib/i18n/define';
 
 // Interface text shared by every page. Page-specific text sits in the same table, grouped by prefix.
+// The glossary of the domain's things (land types, assets and rights, modes, roles) is kept here and
+// only here: every page names each thing by these keys (lib/i18n/glossary.test.ts).
 export const uiMessages = defineMessages(
   {
     appName: '指标交易平台',
@@ -93,7 +95,7 @@ export const uiMessages = defineMessages(
     wanYuan: '10k yuan',
     yuanPerMu: 'yuan/mu',
     role_province: 'Province',
-    role_city: 'City',
+    role_city: 'City bureau',
     role_county: 'County',
     role_zone: 'Zone',
     nav_countyQuota: 'Our quota',
