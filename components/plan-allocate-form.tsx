@@ -76,7 +76,7 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
         {t('field_qty')}
         <input name="qty" inputMode="decimal" value={form.qty} maxLength={20} onChange={set('qty')} {...invalidProps(errors, 'qty')} />
         <FieldNote errors={errors} path="qty" />
-        <small className="muted">{t('standard_hint', { qty: standardQty(kind) })}</small>
+        <small className="muted">{t('standard_hint', { qty: formatMu(PLAN_STANDARD[kind].qtyMilliMu) })}</small>
       </label>
       <label>
         {t('field_to')}

@@ -81,6 +81,9 @@ export const uiMessages = defineMessages(
     loading: '加载中…',
     none: '暂无',
     fieldError: '{label}：{message}',
+    notFound_title: '页面不存在',
+    notFound_text: '您打开的地址没有对应的页面，或者该页面已被移除。请检查地址，或从下面返回。',
+    notFound_back: '返回{page}',
   },
   {
     appName: 'Quota Exchange',
@@ -159,5 +162,8 @@ export const uiMessages = defineMessages(
     loading: 'Loading…',
     none: 'None',
     fieldError: '{label}: {message}',
+    notFound_title: 'Page not found',
+    notFound_text: 'There is no page at this address, or it has been removed. Check the address, or go back below.',
+    notFound_back: 'Back to {page}',
   },
 );

@@ -231,7 +231,8 @@ describe('selling splits the serial range, and every unit can be traced', () => 
     expect(mine.plots.map((p) => p.code)).toEqual(['SQ-01', 'SQ-02']);
     expect(mine.purchases.map((p) => p.serialStart)).toEqual([lot.serialStart]);
     // A zone that bought none of this lot cannot trace it.
-    await no(() => h.as('zone3').rights.trace({ lotId: lot.id }), 'NOT_FOUND');
+    // A zone is told what is true for it: it bought none of this lot (not that the lot is not its county's).
+    await no(() => h.as('zone3').rights.trace({ lotId: lot.id }), 'NOT_FOUND', '未找到该指标批次，或本单位未购得该批次的指标。');
     ledgerClean();
   });
 });

@@ -28,7 +28,7 @@ export const rightsRouter = router({
     const db = ctx.services.db;
     const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
     const lot = lotById(db, input.lotId);
-    if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'lotNotFound') });
+    if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'holdingNotFound') });
     const found = data.projectWithCounty(db, lot.projectId)!;
     return {
       lot,
