@@ -2,6 +2,7 @@
 // defined once, and no other message gives the same thing (the same English term) another Chinese name.
 import { describe, expect, it } from 'vitest';
 import { adminMessages } from '@/messages/admin';
+import { auditMessages } from '@/messages/audit';
 import { errorMessages } from '@/messages/errors';
 import { holdingMessages } from '@/messages/holdings';
 import { marketMessages } from '@/messages/market';
@@ -10,7 +11,7 @@ import { projectMessages } from '@/messages/projects';
 import { statsMessages } from '@/messages/stats';
 import { uiMessages } from '@/messages/ui';
 
-const others = { errors: errorMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages };
+const others = { audit: auditMessages, errors: errorMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages };
 const GLOSSARY = /^(landType|asset|mode|role)_/;
 const terms = Object.keys(uiMessages.zh).filter((k) => GLOSSARY.test(k)) as (keyof typeof uiMessages.zh)[];
 
