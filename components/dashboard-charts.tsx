@@ -13,7 +13,7 @@ const monthLabel = (ms: number) => isoDateCst(ms).slice(0, 7);
 const HEIGHT = 300;
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 const grouped = (v: unknown): string => (typeof v === 'number' ? GROUPED.format(v) : Array.isArray(v) ? v.map(grouped).join(' – ') : String(v ?? '—'));
-const axisLabel = (value: string) => ({ value, position: 'insideTopLeft' as const, offset: -4, dy: -4, fontSize: 12 });
+const axisLabel = (value: string) => ({ value, position: 'top' as const, offset: 8, fontSize: 12 });
 
 export interface PriceChartData {
   months: { month: string; medianFenPerMu: number | null }[];
@@ -100,7 +100,7 @@ export function VolumeChart({ months }: { months: { month: string; volumeMilliMu
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" />
         <YAxis yAxisId="left" width={80} tickFormatter={grouped} label={axisLabel(tu('mu'))} />
-        <YAxis yAxisId="right" orientation="right" width={80} tickFormatter={grouped} label={{ ...axisLabel(tu('mu')), position: 'insideTopRight' as const }} />
+        <YAxis yAxisId="right" orientation="right" width={80} tickFormatter={grouped} label={axisLabel(tu('mu'))} />
         <Tooltip formatter={grouped} />
         <Legend />
         <Bar yAxisId="left" dataKey="volume" name={t('chart_volume')} fill="#1f5fa8" isAnimationActive={false} />

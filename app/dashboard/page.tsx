@@ -51,7 +51,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <h1>{t('dashboard_title')}</h1>
       <p className="muted">{t(province ? 'dashboard_intro_province' : county ? 'dashboard_intro_county' : 'dashboard_intro_zone')}</p>
 
-      <form method="get" className="form grid card" data-testid="dashboard-filter">
+      {/* Keyed by the filter: a link to another year re-renders the page in place, and the choices must follow it. */}
+      <form method="get" className="form grid card" data-testid="dashboard-filter" key={`${filter.year}:${filter.cityId}:${filter.countyId}`}>
         <label>
           {t('filter_year')}
           <select name="year" defaultValue={String(filter.year)}>
