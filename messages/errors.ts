@@ -179,7 +179,7 @@ export const errorMessages = defineMessages(zh, {
   percentRange: 'Enter a whole number from 0 to 100.',
   usernameFormat: 'A user name has 3–64 lower-case letters, digits or _ . -.',
   invalidValue: 'Invalid value.',
-  checkFields: '{count} fields need correcting; see the note beside each.',
+  checkFields: 'Fields to correct: {count}; see the note beside each.',
   invalidTime: 'Enter a valid date and time.',
   positive: 'Must be above zero.',
   tooLong: 'Too long (at most {max} characters).',

@@ -99,7 +99,7 @@ describe('field errors', () => {
         expect(r.fields).toMatchObject(c[locale]);
         // The message is for the form as a whole: it counts the fields and names none of them.
         for (const field of Object.keys(r.fields)) expect(r.message).not.toContain(field);
-        expect(r.message).toBe(locale === 'zh' ? `有 ${Object.keys(r.fields).length} 项填写有误，请按各项旁的提示修改。` : `${Object.keys(r.fields).length} fields need correcting; see the note beside each.`);
+        expect(r.message).toBe(locale === 'zh' ? `有 ${Object.keys(r.fields).length} 项填写有误，请按各项旁的提示修改。` : `Fields to correct: ${Object.keys(r.fields).length}; see the note beside each.`);
       }
     });
   }
