@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { FlashProvider } from '@/components/flash';
-import { translator } from '@/lib/i18n';
+import { LOCALE_COOKIE, asLocale, translate, translator } from '@/lib/i18n';
 import { LocaleProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { env } from '@/server/env';
@@ -11,7 +12,10 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { signOutAction } from './actions';
 import './globals.css';
 
-export const metadata: Metadata = { title: '指标交易平台 Quota Exchange' };
+/** The title in the reader's language (the language cookie, as every page reads it). */
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(asLocale((await cookies()).get(LOCALE_COOKIE)?.value), 'ui', 'appName') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { user, locale, t, caller } = await pageContext();

@@ -11,7 +11,9 @@ import { ActionButton } from './admin-action-button';
 import { Feedback } from './feedback';
 import { Money } from './ui';
 import { useFlash } from './flash';
+import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
 import type { MarketSettings } from '@/server/domain/settings';
+import { readDecimal } from '@/server/domain/units';
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
   const t = useT('admin');
@@ -28,9 +30,11 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
       },
     }),
   );
+  const errors = formErrorsOf(record.error);
   return (
     <form
       className="form grid"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
@@ -47,20 +51,24 @@ export function TransferForm({ zones }: { zones: { id: number; name: string }[] 
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="zoneId" />
       </label>
       <label>
         {t('field_amount')}
-        <input name="amount" inputMode="decimal" required />
+        <input name="amount" inputMode="decimal" required {...invalidProps(errors, 'amount')} />
+        <FieldNote errors={errors} path="amount" />
       </label>
       <label>
         {t('field_bankRef')}
-        <input name="bankRef" required maxLength={64} />
+        <input name="bankRef" required maxLength={64} {...invalidProps(errors, 'bankRef')} />
+        <FieldNote errors={errors} path="bankRef" />
       </label>
       <button type="submit" disabled={!hydrated || record.isPending}>
         {record.isPending ? tu('saving') : t('record')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={record.error?.message} done={done} />
+        <FormErrorList errors={errors} labels={{ zoneId: t('field_zone'), amount: t('field_amount'), bankRef: t('field_bankRef') }} />
+        <Feedback error={null} done={done} />
       </div>
     </form>
   );
@@ -123,7 +131,7 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const [local, setLocal] = useState<string | null>(null);
+  const [local, setLocal] = useState<FormErrors | null>(null);
   const save = useMutation(
     trpc.accounts.updateSettings.mutationOptions({
       onSuccess: () => {
@@ -132,53 +140,66 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
       },
     }),
   );
-  // Percent and minutes in the form; basis points and seconds on the wire. Whole numbers only.
-  const whole = (v: FormDataEntryValue | null, scale: number) => {
-    const text = String(v ?? '').trim();
-    return /^\d{1,6}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * scale) : NaN;
+  // Percent and minutes in the form (up to 2 decimals); basis points and seconds on the wire. Each field
+  // that is not such a number gets its own reason, under the server's field name.
+  const read = (v: FormDataEntryValue | null, scale: number) => {
+    const r = readDecimal(String(v ?? ''), 2);
+    return 'value' in r ? Math.round((r.value * scale) / 100) : te(r.problem === 'tooLarge' ? 'tooLarge' : r.problem, { places: 2 });
   };
+  const errors = mergeErrors(local, formErrorsOf(save.error));
   return (
     <form
       className="form grid"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
         setDone(null);
+        save.reset();
         const next = {
-          depositRateBp: whole(f.get('depositRate'), 100),
-          paymentDays: whole(f.get('paymentDays'), 1),
-          antiSnipingWindowSeconds: whole(f.get('window'), MINUTE),
-          antiSnipingExtensionSeconds: whole(f.get('extension'), MINUTE),
+          depositRateBp: read(f.get('depositRate'), 100),
+          paymentDays: read(f.get('paymentDays'), 1),
+          antiSnipingWindowSeconds: read(f.get('window'), MINUTE),
+          antiSnipingExtensionSeconds: read(f.get('extension'), MINUTE),
         };
-        if (Object.values(next).some((n) => !Number.isSafeInteger(n))) {
-          setLocal(te('invalidInput', { detail: '' }));
+        const refused = Object.entries(next).filter((e): e is [string, string] => typeof e[1] === 'string');
+        if (refused.length > 0) {
+          setLocal({ fields: Object.fromEntries(refused), message: null });
           return;
         }
         setLocal(null);
-        save.mutate(next);
+        save.mutate(next as { [K in keyof typeof next]: number });
       }}
     >
       <label>
         {t('field_depositRate')}
-        <input name="depositRate" inputMode="decimal" defaultValue={settings.depositRateBp / 100} required />
+        <input name="depositRate" inputMode="decimal" defaultValue={settings.depositRateBp / 100} required {...invalidProps(errors, 'depositRateBp')} />
+        <FieldNote errors={errors} path="depositRateBp" />
       </label>
       <label>
         {t('field_paymentDays')}
-        <input name="paymentDays" inputMode="numeric" defaultValue={settings.paymentDays} required />
+        <input name="paymentDays" inputMode="numeric" defaultValue={settings.paymentDays} required {...invalidProps(errors, 'paymentDays')} />
+        <FieldNote errors={errors} path="paymentDays" />
       </label>
       <label>
         {t('field_window')}
-        <input name="window" inputMode="decimal" defaultValue={settings.antiSnipingWindowSeconds / MINUTE} required />
+        <input name="window" inputMode="decimal" defaultValue={settings.antiSnipingWindowSeconds / MINUTE} required {...invalidProps(errors, 'antiSnipingWindowSeconds')} />
+        <FieldNote errors={errors} path="antiSnipingWindowSeconds" />
       </label>
       <label>
         {t('field_extension')}
-        <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required />
+        <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required {...invalidProps(errors, 'antiSnipingExtensionSeconds')} />
+        <FieldNote errors={errors} path="antiSnipingExtensionSeconds" />
       </label>
       <button type="submit" disabled={!hydrated || save.isPending}>
         {save.isPending ? tu('saving') : t('save')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={local ?? save.error?.message} done={done} />
+        <FormErrorList
+          errors={errors}
+          labels={{ depositRateBp: t('field_depositRate'), paymentDays: t('field_paymentDays'), antiSnipingWindowSeconds: t('field_window'), antiSnipingExtensionSeconds: t('field_extension') }}
+        />
+        <Feedback error={null} done={done} />
       </div>
     </form>
   );

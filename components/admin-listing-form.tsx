@@ -1,6 +1,7 @@
 'use client';
 // The county's listing form: create a listing from a lot, or change one nobody has bid on yet.
-// The server validates every term; this form only collects them and shows the answer.
+// The server validates every term; this form only collects them and shows the answer, each field's
+// note beside it (the browser's own checks are off: they would speak the browser's language).
 import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -8,6 +9,7 @@ import { useState } from 'react';
 import { formatMu, fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 export interface LotChoice {
   id: number;
@@ -46,7 +48,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
   const create = useMutation(trpc.listings.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.listings.update.mutationOptions({ onSuccess }));
   const pending = create.isPending || update.isPending;
-  const error = create.error ?? update.error;
+  const errors = formErrorsOf(create.error ?? update.error);
 
   // onSubmit, not a form action: React resets a form after its action, which would lose what was typed on a refusal.
   function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -70,7 +72,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
   }
 
   return (
-    <form onSubmit={submit} className="form grid" data-testid={draft ? 'edit-listing-form' : 'create-listing-form'}>
+    <form onSubmit={submit} className="form grid" data-testid={draft ? 'edit-listing-form' : 'create-listing-form'} noValidate>
       <label>
         {t('field_lot')}
         <select name="lotId" defaultValue={draft?.lotId ?? lots[0]?.id} required disabled={Boolean(draft)}>
@@ -81,6 +83,7 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
           ))}
         </select>
         {draft ? <input type="hidden" name="lotId" value={draft.lotId} /> : null}
+        <FieldNote errors={errors} path="lotId" />
       </label>
       <label>
         {t('field_mode')}
@@ -91,43 +94,59 @@ export function ListingForm({ lots, now, draft }: { lots: LotChoice[]; now: numb
       </label>
       <label>
         {t('field_qty')}
-        <input name="qty" inputMode="decimal" required defaultValue={draft?.qty} />
+        <input name="qty" inputMode="decimal" required defaultValue={draft?.qty} {...invalidProps(errors, 'qty')} />
+        <FieldNote errors={errors} path="qty" />
       </label>
       <label>
         {t('field_reserve')}
-        <input name="reservePrice" inputMode="decimal" required defaultValue={draft?.reservePrice} />
+        <input name="reservePrice" inputMode="decimal" required defaultValue={draft?.reservePrice} {...invalidProps(errors, 'reservePrice')} />
+        <FieldNote errors={errors} path="reservePrice" />
       </label>
       <label>
         {t('field_minLot')}
-        <input name="minLot" inputMode="decimal" required defaultValue={draft?.minLot} />
+        <input name="minLot" inputMode="decimal" required defaultValue={draft?.minLot} {...invalidProps(errors, 'minLot')} />
+        <FieldNote errors={errors} path="minLot" />
       </label>
       {mode === 'auction' ? (
         <label>
           {t('field_increment')}
-          <input name="increment" inputMode="decimal" required defaultValue={draft?.increment} />
+          <input name="increment" inputMode="decimal" required defaultValue={draft?.increment} {...invalidProps(errors, 'increment')} />
+          <FieldNote errors={errors} path="increment" />
         </label>
       ) : null}
       <label>
         {t('field_opensAt')}
-        <input name="opensAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.opensAt ?? now)} />
+        <input name="opensAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.opensAt ?? now)} {...invalidProps(errors, 'opensAt')} />
+        <FieldNote errors={errors} path="opensAt" />
       </label>
       <label>
         {t('field_closesAt')}
-        <input name="closesAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.closesAt ?? now + 7 * DAY)} />
+        <input name="closesAt" type="datetime-local" required defaultValue={toDateTimeLocal(draft?.closesAt ?? now + 7 * DAY)} {...invalidProps(errors, 'closesAt')} />
+        <FieldNote errors={errors} path="closesAt" />
       </label>
       <label style={{ gridColumn: '1 / -1' }}>
         {t('field_note')}
-        <input name="note" maxLength={500} defaultValue={draft?.note} />
+        <input name="note" maxLength={500} defaultValue={draft?.note} {...invalidProps(errors, 'note')} />
+        <FieldNote errors={errors} path="note" />
       </label>
       <div className="row" style={{ gridColumn: '1 / -1' }}>
         <button type="submit" disabled={!hydrated || pending || lots.length === 0}>
           {pending ? tu('saving') : t(draft ? 'submit_update' : 'submit_create')}
         </button>
-        {error ? (
-          <p className="error" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <FormErrorList
+          errors={errors}
+          labels={{
+            lotId: t('field_lot'),
+            mode: t('field_mode'),
+            qty: t('field_qty'),
+            reservePrice: t('field_reserve'),
+            minLot: t('field_minLot'),
+            increment: t('field_increment'),
+            opensAt: t('field_opensAt'),
+            closesAt: t('field_closesAt'),
+            note: t('field_note'),
+          }}
+        />
         {done ? (
           <p className="success" role="status">
             {done}

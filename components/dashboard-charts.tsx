@@ -1,7 +1,7 @@
 'use client';
 // The dashboard charts (recharts, SVG: its Chinese labels use the page's fonts and stay selectable).
-// Values arrive as integers (fen, milli-mu) and are turned into 元 and 亩 for drawing only; every chart
-// has the table of its figures beside it on the page.
+// Values arrive as integers (fen, milli-mu) and are turned into 元/亩, 万元 and 亩 for drawing only; each
+// axis names its unit, as the table of the same figures under the chart does.
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '@/lib/i18n/client';
 import { dayCst, isoDateCst } from '@/server/domain/china-time';
@@ -11,33 +11,53 @@ const mu = (milliMu: number) => milliMu / 1000;
 const monthStart = (month: string) => dayCst(Number(month.slice(0, 4)), Number(month.slice(5)), 1);
 const monthLabel = (ms: number) => isoDateCst(ms).slice(0, 7);
 const HEIGHT = 300;
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const grouped = (v: unknown): string => (typeof v === 'number' ? GROUPED.format(v) : Array.isArray(v) ? v.map(grouped).join(' – ') : String(v ?? '—'));
+const axisLabel = (value: string) => ({ value, position: 'top' as const, offset: 8, fontSize: 12 });
 
 export interface PriceChartData {
-  months: { month: string; medianFenPerMu: number | null; floorFenPerMu: number | null; referenceFenPerMu: number | null }[];
+  months: { month: string; medianFenPerMu: number | null }[];
+  /** The guidance in force, segment by segment (server/domain/guidance.ts guidanceSegments). */
+  band: { from: number; to: number; floorFenPerMu: number; referenceFenPerMu: number }[];
   points: { at: number; priceFenPerMu: number }[];
 }
 
 export function PriceChart({ data }: { data: PriceChartData }) {
   const t = useT('stats');
-  // Median and band at the middle of each month; the band only where guidance was in force.
-  const monthly = data.months.map((m) => ({
-    x: monthStart(m.month) + 15 * 86_400_000,
-    median: yuan(m.medianFenPerMu),
-    band: m.floorFenPerMu === null || m.referenceFenPerMu === null ? null : [yuan(m.floorFenPerMu), yuan(m.referenceFenPerMu)],
-  }));
-  const points = data.points.map((p) => ({ x: p.at, price: yuan(p.priceFenPerMu) }));
+  const tu = useT();
+  const bandAt = (x: number) => {
+    const s = data.band.find((b) => b.from <= x && x < b.to);
+    return s ? [yuan(s.floorFenPerMu), yuan(s.referenceFenPerMu)] : null;
+  };
   const first = data.months[0];
   const last = data.months[data.months.length - 1];
-  const domain = first && last ? [monthStart(first.month), monthStart(last.month) + 31 * 86_400_000] : ['auto', 'auto'];
+  const end = last ? monthStart(last.month) + 31 * 86_400_000 : 0;
+  // One series for the median (mid-month) and the band: the band holds its figures from each segment's
+  // start to its end and breaks (null) where no guidance was in force, so even a period of a few days shows.
+  const series = [
+    ...data.months.map((m) => {
+      const x = monthStart(m.month) + 15 * 86_400_000;
+      return { x, median: yuan(m.medianFenPerMu), band: bandAt(x) };
+    }),
+    ...data.band.flatMap((b) => [
+      { x: b.from, median: undefined, band: bandAt(b.from) },
+      { x: b.to - 1, median: undefined, band: bandAt(b.to - 1) },
+      ...(b.to < end ? [{ x: b.to, median: undefined, band: bandAt(b.to) }] : []),
+    ]),
+  ].sort((a, b) => a.x - b.x);
+  const points = data.points.map((p) => ({ x: p.at, price: yuan(p.priceFenPerMu) }));
+  const domain = first && last ? [monthStart(first.month), end] : ['auto', 'auto'];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={monthly} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={series} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" domain={domain} tickFormatter={monthLabel} ticks={data.months.map((m) => monthStart(m.month))} />
-        <YAxis type="number" name={t('chart_price')} width={80} />
-        <Tooltip labelFormatter={(v) => monthLabel(Number(v))} />
+        <YAxis type="number" name={t('chart_price')} width={80} tickFormatter={grouped} label={axisLabel(tu('yuanPerMu'))} />
+        <Tooltip labelFormatter={(v) => isoDateCst(Number(v))} formatter={grouped} />
         <Legend />
-        <Area dataKey="band" name={t('chart_band')} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.4} connectNulls isAnimationActive={false} />
+        {data.band.length > 0 ? (
+          <Area dataKey="band" name={t('chart_band')} fill="#1f5fa8" fillOpacity={0.15} stroke="#1f5fa8" strokeOpacity={0.4} isAnimationActive={false} />
+        ) : null}
         <Scatter data={points} dataKey="price" name={t('chart_price')} fill="#9a6700" isAnimationActive={false} />
         <Line dataKey="median" name={t('chart_median')} stroke="#b3261e" strokeWidth={2} connectNulls isAnimationActive={false} />
       </ComposedChart>
@@ -47,6 +67,7 @@ export function PriceChart({ data }: { data: PriceChartData }) {
 
 export function CityChart({ rows }: { rows: { cityName: string; minFenPerMu: number; p25FenPerMu: number; medianFenPerMu: number; p75FenPerMu: number; maxFenPerMu: number }[] }) {
   const t = useT('stats');
+  const tu = useT();
   const data = rows.map((r) => ({
     city: r.cityName,
     range: [yuan(r.minFenPerMu), yuan(r.maxFenPerMu)],
@@ -55,11 +76,11 @@ export function CityChart({ rows }: { rows: { cityName: string; minFenPerMu: num
   }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="city" />
-        <YAxis width={80} />
-        <Tooltip />
+        <YAxis width={80} tickFormatter={grouped} label={axisLabel(tu('yuanPerMu'))} />
+        <Tooltip formatter={grouped} />
         <Legend />
         <Bar dataKey="range" name={`${t('col_min')}–${t('col_max')}`} fill="#d5dbe3" barSize={28} isAnimationActive={false} />
         <Bar dataKey="iqr" name={`${t('col_p25')}–${t('col_p75')}`} fill="#1f5fa8" barSize={14} isAnimationActive={false} />
@@ -71,15 +92,16 @@ export function CityChart({ rows }: { rows: { cityName: string; minFenPerMu: num
 
 export function VolumeChart({ months }: { months: { month: string; volumeMilliMu: number; cumulativeMilliMu: number }[] }) {
   const t = useT('stats');
+  const tu = useT();
   const data = months.map((m) => ({ month: m.month, volume: mu(m.volumeMilliMu), cumulative: mu(m.cumulativeMilliMu) }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" />
-        <YAxis yAxisId="left" width={80} />
-        <YAxis yAxisId="right" orientation="right" width={80} />
-        <Tooltip />
+        <YAxis yAxisId="left" width={80} tickFormatter={grouped} label={axisLabel(tu('mu'))} />
+        <YAxis yAxisId="right" orientation="right" width={80} tickFormatter={grouped} label={axisLabel(tu('mu'))} />
+        <Tooltip formatter={grouped} />
         <Legend />
         <Bar yAxisId="left" dataKey="volume" name={t('chart_volume')} fill="#1f5fa8" isAnimationActive={false} />
         <Line yAxisId="right" dataKey="cumulative" name={t('chart_cumulative')} stroke="#b3261e" strokeWidth={2} isAnimationActive={false} />
@@ -88,16 +110,16 @@ export function VolumeChart({ months }: { months: { month: string; volumeMilliMu
   );
 }
 
-/** Horizontal bars, one row per county (the first `limit` of a ranked list). */
-export function RankedBars({ rows, bars, limit = 20 }: { rows: { label: string; values: number[] }[]; bars: { name: string; color: string }[]; limit?: number }) {
+/** Horizontal bars, one row per county (the first `limit` of a ranked list), their axis in `unit`. */
+export function RankedBars({ rows, bars, unit, limit = 20 }: { rows: { label: string; values: number[] }[]; bars: { name: string; color: string }[]; unit: string; limit?: number }) {
   const data = rows.slice(0, limit).map((r) => Object.fromEntries([['label', r.label], ...r.values.map((v, i) => [`v${i}`, v])]));
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, data.length * 26 + 60)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 16, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" />
+        <XAxis type="number" tickFormatter={grouped} label={{ value: unit, position: 'insideBottomRight' as const, offset: -4, fontSize: 12 }} />
         <YAxis type="category" dataKey="label" width={110} />
-        <Tooltip />
+        <Tooltip formatter={grouped} />
         <Legend />
         {bars.map((b, i) => (
           <Bar key={b.name} dataKey={`v${i}`} name={b.name} fill={b.color} isAnimationActive={false} />

@@ -11,6 +11,7 @@ import { LAND_TYPES } from '@/server/domain/projects';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { PricePerMu } from './ui';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 type Land = 'all' | (typeof LAND_TYPES)[number];
 const EMPTY = { validFrom: '', validTo: '', landType: 'all' as Land, reference: '', floor: '', documentRef: '' };
@@ -24,7 +25,6 @@ interface GuidanceRequest {
 export function GuidanceForm() {
   const locale = useLocale();
   const t = useT('market');
-  const tp = useT('projects');
   const tu = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -41,6 +41,7 @@ export function GuidanceForm() {
       },
     }),
   );
+  const errors = formErrorsOf(publish.error);
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   return (
@@ -60,11 +61,13 @@ export function GuidanceForm() {
     >
       <label>
         {t('field_validFrom')}
-        <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} />
+        <input name="validFrom" type="date" value={form.validFrom} onChange={set('validFrom')} {...invalidProps(errors, 'validFrom')} />
+        <FieldNote errors={errors} path="validFrom" />
       </label>
       <label>
         {t('field_validTo')}
-        <input name="validTo" type="date" value={form.validTo} onChange={set('validTo')} />
+        <input name="validTo" type="date" value={form.validTo} onChange={set('validTo')} {...invalidProps(errors, 'validTo')} />
+        <FieldNote errors={errors} path="validTo" />
       </label>
       <label>
         {t('field_guidanceLand')}
@@ -72,28 +75,36 @@ export function GuidanceForm() {
           <option value="all">{t('guidance_landAll')}</option>
           {LAND_TYPES.map((l) => (
             <option key={l} value={l}>
-              {tp(`landType_${l}`)}
+              {tu(`landType_${l}`)}
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="landType" />
       </label>
       <label>
         {t('field_reference')}
-        <input name="reference" inputMode="decimal" value={form.reference} maxLength={20} onChange={set('reference')} />
+        <input name="reference" inputMode="decimal" value={form.reference} maxLength={20} onChange={set('reference')} {...invalidProps(errors, 'reference')} />
+        <FieldNote errors={errors} path="reference" />
       </label>
       <label>
         {t('field_floor')}
-        <input name="floor" inputMode="decimal" value={form.floor} maxLength={20} onChange={set('floor')} />
+        <input name="floor" inputMode="decimal" value={form.floor} maxLength={20} onChange={set('floor')} {...invalidProps(errors, 'floor')} />
+        <FieldNote errors={errors} path="floor" />
       </label>
       <label>
         {t('field_guidanceRef')}
-        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} />
+        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} {...invalidProps(errors, 'documentRef')} />
+        <FieldNote errors={errors} path="documentRef" />
       </label>
       <button type="submit" disabled={!hydrated || publish.isPending}>
         {publish.isPending ? tu('saving') : t('submit_guidance')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={publish.error?.message} done={done} />
+        <FormErrorList
+          errors={errors}
+          labels={{ validFrom: t('field_validFrom'), validTo: t('field_validTo'), landType: t('field_guidanceLand'), reference: t('field_reference'), floor: t('field_floor'), documentRef: t('field_guidanceRef') }}
+        />
+        <Feedback error={null} done={done} />
       </div>
       <ConfirmDialog
         open={asking !== null}
@@ -103,7 +114,7 @@ export function GuidanceForm() {
           asking
             ? [
                 [t('guidance_period'), `${asking.input.validFrom || tu('not_filled')} – ${asking.input.validTo || t('guidance_open')}`],
-                [t('field_guidanceLand'), asking.input.landType === 'all' ? t('guidance_landAll') : tp(`landType_${asking.input.landType}`)],
+                [t('field_guidanceLand'), asking.input.landType === 'all' ? t('guidance_landAll') : tu(`landType_${asking.input.landType}`)],
                 [t('guidance_reference'), <PricePerMu fen={asking.referenceFen} locale={locale} />],
                 [t('guidance_floor'), <PricePerMu fen={asking.floorFen} locale={locale} />],
                 [t('guidance_documentRef'), asking.input.documentRef.trim() || tu('not_filled')],

@@ -11,7 +11,7 @@ export interface InForce {
 
 export function GuidanceInForce({ rows, locale }: { rows: InForce[]; locale: Locale }) {
   const t = translator(locale, 'market');
-  const tp = translator(locale, 'projects');
+  const tu = translator(locale, 'ui');
   if (rows.every((r) => r.guidance === null)) return <p className="muted">{t('guidance_noneInForce')}</p>;
   return (
     <div className="table-scroll">
@@ -28,7 +28,7 @@ export function GuidanceInForce({ rows, locale }: { rows: InForce[]; locale: Loc
         <tbody>
           {rows.map(({ landType, guidance: g }) => (
             <tr key={landType}>
-              <td>{tp(`landType_${landType}`)}</td>
+              <td>{tu(`landType_${landType}`)}</td>
               {g === null ? (
                 <td colSpan={4} className="muted">
                   {t('guidance_none')}

@@ -12,6 +12,7 @@ import { PLAN_KINDS, PLAN_STANDARD, type PlanKind } from '@/server/domain/plan';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { Mu } from './ui';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 const standardQty = (kind: PlanKind) => formatMu(PLAN_STANDARD[kind].qtyMilliMu).replace(/,/g, '');
 
@@ -26,16 +27,17 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
   const hydrated = useHydrated();
   const [kind, setKind] = useState<PlanKind>('PLAN_NEW_LAND');
   const [form, setForm] = useState({ year: String(year), qty: standardQty('PLAN_NEW_LAND'), documentRef: '', to: `group:${PLAN_STANDARD.PLAN_NEW_LAND.to}` });
-  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ input: AllocationInput; qtyMilliMu: number; scope: string } | null>(null);
   const allocate = useMutation(
     trpc.plan.allocate.mutationOptions({
       onSuccess: (r) => {
-        setAnswer({ local: null, done: t('allocate_done', { allocated: r.allocated, skipped: r.skipped }) });
+        setDone(t('allocate_done', { allocated: r.allocated, skipped: r.skipped }));
         router.refresh();
       },
     }),
   );
+  const errors = formErrorsOf(allocate.error);
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   return (
@@ -49,7 +51,7 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
         const y = /^\d{1,4}$/.test(form.year.trim()) ? Number(form.year.trim()) : 0;
         const [scope, value] = form.to.split(':') as [string, string];
         const to = scope === 'county' ? { countyId: Number(value) } : { group: value as 'national_poverty' | 'poverty' };
-        setAnswer({ local: null, done: null });
+        setDone(null);
         const input = { kind, year: y, qty: form.qty.trim(), documentRef: form.documentRef, to };
         const qtyMilliMu = readPositive(form.qty, 3);
         const county = counties.find((c) => `county:${c.id}` === form.to);
@@ -77,12 +79,14 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
       </label>
       <label>
         {t('field_year')}
-        <input name="year" inputMode="numeric" value={form.year} maxLength={4} onChange={set('year')} />
+        <input name="year" inputMode="numeric" value={form.year} maxLength={4} onChange={set('year')} {...invalidProps(errors, 'year')} />
+        <FieldNote errors={errors} path="year" />
       </label>
       <label>
         {t('field_qty')}
-        <input name="qty" inputMode="decimal" value={form.qty} maxLength={20} onChange={set('qty')} />
-        <small className="muted">{t('standard_hint', { qty: standardQty(kind) })}</small>
+        <input name="qty" inputMode="decimal" value={form.qty} maxLength={20} onChange={set('qty')} {...invalidProps(errors, 'qty')} />
+        <FieldNote errors={errors} path="qty" />
+        <small className="muted">{t('standard_hint', { qty: formatMu(PLAN_STANDARD[kind].qtyMilliMu) })}</small>
       </label>
       <label>
         {t('field_to')}
@@ -95,16 +99,19 @@ export function PlanAllocateForm({ year, counties }: { year: number; counties: {
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="to" />
       </label>
       <label>
         {t('field_documentRef')}
-        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} />
+        <input name="documentRef" value={form.documentRef} maxLength={100} onChange={set('documentRef')} {...invalidProps(errors, 'documentRef')} />
+        <FieldNote errors={errors} path="documentRef" />
       </label>
       <button type="submit" disabled={!hydrated || allocate.isPending}>
         {allocate.isPending ? tu('saving') : t('submit_allocate')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={answer.local ?? allocate.error?.message} done={answer.done} />
+        <FormErrorList errors={errors} labels={{ kind: t('field_kind'), year: t('field_year'), qty: t('field_qty'), to: t('field_to'), documentRef: t('field_documentRef') }} />
+        <Feedback error={null} done={done} />
       </div>
       <ConfirmDialog
         open={asking !== null}

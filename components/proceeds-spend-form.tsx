@@ -11,6 +11,7 @@ import { SPENDING_CATEGORIES, type SpendingCategory } from '@/server/domain/proc
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { Money } from './ui';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 const EMPTY = { spentOn: '', amount: '', category: '' as SpendingCategory | '', purpose: '', budgetRef: '' };
 
@@ -23,22 +24,22 @@ export function ProceedsSpendForm() {
   const locale = useLocale();
   const t = useT('proceeds');
   const tu = useT();
-  const te = useT('errors');
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
   const [form, setForm] = useState(EMPTY);
-  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState<SpendRequest | null>(null);
   const spend = useMutation(
     trpc.proceeds.spend.mutationOptions({
       onSuccess: () => {
         setForm(EMPTY);
-        setAnswer({ local: null, done: t('spending_done') });
+        setDone(t('spending_done'));
         router.refresh();
       },
     }),
   );
+  const errors = formErrorsOf(spend.error);
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   return (
@@ -48,28 +49,27 @@ export function ProceedsSpendForm() {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (form.category === '') {
-          setAnswer({ local: `${t('field_category')}：${te('required')}`, done: null });
-          return;
-        }
-        setAnswer({ local: null, done: null });
-        const input = { ...form, category: form.category, amount: form.amount.trim() };
+        setDone(null);
+        // No category chosen goes as '', which the server refuses as required beside the other fields: nothing to confirm.
+        const input = { ...form, category: form.category as SpendingCategory, amount: form.amount.trim() };
         const amountFen = readPositive(form.amount, 2);
-        if (amountFen === null) spend.mutate(input);
+        if (amountFen === null || form.category === '') spend.mutate(input);
         else setAsking({ input, amountFen });
       }}
     >
       <label>
         {t('field_spentOn')}
-        <input name="spentOn" type="date" value={form.spentOn} onChange={set('spentOn')} />
+        <input name="spentOn" type="date" value={form.spentOn} onChange={set('spentOn')} {...invalidProps(errors, 'spentOn')} />
+        <FieldNote errors={errors} path="spentOn" />
       </label>
       <label>
         {t('field_amount')}
-        <input name="amount" inputMode="decimal" value={form.amount} maxLength={20} onChange={set('amount')} />
+        <input name="amount" inputMode="decimal" value={form.amount} maxLength={20} onChange={set('amount')} {...invalidProps(errors, 'amount')} />
+        <FieldNote errors={errors} path="amount" />
       </label>
       <label>
         {t('field_category')}
-        <select name="category" value={form.category} onChange={set('category')}>
+        <select name="category" value={form.category} onChange={set('category')} {...invalidProps(errors, 'category')}>
           <option value="">{t('choose')}</option>
           {SPENDING_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -77,20 +77,27 @@ export function ProceedsSpendForm() {
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="category" />
       </label>
       <label>
         {t('field_purpose')}
-        <input name="purpose" value={form.purpose} maxLength={500} onChange={set('purpose')} />
+        <input name="purpose" value={form.purpose} maxLength={500} onChange={set('purpose')} {...invalidProps(errors, 'purpose')} />
+        <FieldNote errors={errors} path="purpose" />
       </label>
       <label>
         {t('field_budgetRef')}
-        <input name="budgetRef" value={form.budgetRef} maxLength={100} onChange={set('budgetRef')} />
+        <input name="budgetRef" value={form.budgetRef} maxLength={100} onChange={set('budgetRef')} {...invalidProps(errors, 'budgetRef')} />
+        <FieldNote errors={errors} path="budgetRef" />
       </label>
       <button type="submit" disabled={!hydrated || spend.isPending}>
         {spend.isPending ? tu('saving') : t('submit_spending')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={answer.local ?? spend.error?.message} done={answer.done} />
+        <FormErrorList
+          errors={errors}
+          labels={{ spentOn: t('field_spentOn'), amount: t('field_amount'), category: t('field_category'), purpose: t('field_purpose'), budgetRef: t('field_budgetRef') }}
+        />
+        <Feedback error={null} done={done} />
       </div>
       <ConfirmDialog
         open={asking !== null}

@@ -1,9 +1,9 @@
 'use client';
 // The county's plan of a linking project: its terms and the table of demolition plots, for a new
-// project or one still editable. Areas stay decimal text up to the API; totals are summed in
-// milli-mu integers, so what the form shows is what the server will compute.
+// project or one still editable. Areas and grades stay text as typed up to the API, which checks
+// every field at once; totals are summed in milli-mu integers, so what the form shows is what the
+// server will compute, and no total is shown while an area is not a number it would take.
 import { useMutation } from '@tanstack/react-query';
-import type { TRPCClientErrorLike } from '@trpc/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -11,9 +11,9 @@ import { formatMu } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
-import type { AppRouter } from '@/server/api/root';
 import type { CurrentUse, LandType } from '@/server/domain/projects';
-import { parseDecimal } from '@/server/domain/units';
+import { readDecimal } from '@/server/domain/units';
+import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 const CURRENT_USES: readonly CurrentUse[] = ['homestead', 'abandoned_village', 'industrial_mining', 'public_facility', 'other'];
 const LAND_TYPES: readonly LandType[] = ['ordinary', 'high_standard', 'other'];
@@ -42,14 +42,12 @@ const EMPTY_PLOT: PlotDraft = { code: '', village: '', currentUse: 'homestead', 
 
 /** Blank numbers mean zero: a plot none of which becomes farmland, a project with no resettlement. */
 const orZero = (text: string) => (text.trim() === '' ? '0' : text.trim());
-const milliMu = (text: string) => parseDecimal(orZero(text), 3) ?? 0;
-
-/** '' → null (no grade); a whole number → that number; anything else → undefined (refused here). */
-function gradeOf(text: string): number | null | undefined {
-  const s = text.trim();
-  if (s === '') return null;
-  return /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 10 ? Number(s) : undefined;
-}
+/** An area for the live totals: null while it is not a number the server would take (negative, letters, …). */
+const milliMu = (text: string) => {
+  const read = readDecimal(orZero(text), 3);
+  return 'value' in read ? read.value : null;
+};
+const sumOf = (values: (number | null)[]) => (values.some((v) => v === null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
 
 type Translate = ReturnType<typeof useT<'projects'>>;
 const TOP_FIELDS = { name: 'field_name', villages: 'field_villages', forCrossRegion: 'field_forCrossRegion', landType: 'field_landType', resettlement: 'field_resettlement', plots: 'plots_title' } as const;
@@ -66,14 +64,6 @@ function fieldLabel(path: string, t: Translate): string | null {
   return key ? t(key) : null;
 }
 
-function errorText(error: TRPCClientErrorLike<AppRouter> | null, t: Translate): string | null {
-  if (!error) return null;
-  const data = error.data;
-  const fields = Object.entries(data && 'fieldErrors' in data ? data.fieldErrors : {});
-  const labelled = fields.map(([path, message]) => ({ field: fieldLabel(path, t), message }));
-  if (labelled.length === 0 || labelled.some((f) => f.field === null)) return error.message;
-  return labelled.map((f) => t('field_error', { field: f.field, message: f.message })).join('；');
-}
 
 export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: ProjectDraft }) {
   const t = useT('projects');
@@ -87,17 +77,18 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
   const [landType, setLandType] = useState<LandType>(draft?.landType ?? 'ordinary');
   const [resettlement, setResettlement] = useState(draft?.resettlement ?? '0');
   const [rows, setRows] = useState<Row[]>(() => (draft?.plots.length ? draft.plots : [EMPTY_PLOT]).map((p, i) => ({ ...p, key: i })));
-  const [local, setLocal] = useState<string | null>(null);
 
   const create = useMutation(trpc.projects.create.mutationOptions({ onSuccess: (p) => router.push(`/projects/${p.id}`) }));
   const update = useMutation(trpc.projects.update.mutationOptions({ onSuccess: (p) => router.push(`/projects/${p.id}`) }));
   // After success the page navigates away; until it has, a second click must not save twice.
   const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
-  const error = errorText(create.error ?? update.error, t);
+  const errors = formErrorsOf(create.error ?? update.error);
 
-  const totalArea = rows.reduce((sum, r) => sum + milliMu(r.area), 0);
-  const totalFarmland = rows.reduce((sum, r) => sum + milliMu(r.farmland), 0);
-  const surplus = totalArea - milliMu(resettlement);
+  const totalArea = sumOf(rows.map((r) => milliMu(r.area)));
+  const totalFarmland = sumOf(rows.map((r) => milliMu(r.farmland)));
+  const resettlementMilliMu = milliMu(resettlement);
+  const surplus = totalArea === null || resettlementMilliMu === null ? null : totalArea - resettlementMilliMu;
+  const shown = (n: number | null) => (n === null ? '—' : `${formatMu(n)} ${tu('mu')}`);
 
   const change = (key: number, patch: Partial<PlotDraft>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const addRow = () => setRows((rs) => [...rs, { ...EMPTY_PLOT, key: Math.max(-1, ...rs.map((r) => r.key)) + 1 }]);
@@ -105,19 +96,13 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const bad = rows.findIndex((r) => gradeOf(r.grade) === undefined);
-    if (bad >= 0) {
-      setLocal(t('grade_invalid', { n: bad + 1 }));
-      return;
-    }
-    setLocal(null);
     const input = {
       name,
       villages,
       forCrossRegion,
       landType,
       resettlement: orZero(resettlement),
-      plots: rows.map((r) => ({ code: r.code, village: r.village, currentUse: r.currentUse, area: r.area.trim(), farmland: orZero(r.farmland), farmlandGrade: gradeOf(r.grade) ?? null })),
+      plots: rows.map((r) => ({ code: r.code, village: r.village, currentUse: r.currentUse, area: r.area.trim(), farmland: orZero(r.farmland), farmlandGrade: r.grade })),
     };
     if (projectId === undefined) create.mutate(input);
     else update.mutate({ ...input, projectId });
@@ -128,25 +113,29 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
       <div className="form grid">
         <label>
           {t('field_name')}
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required {...invalidProps(errors, 'name')} />
+          <FieldNote errors={errors} path="name" />
         </label>
         <label>
           {t('field_villages')}
-          <input name="villages" value={villages} onChange={(e) => setVillages(e.target.value)} maxLength={200} required />
+          <input name="villages" value={villages} onChange={(e) => setVillages(e.target.value)} maxLength={200} required {...invalidProps(errors, 'villages')} />
+          <FieldNote errors={errors} path="villages" />
         </label>
         <label>
           {t('field_landType')}
           <select name="landType" value={landType} onChange={(e) => setLandType(e.target.value as LandType)}>
             {LAND_TYPES.map((lt) => (
               <option key={lt} value={lt}>
-                {t(`landType_${lt}`)}
+                {tu(`landType_${lt}`)}
               </option>
             ))}
           </select>
+          <FieldNote errors={errors} path="landType" />
         </label>
         <label>
           {t('field_resettlement')}
-          <input name="resettlement" inputMode="decimal" value={resettlement} onChange={(e) => setResettlement(e.target.value)} />
+          <input name="resettlement" inputMode="decimal" value={resettlement} onChange={(e) => setResettlement(e.target.value)} {...invalidProps(errors, 'resettlement')} />
+          <FieldNote errors={errors} path="resettlement" />
         </label>
         <label className="check">
           <input type="checkbox" name="forCrossRegion" checked={forCrossRegion} onChange={(e) => setForCrossRegion(e.target.checked)} />
@@ -155,7 +144,8 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
       </div>
 
       <h2>{t('plots_title')}</h2>
-      <PlotsEditor rows={rows} onChange={change} onRemove={removeRow} />
+      <PlotsEditor rows={rows} errors={errors} onChange={change} onRemove={removeRow} />
+      <FieldNote errors={errors} path="plots" />
       <div className="row">
         <button type="button" className="secondary" onClick={addRow} disabled={!hydrated || rows.length >= 200}>
           {t('add_plot')}
@@ -164,17 +154,22 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
       <dl className="terms" data-testid="plan-totals" aria-live="polite">
         <dt>{t('total_area')}</dt>
         <dd className="num" data-testid="total-area">
-          {formatMu(totalArea)} {tu('mu')}
+          {shown(totalArea)}
         </dd>
         <dt>{t('total_farmland')}</dt>
         <dd className="num" data-testid="total-farmland">
-          {formatMu(totalFarmland)} {tu('mu')}
+          {shown(totalFarmland)}
         </dd>
         <dt>{t('total_surplus')}</dt>
-        <dd className={surplus > 0 || totalArea === 0 ? 'num' : 'num error-text'} data-testid="total-surplus">
-          {formatMu(surplus)} {tu('mu')}
+        <dd className={surplus !== null && (surplus > 0 || totalArea === 0) ? 'num' : 'num error-text'} data-testid="total-surplus">
+          {shown(surplus)}
         </dd>
       </dl>
+      {totalArea === null || totalFarmland === null || surplus === null ? (
+        <p className="muted small" data-testid="totals-note">
+          {t('totals_need_numbers')}
+        </p>
+      ) : null}
 
       <div className="row">
         <button type="submit" disabled={!hydrated || pending}>
@@ -182,16 +177,12 @@ export function ProjectForm({ projectId, draft }: { projectId?: number; draft?: 
         </button>
         <Link href={projectId === undefined ? '/projects' : `/projects/${projectId}`}>{t('cancel')}</Link>
       </div>
-      {local || error ? (
-        <p className="error" role="alert">
-          {local ?? error}
-        </p>
-      ) : null}
+      <FormErrorList errors={errors} labels={(path) => fieldLabel(path, t)} />
     </form>
   );
 }
 
-function PlotsEditor({ rows, onChange, onRemove }: { rows: Row[]; onChange: (key: number, patch: Partial<PlotDraft>) => void; onRemove: (key: number) => void }) {
+function PlotsEditor({ rows, errors, onChange, onRemove }: { rows: Row[]; errors: FormErrors | null; onChange: (key: number, patch: Partial<PlotDraft>) => void; onRemove: (key: number) => void }) {
   const t = useT('projects');
   const hydrated = useHydrated();
   return (
@@ -220,10 +211,12 @@ function PlotsEditor({ rows, onChange, onRemove }: { rows: Row[]; onChange: (key
               <tr key={r.key}>
                 <td className="num">{n}</td>
                 <td>
-                  <input aria-label={t('plot_code_n', { n })} value={r.code} maxLength={40} required onChange={(e) => onChange(r.key, { code: e.target.value })} />
+                  <input aria-label={t('plot_code_n', { n })} value={r.code} maxLength={40} required onChange={(e) => onChange(r.key, { code: e.target.value })} {...invalidProps(errors, `plots.${i}.code`)} />
+                  <FieldNote errors={errors} path={`plots.${i}.code`} />
                 </td>
                 <td>
-                  <input aria-label={t('plot_village_n', { n })} value={r.village} maxLength={100} required onChange={(e) => onChange(r.key, { village: e.target.value })} />
+                  <input aria-label={t('plot_village_n', { n })} value={r.village} maxLength={100} required onChange={(e) => onChange(r.key, { village: e.target.value })} {...invalidProps(errors, `plots.${i}.village`)} />
+                  <FieldNote errors={errors} path={`plots.${i}.village`} />
                 </td>
                 <td>
                   <select aria-label={t('plot_use_n', { n })} value={r.currentUse} onChange={(e) => onChange(r.key, { currentUse: e.target.value as CurrentUse })}>
@@ -233,15 +226,19 @@ function PlotsEditor({ rows, onChange, onRemove }: { rows: Row[]; onChange: (key
                       </option>
                     ))}
                   </select>
+                  <FieldNote errors={errors} path={`plots.${i}.currentUse`} />
                 </td>
                 <td>
-                  <input aria-label={t('plot_area_n', { n })} inputMode="decimal" value={r.area} required onChange={(e) => onChange(r.key, { area: e.target.value })} />
+                  <input aria-label={t('plot_area_n', { n })} inputMode="decimal" value={r.area} required onChange={(e) => onChange(r.key, { area: e.target.value })} {...invalidProps(errors, `plots.${i}.area`)} />
+                  <FieldNote errors={errors} path={`plots.${i}.area`} />
                 </td>
                 <td>
-                  <input aria-label={t('plot_farmland_n', { n })} inputMode="decimal" placeholder="0" value={r.farmland} onChange={(e) => onChange(r.key, { farmland: e.target.value })} />
+                  <input aria-label={t('plot_farmland_n', { n })} inputMode="decimal" placeholder="0" value={r.farmland} onChange={(e) => onChange(r.key, { farmland: e.target.value })} {...invalidProps(errors, `plots.${i}.farmland`)} />
+                  <FieldNote errors={errors} path={`plots.${i}.farmland`} />
                 </td>
                 <td>
-                  <input aria-label={t('plot_grade_n', { n })} type="number" min={1} max={10} step={1} value={r.grade} onChange={(e) => onChange(r.key, { grade: e.target.value })} />
+                  <input aria-label={t('plot_grade_n', { n })} type="number" min={1} max={10} step={1} value={r.grade} onChange={(e) => onChange(r.key, { grade: e.target.value })} {...invalidProps(errors, `plots.${i}.farmlandGrade`)} />
+                  <FieldNote errors={errors} path={`plots.${i}.farmlandGrade`} />
                 </td>
                 <td>
                   <button type="button" className="secondary" aria-label={t('remove_plot_n', { n })} disabled={!hydrated || rows.length <= 1} onClick={() => onRemove(r.key)}>

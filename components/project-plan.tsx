@@ -23,7 +23,7 @@ export function PlanSection({ view, locale }: { view: ProjectView; locale: Local
         <dt>{t('field_forCrossRegion')}</dt>
         <dd>{t(project.forCrossRegion ? 'yes' : 'no')}</dd>
         <dt>{t('field_landType')}</dt>
-        <dd>{t(`landType_${project.landType}`)}</dd>
+        <dd>{translator(locale, 'ui')(`landType_${project.landType}`)}</dd>
         <dt>{t('field_resettlement')}</dt>
         <dd>
           <Mu milliMu={project.resettlementMilliMu} locale={locale} />

@@ -9,6 +9,7 @@ import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { ConfirmDialog } from './confirm-dialog';
 import { Feedback } from './feedback';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
 import { useFlash } from './flash';
 
 const REF_FORM = {
@@ -46,13 +47,14 @@ export function ReclamationRefForm({ project, kind }: { project: { id: number; n
     >
       <label>
         {t(text.field)}
-        <input name="ref" value={ref} maxLength={100} onChange={(e) => setRef(e.target.value)} />
+        <input name="ref" value={ref} maxLength={100} onChange={(e) => setRef(e.target.value)} {...invalidProps(formErrorsOf(mutation.error), 'ref')} />
+        <FieldNote errors={formErrorsOf(mutation.error)} path="ref" />
       </label>
       <button type="submit" disabled={!hydrated || mutation.isPending}>
         {mutation.isPending ? tu('saving') : t(text.button)}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={mutation.error?.message} />
+        <FormErrorList errors={formErrorsOf(mutation.error)} labels={{ ref: t(text.field) }} />
       </div>
       <ConfirmDialog
         open={asking}
@@ -95,6 +97,7 @@ export function ProgressForm({ projectId }: { projectId: number }) {
       },
     }),
   );
+  const errors = mergeErrors(answer.local ? { fields: { percent: answer.local }, message: null } : null, formErrorsOf(report.error));
   return (
     <form
       className="form grid"
@@ -102,6 +105,7 @@ export function ProgressForm({ projectId }: { projectId: number }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        report.reset();
         const value = percent.trim();
         if (!/^\d{1,3}$/.test(value) || Number(value) > 100) {
           setAnswer({ local: t('percent_invalid'), done: null });
@@ -113,17 +117,20 @@ export function ProgressForm({ projectId }: { projectId: number }) {
     >
       <label>
         {t('field_percent')}
-        <input name="percent" type="number" min={0} max={100} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} />
+        <input name="percent" type="number" min={0} max={100} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} {...invalidProps(errors, 'percent')} />
+        <FieldNote errors={errors} path="percent" />
       </label>
       <label>
         {t('field_note')}
-        <input name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        <input name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} {...invalidProps(errors, 'note')} />
+        <FieldNote errors={errors} path="note" />
       </label>
       <button type="submit" disabled={!hydrated || report.isPending}>
         {report.isPending ? tu('saving') : t('report')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={answer.local ?? report.error?.message} done={answer.done} />
+        <FormErrorList errors={errors} labels={{ percent: t('field_percent'), note: t('field_note') }} />
+        <Feedback error={null} done={answer.done} />
       </div>
     </form>
   );

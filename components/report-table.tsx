@@ -17,6 +17,7 @@ export function ReportTable({ report, filter, locale, limit }: { report: Report;
     <>
       <div className="table-scroll">
         <table data-testid={`report-${report.id}`}>
+          <caption>{report.title}</caption>
           <thead>
             <tr>
               {report.columns.map((c) => (

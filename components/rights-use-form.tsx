@@ -12,6 +12,7 @@ import { useHydrated } from '@/lib/use-hydrated';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { Mu } from './ui';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 type Right = (typeof RIGHTS)[number];
@@ -32,7 +33,7 @@ export function RightsUseForm() {
   const [approvalRef, setApprovalRef] = useState('');
   const [area, setArea] = useState('');
   const [rights, setRights] = useState<Right[]>([...RIGHTS]);
-  const [answer, setAnswer] = useState<{ local: string | null; done: string | null }>({ local: null, done: null });
+  const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState<UseRequest | null>(null);
   const use = useMutation(
     trpc.rights.use.mutationOptions({
@@ -40,11 +41,12 @@ export function RightsUseForm() {
         setApplicationName('');
         setApprovalRef('');
         setArea('');
-        setAnswer({ local: null, done: t('use_done') });
+        setDone(t('use_done'));
         router.refresh();
       },
     }),
   );
+  const errors = formErrorsOf(use.error);
   const toggle = (r: Right, on: boolean) => setRights((prev) => (on ? RIGHTS.filter((x) => x === r || prev.includes(x)) : prev.filter((x) => x !== r)));
 
   return (
@@ -54,28 +56,28 @@ export function RightsUseForm() {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (rights.length === 0) {
-          setAnswer({ local: t('rights_required'), done: null });
-          return;
-        }
-        setAnswer({ local: null, done: null });
+        setDone(null);
+        // No right chosen is refused by the server (rightsRequired), with the other fields at once: nothing to confirm.
         const input = { applicationName, approvalRef, area: area.trim(), rights };
         const areaMilliMu = readPositive(area, 3);
-        if (areaMilliMu === null) use.mutate(input);
+        if (areaMilliMu === null || rights.length === 0) use.mutate(input);
         else setAsking({ input, areaMilliMu });
       }}
     >
       <label>
         {t('field_applicationName')}
-        <input name="applicationName" value={applicationName} maxLength={200} onChange={(e) => setApplicationName(e.target.value)} />
+        <input name="applicationName" value={applicationName} maxLength={200} onChange={(e) => setApplicationName(e.target.value)} {...invalidProps(errors, 'applicationName')} />
+        <FieldNote errors={errors} path="applicationName" />
       </label>
       <label>
         {t('field_approvalRef')}
-        <input name="approvalRef" value={approvalRef} maxLength={100} onChange={(e) => setApprovalRef(e.target.value)} />
+        <input name="approvalRef" value={approvalRef} maxLength={100} onChange={(e) => setApprovalRef(e.target.value)} {...invalidProps(errors, 'approvalRef')} />
+        <FieldNote errors={errors} path="approvalRef" />
       </label>
       <label>
         {t('field_area')}
-        <input name="area" inputMode="decimal" value={area} maxLength={20} onChange={(e) => setArea(e.target.value)} />
+        <input name="area" inputMode="decimal" value={area} maxLength={20} onChange={(e) => setArea(e.target.value)} {...invalidProps(errors, 'area')} />
+        <FieldNote errors={errors} path="area" />
       </label>
       <fieldset style={{ gridColumn: '1 / -1' }}>
         <legend>{t('field_rights')}</legend>
@@ -84,12 +86,14 @@ export function RightsUseForm() {
             <input type="checkbox" name="rights" value={r} checked={rights.includes(r)} onChange={(e) => toggle(r, e.target.checked)} /> {tu(`asset_${r}`)}
           </label>
         ))}
+        <FieldNote errors={errors} path="rights" />
       </fieldset>
       <button type="submit" disabled={!hydrated || use.isPending}>
         {use.isPending ? tu('saving') : t('submit_use')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={answer.local ?? use.error?.message} done={answer.done} />
+        <FormErrorList errors={errors} labels={{ applicationName: t('field_applicationName'), approvalRef: t('field_approvalRef'), area: t('field_area'), rights: t('field_rights') }} />
+        <Feedback error={null} done={done} />
       </div>
       <ConfirmDialog
         open={asking !== null}

@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { Feedback } from './feedback';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 export function TargetForm({ year, minYear }: { year: number; minYear: number }) {
   const t = useT('stats');
@@ -24,6 +25,7 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
       },
     }),
   );
+  const errors = formErrorsOf(save.error);
   return (
     <form
       className="form grid"
@@ -40,11 +42,13 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
       <h3 style={{ gridColumn: '1 / -1', margin: 0 }}>{t('set_target')}</h3>
       <label>
         {t('field_targetYear')}
-        <input name="year" inputMode="numeric" maxLength={4} value={form.year} onChange={(e) => setForm((f) => ({ ...f, year: e.target.value }))} />
+        <input name="year" inputMode="numeric" maxLength={4} value={form.year} onChange={(e) => setForm((f) => ({ ...f, year: e.target.value }))} {...invalidProps(errors, 'year')} />
+        <FieldNote errors={errors} path="year" />
       </label>
       <label>
         {t('field_targetQty')}
-        <input name="qty" inputMode="decimal" maxLength={20} value={form.qty} onChange={(e) => setForm((f) => ({ ...f, qty: e.target.value }))} />
+        <input name="qty" inputMode="decimal" maxLength={20} value={form.qty} onChange={(e) => setForm((f) => ({ ...f, qty: e.target.value }))} {...invalidProps(errors, 'qty')} />
+        <FieldNote errors={errors} path="qty" />
       </label>
       <label>
         {t('field_targetTo')}
@@ -56,7 +60,8 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
         {save.isPending ? tu('saving') : t('submit_target')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={save.error?.message} done={done} />
+        <FormErrorList errors={errors} labels={{ year: t('field_targetYear'), qty: t('field_targetQty'), to: t('field_targetTo') }} />
+        <Feedback error={null} done={done} />
       </div>
     </form>
   );

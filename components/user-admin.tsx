@@ -8,6 +8,7 @@ import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
 import { Feedback } from './feedback';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 export function CreateUserForm({ organisations }: { organisations: { id: number; name: string }[] }) {
   const t = useT('admin');
@@ -27,6 +28,7 @@ export function CreateUserForm({ organisations }: { organisations: { id: number;
       },
     }),
   );
+  const errors = formErrorsOf(create.error);
   const set = (key: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [key]: e.target.value }));
   return (
     <form
@@ -36,20 +38,23 @@ export function CreateUserForm({ organisations }: { organisations: { id: number;
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
-        create.mutate({ ...form, organisationId: Number(form.organisationId) });
+        // Nothing chosen goes as null, which the server refuses as required beside the other fields.
+        create.mutate({ ...form, organisationId: form.organisationId === '' ? null : Number(form.organisationId) });
       }}
     >
       <label>
         {t('users_username')}
-        <input name="username" value={form.username} maxLength={64} autoComplete="off" onChange={set('username')} />
+        <input name="username" value={form.username} maxLength={64} autoComplete="off" onChange={set('username')} {...invalidProps(errors, 'username')} />
+        <FieldNote errors={errors} path="username" />
       </label>
       <label>
         {t('users_displayName')}
-        <input name="displayName" value={form.displayName} maxLength={100} onChange={set('displayName')} />
+        <input name="displayName" value={form.displayName} maxLength={100} onChange={set('displayName')} {...invalidProps(errors, 'displayName')} />
+        <FieldNote errors={errors} path="displayName" />
       </label>
       <label>
         {t('users_org')}
-        <select name="organisationId" value={form.organisationId} onChange={set('organisationId')}>
+        <select name="organisationId" value={form.organisationId} onChange={set('organisationId')} {...invalidProps(errors, 'organisationId')}>
           <option value="" />
           {organisations.map((o) => (
             <option key={o.id} value={o.id}>
@@ -57,16 +62,19 @@ export function CreateUserForm({ organisations }: { organisations: { id: number;
             </option>
           ))}
         </select>
+        <FieldNote errors={errors} path="organisationId" />
       </label>
       <label>
         {t('users_password')}
-        <input name="password" type="password" value={form.password} maxLength={256} autoComplete="new-password" onChange={set('password')} />
+        <input name="password" type="password" value={form.password} maxLength={256} autoComplete="new-password" onChange={set('password')} {...invalidProps(errors, 'password')} />
+        <FieldNote errors={errors} path="password" />
       </label>
       <button type="submit" disabled={!hydrated || create.isPending}>
         {create.isPending ? tu('saving') : t('users_submit')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <Feedback error={create.error?.message} done={done} />
+        <FormErrorList errors={errors} labels={{ username: t('users_username'), displayName: t('users_displayName'), organisationId: t('users_org'), password: t('users_password') }} />
+        <Feedback error={null} done={done} />
       </div>
     </form>
   );
@@ -109,7 +117,8 @@ export function UserActions({ userId, disabled, self }: { userId: number; disabl
           {t('users_reset')}
         </button>
       </form>
-      <Feedback error={toggle.error?.message ?? reset.error?.message} done={done} />
+      <FormErrorList errors={formErrorsOf(toggle.error ?? reset.error)} labels={{ password: t('users_newPassword') }} />
+      <Feedback error={null} done={done} />
     </div>
   );
 }

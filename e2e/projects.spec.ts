@@ -178,7 +178,9 @@ test('project → review → approval → quota → sale → reclamation deadlin
   await confirmDialog(province, '确认下达');
   await expect(plan.getByRole('status')).toContainText('已下达');
   await expect(province.getByTestId('allocations').locator('tr', { hasText: `晋自然资发〔${nextYear}〕9号` }).first()).toBeVisible();
+  // Plan quota is no proceeds: the county finds it in the journal behind its proceeds statement.
   await county.goto('/ledger');
+  await county.getByRole('link', { name: '记账分录（供审计核对）' }).click();
   await expect(county.getByTestId('journal')).toContainText('计划指标下达');
 
   // The city approves the reclamation design; the county reports progress.

@@ -77,8 +77,9 @@ test('guidance → refused reserve → known trade → dashboards, exports and p
   await expect(monthly).toContainText('31,234.50');
   await expect(province.getByTestId('report-cities')).toContainText('忻州市');
   await expect(monthly).toContainText('385,589.90'); // 12.345 mu × 31,234.50 元/亩, to the fen
-  // Received this year: the sale, and any deposit forfeited by a lapsed award of the earlier journeys.
-  await expect(province.getByTestId('report-proceeds').locator('tr', { hasText: '河曲县' })).toContainText('5,589.90');
+  // Received this year, in 万元 as the chart above it: the sale (385,589.90 元, to the yuan 38.5590 万元), and any
+  // deposit forfeited by a lapsed award of the earlier journeys (whole tens of thousands of 元).
+  await expect(province.getByTestId('report-proceeds').locator('tr', { hasText: '河曲县' })).toContainText(/\d\.5590/);
   await expect(province.getByTestId('report-targets')).toContainText('河曲县');
   await expect(province.getByTestId('report-assessment')).toBeVisible();
   await expect(province.getByTestId('report-obligations')).toBeVisible();

@@ -1,6 +1,8 @@
 import { defineMessages } from '@/lib/i18n/define';
 
 // Interface text shared by every page. Page-specific text sits in the same table, grouped by prefix.
+// The glossary of the domain's things (land types, assets and rights, modes, roles) is kept here and
+// only here: every page names each thing by these keys (lib/i18n/glossary.test.ts).
 export const uiMessages = defineMessages(
   {
     appName: '指标交易平台',
@@ -100,6 +102,10 @@ export const uiMessages = defineMessages(
     saved: '已保存',
     loading: '加载中…',
     none: '暂无',
+    fieldError: '{label}：{message}',
+    notFound_title: '页面不存在',
+    notFound_text: '您打开的地址没有对应的页面，或者该页面已被移除。请检查地址，或从下面返回。',
+    notFound_back: '返回{page}',
   },
   {
     appName: 'Quota Exchange',
@@ -114,7 +120,7 @@ export const uiMessages = defineMessages(
     wanYuan: '10k yuan',
     yuanPerMu: 'yuan/mu',
     role_province: 'Province',
-    role_city: 'City',
+    role_city: 'City bureau',
     role_county: 'County',
     role_zone: 'Zone',
     nav_countyQuota: 'Our quota',
@@ -199,5 +205,9 @@ export const uiMessages = defineMessages(
     saved: 'Saved',
     loading: 'Loading…',
     none: 'None',
+    fieldError: '{label}: {message}',
+    notFound_title: 'Page not found',
+    notFound_text: 'There is no page at this address, or it has been removed. Check the address, or go back below.',
+    notFound_back: 'Back to {page}',
   },
 );

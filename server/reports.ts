@@ -7,8 +7,11 @@ import type { createCaller } from './api/root';
 type Caller = ReturnType<typeof createCaller>;
 export type Filter = { year: number | null; cityId: number | null; countyId: number | null };
 
-/** How a column's integers are shown: area in 亩 (milli-mu), money in 元 (fen), a share in % (bp). */
-export type ColumnKind = 'text' | 'count' | 'mu' | 'yuan' | 'pct';
+/** How a column's integers are shown: area in 亩 (milli-mu), money in 元 or, for large sums, 万元 (fen), a price in 元/亩 (fen per mu), a share in % (bp). */
+export type ColumnKind = 'text' | 'count' | 'mu' | 'yuan' | 'wanYuan' | 'yuanPerMu' | 'pct';
+
+/** The unit a column's header names, by kind: the page, the CSV and the Excel file all say it. */
+const UNIT_KEYS = { mu: 'mu', yuan: 'yuan', wanYuan: 'wanYuan', yuanPerMu: 'yuanPerMu' } as const;
 export interface Report {
   id: ReportId;
   title: string;
@@ -38,14 +41,19 @@ export type ReportSource = ReturnType<typeof reportSource>;
 
 export async function buildReport(id: ReportId, source: ReportSource, locale: Locale): Promise<Report> {
   const t = translator(locale, 'stats');
-  const col = (key: Parameters<typeof t>[0], kind: ColumnKind) => ({ header: t(key), kind });
+  const tu = translator(locale, 'ui');
+  const withUnit = (header: string, kind: ColumnKind) => {
+    const unit = kind === 'pct' ? '%' : kind in UNIT_KEYS ? tu(UNIT_KEYS[kind as keyof typeof UNIT_KEYS]) : null;
+    return unit === null ? header : locale === 'zh' ? `${header}（${unit}）` : `${header} (${unit})`;
+  };
+  const col = (key: Parameters<typeof t>[0], kind: ColumnKind) => ({ header: withUnit(t(key), kind), kind });
   switch (id) {
     case 'monthly': {
       const m = await source.market();
       return {
         id,
         title: `${t('report_monthly')} ${m.year}`,
-        columns: [col('col_month', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_cumulative', 'mu'), col('col_amount', 'yuan'), col('col_median', 'yuan'), col('col_floor', 'yuan'), col('col_reference', 'yuan')],
+        columns: [col('col_month', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_cumulative', 'mu'), col('col_amount', 'yuan'), col('col_median', 'yuanPerMu'), col('col_floor', 'yuanPerMu'), col('col_reference', 'yuanPerMu')],
         rows: m.months.map((r) => [r.month, r.count, r.volumeMilliMu, r.cumulativeMilliMu, r.amountFen, r.medianFenPerMu, r.floorFenPerMu, r.referenceFenPerMu]),
       };
     }
@@ -54,7 +62,7 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
       return {
         id,
         title: `${t('report_cities')} ${m.year}`,
-        columns: [col('col_city', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_min', 'yuan'), col('col_p25', 'yuan'), col('col_median', 'yuan'), col('col_p75', 'yuan'), col('col_max', 'yuan')],
+        columns: [col('col_city', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_min', 'yuanPerMu'), col('col_p25', 'yuanPerMu'), col('col_median', 'yuanPerMu'), col('col_p75', 'yuanPerMu'), col('col_max', 'yuanPerMu')],
         rows: m.byCity.map((r) => [r.cityName, r.count, r.volumeMilliMu, r.minFenPerMu, r.p25FenPerMu, r.medianFenPerMu, r.p75FenPerMu, r.maxFenPerMu]),
       };
     }
@@ -65,7 +73,7 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
       return {
         id,
         title: `${t('report_proceeds')} ${p.year}`,
-        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_received', 'yuan'), col('col_spent', 'yuan'), ...categories.map((c) => ({ header: tp(`category_${c}`), kind: 'yuan' as const }))],
+        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_received', 'wanYuan'), col('col_spent', 'wanYuan'), ...categories.map((c) => ({ header: withUnit(tp(`category_${c}`), 'wanYuan'), kind: 'wanYuan' as const }))],
         rows: p.rows.map((r) => [r.countyName, r.cityName, r.receivedFen, r.spentFen, ...categories.map((c) => r.byCategory[c] ?? 0)]),
       };
     }
@@ -101,7 +109,7 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
       return {
         id,
         title: `${t('report_assessment')} ${a.year}`,
-        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_target', 'mu'), col('col_traded', 'mu'), col('col_progress', 'pct'), col('col_received', 'yuan'), col('col_spent', 'yuan'), col('col_overdueCount', 'count'), col('col_mark', 'text')],
+        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_target', 'mu'), col('col_traded', 'mu'), col('col_progress', 'pct'), col('col_received', 'wanYuan'), col('col_spent', 'wanYuan'), col('col_overdueCount', 'count'), col('col_mark', 'text')],
         rows: a.rows.map((r) => [r.countyName, r.cityName, r.targetMilliMu, r.tradedMilliMu, r.progressBp, r.receivedFen, r.spentFen, r.overdueCount, t(`mark_${r.mark}`)]),
       };
     }
@@ -110,7 +118,7 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
       return {
         id,
         title: t('report_quarters'),
-        columns: [col('col_quarter', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_median', 'yuan')],
+        columns: [col('col_quarter', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_median', 'yuanPerMu')],
         rows: q.quarters.map((r) => [r.quarter, r.count, r.volumeMilliMu, r.medianFenPerMu]),
       };
     }

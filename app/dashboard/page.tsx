@@ -1,10 +1,11 @@
 // The dashboards (issue 4): the province sees the whole market, a county and a zone the parts about
 // themselves. Each chart has its table under it, with export links; filters are a plain GET form.
+import Link from 'next/link';
 import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/charts';
 import { ReportTable } from '@/components/report-table';
 import { TargetForm } from '@/components/target-form';
 import { translator } from '@/lib/i18n';
-import { yearOf } from '@/server/domain/stats';
+import { assessedYear, yearOf } from '@/server/domain/stats';
 import { requireRole } from '@/server/page';
 import { type Filter, buildReport, reportSource } from '@/server/reports';
 
@@ -14,8 +15,11 @@ const intParam = (v: string | string[] | undefined) => (typeof v === 'string' &&
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
   const { caller, ctx, locale, user } = await requireRole('province', 'county', 'zone');
   const t = translator(locale, 'stats');
+  const tu = translator(locale, 'ui');
   const sp = await searchParams;
-  const thisYear = yearOf(ctx.services.clock.now());
+  const now = ctx.services.clock.now();
+  // One year for the whole page, this year in China time unless the user chose another.
+  const thisYear = yearOf(now);
   const year = intParam(sp.year);
   const filter: Filter = {
     year: year !== null && year >= 2000 && year <= 2100 ? year : thisYear,
@@ -35,8 +39,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const obligations = province ? await buildReport('obligations', source, locale) : null;
   const obligationsByCity = province ? await buildReport('obligationsByCity', source, locale) : null;
   const obligationsData = province ? await source.obligations() : null;
-  // The assessment covers the year chosen (by default the past year, assessed in this first quarter).
-  const assessment = province ? await buildReport('assessment', reportSource(caller, { ...filter, year: year ?? thisYear - 1 }), locale) : null;
+  const assessment = province ? await buildReport('assessment', source, locale) : null;
+  // The assessment is made for a completed year; a year not yet over shows progress so far.
+  const completedYear = assessedYear(now);
+  const yearNotOver = (filter.year ?? thisYear) > completedYear;
+  const completedHref = `/dashboard?${new URLSearchParams([['year', String(completedYear)], ...(filter.cityId ? [['cityId', String(filter.cityId)]] : []), ...(filter.countyId ? [['countyId', String(filter.countyId)]] : [])])}`;
   const years = Array.from({ length: thisYear + 2 - 2018 }, (_, i) => thisYear + 1 - i);
 
   return (
@@ -44,7 +51,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <h1>{t('dashboard_title')}</h1>
       <p className="muted">{t(province ? 'dashboard_intro_province' : county ? 'dashboard_intro_county' : 'dashboard_intro_zone')}</p>
 
-      <form method="get" className="form grid card" data-testid="dashboard-filter">
+      {/* Keyed by the filter: a link to another year re-renders the page in place, and the choices must follow it. */}
+      <form method="get" className="form grid card" data-testid="dashboard-filter" key={`${filter.year}:${filter.cityId}:${filter.countyId}`}>
         <label>
           {t('filter_year')}
           <select name="year" defaultValue={String(filter.year)}>
@@ -91,7 +99,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="muted small">{t('section_prices_note')}</p>
         {market.count === 0 ? <p className="muted">{t('no_trades')}</p> : null}
         <div className="chart">
-          <PriceChart data={{ months: market.months, points: market.points }} />
+          <PriceChart data={{ months: market.months, band: market.band, points: market.points }} />
         </div>
         <h3>{t('section_volume')}</h3>
         <div className="chart">
@@ -122,6 +130,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 { name: t('chart_received'), color: '#1f5fa8' },
                 { name: t('chart_spent'), color: '#1e7b34' },
               ]}
+              unit={tu('wanYuan')}
             />
           </div>
           <ReportTable report={proceeds} filter={filter} locale={locale} />
@@ -133,7 +142,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h2>{t('section_targets')}</h2>
           <p className="muted small">{t('section_targets_note')}</p>
           <div className="chart">
-            <RankedBars rows={targetsData.rows.map((r) => ({ label: r.countyName, values: [r.progressBp / 100] }))} bars={[{ name: `${t('col_progress')} (%)`, color: '#b3261e' }]} />
+            <RankedBars rows={targetsData.rows.map((r) => ({ label: r.countyName, values: [r.progressBp / 100] }))} bars={[{ name: `${t('col_progress')} (%)`, color: '#b3261e' }]} unit="%" />
           </div>
           <ReportTable report={targets} filter={filter} locale={locale} />
           {province ? <TargetForm year={filter.year ?? thisYear} minYear={thisYear} /> : null}
@@ -151,6 +160,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 { name: t('col_due'), color: '#9a6700' },
                 { name: t('chart_onTrack'), color: '#1f5fa8' },
               ]}
+              unit={t('chart_projects')}
             />
           </div>
           <h3>{t('by_city')}</h3>
@@ -164,7 +174,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <section className="card" data-testid="section-assessment">
           <h2>{t('section_assessment')}</h2>
           <p className="muted small">{t('section_assessment_note')}</p>
-          <ReportTable report={assessment} filter={{ ...filter, year: year ?? thisYear - 1 }} locale={locale} />
+          {yearNotOver ? (
+            <p className="reminder" data-testid="assessment-year-not-over">
+              {t('assessment_yearNotOver', { year: filter.year ?? thisYear })} <Link href={completedHref}>{t('assessment_seeCompleted', { year: completedYear })}</Link>
+            </p>
+          ) : null}
+          <ReportTable report={assessment} filter={filter} locale={locale} />
         </section>
       ) : null}
     </>

@@ -1,5 +1,7 @@
-// The caller's ledger (accounts.ledger): a county's proceeds and quota, a zone's funds, frozen
-// deposits and holdings of the three rights per lot; then the journal lines, entry by entry.
+// The caller's ledger: a county's proceeds and quota, then its proceeds as an account statement
+// (proceeds.statement: date, trade, buyer, amount, balance), with the double-entry journal behind a
+// link for auditors; a zone's funds, frozen deposits and holdings of the three rights per lot, then
+// its journal lines, entry by entry (accounts.ledger).
 import Link from 'next/link';
 import { type Locale, hasKey, translator } from '@/lib/i18n';
 import { formatMu, formatYuan } from '@/lib/format';
@@ -8,18 +10,26 @@ import { STATEMENT_PAGE_ENTRIES } from '@/server/data/ledger';
 import { HoldingsTable } from '@/components/holdings-table';
 import { Money, Mu, Stat, Time } from '@/components/ui';
 
-type Ledger = Awaited<ReturnType<Awaited<ReturnType<typeof requireRole>>['caller']['accounts']['ledger']>>;
+type Caller = Awaited<ReturnType<typeof requireRole>>['caller'];
+type Ledger = Awaited<ReturnType<Caller['accounts']['ledger']>>;
 type Line = Ledger['lines'][number];
+type StatementLine = Awaited<ReturnType<Caller['proceeds']['statement']>>['lines'][number];
 type MarketKey = Parameters<ReturnType<typeof translator<'market'>>>[0];
 
 const ASSETS = ['QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 
-export default async function LedgerPage({ searchParams }: { searchParams: Promise<{ before?: string | string[] }> }) {
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<{ before?: string | string[]; view?: string | string[] }> }) {
   const { caller, locale, user, t } = await requireRole('county', 'zone');
   const tm = translator(locale, 'market');
+  const sp = await searchParams;
   // A cursor that is not an entry id (typed by hand) shows the newest page instead of an error.
-  const before = Number((await searchParams).before);
-  const ledger = await caller.accounts.ledger(Number.isSafeInteger(before) && before > 0 ? { before } : {});
+  const before = Number(sp.before);
+  const cursor = Number.isSafeInteger(before) && before > 0 ? { before } : {};
+  const county = user.role === 'county';
+  // A county reads its proceeds as a statement; the journal behind it is one link away.
+  const journalView = !county || sp.view === 'journal';
+  const [ledger, statement] = await Promise.all([caller.accounts.ledger(journalView ? cursor : {}), journalView ? null : caller.proceeds.statement(cursor)]);
+  const journalHref = (q: string) => (county ? `/ledger?view=journal${q ? `&${q}` : ''}` : `/ledger${q ? `?${q}` : ''}`);
   const balance = (asset: string, bucket: string) => ledger.balances.find((b) => b.asset === asset && b.bucket === bucket)?.balance ?? 0;
 
   // Lot codes for the journal's lot column: a county's own lots, a zone's held lots.
@@ -71,24 +81,86 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         </>
       )}
 
-      <h2>{tm('ledger_journal')}</h2>
-      <p className="muted">
-        {tm('ledger_journalNote', { entries: STATEMENT_PAGE_ENTRIES })}
-        {user.role === 'county' ? (
-          <>
-            {' '}
-            <Link href="/county">{t('nav_countyQuota')}</Link>
-          </>
-        ) : null}
-      </p>
-      <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
-      {ledger.olderThan !== null || before > 0 ? (
-        <nav className="row" data-testid="journal-pager">
-          {before > 0 ? <Link href="/ledger">{tm('ledger_newest')}</Link> : null}
-          {ledger.olderThan !== null ? <Link href={`/ledger?before=${ledger.olderThan}`}>{tm('ledger_older')}</Link> : null}
-        </nav>
-      ) : null}
+      {statement ? (
+        <>
+          <h2>{tm('statement_title')}</h2>
+          <p className="muted">
+            {tm('statement_intro', { entries: STATEMENT_PAGE_ENTRIES })} <Link href="/ledger?view=journal">{tm('statement_journal')}</Link>
+          </p>
+          <Statement lines={statement.lines} locale={locale} />
+          {statement.olderThan !== null || before > 0 ? (
+            <nav className="row" data-testid="statement-pager">
+              {before > 0 ? <Link href="/ledger">{tm('ledger_newest')}</Link> : null}
+              {statement.olderThan !== null ? <Link href={`/ledger?before=${statement.olderThan}`}>{tm('ledger_older')}</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h2>{county ? tm('statement_journal') : tm('ledger_journal')}</h2>
+          <p className="muted">
+            {tm('ledger_journalNote', { entries: STATEMENT_PAGE_ENTRIES })}
+            {county ? (
+              <>
+                {' '}
+                <Link href="/ledger">{tm('statement_back')}</Link> · <Link href="/county">{t('nav_countyQuota')}</Link>
+              </>
+            ) : null}
+          </p>
+          <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
+          {ledger.olderThan !== null || before > 0 ? (
+            <nav className="row" data-testid="journal-pager">
+              {before > 0 ? <Link href={journalHref('')}>{tm('ledger_newest')}</Link> : null}
+              {ledger.olderThan !== null ? <Link href={journalHref(`before=${ledger.olderThan}`)}>{tm('ledger_older')}</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
     </>
+  );
+}
+
+/** The county's proceeds account line by line: a settlement is one line of its whole amount. */
+function Statement({ lines, locale }: { lines: StatementLine[]; locale: Locale }) {
+  const tm = translator(locale, 'market');
+  if (lines.length === 0) return <p className="card muted">{tm('statement_empty')}</p>;
+  const summary = (l: StatementLine) => {
+    const key = `statement_${l.reason}`;
+    const text = hasKey('market', key) ? tm(key as MarketKey) : hasKey('market', `reason_${l.reason}`) ? tm(`reason_${l.reason}` as MarketKey) : l.reason;
+    return l.purpose ? `${text}：${l.purpose}` : text;
+  };
+  return (
+    <div className="table-scroll">
+      <table data-testid="proceeds-statement">
+        <thead>
+          <tr>
+            <th>{tm('statement_col_date')}</th>
+            <th>{tm('statement_col_summary')}</th>
+            <th>{tm('statement_col_trade')}</th>
+            <th>{tm('col_buyer')}</th>
+            <th className="num">{tm('statement_col_amount')}</th>
+            <th className="num">{tm('statement_col_balance')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.entryId} data-testid="statement-line">
+              <td>
+                <Time ms={l.at} locale={locale} />
+              </td>
+              <td>{summary(l)}</td>
+              <td>{l.tradeId !== null ? <Link href={`/trades/${l.tradeId}`}>{l.confirmationNo}</Link> : '—'}</td>
+              <td>{l.buyerName ?? '—'}</td>
+              <td className={`num ${l.amountFen < 0 ? 'debit' : 'credit'}`}>
+                {l.amountFen > 0 ? '+' : ''}
+                {formatYuan(l.amountFen)}
+              </td>
+              <td className="num">{formatYuan(l.balanceFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

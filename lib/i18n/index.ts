@@ -1,5 +1,6 @@
 import { errorMessages } from '@/messages/errors';
 import { adminMessages } from '@/messages/admin';
+import { auditMessages } from '@/messages/audit';
 import { holdingMessages } from '@/messages/holdings';
 import { marketMessages } from '@/messages/market';
 import { notificationMessages } from '@/messages/notifications';
@@ -11,7 +12,7 @@ import { type Locale, type Params, interpolate } from './define';
 
 export * from './define';
 
-const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages };
+const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages, audit: auditMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

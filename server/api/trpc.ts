@@ -44,12 +44,15 @@ function zodMessage(locale: Locale, error: ZodError): { message: string; fieldEr
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.') || '_';
-    const text = hasKey('errors', issue.message) ? translate(locale, 'errors', issue.message as never, { max: (issue as { maximum?: number }).maximum as number, detail: field }) : translate(locale, 'errors', 'invalidInput', { detail: field });
-    fieldErrors[field] ??= text;
+    // 'invalidInput' names its detail, which a field's own note has no use for: the plain 'invalidValue'.
+    const key = issue.message !== 'invalidInput' && hasKey('errors', issue.message) ? issue.message : 'invalidValue';
+    const params = { max: (issue as { maximum?: number }).maximum, ...(issue as { params?: Record<string, string | number> }).params };
+    fieldErrors[field] ??= translate(locale, 'errors', key as never, params);
   }
-  const message = Object.entries(fieldErrors)
-    .map(([f, m]) => (f === '_' ? m : `${f}: ${m}`))
-    .join('；');
+  // The message names no field: forms show each field's note beside it, under the label users see.
+  const { _: whole, ...fields } = fieldErrors;
+  const count = Object.keys(fields).length;
+  const message = [whole, count > 0 ? translate(locale, 'errors', 'checkFields', { count }) : undefined].filter(Boolean).join(' ');
   return { message, fieldErrors };
 }
 

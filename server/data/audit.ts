@@ -1,10 +1,11 @@
 // The audit log: every state change, written in the transaction of the change, each record chained
 // to the one before by a SHA-256 hash, so an edit or removal made behind the app's back is found by
-// recomputing the chain (`npm run audit:verify`).
+// recomputing the chain (`npm run audit:verify`, for the operator).
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
-import { auditLog, organisations, users } from '@/db/schema';
+import { auditLog, listings, lots, organisations, projects, trades, users } from '@/db/schema';
+import type { AuditNames, NameKind } from '@/lib/audit-view';
 
 export interface Actor {
   userId: number;
@@ -166,3 +167,18 @@ export const auditEntities = (db: DbOrTx) =>
 
 /** The newest record's id: every state change writes one, so it versions all the data. */
 export const auditHead = (db: DbOrTx) => db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0]?.id ?? 0;
+
+/** The names of the ids a page of the log mentions: users and organisations by name, listings, trades
+ *  and lots by their numbers, projects by name. */
+export function auditNames(db: DbOrTx, ids: Record<NameKind, number[]>): AuditNames {
+  const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  const some = <T>(list: number[], read: () => T[]) => (list.length === 0 ? [] : read());
+  return {
+    users: byId(some(ids.users, () => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids.users)).all())),
+    organisations: byId(some(ids.organisations, () => db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids.organisations)).all())),
+    listings: byId(some(ids.listings, () => db.select({ id: listings.id, name: listings.code }).from(listings).where(inArray(listings.id, ids.listings)).all())),
+    trades: byId(some(ids.trades, () => db.select({ id: trades.id, name: trades.confirmationNo }).from(trades).where(inArray(trades.id, ids.trades)).all())),
+    lots: byId(some(ids.lots, () => db.select({ id: lots.id, name: lots.code }).from(lots).where(inArray(lots.id, ids.lots)).all())),
+    projects: byId(some(ids.projects, () => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids.projects)).all())),
+  };
+}

@@ -2,8 +2,8 @@
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
-import { accounts, journalEntries, postings } from '@/db/schema';
-import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, isBalanced } from '@/server/domain/ledger';
+import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
+import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/domain/ledger';
 
 // The journal's hot statements: every posting finds its account, moves its balance and is written.
 // Kept per connection: a bid posts twice, each posting finds its account (docs/decisions/0005).
@@ -146,6 +146,73 @@ export function statement(db: DbOrTx, organisationId: number, assets: Asset[], p
           .orderBy(desc(journalEntries.id), postings.id)
           .all();
   return { lines, olderThan: entryIds.length > size ? shown[shown.length - 1]! : null };
+}
+
+/**
+ * One page of a county's proceeds as an account statement: one line per journal entry that moved its
+ * proceeds account (a settlement's deposit and balance are one line, the trade's amount), newest first,
+ * each with the trade and buyer or the spending behind it and the balance after it. `olderThan` is
+ * the cursor of the next page, null on the last.
+ */
+export function proceedsStatement(db: DbOrTx, countyId: number, page: { beforeEntryId?: number; entries?: number } = {}) {
+  const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
+  const account = findAccount(db, accountsOf.countyProceeds(countyId));
+  if (!account) return { lines: [], olderThan: null };
+  const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
+  const moves = prepared(db, 'select entry_id as entryId, sum(amount) as amountFen from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
+    account.id,
+    before,
+    size + 1,
+  ) as { entryId: number; amountFen: number }[];
+  const shown = moves.slice(0, size);
+  if (shown.length === 0) return { lines: [], olderThan: null };
+  // The balance after the newest line shown: today's balance less what the newer pages moved.
+  const newer = page.beforeEntryId === undefined ? 0 : ((prepared(db, 'select coalesce(sum(amount), 0) as n from postings where account_id = ? and entry_id >= ?').get(account.id, before) as { n: number }).n);
+  const balances = balancesAfter(account.balance - newer, shown.map((m) => m.amountFen));
+  const entries = new Map(
+    db
+      .select({ id: journalEntries.id, at: journalEntries.at, reason: journalEntries.reason, key: journalEntries.idempotencyKey, tradeId: journalEntries.tradeId, confirmationNo: trades.confirmationNo, buyerName: organisations.name })
+      .from(journalEntries)
+      .leftJoin(trades, eq(journalEntries.tradeId, trades.id))
+      .leftJoin(organisations, eq(trades.buyerId, organisations.id))
+      .where(inArray(journalEntries.id, shown.map((m) => m.entryId)))
+      .all()
+      .map((e) => [e.id, e]),
+  );
+  // A spending's entry is keyed by its row (services/holdings.ts): its purpose tells what it paid for.
+  const spendingIdOf = (key: string) => {
+    const m = /^spend:(\d+)$/.exec(key);
+    return m ? Number(m[1]) : null;
+  };
+  const spendingIds = [...entries.values()].map((e) => spendingIdOf(e.key)).filter((id): id is number => id !== null);
+  const purposes = new Map(
+    spendingIds.length === 0
+      ? []
+      : db
+          .select({ id: proceedsSpendings.id, purpose: proceedsSpendings.purpose })
+          .from(proceedsSpendings)
+          .where(and(inArray(proceedsSpendings.id, spendingIds), eq(proceedsSpendings.countyId, countyId)))
+          .all()
+          .map((r) => [r.id, r.purpose]),
+  );
+  return {
+    lines: shown.map((m, i) => {
+      const e = entries.get(m.entryId)!;
+      const spendingId = spendingIdOf(e.key);
+      return {
+        entryId: m.entryId,
+        at: e.at,
+        reason: e.reason,
+        tradeId: e.tradeId,
+        confirmationNo: e.confirmationNo,
+        buyerName: e.buyerName,
+        purpose: spendingId === null ? null : (purposes.get(spendingId) ?? null),
+        amountFen: m.amountFen,
+        balanceFen: balances[i]!,
+      };
+    }),
+    olderThan: moves.length > size ? shown[shown.length - 1]!.entryId : null,
+  };
 }
 
 /** Accounts whose stored balance differs from the sum of their postings (should be none). */

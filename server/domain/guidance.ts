@@ -40,6 +40,36 @@ export function guidanceInForce<G extends Guidance>(rows: readonly G[], at: numb
   return best;
 }
 
+export interface GuidanceSegment {
+  from: number;
+  to: number;
+  referenceFenPerMu: number;
+  floorFenPerMu: number;
+}
+
+/**
+ * The guidance in force for land of `landType` over [from, to), as consecutive segments with the same
+ * figures (a gap where none was in force): what the price chart draws as its band.
+ */
+export function guidanceSegments(rows: readonly Guidance[], from: number, to: number, landType: LandType): GuidanceSegment[] {
+  // What is in force only changes where a period starts or ends.
+  const changes = new Set([from]);
+  for (const g of rows) {
+    for (const at of [g.validFrom, g.validTo]) if (at !== null && at > from && at < to) changes.add(at);
+  }
+  const points = [...changes].sort((a, b) => a - b);
+  const out: GuidanceSegment[] = [];
+  points.forEach((at, i) => {
+    const end = points[i + 1] ?? to;
+    const g = guidanceInForce(rows, at, landType);
+    if (g === null) return;
+    const last = out[out.length - 1];
+    if (last && last.to === at && last.referenceFenPerMu === g.referenceFenPerMu && last.floorFenPerMu === g.floorFenPerMu) last.to = end;
+    else out.push({ from: at, to: end, referenceFenPerMu: g.referenceFenPerMu, floorFenPerMu: g.floorFenPerMu });
+  });
+  return out;
+}
+
 /** A price (reserve, bid or offer) must reach the floor in force, when there is one. */
 export function checkFloor(guidance: Pick<Guidance, 'floorFenPerMu' | 'documentRef'> | null, priceFenPerMu: number) {
   if (guidance === null) return;

@@ -6,6 +6,7 @@ import {
   SOURCE_BUCKETS,
   accountKeyString,
   accountsOf,
+  balancesAfter,
   depositFrozen,
   depositReleased,
   fundsReceived,
@@ -154,5 +155,12 @@ describe('the postings of each business event', () => {
 
   it('a settlement whose deposit exceeds the amount is refused, not posted negative', () => {
     expect(() => settlement({ sellerId: COUNTY, buyerId: ZONE, lotId: LOT, qtyMilliMu: 1, farmlandMilliMu: 1, amountFen: 1, depositFen: 2 })).toThrow();
+  });
+});
+
+describe('balancesAfter', () => {
+  it('walks back from the newest balance: each older one less the newer movement', () => {
+    expect(balancesAfter(256, [-50, 6, 300])).toEqual([256, 306, 300]);
+    expect(balancesAfter(0, [])).toEqual([]);
   });
 });

@@ -151,3 +151,17 @@ export const proceedsSpent = (countyId: number, amountFen: number) =>
 /** The province allocates annual plan quota to a county (seed 000). */
 export const planAllocated = (provinceId: number, countyId: number, kind: 'PLAN_NEW_LAND' | 'PLAN_LINKING', qtyMilliMu: number) =>
   transfer({ organisationId: provinceId, asset: kind, bucket: 'issued', lotId: null }, { organisationId: countyId, asset: kind, bucket: 'held', lotId: null }, qtyMilliMu);
+
+/**
+ * An account's balance after each of its movements, newest first (an account statement's last column):
+ * the newest after is `balanceAfterNewest`; each older one is the next newer less that newer movement.
+ */
+export function balancesAfter(balanceAfterNewest: number, movementsNewestFirst: readonly number[]): number[] {
+  const out: number[] = [];
+  let after = balanceAfterNewest;
+  for (const m of movementsNewestFirst) {
+    out.push(after);
+    after -= m;
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   formatYuan,
   milliMu,
   parseDecimal,
+  readDecimal,
   proportion,
   shareOf,
   tradeAmount,
@@ -194,5 +195,35 @@ describe('formatting', () => {
     expect(formatWanYuan(50)).toBe('0.0001');
     expect(formatWanYuan(49)).toBe('0.0000');
     expect(formatWanYuan(2_697_776_000)).toBe('2,697.7760');
+  });
+});
+
+describe('readDecimal', () => {
+  it('gives the value parseDecimal gives, and the reason whenever it refuses', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^-?\d{0,16}(\.\d{0,5})?$/)), fc.integer({ min: 0, max: 3 }), (text, places) => {
+        const parsed = parseDecimal(text, places);
+        const read = readDecimal(text, places);
+        expect('value' in read ? read.value : null).toBe(parsed);
+        expect('problem' in read).toBe(parsed === null);
+      }),
+    );
+  });
+
+  it('names the real reason', () => {
+    const problem = (text: string, places = 2) => {
+      const r = readDecimal(text, places);
+      return 'problem' in r ? r.problem : r.value;
+    };
+    expect(problem('')).toBe('required');
+    expect(problem('  ')).toBe('required');
+    expect(problem('abc')).toBe('notANumber');
+    expect(problem('1,000')).toBe('notANumber');
+    expect(problem('1e9')).toBe('notANumber');
+    expect(problem('-5')).toBe('negative');
+    expect(problem('-5.123')).toBe('negative');
+    expect(problem('1.234')).toBe('tooManyDecimals');
+    expect(problem('99999999999999999999')).toBe('tooLarge');
+    expect(problem('26500.5')).toBe(2_650_050);
   });
 });

@@ -55,9 +55,27 @@ export function parseDecimal(text: string, places: number): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+/** Why a typed number was refused, each with its own message (messages/errors.ts). */
+export type DecimalProblem = 'required' | 'notANumber' | 'negative' | 'tooManyDecimals' | 'tooLarge';
+
+const SIGNED_DECIMAL = /^\s*(-?)(\d+)(?:\.(\d*))?\s*$/;
+
+/** parseDecimal with the reason when it refuses: blank, not a number, negative, too many decimals, too large. */
+export function readDecimal(text: string, places: number): { value: number } | { problem: DecimalProblem } {
+  const value = parseDecimal(text, places);
+  if (value !== null) return { value };
+  if (text.trim() === '') return { problem: 'required' };
+  const m = SIGNED_DECIMAL.exec(text);
+  if (!m) return { problem: 'notANumber' };
+  if (m[1] === '-') return { problem: 'negative' };
+  if ((m[3] ?? '').length > places) return { problem: 'tooManyDecimals' };
+  return { problem: 'tooLarge' };
+}
+
 const GROUPED = new Intl.NumberFormat('en-US'); // built once: toLocaleString builds one per call
 
-function formatScaled(n: number, places: number): string {
+/** An integer of 10^-places units as grouped decimal text: (123456, 2) → "1,234.56". */
+export function formatScaled(n: number, places: number): string {
   const negative = n < 0;
   const abs = BigInt(Math.abs(n));
   const scale = 10n ** BigInt(places);

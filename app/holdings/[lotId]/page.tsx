@@ -18,7 +18,7 @@ export default async function HoldingTracePage({ params }: { params: Promise<{ l
   const tp = translator(locale, 'projects');
   const id = Number(lotId);
   const got = Number.isSafeInteger(id) && id > 0 ? await load(() => caller.rights.trace({ lotId: id })) : null;
-  if (got === null) return <PageError message={translator(locale, 'errors')('lotNotFound')} />;
+  if (got === null) return <PageError message={translator(locale, 'errors')('holdingNotFound')} />;
   if (!got.ok) return <PageError message={got.message} />;
   const { lot, project, countyName, plots, purchases, uses, holdings } = got.data;
   const held = (asset: string) => holdings.filter((h) => h.asset === asset).reduce((sum, h) => sum + h.balance, 0);

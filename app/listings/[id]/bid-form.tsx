@@ -134,7 +134,7 @@ export function BidForm({
             required
           />
           <small className="muted">
-            {tm(auction ? 'min_next' : 'col_reserve')} {toDecimalText(minPriceFenPerMu, 2)} {t('yuanPerMu')}{' '}
+            {tm(auction ? 'min_next' : 'col_reserve')} {formatYuan(minPriceFenPerMu)} {t('yuanPerMu')}{' '}
             <button type="button" className="link" onClick={() => setPrice(toDecimalText(minPriceFenPerMu, 2))}>
               {tm('use_minimum')}
             </button>

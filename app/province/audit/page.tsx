@@ -1,15 +1,28 @@
 // The province browses the audit log (issue 5): a plain GET form of filters, fifty records a page,
-// newest first, each with what it changed.
+// newest first, each in words: who (user and organisation) did what (the action) to which record
+// (by its number, linked), and what changed as labelled fields, before → after (lib/audit-view.ts).
 import Link from 'next/link';
 import { load } from '@/components/market-load';
 import { PageError } from '@/components/market-notice';
 import { Time } from '@/components/ui';
-import { translator } from '@/lib/i18n';
+import { type Shown, KNOWN_ACTIONS, actionKey, auditView } from '@/lib/audit-view';
+import { type Locale, type MessageKey, hasKey, translate, translator } from '@/lib/i18n';
 import { requireRole } from '@/server/page';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 const id = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
+
+const actionWords = (locale: Locale, action: string) => {
+  const k = actionKey(action);
+  return k ? translate(locale, k.ns, k.key as MessageKey<typeof k.ns>) : action;
+};
+const entityWords = (locale: Locale, entity: string) => (hasKey('audit', `entity_${entity}`) ? translate(locale, 'audit', `entity_${entity}` as MessageKey<'audit'>) : entity);
+
+function Value({ v }: { v: Shown | null }) {
+  if (v === null) return <span className="muted">—</span>;
+  return v.href ? <Link href={v.href}>{v.text}</Link> : <>{v.text}</>;
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   const { caller, locale } = await requireRole('province');
@@ -22,6 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     caller.accounts.places(),
   ]);
   const next = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === null || v === '' ? [] : [[k, String(v)]])));
+  const actions = [...new Set([...KNOWN_ACTIONS, ...(filter.action ? [filter.action] : [])])];
 
   return (
     <>
@@ -34,14 +48,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <option value="">{t('audit_all')}</option>
             {entities.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {entityWords(locale, e)}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('audit_action')}
-          <input name="action" defaultValue={filter.action} maxLength={60} placeholder="listing.approve" />
+          <select name="action" defaultValue={filter.action}>
+            <option value="">{t('audit_all')}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {actionWords(locale, a)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('audit_org')}
@@ -85,27 +106,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 </tr>
               </thead>
               <tbody>
-                {got.data.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="num">{r.id}</td>
-                    <td>
-                      <Time ms={r.at} locale={locale} />
-                    </td>
-                    <td>{r.userName ? `${r.userName} · ${r.organisationName ?? ''}` : t('audit_system')}</td>
-                    <td>{r.action}</td>
-                    <td>
-                      {r.entity}
-                      {r.entityId !== null ? ` #${r.entityId}` : ''}
-                    </td>
-                    <td>
-                      <details>
-                        <summary className="muted small">{(r.after ?? r.before ?? '').slice(0, 60)}</summary>
-                        <pre className="audit-json">{r.before ?? '—'}</pre>
-                        <pre className="audit-json">{r.after ?? '—'}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
+                {got.data.rows.map((r) => {
+                  const view = auditView(locale, r, got.data.names);
+                  return (
+                    <tr key={r.id} data-testid="audit-record" data-action={r.action}>
+                      <td className="num">{r.id}</td>
+                      <td>
+                        <Time ms={r.at} locale={locale} />
+                      </td>
+                      <td>{r.userName ? `${r.userName} · ${r.organisationName ?? ''}` : t('audit_system')}</td>
+                      <td>{view.action ?? <span className="muted">{r.action}</span>}</td>
+                      <td>
+                        {view.entity}
+                        {view.object ? (
+                          <>
+                            {' '}
+                            <Value v={view.object} />
+                          </>
+                        ) : null}
+                      </td>
+                      <td>
+                        {view.changes.length === 0 ? (
+                          <span className="muted">—</span>
+                        ) : (
+                          <dl className="audit-changes">
+                            {view.changes.map((c) => (
+                              <div key={c.field}>
+                                <dt>{c.label}</dt>
+                                <dd>
+                                  {c.before !== null && c.after !== null ? (
+                                    <>
+                                      <Value v={c.before} /> → <Value v={c.after} />
+                                    </>
+                                  ) : (
+                                    <Value v={c.after ?? c.before} />
+                                  )}
+                                </dd>
+                              </div>
+                            ))}
+                          </dl>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

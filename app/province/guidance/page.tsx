@@ -8,7 +8,7 @@ import { requireRole } from '@/server/page';
 export default async function GuidancePage() {
   const { caller, locale } = await requireRole('province');
   const t = translator(locale, 'market');
-  const tp = translator(locale, 'projects');
+  const tu = translator(locale, 'ui');
   const [current, history] = await Promise.all([caller.guidance.current(), caller.guidance.history()]);
 
   return (
@@ -44,7 +44,7 @@ export default async function GuidancePage() {
                   <td>
                     <Period from={g.validFrom} to={g.validTo} locale={locale} />
                   </td>
-                  <td>{g.landType === null ? t('guidance_landAll') : tp(`landType_${g.landType}`)}</td>
+                  <td>{g.landType === null ? t('guidance_landAll') : tu(`landType_${g.landType}`)}</td>
                   <td className="num">
                     <PricePerMu fen={g.referenceFenPerMu} locale={locale} />
                   </td>

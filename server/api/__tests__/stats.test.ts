@@ -183,8 +183,20 @@ describe('dashboards', () => {
     expect(a.year).toBe(2026);
     expect(a.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ tradedMilliMu: 100_000, receivedFen: 300_000_000, overdueCount: 0, mark: 'reward' });
     expect(a.rows.find((r) => r.countyName === '河曲县')).toMatchObject({ tradedMilliMu: 0, mark: 'interview' });
-    // Without a year, the assessment is of the past year (made each first quarter).
-    expect((await h.as('province').stats.assessment({ year: null, cityId: null, countyId: null })).year).toBe(2025);
+  });
+
+  it('without a year, every dashboard shows this year in China time, the assessment too, with this year’s trades', async () => {
+    await knownTrade();
+    const none = { year: null, cityId: null, countyId: null };
+    const province = h.as('province');
+    const years = [(await province.stats.market(none)).year, (await province.stats.proceeds(none)).year, (await province.stats.targets(none)).year];
+    const a = await province.stats.assessment(none);
+    expect(new Set([...years, a.year])).toEqual(new Set([yearOf(h.clock.now())]));
+    expect(a.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ tradedMilliMu: 100_000, receivedFen: 300_000_000 });
+    // The export without a year is of the same year as the page.
+    const exported = await buildReport('assessment', reportSource(province, none), 'zh');
+    expect(exported.title).toBe(`年度考核 ${a.year}`);
+    expect(exported.rows.find((r) => r[0] === '偏关县')?.[3]).toBe(100_000);
   });
 
   it('a zone sees its own purchases only; a county its own sales', async () => {
@@ -203,11 +215,17 @@ describe('dashboards', () => {
     const monthly = await buildReport('monthly', source, 'zh');
     // ignoreBOM keeps the byte-order mark in the text, so the test can see it is there.
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv(monthly));
-    expect(csv.startsWith('\uFEFF月份,成交笔数,成交量,累计成交量,成交金额,价格中位数,指导价最低价,指导价\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF月份,成交笔数,成交量（亩）,累计成交量（亩）,成交金额（元）,价格中位数（元/亩）,指导价最低价（元/亩）,指导价（元/亩）\n')).toBe(true);
     expect(csv).toContain('2026-11,1,100,100,3000000,30000,20000,30000\n');
     expect(csv).toContain('2026-10,0,0,0,0,,,\n');
     const assessment = await buildReport('assessment', source, 'zh');
     expect(assessment.rows.find((r) => r[0] === '偏关县')).toEqual(['偏关县', '忻州市', 100_000, 100_000, 10_000, 300_000_000, 0, 0, '奖励']);
+    // Proceeds are large sums: in 万元 on the page, in the files and in the chart above the table.
+    expect(assessment.columns.map((c) => c.header)).toContain('本年收益（万元）');
+    const proceedsCsv = new TextDecoder().decode(toCsv(await buildReport('proceeds', source, 'zh')));
+    expect(proceedsCsv).toContain('偏关县,忻州市,300,0,');
+    const english = await buildReport('cities', reportSource(h.as('province', 'en'), all), 'en');
+    expect(english.columns.map((c) => c.header)).toEqual(['City', 'Trades', 'Volume (mu)', 'Min (yuan/mu)', '25th pct (yuan/mu)', 'Median price (yuan/mu)', '75th pct (yuan/mu)', 'Max (yuan/mu)']);
     const xlsx = await toXlsx(assessment);
     expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe('PK'); // a zip, as .xlsx files are
     expect(xlsx.length).toBeGreaterThan(1000);

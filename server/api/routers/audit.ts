@@ -1,6 +1,8 @@
-// The province browses the audit log (issue 5): newest first, filtered, a page at a time.
+// The province browses the audit log (issue 5): newest first, filtered, a page at a time, with the
+// names of the users, organisations and records each page mentions.
 import { z } from 'zod';
-import { auditEntities, auditPage } from '@/server/data/audit';
+import { auditIds } from '@/lib/audit-view';
+import { auditEntities, auditNames, auditPage } from '@/server/data/audit';
 import { dayStartCst } from '@/server/domain/china-time';
 import { DomainError } from '@/server/domain/errors';
 import { DAY_MS } from '@/server/domain/settings';
@@ -39,7 +41,9 @@ export const auditRouter = router({
       beforeId: input.beforeId,
       limit: PAGE + 1,
     });
-    return { rows: rows.slice(0, PAGE), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
+    const page = rows.slice(0, PAGE);
+    // The names of what the page's records mention, so the page says who and what, not ids.
+    return { rows: page, names: auditNames(ctx.services.db, auditIds(page)), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
   }),
 
   entities: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => auditEntities(ctx.services.db)),

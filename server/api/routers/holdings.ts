@@ -2,12 +2,13 @@
 // province's annual plan quota.
 import { TRPCError } from '@trpc/server';
 import { translate } from '@/lib/i18n';
-import { balanceOf } from '@/server/data/ledger';
+import { balanceOf, proceedsStatement } from '@/server/data/ledger';
 import * as data from '@/server/data/projects';
 import * as views from '@/server/data/views';
 import { accountsOf } from '@/server/domain/ledger';
 import { formatSerialRange } from '@/server/domain/serials';
 import { allocatePlan, spendProceeds, useRights } from '@/server/services/holdings';
+import { statementPage } from '../schemas/market';
 import { allocationInput, lotRef, rightsUseInput, spendingInput } from '../schemas/projects';
 import { countyProcedure, provinceProcedure, router, zoneProcedure } from '../trpc';
 import { lotById } from '@/server/data/market';
@@ -28,7 +29,7 @@ export const rightsRouter = router({
     const db = ctx.services.db;
     const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
     const lot = lotById(db, input.lotId);
-    if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'lotNotFound') });
+    if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'holdingNotFound') });
     const found = data.projectWithCounty(db, lot.projectId)!;
     return {
       lot,
@@ -49,6 +50,9 @@ export const proceedsRouter = router({
     const row = data.proceedsByCounty(db).find((r) => r.countyId === ctx.actor.organisationId)!;
     return { ...row, availableFen: balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: data.spendingsOfCounty(db, ctx.actor.organisationId) };
   }),
+
+  /** The county's proceeds as an account statement: what came in from which trade and buyer, what went out, the balance after each; a page at a time, newest first. */
+  statement: countyProcedure.meta({ data: 'own organisation' }).input(statementPage).query(({ ctx, input }) => proceedsStatement(ctx.services.db, ctx.actor.organisationId, { beforeEntryId: input.before })),
 
   spend: countyProcedure.meta({ data: 'own organisation' }).input(spendingInput).mutation(({ ctx, input }) =>
     spendProceeds(ctx.services, ctx.actor, { spentOn: input.spentOn, amountFen: input.amount, category: input.category, purpose: input.purpose, budgetRef: input.budgetRef }),

@@ -4,13 +4,12 @@
 import { guidanceRows } from '@/server/data/guidance';
 import { projectList } from '@/server/data/projects';
 import * as data from '@/server/data/stats';
-import { dayCst } from '@/server/domain/china-time';
-import { guidanceInForce } from '@/server/domain/guidance';
+import { dayCst, yearRangeCst } from '@/server/domain/china-time';
+import { guidanceInForce, guidanceSegments } from '@/server/domain/guidance';
 import { type CountyFlags, isInTarget } from '@/server/domain/plan';
 import { obligationStatus } from '@/server/domain/reclamation';
 import {
   DEFAULT_TARGET_MILLI_MU,
-  assessedYear,
   assessment,
   monthlySeriesOf,
   monthsBetween,
@@ -50,7 +49,7 @@ const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =
   memo(ctx.services.db, ctx.services.clock.now(), `${name}:${ctx.user?.role ?? 'public'}:${ctx.user?.organisationId ?? ''}:${JSON.stringify(input)}`, compute);
 
 export const statsRouter = router({
-  /** Prices against the guidance band, spread by city, volume per month and cumulative. */
+  /** Prices against the guidance band (per month for the table, as in force day by day for the chart), spread by city, volume per month and cumulative. */
   market: dashboardProcedure.meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'market', input, () => {
       const db = ctx.services.db;
@@ -68,6 +67,7 @@ export const statsRouter = router({
           const g = guidanceInForce(guidance, dayCst(Number(m.month.slice(0, 4)), Number(m.month.slice(5)), 15), 'ordinary');
           return { ...m, referenceFenPerMu: g?.referenceFenPerMu ?? null, floorFenPerMu: g?.floorFenPerMu ?? null };
         }),
+        band: guidanceSegments(guidance, yearRangeCst(year).from, yearRangeCst(year).to, 'ordinary'),
         // A chart needs no more points than it can draw: an even sample, in time order.
         points: settled.points,
         byCity: spreadByCityOf(settled.countyMonths).map((r) => ({ ...r, cityName: cityName.get(r.key) ?? '' })),
@@ -143,12 +143,13 @@ export const statsRouter = router({
     }),
   ),
 
-  /** The annual assessment (each first quarter, for the past year): one row per poverty county with its mark. */
+  /** The annual assessment: one row per poverty county with its mark. Made each first quarter for the past
+   *  year; without a year it is of this year, as every other dashboard, and shows the progress so far. */
   assessment: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).query(({ ctx, input }) =>
     kept(ctx, 'assessment', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
-      const year = input.year ?? assessedYear(now);
+      const year = input.year ?? yearOf(now);
       const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
       const byId = new Map(counties.map((c) => [c.id, c]));
       const targets = data.targetsOf(db, year);

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { organisationsList, signInCount, signInHistory, usersWithOrganisation } from '@/server/data/users';
 import { newPasswordHash } from '@/server/passwords';
 import { createUser, resetPassword, setUserDisabled } from '@/server/services/users';
-import { idField, pageField, textField } from '../schemas/common';
+import { chosenIdField, idField, pageField, textField } from '../schemas/common';
 import { provinceProcedure, router } from '../trpc';
 
-const password = z.string({ error: 'required' }).max(256, { error: 'tooLong' });
+const password = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' });
 const SIGN_INS_PAGE = 50;
 
 export const usersRouter = router({
@@ -27,9 +27,9 @@ export const usersRouter = router({
   create: provinceProcedure.meta({ data: 'province-wide' })
     .input(
       z.object({
-        username: textField(64).min(3, { error: 'invalidInput' }).regex(/^[a-z0-9_.-]+$/, { error: 'invalidInput' }),
+        username: textField(64).min(1, { error: 'required' }).min(3, { error: 'usernameFormat' }).regex(/^[a-z0-9_.-]+$/, { error: 'usernameFormat' }),
         displayName: textField(100).min(1, { error: 'required' }),
-        organisationId: idField,
+        organisationId: chosenIdField,
         password,
       }),
     )

@@ -3,48 +3,65 @@
 // typed) or numbers and are parsed to integers without ever being floats in the database.
 import { z } from 'zod';
 import { type TextKind, isCleanText } from '@/server/domain/text';
-import { parseDecimal } from '@/server/domain/units';
+import { formatScaled, readDecimal } from '@/server/domain/units';
 
 /** Upper bounds keep every product of quantity and price a safe integer. */
 export const MAX_QTY_MILLI_MU = 100_000_000; // 100,000 mu
 export const MAX_PRICE_FEN_PER_MU = 1_000_000_000; // 10,000,000 yuan per mu
 export const MAX_AMOUNT_FEN = 1_000_000_000_000; // 10,000,000,000 yuan
 
-function decimalField(places: number, message: 'invalidMu' | 'invalidYuan', max: number, allowZero = false) {
+/** A limit as users read it in the field's unit: 100,000 (亩), 10,000,000 (元/亩). */
+const shown = (max: number, places: number) => formatScaled(max, places).replace(/\.0+$/, '');
+
+function decimalField(places: number, max: number, allowZero = false) {
   return z
-    .union([z.string().max(32, { error: message }), z.number({ error: message })], { error: message })
+    .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'notANumber') })
     .transform((v, ctx) => {
-      const n = parseDecimal(String(v), places);
-      if (n === null) {
-        ctx.addIssue({ code: 'custom', message });
+      const read = readDecimal(String(v), places);
+      // Each refusal names its real reason: blank, not a number, negative, too many decimals, too large.
+      if ('problem' in read) {
+        ctx.addIssue({ code: 'custom', message: read.problem === 'tooLarge' ? 'atMost' : read.problem, params: { places, max: shown(max, places) } });
         return z.NEVER;
       }
-      if (n < 0 || (n === 0 && !allowZero)) {
+      if (read.value === 0 && !allowZero) {
         ctx.addIssue({ code: 'custom', message: 'positive' });
         return z.NEVER;
       }
-      if (n > max) {
-        ctx.addIssue({ code: 'custom', message: 'tooLarge' });
+      if (read.value > max) {
+        ctx.addIssue({ code: 'custom', message: 'atMost', params: { max: shown(max, places) } });
         return z.NEVER;
       }
-      return n;
+      return read.value;
     });
 }
 
 /** Area in 亩 with up to 3 decimals → milli-mu. */
-export const muField = decimalField(3, 'invalidMu', MAX_QTY_MILLI_MU);
+export const muField = decimalField(3, MAX_QTY_MILLI_MU);
 /** Area in 亩 that may be zero (a plot none of which becomes farmland). */
-export const muOrZeroField = decimalField(3, 'invalidMu', MAX_QTY_MILLI_MU, true);
+export const muOrZeroField = decimalField(3, MAX_QTY_MILLI_MU, true);
 /** Price in 元/亩 with up to 2 decimals → fen per mu. */
-export const pricePerMuField = decimalField(2, 'invalidYuan', MAX_PRICE_FEN_PER_MU);
+export const pricePerMuField = decimalField(2, MAX_PRICE_FEN_PER_MU);
 /** Money in 元 with up to 2 decimals → fen. */
-export const yuanField = decimalField(2, 'invalidYuan', MAX_AMOUNT_FEN);
+export const yuanField = decimalField(2, MAX_AMOUNT_FEN);
 
-export const idField = z.number({ error: 'invalidId' }).int({ error: 'invalidId' }).positive({ error: 'invalidId' }).max(Number.MAX_SAFE_INTEGER, { error: 'invalidId' });
+export const idField = z.number({ error: (issue) => (issue.input === undefined ? 'required' : 'invalidId') }).int({ error: 'invalidId' }).positive({ error: 'invalidId' }).max(Number.MAX_SAFE_INTEGER, { error: 'invalidId' });
+
+/** An id picked from a list on a form: null when nothing was picked, which is refused as required. */
+export const chosenIdField = idField.nullable().transform((id, ctx) => {
+  if (id === null) {
+    ctx.addIssue({ code: 'custom', message: 'required' });
+    return z.NEVER;
+  }
+  return id;
+});
+
+/** A calendar year the market can have: 2000–2100. */
+export const yearField = z.number({ error: 'invalidYear' }).int({ error: 'invalidYear' }).min(2000, { error: 'invalidYear' }).max(2100, { error: 'invalidYear' });
 
 /** A moment as epoch milliseconds (the browser converts its local date-time input). */
 export const timeField = z
-  .number({ error: 'invalidTime' })
+  // A blank date-time input reaches the server as null.
+  .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalidTime') })
   .int({ error: 'invalidTime' })
   .min(946_684_800_000, { error: 'invalidTime' }) // 2000-01-01
   .max(4_102_444_800_000, { error: 'invalidTime' }); // 2100-01-01

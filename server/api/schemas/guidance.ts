@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { LAND_TYPES } from '@/server/domain/projects';
-import { idField, muOrZeroField, pricePerMuField, textField } from './common';
+import { idField, muOrZeroField, pricePerMuField, textField, yearField } from './common';
 
-const isoDate = z.string({ error: 'invalidDate' }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalidDate' });
+const isoDate = z.string({ error: 'invalidDate' }).trim().min(1, { error: 'required' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalidDate' });
 
 export const guidanceInput = z.object({
   validFrom: isoDate,
   /** Empty: no end set. */
   validTo: z.union([isoDate, z.literal('')], { error: 'invalidDate' }).default(''),
-  landType: z.enum(['all', ...LAND_TYPES], { error: 'invalidInput' }),
+  landType: z.enum(['all', ...LAND_TYPES], { error: 'required' }),
   reference: pricePerMuField,
   floor: pricePerMuField,
   documentRef: textField(100).min(1, { error: 'required' }),
 });
-
-const yearField = z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(2000, { error: 'invalidInput' }).max(2100, { error: 'invalidInput' });
 
 export const statsFilter = z.object({
   year: yearField.nullable().default(null),
@@ -25,7 +23,7 @@ export const statsFilter = z.object({
 export const targetInput = z.object({
   year: yearField,
   qty: muOrZeroField,
-  to: z.union([z.object({ countyId: idField }), z.object({ group: z.literal('poverty') })], { error: 'invalidInput' }),
+  to: z.union([z.object({ countyId: idField }), z.object({ group: z.literal('poverty') })], { error: 'required' }),
 });
 
 export const yearInput = z.object({ year: yearField });

@@ -43,11 +43,19 @@ export const allListingsInput = z
   .object({ phase: z.enum(['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'], { error: 'invalidInput' }).optional(), page: pageField.optional() })
   .default({});
 
+// Whole numbers only (basis points, days, seconds): the form converts percent and minutes.
+const settingField = (min: number, max: number) =>
+  z
+    .number({ error: 'notANumber' })
+    .int({ error: 'wholeNumber' })
+    .min(min, { error: min > 0 ? 'positive' : 'negative' })
+    .max(max, { error: 'tooLarge' });
+
 export const settingsInput = z.object({
-  depositRateBp: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(10000, { error: 'tooLarge' }),
-  paymentDays: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'positive' }).max(365, { error: 'tooLarge' }),
-  antiSnipingWindowSeconds: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(86400, { error: 'tooLarge' }),
-  antiSnipingExtensionSeconds: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(86400, { error: 'tooLarge' }),
+  depositRateBp: settingField(0, 10000),
+  paymentDays: settingField(1, 365),
+  antiSnipingWindowSeconds: settingField(0, 86400),
+  antiSnipingExtensionSeconds: settingField(0, 86400),
 });
 
 export const byId = z.object({ id: idField });

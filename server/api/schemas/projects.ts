@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { CURRENT_USES, LAND_TYPES } from '@/server/domain/projects';
+import { CURRENT_USES, FARMLAND_GRADES, LAND_TYPES } from '@/server/domain/projects';
 import { PLAN_KINDS } from '@/server/domain/plan';
 import { SPENDING_CATEGORIES } from '@/server/domain/proceeds';
 import { RIGHTS } from '@/server/domain/ledger';
-import { idField, muField, muOrZeroField, textField, yuanField } from './common';
+import { idField, muField, muOrZeroField, textField, yearField, yuanField } from './common';
 
 const required = (max: number) => textField(max).min(1, { error: 'required' });
+
+/** A farmland grade (1–10) as typed or as a number; blank or null is no grade. */
+const gradeField = z
+  .union([z.number(), z.string(), z.null()], { error: 'gradeRange' })
+  .default(null)
+  .transform((v, ctx) => {
+    const text = v === null ? '' : String(v).trim();
+    if (text === '') return null;
+    const grade = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+    if (grade >= FARMLAND_GRADES.best && grade <= FARMLAND_GRADES.worst) return grade;
+    ctx.addIssue({ code: 'custom', message: 'gradeRange' });
+    return z.NEVER;
+  });
 
 export const plotInput = z.object({
   code: required(40),
@@ -13,7 +26,7 @@ export const plotInput = z.object({
   currentUse: z.enum(CURRENT_USES, { error: 'required' }),
   area: muField,
   farmland: muOrZeroField,
-  farmlandGrade: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(1, { error: 'invalidInput' }).max(10, { error: 'invalidInput' }).nullable().default(null),
+  farmlandGrade: gradeField,
 });
 
 export const projectInput = z.object({
@@ -35,7 +48,7 @@ export const refInput = z.object({ projectId: idField, ref: textField(100).defau
 
 export const progressInput = z.object({
   projectId: idField,
-  percent: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(0, { error: 'invalidInput' }).max(100, { error: 'invalidInput' }),
+  percent: z.number({ error: 'percentRange' }).int({ error: 'percentRange' }).min(0, { error: 'percentRange' }).max(100, { error: 'percentRange' }),
   note: textField(500, 'lines').default(''),
 });
 
@@ -43,7 +56,7 @@ export const rightsUseInput = z.object({
   applicationName: required(200),
   approvalRef: required(100),
   area: muField,
-  rights: z.array(z.enum(RIGHTS, { error: 'invalidInput' }), { error: 'required' }).max(3, { error: 'invalidInput' }),
+  rights: z.array(z.enum(RIGHTS, { error: 'invalidInput' }), { error: 'required' }).min(1, { error: 'rightsRequired' }).max(3, { error: 'invalidInput' }),
 });
 
 export const spendingInput = z.object({
@@ -56,10 +69,10 @@ export const spendingInput = z.object({
 
 export const allocationInput = z.object({
   kind: z.enum(PLAN_KINDS, { error: 'required' }),
-  year: z.number({ error: 'invalidInput' }).int({ error: 'invalidInput' }).min(2000, { error: 'invalidInput' }).max(2100, { error: 'invalidInput' }),
+  year: yearField,
   qty: muField,
   documentRef: required(100),
-  to: z.union([z.object({ countyId: idField }), z.object({ group: z.enum(['national_poverty', 'poverty'], { error: 'invalidInput' }) })], { error: 'invalidInput' }),
+  to: z.union([z.object({ countyId: idField }), z.object({ group: z.enum(['national_poverty', 'poverty'], { error: 'required' }) })], { error: 'required' }),
 });
 
 export const lotRef = z.object({ lotId: idField });
