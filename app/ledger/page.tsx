@@ -83,7 +83,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       </p>
       <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
       {ledger.olderThan !== null || before > 0 ? (
-        <nav className="row" data-testid="journal-pager">
+        <nav className="row" aria-label={tm('ledger_journal')} data-testid="journal-pager">
           {before > 0 ? <Link href="/ledger">{tm('ledger_newest')}</Link> : null}
           {ledger.olderThan !== null ? <Link href={`/ledger?before=${ledger.olderThan}`}>{tm('ledger_older')}</Link> : null}
         </nav>
