@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {t('appName')}
             <small>{t('appSubtitle')}</small>
           </Link>
-          <nav>
+          <nav aria-label={t('nav_main')}>
             <NavLinks role={user && !user.mustChangePassword ? user.role : null} locale={locale} />
           </nav>
           <div className="who">

@@ -1,7 +1,9 @@
 'use client';
 // The dashboard charts (recharts, SVG: its Chinese labels use the page's fonts and stay selectable).
 // Values arrive as integers (fen, milli-mu) and are turned into 元/亩, 万元 and 亩 for drawing only; each
-// axis names its unit, as the table of the same figures under the chart does.
+// axis names its unit, as the table of the same figures under the chart does. Each chart's SVG is
+// keyboard-reachable (recharts' accessibility layer: arrow keys move the tooltip), so it carries a title
+// that names it and a description that points to that table.
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '@/lib/i18n/client';
 import { dayCst, isoDateCst } from '@/server/domain/china-time';
@@ -49,7 +51,7 @@ export function PriceChart({ data }: { data: PriceChartData }) {
   const domain = first && last ? [monthStart(first.month), end] : ['auto', 'auto'];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={series} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={series} margin={{ top: 20, right: 16, bottom: 8, left: 16 }} title={t('section_prices')} desc={t('chart_desc')}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" domain={domain} tickFormatter={monthLabel} ticks={data.months.map((m) => monthStart(m.month))} />
         <YAxis type="number" name={t('chart_price')} width={80} tickFormatter={grouped} label={axisLabel(tu('yuanPerMu'))} />
@@ -76,13 +78,14 @@ export function CityChart({ rows }: { rows: { cityName: string; minFenPerMu: num
   }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }} title={t('section_cities')} desc={t('chart_desc')}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="city" />
         <YAxis width={80} tickFormatter={grouped} label={axisLabel(tu('yuanPerMu'))} />
         <Tooltip formatter={grouped} />
         <Legend />
-        <Bar dataKey="range" name={`${t('col_min')}–${t('col_max')}`} fill="#d5dbe3" barSize={28} isAnimationActive={false} />
+        {/* At least 3:1 against the plot, as a graphic the reader needs. */}
+        <Bar dataKey="range" name={`${t('col_min')}–${t('col_max')}`} fill="#8490a1" barSize={28} isAnimationActive={false} />
         <Bar dataKey="iqr" name={`${t('col_p25')}–${t('col_p75')}`} fill="#1f5fa8" barSize={14} isAnimationActive={false} />
         <Scatter dataKey="median" name={t('col_median')} fill="#b3261e" isAnimationActive={false} />
       </ComposedChart>
@@ -96,7 +99,7 @@ export function VolumeChart({ months }: { months: { month: string; volumeMilliMu
   const data = months.map((m) => ({ month: m.month, volume: mu(m.volumeMilliMu), cumulative: mu(m.cumulativeMilliMu) }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }}>
+      <ComposedChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 16 }} title={t('section_volume')} desc={t('chart_desc')}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" />
         <YAxis yAxisId="left" width={80} tickFormatter={grouped} label={axisLabel(tu('mu'))} />
@@ -110,12 +113,13 @@ export function VolumeChart({ months }: { months: { month: string; volumeMilliMu
   );
 }
 
-/** Horizontal bars, one row per county (the first `limit` of a ranked list), their axis in `unit`. */
-export function RankedBars({ rows, bars, unit, limit = 20 }: { rows: { label: string; values: number[] }[]; bars: { name: string; color: string }[]; unit: string; limit?: number }) {
+/** Horizontal bars, one row per county (the first `limit` of a ranked list), their axis in `unit`; `title` names the chart. */
+export function RankedBars({ title, rows, bars, unit, limit = 20 }: { title: string; rows: { label: string; values: number[] }[]; bars: { name: string; color: string }[]; unit: string; limit?: number }) {
+  const t = useT('stats');
   const data = rows.slice(0, limit).map((r) => Object.fromEntries([['label', r.label], ...r.values.map((v, i) => [`v${i}`, v])]));
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, data.length * 26 + 60)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 16, left: 16 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 16, left: 16 }} title={title} desc={t('chart_desc')}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={grouped} label={{ value: unit, position: 'insideBottomRight' as const, offset: -4, fontSize: 12 }} />
         <YAxis type="category" dataKey="label" width={110} />

@@ -125,6 +125,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h2>{t('section_proceeds')}</h2>
           <div className="chart">
             <RankedBars
+              title={t('section_proceeds')}
               rows={proceedsData.rows.filter((r) => r.receivedFen > 0 || r.spentFen > 0).map((r) => ({ label: r.countyName, values: [r.receivedFen / 1_000_000, r.spentFen / 1_000_000] }))}
               bars={[
                 { name: t('chart_received'), color: '#1f5fa8' },
@@ -142,7 +143,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h2>{t('section_targets')}</h2>
           <p className="muted small">{t('section_targets_note')}</p>
           <div className="chart">
-            <RankedBars rows={targetsData.rows.map((r) => ({ label: r.countyName, values: [r.progressBp / 100] }))} bars={[{ name: `${t('col_progress')} (%)`, color: '#b3261e' }]} unit="%" />
+            <RankedBars title={t('section_targets')} rows={targetsData.rows.map((r) => ({ label: r.countyName, values: [r.progressBp / 100] }))} bars={[{ name: `${t('col_progress')} (%)`, color: '#b3261e' }]} unit="%" />
           </div>
           <ReportTable report={targets} filter={filter} locale={locale} />
           {province ? <TargetForm year={filter.year ?? thisYear} minYear={thisYear} /> : null}
@@ -154,6 +155,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h2>{t('section_obligations')}</h2>
           <div className="chart">
             <RankedBars
+              title={t('section_obligations')}
               rows={obligationsData.byCity.map((r) => ({ label: r.cityName, values: [r.overdue, r.due, r.open - r.overdue - r.due] }))}
               bars={[
                 { name: t('col_overdue'), color: '#b3261e' },

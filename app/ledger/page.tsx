@@ -89,7 +89,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           </p>
           <Statement lines={statement.lines} locale={locale} />
           {statement.olderThan !== null || before > 0 ? (
-            <nav className="row" data-testid="statement-pager">
+            <nav className="row" aria-label={tm('statement_title')} data-testid="statement-pager">
               {before > 0 ? <Link href="/ledger">{tm('ledger_newest')}</Link> : null}
               {statement.olderThan !== null ? <Link href={`/ledger?before=${statement.olderThan}`}>{tm('ledger_older')}</Link> : null}
             </nav>
@@ -109,7 +109,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           </p>
           <Journal lines={ledger.lines} lotCodes={lotCodes} locale={locale} />
           {ledger.olderThan !== null || before > 0 ? (
-            <nav className="row" data-testid="journal-pager">
+            <nav className="row" aria-label={tm('ledger_journal')} data-testid="journal-pager">
               {before > 0 ? <Link href={journalHref('')}>{tm('ledger_newest')}</Link> : null}
               {ledger.olderThan !== null ? <Link href={journalHref(`before=${ledger.olderThan}`)}>{tm('ledger_older')}</Link> : null}
             </nav>
