@@ -6,12 +6,12 @@ import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
 import { requestContext } from '@/server/page';
 import { SignInThrottled, signIn, signOut } from '@/server/auth';
 import { endSessions } from '@/server/data/users';
+import { ownPath } from '@/server/http/edges';
 
 export async function switchLocale(formData: FormData) {
   const jar = await cookies();
   jar.set(LOCALE_COOKIE, asLocale(String(formData.get('locale'))), { path: '/', maxAge: 365 * 86400, sameSite: 'lax' });
-  const back = String(formData.get('back') ?? '/');
-  redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+  redirect(ownPath(String(formData.get('back') ?? '/')));
 }
 
 export type SignInState = { error: null | 'invalidCredentials' | 'signInThrottled'; minutes?: number };

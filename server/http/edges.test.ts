@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT, UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, isLoopback, overHttps, pathOf } from './edges';
+import { BODY_LIMIT, UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, isLoopback, overHttps, ownPath, pathOf } from './edges';
 
 describe('the client address', () => {
   it('is the socket peer; a client’s own X-Forwarded-For counts for nothing without a trusted proxy', () => {
@@ -67,5 +67,13 @@ describe('body limits', () => {
   it('the logged path leaves out the query', () => {
     expect(pathOf('/api/trpc/listings.get?input=%7B%22id%22%3A1%7D')).toBe('/api/trpc/listings.get');
     expect(pathOf(undefined)).toBe('');
+  });
+});
+
+describe('the way back after switching the language', () => {
+  it('stays on this site', () => {
+    expect(ownPath('/market?page=2')).toBe('/market?page=2');
+    expect(ownPath('/listings/7#bids')).toBe('/listings/7#bids');
+    for (const away of ['//evil.example', '/\\evil.example', '/\\/evil.example', 'https://evil.example', 'evil', '', '/market\n', '/\u0000x']) expect(ownPath(away), away).toBe('/');
   });
 });

@@ -87,3 +87,11 @@ export const pathOf = (url: string | undefined) => {
   const q = u.indexOf('?');
   return q === -1 ? u : u.slice(0, q);
 };
+
+/**
+ * A path on this site to send a browser back to, or '/': never another site, however written
+ * (`//host`, `/\host` — browsers read a backslash as a slash — or with control characters).
+ */
+export function ownPath(value: string): string {
+  return /^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(value) ? value : '/';
+}
