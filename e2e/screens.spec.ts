@@ -3,7 +3,7 @@
 // words, one name per land type, a not-found page and title in the reader's language, the county's
 // proceeds as an account statement.
 import { expect, test } from '@playwright/test';
-import { advanceClock, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, signedIn } from './fixtures';
 
 const DAY = 86_400_000;
 const yearOfCst = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
@@ -80,6 +80,7 @@ test('a sale seen by the county as a statement, by the province in words and on 
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
   await item.getByRole('button', { name: '批准' }).click();
+  await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
 
   // The zone reads the price hint with its thousands separator, bids, and pays once it is awarded.
@@ -91,11 +92,13 @@ test('a sale seen by the county as a statement, by the province in words and on 
   await zone.locator('input[name=price]').fill('26500');
   await zone.locator('input[name=qty]').fill('1');
   await zone.getByRole('button', { name: '出价', exact: true }).click();
+  await confirmDialog(zone, '确认出价');
   await expect(zone.getByText('出价成功')).toBeVisible();
   const { now } = await advanceClock(zone, 8 * DAY);
   await zone.goto('/trades');
   const trade = zone.getByTestId('trade-row').filter({ hasText: code });
   await trade.getByRole('button', { name: '付款' }).click();
+  await confirmDialog(zone, '确认付款');
   await expect(trade).toContainText('已结算');
 
   // The county's 收益台账: one statement line for the sale, the trade linked, the buyer, the balance.
@@ -150,10 +153,10 @@ test('a sale seen by the county as a statement, by the province in words and on 
   const settle = log.locator('[data-action="trade.settle"]').first();
   await expect(settle).toContainText('付款结算');
   await expect(settle).toContainText('待付款 → 已结算');
-  await province.getByTestId('audit-filter').locator('select[name=action]').selectOption({ label: '资金入账' });
+  await province.getByTestId('audit-filter').locator('select[name=action]').selectOption({ label: '复核确认资金入账' });
   await province.getByTestId('audit-filter').getByRole('button', { name: '筛选' }).click();
-  await expect(log.locator('[data-action]').first()).toContainText('资金入账');
-  await expect(log.locator('[data-action]:not([data-action="funds.receive"])')).toHaveCount(0);
+  await expect(log.locator('[data-action]').first()).toContainText('复核确认资金入账');
+  await expect(log.locator('[data-action]:not([data-action="funds.confirm"])')).toHaveCount(0);
 });
 
 test('public statistics with units, updated on settlement', async ({ browser }) => {
