@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FlashProvider } from '@/components/flash';
 import { translator } from '@/lib/i18n';
-import { LocaleProvider } from '@/lib/i18n/client';
+import { clientMessages } from '@/lib/i18n/catalogue';
+import { MessagesProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { env } from '@/server/env';
 import { PASSWORD_PAGE, pageContext } from '@/server/page';
@@ -61,7 +62,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <LanguageSwitch next={locale === 'zh' ? 'en' : 'zh'} label={t('language')} />
           </div>
         </header>
-        <LocaleProvider locale={locale}>
+        <MessagesProvider locale={locale} messages={clientMessages(locale)}>
           <Providers>
             <main>
               {user?.mustChangePassword ? (
@@ -72,7 +73,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <FlashProvider>{children}</FlashProvider>
             </main>
           </Providers>
-        </LocaleProvider>
+        </MessagesProvider>
       </body>
     </html>
   );
