@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 /** Headers every response carries (issue 5); pages also get a Content-Security-Policy from proxy.ts.
  *  One list, read here and by server/main.ts for the API calls it answers itself. */
@@ -14,9 +15,12 @@ const nextConfig = {
   experimental: { preloadEntriesOnStart: false },
   // A separate build folder lets two dev servers or builds run side by side (tests, helpers).
   distDir: process.env.QX_DIST_DIR || '.next',
+  // In the browser, translate() reads the page's messages (lib/i18n/browser.ts): no catalogue is sent.
+  turbopack: { resolveAlias: { '@/lib/i18n': { browser: './lib/i18n/browser.ts' } } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration (the language from the cookie) in i18n/request.ts.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

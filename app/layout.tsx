@@ -3,7 +3,8 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { FlashProvider } from '@/components/flash';
 import { LOCALE_COOKIE, asLocale, translate, translator } from '@/lib/i18n';
-import { LocaleProvider } from '@/lib/i18n/client';
+import { clientMessages } from '@/lib/i18n/catalogue';
+import { MessagesProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
 import { env } from '@/server/env';
 import { PASSWORD_PAGE, pageContext } from '@/server/page';
@@ -65,7 +66,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <LanguageSwitch next={locale === 'zh' ? 'en' : 'zh'} label={t('language')} />
           </div>
         </header>
-        <LocaleProvider locale={locale}>
+        <MessagesProvider locale={locale} messages={clientMessages(locale)}>
           <Providers>
             <main>
               {user?.mustChangePassword ? (
@@ -76,7 +77,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <FlashProvider>{children}</FlashProvider>
             </main>
           </Providers>
-        </LocaleProvider>
+        </MessagesProvider>
       </body>
     </html>
   );
