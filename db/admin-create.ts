@@ -4,6 +4,7 @@
 // --password-stdin; it must follow the policy, and the administrator must replace it at first sign-in.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from './client';
 import { organisations } from './schema';
@@ -22,16 +23,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** A line typed at the terminal, not echoed. */
+/** A line typed at the terminal, not echoed: readline writes to a stream that keeps nothing. */
 function askHidden(prompt: string): Promise<string> {
+  process.stdout.write(prompt);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-      if (s.includes(prompt) || s === '\r\n' || s === '\n') write.call(rl, s);
-    };
-    rl.question(prompt, (answer) => {
+    const rl = readline.createInterface({ input: process.stdin, output: silent, terminal: true });
+    rl.question('', (answer) => {
       rl.close();
+      process.stdout.write('\n');
       resolve(answer);
     });
   });

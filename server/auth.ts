@@ -12,14 +12,19 @@ import { z } from 'zod';
 import { authSecret } from './auth-secret';
 import { findUserByUsername, recordSignIn } from './data/users';
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from './http/headers';
-import { recordSignInFailure, recordSignInSuccess, signInWaitMs } from './http/limits';
+import { edgeInFront } from './http/edge-marker';
+import { countSignInAttempt, firstPausedAttempt, recordSignInSuccess } from './http/limits';
 import { log } from './http/log';
+import { PASSWORD_MAX_LENGTH } from './domain/passwords';
 import { passwordMatches } from './passwords';
+import { SESSION_MAX_AGE_SECONDS } from './session';
 import { services } from './runtime';
 
-const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** A name no account has, as the history keeps it: its first two characters and its length. */
+export const maskedName = (name: string) => `${[...name].slice(0, 2).join('')}…（${[...name].length}）`;
+
 
 /** Too many failed attempts: the form says so, with the minutes to wait. */
 export class SignInThrottled extends CredentialsSignin {
@@ -47,29 +52,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
         const { username, password } = parsed.data;
-        // Set by server/main.ts from the socket and the trusted proxies only; never a client's own header.
-        const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-        const requestId = request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+        // Set by server/main.ts from the socket and the trusted proxies only; a client's own copy is
+        // dropped there, and counts for nothing under any other server (edgeInFront).
+        const address = (edgeInFront() && request.headers.get(CLIENT_ADDRESS_HEADER)) || 'unknown';
+        const requestId = (edgeInFront() && request.headers.get(REQUEST_ID_HEADER)) || undefined;
         const { db, clock } = services();
-        const attempt = (outcome: 'success' | 'failure' | 'throttled', userId: number | null) => {
-          recordSignIn(db, { at: clock.now(), username, userId, address, outcome });
-          log()[outcome === 'success' ? 'info' : 'warn']({ event: 'sign-in', outcome, username, user: userId ?? undefined, address, requestId }, `sign-in ${outcome}`);
-        };
-        const waitMs = await signInWaitMs(username, address);
         const user = findUserByUsername(db, username);
+        // A name nobody has is often a password typed in the wrong field: it is kept only in part.
+        const named = user ? username : maskedName(username);
+        const attempt = (outcome: 'success' | 'failure' | 'throttled') => {
+          recordSignIn(db, { at: clock.now(), username: named, userId: user?.id ?? null, address, outcome });
+          log()[outcome === 'success' ? 'info' : 'warn']({ event: 'sign-in', outcome, username: named, user: user?.id, address, requestId }, `sign-in ${outcome}`);
+        };
+        // Counted before the password is checked, so that attempts sent at once cannot all slip through.
+        const waitMs = await countSignInAttempt(username, address);
         if (waitMs > 0) {
-          attempt('throttled', user?.id ?? null);
+          if (await firstPausedAttempt(username, address)) attempt('throttled');
+          else log().warn({ event: 'sign-in', outcome: 'throttled', username: named, address, requestId }, 'sign-in throttled');
           throw new SignInThrottled(waitMs);
         }
         // Verify against a hash even when the user is unknown, so timing does not reveal names.
         const ok = await passwordMatches(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !ok || user.disabled) {
-          await recordSignInFailure(username, address);
-          attempt('failure', user?.id ?? null);
+          attempt('failure');
           throw new CredentialsSignin();
         }
         await recordSignInSuccess(username, address);
-        attempt('success', user.id);
+        attempt('success');
         return { id: String(user.id), name: user.displayName, sv: user.sessionVersion };
       },
     }),
@@ -80,6 +89,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
         token.sid = crypto.randomUUID();
+        // The sign-in's own time: next-auth re-issues the token (a new iat and exp) when its session is read, this stays.
+        token.sat = Math.floor(Date.now() / 1000);
       }
       return token;
     },

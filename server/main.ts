@@ -9,6 +9,7 @@ import { authSecret } from '@/server/auth-secret';
 import { createContext } from '@/server/api/context';
 import { marketChangesAt } from '@/server/data/views';
 import { env } from '@/server/env';
+import { markEdgeInFront } from '@/server/http/edge-marker';
 import { flushLog, log } from '@/server/http/log';
 import { createAppHandler, createTrpcHandler } from '@/server/http/server';
 import { createPageCache } from '@/server/page-cache';
@@ -18,13 +19,14 @@ import { runtime } from '@/server/runtime';
 async function main() {
   const { services } = runtime();
   // Migrations ran on open; the demo's data on a first demo start; the data folder's mode checked.
-  const prepared = await prepareDatabase(services, { demo: env.demo });
+  const prepared = await prepareDatabase(services, { demo: env.demo, testClock: env.testClock });
   authSecret(); // generated into the data folder on a first start, unless AUTH_SECRET is set
   if (env.demo) log().warn({ event: 'start', mode: 'demo' }, '演示环境 / DEMO MODE: demo users with a published password; not for real use');
   if (env.testClock) log().warn({ event: 'start', testClock: true }, '测试时钟已开启 / TEST CLOCK ON: market time can be moved from loopback with the token; never in production');
   log().info({ event: 'start', mode: prepared.mode, database: env.databaseFile, users: prepared.users }, 'database ready');
   if (prepared.mode === 'production' && prepared.users === 0) log().warn({ event: 'start' }, 'no users yet: create the first province administrator with `npm run admin:create`');
 
+  markEdgeInFront(); // before Next.js starts, so that its instrumentation knows the edge is in front
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();
   await app.prepare();

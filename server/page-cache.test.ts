@@ -8,10 +8,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import compression from 'compression';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@/server/clock';
 import { newNonce } from '@/lib/csp-nonce';
 import { type ChangesAt, createPageCache } from './page-cache';
+import { log } from './http/log';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 
@@ -239,16 +240,14 @@ describe('the page cache', () => {
     const s = await setup(() => {
       throw new Error('no database');
     });
-    const errors: unknown[] = [];
-    const log = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const errors = vi.spyOn(log(), 'error');
     try {
       expect((await get(s)).status).toBe(200);
       expect((await get(s)).status).toBe(200);
     } finally {
-      console.error = log;
+      errors.mockRestore();
     }
     expect(s.renders).toHaveLength(2);
-    expect(errors).toHaveLength(2);
+    expect(errors).toHaveBeenCalledTimes(2);
   });
 });

@@ -11,6 +11,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
 import { newNonce } from '@/lib/csp-nonce';
+import { log, loggableCause } from './http/log';
 
 /** For a page that may be kept: the next moment it changes by the clock alone (ms), or null for none. */
 export type ChangesAt = (now: number) => number | null;
@@ -93,7 +94,7 @@ export function createPageCache(options: PageCacheOptions) {
     const until = Math.min(changesAt(renderedAt) ?? Infinity, renderedAt + maxAgeMs);
     const body = captureBody(res);
     counts.renders++;
-    render().catch((error: unknown) => console.error('page render:', error));
+    render().catch((error: unknown) => log().error({ event: 'internal-error', ...loggableCause(error) }, 'page render failed'));
     return new Promise<void>((resolve) => {
       res.once('close', () => {
         const html = body();
@@ -116,7 +117,7 @@ export function createPageCache(options: PageCacheOptions) {
       return await answer(req, res, render);
     } catch (error) {
       // The cache is only a shortcut: if it fails, the page is rendered as if it did not exist.
-      console.error('page cache:', error);
+      log().error({ event: 'internal-error', ...loggableCause(error) }, 'page cache failed');
       if (!res.headersSent) return render();
     }
   }

@@ -43,6 +43,8 @@ describe('preparing a data folder', () => {
     expect(await prepareDatabase(s, { demo: false })).toEqual({ mode: 'production', users: 0 });
     await expect(prepareDatabase(s, { demo: true })).rejects.toThrow(ModeMismatch);
     expect(count(s, 'select count(*) n from users')).toBe(0);
+    // Nor does it run with a test clock.
+    await expect(prepareDatabase(s, { demo: false, testClock: true })).rejects.toThrow(/production data folder refuses it/);
   });
 
   it('a demo start: the demo users and a year of settled history before this month, among organisations nobody signs in as', async () => {

@@ -15,7 +15,7 @@ import type { Services } from './services/context';
 
 export class ModeMismatch extends Error {}
 
-export async function prepareDatabase(services: Services, { demo }: { demo: boolean }): Promise<{ mode: InstanceMode; users: number }> {
+export async function prepareDatabase(services: Services, { demo, testClock = false }: { demo: boolean; testClock?: boolean }): Promise<{ mode: InstanceMode; users: number }> {
   const { db } = services;
   const wanted: InstanceMode = demo ? 'demo' : 'production';
   if (!hasOrganisations(db)) {
@@ -42,5 +42,7 @@ export async function prepareDatabase(services: Services, { demo }: { demo: bool
         : `This data folder holds production data: it cannot be started as the demo (QX_DEMO=1). Start it without QX_DEMO.`,
     );
   }
+  // Market time that anyone with the token may move has no place in a real market.
+  if (testClock && mode === 'production') throw new ModeMismatch('QX_TEST_CLOCK=1 is for the demo and browser tests: a production data folder refuses it.');
   return { mode, users: enabledUserCount(db) };
 }

@@ -28,6 +28,14 @@ describe('sessionFromCookies', () => {
     expect(await sessionFromCookies(`${NAME}=${t}`, first!.expiresAt * 1000 + 1)).toBeNull();
   });
 
+  it('ends 8 hours after the sign-in, however often next-auth re-issues the token', async () => {
+    const signedIn = Math.floor(Date.now() / 1000) - 8 * 3600 + 60;
+    const t = await token({ uid: '9', sv: 0, sat: signedIn }, { maxAge: 30 * 24 * 3600 });
+    const claims = await sessionFromCookies(`${NAME}=${t}`);
+    expect(claims?.expiresAt).toBe(signedIn + 8 * 3600);
+    expect(await sessionFromCookies(`${NAME}=${t}`, (signedIn + 8 * 3600) * 1000 + 1)).toBeNull();
+  });
+
   it('refuses a token sealed with another secret, one for another cookie name, and garbage', async () => {
     expect(await sessionFromCookies(`${NAME}=${await token({ uid: '7' }, { secret: 'another-secret-another-secret-another' })}`)).toBeNull();
     expect(await sessionFromCookies(`${NAME}=${await token({ uid: '7' }, { salt: '__Secure-authjs.session-token' })}`)).toBeNull();

@@ -9,6 +9,8 @@ import { authSecret } from './auth-secret';
 
 /** next-auth's cookie names: plain over http, __Secure- over https. The name is also the key's salt. */
 const COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
+/** A session ends this long after its sign-in, however often next-auth re-issues its token. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 const CACHE_LIMIT = 10_000;
 
 export interface SessionClaims {
@@ -35,9 +37,10 @@ async function decodeOnce(token: string, salt: string): Promise<SessionClaims | 
     const claims = await decode({ token, secret, salt });
     const userId = Number(claims?.uid);
     if (!claims || !Number.isSafeInteger(userId) || userId <= 0 || typeof claims.exp !== 'number') return null;
-    const issuedAt = typeof claims.iat === 'number' ? claims.iat : 0;
+    // `sat` is the sign-in's time, set once (server/auth.ts); `iat` and `exp` move when next-auth re-issues the token.
+    const issuedAt = typeof claims.sat === 'number' ? claims.sat : typeof claims.iat === 'number' ? claims.iat : 0;
     const sessionId = typeof claims.sid === 'string' ? claims.sid : `${userId}:${issuedAt}`;
-    return { userId, sessionVersion: typeof claims.sv === 'number' ? claims.sv : -1, expiresAt: claims.exp, issuedAt, sessionId };
+    return { userId, sessionVersion: typeof claims.sv === 'number' ? claims.sv : -1, expiresAt: Math.min(claims.exp, issuedAt + SESSION_MAX_AGE_SECONDS), issuedAt, sessionId };
   } catch {
     return null; // forged, truncated or signed with another secret
   }

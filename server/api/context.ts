@@ -4,7 +4,7 @@
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
 import { sessionActivityStore, sessionUser } from '@/server/data/users';
 import { env } from '@/server/env';
-import { log } from '@/server/http/log';
+import { log, loggableCause } from '@/server/http/log';
 import { currentRequest } from '@/server/http/request-scope';
 import { services } from '@/server/runtime';
 import { cookieValue, sessionFromCookies, sessionStillActive } from '@/server/session';
@@ -29,6 +29,5 @@ export async function createContext({ cookies }: { cookies: string | null | unde
 /** A fault (not a refusal) is logged with its cause and the request's id, which the caller's message shows (trpc.ts). */
 export function reportInternalError({ error, path, ctx }: { error: { code: string; cause?: unknown }; path?: string; ctx?: { requestId?: string; user?: { id: number } | null } }) {
   if (error.code !== 'INTERNAL_SERVER_ERROR') return;
-  const cause = error.cause ?? error;
-  log().error({ event: 'internal-error', requestId: ctx?.requestId ?? currentRequest()?.id, path, user: ctx?.user?.id, err: cause instanceof Error ? cause : new Error(String(cause)) }, 'internal error');
+  log().error({ event: 'internal-error', requestId: ctx?.requestId ?? currentRequest()?.id, path, user: ctx?.user?.id, ...loggableCause(error.cause ?? error) }, 'internal error');
 }

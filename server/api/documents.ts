@@ -5,12 +5,13 @@ import { translate } from '@/lib/i18n';
 import { documentById, projectWithCounty } from '@/server/data/projects';
 import { DomainError } from '@/server/domain/errors';
 import { MAX_DOCUMENT_BYTES } from '@/server/domain/documents';
+import { UPLOAD_BODY_LIMIT } from '@/server/http/edges';
 import { seesProject } from '@/server/domain/visibility';
 import { attachDocument } from '@/server/services/projects';
 import { attachmentHeaders } from './attachment';
 import type { Context } from './trpc';
 
-const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401 } as const;
+const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 } as const;
 
 function refusal(locale: 'zh' | 'en', e: DomainError) {
   const params = e.code === 'documentTooLarge' ? e.params : {};
@@ -24,10 +25,11 @@ export async function uploadDocument(ctx: Context, req: Request, rawProjectId: s
   const projectId = parseId(rawProjectId);
   try {
     if (!ctx.user) throw new DomainError('notSignedIn');
+    if (ctx.user.mustChangePassword) throw new DomainError('mustChangePassword');
     if (ctx.user.role !== 'county') throw new DomainError('wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) });
     if (projectId === null) throw new DomainError('projectNotFound');
     // Refuse an oversized body before reading it; the multipart envelope adds a few hundred bytes.
-    if (Number(req.headers.get('content-length') ?? 0) > MAX_DOCUMENT_BYTES + 64 * 1024) throw new DomainError('documentTooLarge', { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
+    if (Number(req.headers.get('content-length') ?? 0) > UPLOAD_BODY_LIMIT) throw new DomainError('documentTooLarge', { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
     const form = await req.formData().catch(() => null);
     const file = form?.get('file');
     if (!(file instanceof File)) throw new DomainError('documentNotPdf');
@@ -48,6 +50,7 @@ export function downloadDocument(ctx: Context, rawId: string) {
   const doc = id === null ? undefined : documentById(ctx.services.db, id);
   const found = doc && projectWithCounty(ctx.services.db, doc.projectId);
   if (!ctx.user) return refusal(ctx.locale, new DomainError('notSignedIn'));
+  if (ctx.user.mustChangePassword) return refusal(ctx.locale, new DomainError('mustChangePassword'));
   if (!doc || !found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) return refusal(ctx.locale, new DomainError('documentNotFound'));
   const bytes = ctx.services.documents.read(doc.storedName);
   return new Response(new Uint8Array(bytes), {

@@ -85,7 +85,8 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error, ctx }) {
     const request = currentRequest();
     const locale = ctx?.locale ?? request?.locale ?? 'zh';
-    if (error.cause instanceof ZodError) {
+    // Input the caller sent (a ZodError thrown deeper is a fault: reported below, with the request id).
+    if (error.cause instanceof ZodError && error.code === 'BAD_REQUEST') {
       const { message, fieldErrors } = zodMessage(locale, error.cause);
       return { ...shape, message, data: { ...shape.data, fieldErrors, stack: undefined } };
     }
@@ -132,7 +133,14 @@ export const createCallerFactory = t.createCallerFactory;
 
 // One middleware per procedure rather than a ladder (public → signed in → role): tRPC copies a call's
 // options at every step: 8.5% of the server's time under the bid load with three (`npm run bench`, figure 2).
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next()));
+/** The user the data may be shown to: not one who still owes a new password (an administrator knows theirs). */
+export const activeUser = <U extends { mustChangePassword: boolean }>(user: U | null): U | null => (user?.mustChangePassword ? null : user);
+
+/** Anyone; a user who still owes a new password is served as signed out. */
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next({ ctx: { user: activeUser(ctx.user) } })));
+
+/** Anyone, seeing who they are signed in as (whether or not a new password is owed). */
+export const whoAmIProcedure = t.procedure;
 
 /** A mutation over the caller's or the address's limit is refused before it runs (server/http/limits.ts). */
 async function withinMutationLimits(ctx: Context, user: SessionUser, path: string) {

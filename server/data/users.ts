@@ -86,6 +86,9 @@ export const sessionActivityStore = (db: DbOrTx) => ({
   },
 });
 
+/** Sign-in attempts older than the log's retention go too. */
+export const forgetSignInsBefore = (db: DbOrTx, before: number) => db.delete(signIns).where(lt(signIns.at, before)).run();
+
 /** Sessions unused since before `before` can never be used again: their records go. */
 export const forgetSessionsUnusedSince = (db: DbOrTx, before: number) => db.delete(sessionActivity).where(lt(sessionActivity.lastSeenAt, before)).run();
 

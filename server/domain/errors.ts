@@ -90,6 +90,7 @@ export const domainErrors = {
   mustChangePassword: 'FORBIDDEN',
   wrongCurrentPassword: 'BAD_REQUEST',
   samePassword: 'BAD_REQUEST',
+  signInThrottled: 'TOO_MANY_REQUESTS',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrors;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT, UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, isLoopback, overHttps, ownPath, pathOf } from './edges';
+import { BODY_LIMIT, UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, isLoopback, overHttps, ownPath, pathOf } from './edges';
 
 describe('the client address', () => {
   it('is the socket peer; a client’s own X-Forwarded-For counts for nothing without a trusted proxy', () => {
@@ -23,6 +23,8 @@ describe('the client address', () => {
     expect(overHttps('203.0.113.9', { 'x-forwarded-proto': 'https' }, [], false)).toBe(false);
     expect(overHttps('127.0.0.1', { 'x-forwarded-proto': 'https' }, ['127.0.0.1'], false)).toBe(true);
     expect(overHttps('127.0.0.1', { 'x-forwarded-proto': 'http' }, ['127.0.0.1'], false)).toBe(false);
+    // The proxy appends its own: a client's 'https' in front counts for nothing.
+    expect(overHttps('127.0.0.1', { 'x-forwarded-proto': 'https, http' }, ['127.0.0.1'], false)).toBe(false);
     expect(overHttps('203.0.113.9', {}, [], true)).toBe(true);
   });
 });
@@ -75,5 +77,12 @@ describe('the way back after switching the language', () => {
     expect(ownPath('/market?page=2')).toBe('/market?page=2');
     expect(ownPath('/listings/7#bids')).toBe('/listings/7#bids');
     for (const away of ['//evil.example', '/\\evil.example', '/\\/evil.example', 'https://evil.example', 'evil', '', '/market\n', '/\u0000x']) expect(ownPath(away), away).toBe('/');
+  });
+});
+
+describe('dot segments', () => {
+  it('a path that Next.js would resolve to another one is recognised, however encoded', () => {
+    for (const p of ['/api/x/../trpc/me.get', '/api/./trpc/me.get', '/api/x/%2e%2e/trpc/me.get', '/api/x/%2E./trpc', '/..', '/market/.']) expect(hasDotSegments(p), p).toBe(true);
+    for (const p of ['/api/trpc/me.get,listings.get', '/market', '/listings/12', '/_next/static/chunks/a.b.js', '/icon.svg']) expect(hasDotSegments(p), p).toBe(false);
   });
 });

@@ -36,7 +36,8 @@ export function clientAddressOf(peer: string | undefined, headers: Headers, trus
 /** Whether the browser reached us over https: a TLS socket, or a trusted proxy saying so. */
 export function overHttps(peer: string | undefined, headers: Headers, trustedProxies: readonly string[], encrypted: boolean): boolean {
   if (encrypted) return true;
-  return trustedProxies.includes(plainAddress(peer ?? '')) && first(headers['x-forwarded-proto'])?.split(',')[0]?.trim() === 'https';
+  // The last entry is the one the trusted proxy added; earlier ones are whatever the client sent.
+  return trustedProxies.includes(plainAddress(peer ?? '')) && first(headers['x-forwarded-proto'])?.split(',').at(-1)?.trim() === 'https';
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -81,6 +82,13 @@ export function bodyVerdict(path: string, headers: Headers, countsItsOwnBytes: b
   return 'ok';
 }
 
+/**
+ * A path with `.` or `..` segments (plain or percent-encoded): Next.js resolves them, so
+ * `/api/x/../trpc/…` would reach the API's route by a path the edge did not recognise as the API's.
+ * No page or call of this app has one: refused.
+ */
+export const hasDotSegments = (path: string) => /(^|\/)(\.|%2e){1,2}(\/|%2f|$)/i.test(path);
+
 /** The path without its query (which may carry inputs), for the log. */
 export const pathOf = (url: string | undefined) => {
   const u = url ?? '';
@@ -93,5 +101,6 @@ export const pathOf = (url: string | undefined) => {
  * (`//host`, `/\host` — browsers read a backslash as a slash — or with control characters).
  */
 export function ownPath(value: string): string {
-  return /^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(value) ? value : '/';
+  const controls = [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  return !controls && /^\/(?![/\\])[^\\]*$/.test(value) ? value : '/';
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mutationWaitMs, recordSignInFailure, recordSignInSuccess, resetLimits, signInWaitMs } from './limits';
+import { countSignInAttempt, firstPausedAttempt, mutationWaitMs, recordSignInSuccess, resetLimits } from './limits';
 
 const MIN = 60_000;
 
@@ -11,32 +11,45 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('sign-in throttling', () => {
-  it('five failures for a name from one address pause that name there, not from elsewhere', async () => {
-    for (let i = 0; i < 4; i++) await recordSignInFailure('zone', '203.0.113.9');
-    expect(await signInWaitMs('zone', '203.0.113.9')).toBe(0);
-    await recordSignInFailure('Zone ', '203.0.113.9'); // the same name, however typed
-    const wait = await signInWaitMs('zone', '203.0.113.9');
+  const attempt = (name: string, address: string) => countSignInAttempt(name, address);
+
+  it('the sixth attempt for a name from one address in 15 minutes waits; from elsewhere the name is free', async () => {
+    for (let i = 0; i < 5; i++) expect(await attempt('zone', '203.0.113.9')).toBe(0);
+    const wait = await attempt('Zone ', '203.0.113.9'); // the same name, however typed
     expect(wait).toBeGreaterThan(14 * MIN);
     expect(wait).toBeLessThanOrEqual(15 * MIN);
     // A stranger cannot lock the user out: from the user's own address the name is free.
-    expect(await signInWaitMs('zone', '198.51.100.7')).toBe(0);
+    expect(await attempt('zone', '198.51.100.7')).toBe(0);
     vi.advanceTimersByTime(15 * MIN + 1);
-    expect(await signInWaitMs('zone', '203.0.113.9')).toBe(0);
+    expect(await attempt('zone', '203.0.113.9')).toBe(0);
+  });
+
+  it('attempts sent at once are counted before any password is checked', async () => {
+    const waits = await Promise.all(Array.from({ length: 50 }, () => attempt('zone', '203.0.113.9')));
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
   });
 
   it('twenty failures from one address, whatever the names, pause the address', async () => {
-    for (let i = 0; i < 19; i++) await recordSignInFailure(`name${i}`, '203.0.113.9');
-    expect(await signInWaitMs('anyone', '203.0.113.9')).toBe(0);
-    await recordSignInFailure('name19', '203.0.113.9');
-    expect(await signInWaitMs('anyone', '203.0.113.9')).toBeGreaterThan(0);
-    expect(await signInWaitMs('anyone', '198.51.100.7')).toBe(0);
+    for (let i = 0; i < 20; i++) expect(await attempt(`name${i}`, '203.0.113.9')).toBe(0);
+    expect(await attempt('anyone', '203.0.113.9')).toBeGreaterThan(0);
+    expect(await attempt('anyone', '198.51.100.7')).toBe(0);
   });
 
-  it('a success clears that name’s failures from that address', async () => {
-    for (let i = 0; i < 4; i++) await recordSignInFailure('zone', '203.0.113.9');
+  it('a success clears that name’s count from that address and gives the address its attempt back', async () => {
+    for (let i = 0; i < 4; i++) await attempt('zone', '203.0.113.9');
     await recordSignInSuccess('zone', '203.0.113.9');
-    await recordSignInFailure('zone', '203.0.113.9');
-    expect(await signInWaitMs('zone', '203.0.113.9')).toBe(0);
+    for (let i = 0; i < 5; i++) expect(await attempt('zone', '203.0.113.9')).toBe(0);
+    // An office signing in one after another does not pause its shared address.
+    for (let i = 0; i < 40; i++) {
+      expect(await attempt(`official${i}`, '198.51.100.20')).toBe(0);
+      await recordSignInSuccess(`official${i}`, '198.51.100.20');
+    }
+  });
+
+  it('a paused name and address is worth one history row per window', async () => {
+    expect(await firstPausedAttempt('zone', '203.0.113.9')).toBe(true);
+    expect(await firstPausedAttempt('zone', '203.0.113.9')).toBe(false);
+    expect(await firstPausedAttempt('zone', '198.51.100.7')).toBe(true);
   });
 });
 
@@ -44,8 +57,9 @@ describe('mutation limits', () => {
   it('per user and per address, each over a minute', async () => {
     for (let i = 0; i < 3; i++) expect(await mutationWaitMs(1, 'a')).toBe(0);
     expect(await mutationWaitMs(1, 'a')).toBeGreaterThan(0);
-    expect(await mutationWaitMs(2, 'a')).toBe(0); // the address's fifth
-    expect(await mutationWaitMs(3, 'a')).toBeGreaterThan(0); // the address's sixth
+    expect(await mutationWaitMs(2, 'a')).toBe(0); // the address's fourth: user 1's refused one spent none of it
+    expect(await mutationWaitMs(3, 'a')).toBe(0); // the fifth
+    expect(await mutationWaitMs(4, 'a')).toBeGreaterThan(0); // the sixth
     expect(await mutationWaitMs(3, 'b')).toBe(0);
     vi.advanceTimersByTime(MIN + 1);
     expect(await mutationWaitMs(1, 'a')).toBe(0);

@@ -21,6 +21,8 @@ function createLimits(mutationsPerMinute = env.mutationsPerMinute) {
   return {
     signInPair: new RateLimiterMemory(SIGN_IN_LIMITS.pair),
     signInAddress: new RateLimiterMemory(SIGN_IN_LIMITS.address),
+    /** A paused name and address is recorded in the sign-in history once per window, not per attempt. */
+    throttledRecord: new RateLimiterMemory({ points: 1, duration: FIFTEEN_MINUTES_S }),
     mutationUser: new RateLimiterMemory({ points: mutationsPerMinute.user, duration: 60 }),
     mutationAddress: new RateLimiterMemory({ points: mutationsPerMinute.address, duration: 60 }),
   };
@@ -31,33 +33,43 @@ const limits = () => (g.__qxLimits ??= createLimits());
 
 const pairKey = (username: string, address: string) => `${username.trim().toLowerCase()}\u0000${address}`;
 
-async function waitOf(limiter: RateLimiterMemory, key: string, points: number): Promise<number> {
-  const res = await limiter.get(key);
-  // A record past its window (its removal timer not yet run) no longer counts.
-  return res && res.consumedPoints >= points && res.msBeforeNext > 0 ? res.msBeforeNext : 0;
-}
-
-/** Milliseconds until this user name may be tried again from this address (0: now). */
-export async function signInWaitMs(username: string, address: string): Promise<number> {
+/**
+ * Counts a sign-in attempt before its password is checked, so that attempts sent together cannot all
+ * pass while the first is being verified; resolves to 0, or to the milliseconds to wait if this name
+ * from this address, or this address, is over its limit. A success gives the points back
+ * (`recordSignInSuccess`): only failures count.
+ */
+export async function countSignInAttempt(username: string, address: string): Promise<number> {
   const l = limits();
-  return Math.max(await waitOf(l.signInPair, pairKey(username, address), SIGN_IN_LIMITS.pair.points), await waitOf(l.signInAddress, address, SIGN_IN_LIMITS.address.points));
+  const [pair, byAddress] = await Promise.all([l.signInPair.penalty(pairKey(username, address)), l.signInAddress.penalty(address)]);
+  const over = (res: RateLimiterRes, points: number) => (res.consumedPoints > points ? Math.max(1, res.msBeforeNext) : 0);
+  return Math.max(over(pair, SIGN_IN_LIMITS.pair.points), over(byAddress, SIGN_IN_LIMITS.address.points));
 }
 
-export async function recordSignInFailure(username: string, address: string) {
-  const l = limits();
-  await Promise.all([l.signInPair.penalty(pairKey(username, address)), l.signInAddress.penalty(address)]);
-}
-
-/** A successful sign-in clears that name's failures from that address (not the address's). */
+/** A successful sign-in clears that name's failures from that address, and gives back its attempt to the address. */
 export async function recordSignInSuccess(username: string, address: string) {
-  await limits().signInPair.delete(pairKey(username, address));
+  const l = limits();
+  await Promise.all([l.signInPair.delete(pairKey(username, address)), l.signInAddress.reward(address, 1)]);
+}
+
+/** Whether a paused attempt is the first of its window for this name and address (the one worth a history row). */
+export async function firstPausedAttempt(username: string, address: string): Promise<boolean> {
+  try {
+    await limits().throttledRecord.consume(pairKey(username, address));
+    return true;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return false;
+    throw e;
+  }
 }
 
 /** Counts one mutation; resolves to 0, or to the milliseconds to wait when the user or address is over its limit. */
 export async function mutationWaitMs(userId: number, address: string | undefined): Promise<number> {
   const l = limits();
   try {
-    await Promise.all([l.mutationUser.consume(String(userId)), l.mutationAddress.consume(address ?? 'unknown')]);
+    // The user's own limit first: a user over it spends nothing of the address's, shared by an office.
+    await l.mutationUser.consume(String(userId));
+    await l.mutationAddress.consume(address ?? 'unknown');
     return 0;
   } catch (e) {
     if (e instanceof RateLimiterRes) return Math.max(1, e.msBeforeNext);

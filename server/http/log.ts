@@ -4,6 +4,7 @@
 // expect such logs kept for at least six months: the default keeps 180 days.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DrizzleQueryError } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
 import { env } from '@/server/env';
 
@@ -36,4 +37,13 @@ export function log(): Logger {
 /** Lines still buffered are written before the process exits. */
 export function flushLog() {
   g.__qxLog?.flush();
+}
+
+/**
+ * A fault as the log may keep it: a failed statement by its SQL and the driver's error, never its
+ * parameters (which may be a password's hash or a user's input).
+ */
+export function loggableCause(cause: unknown): { query?: string; err: Error } {
+  if (cause instanceof DrizzleQueryError) return { query: cause.query, err: cause.cause instanceof Error ? cause.cause : new Error('query failed') };
+  return { err: cause instanceof Error ? cause : new Error(String(cause)) };
 }

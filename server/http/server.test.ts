@@ -108,6 +108,26 @@ describe('refused at the edge, writing nothing', () => {
     expect(signIn.text).toBe('The request is too large (at most 1024 KB).');
   });
 
+  it('a path with dot segments, which would reach the API by a way round, with however many calls', async () => {
+    // Sent as written (fetch would resolve the dots itself).
+    const raw = (p: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(`${url}/`, { path: p, headers: { cookie: `${LOCALE_COOKIE}=en` } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, text }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const paths = Array.from({ length: 40 }, () => 'me.get').join(',');
+    for (const p of [`/api/x/../trpc/${paths}?batch=1`, `/api/x/%2e%2e/trpc/${paths}?batch=1`, '/market/./']) {
+      const a = await raw(p);
+      expect(a.status, p).toBe(400);
+      expect(a.text).toBe('The request could not be read (malformed).');
+    }
+  });
+
   it('a same-origin browser write passes', async () => {
     const a = await send('/api/trpc/bids.place', { ...post(bid(21_000), { 'sec-fetch-site': 'same-origin' }), user: 'zone2' });
     expect(a.status).toBe(200);

@@ -16,7 +16,7 @@ import { appRouter } from '@/server/api/root';
 import { createSingleCallHandler } from '@/server/api/single-call';
 import { MAX_BATCH_SIZE } from '@/server/api/trpc';
 import { cookieValue } from '@/server/session';
-import { BODY_LIMIT, bodyLimitOf, bodyVerdict, clientAddressOf, crossSite, overHttps, pathOf } from './edges';
+import { BODY_LIMIT, bodyLimitOf, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, overHttps, pathOf } from './edges';
 import { CLIENT_ADDRESS_HEADER, OWN_HEADERS, PEER_ADDRESS_HEADER, REQUEST_ID_HEADER } from './headers';
 import { log } from './log';
 import { type RequestFacts, inRequestScope } from './request-scope';
@@ -45,8 +45,9 @@ export function createTrpcHandler(): Handler {
   });
 }
 
-type RefusalKey = 'crossSiteRefused' | 'bodyTooLarge' | 'lengthRequired';
+type RefusalKey = 'crossSiteRefused' | 'bodyTooLarge' | 'lengthRequired' | 'requestUnreadable';
 const REFUSALS = {
+  requestUnreadable: { status: 400, trpcCode: 'BAD_REQUEST' },
   crossSiteRefused: { status: 403, trpcCode: 'FORBIDDEN' },
   bodyTooLarge: { status: 413, trpcCode: 'PAYLOAD_TOO_LARGE' },
   lengthRequired: { status: 411, trpcCode: 'BAD_REQUEST' },
@@ -82,11 +83,18 @@ export function createAppHandler({ trpc, pages, trustedProxies }: { trpc: Handle
     const path = pathOf(req.url);
     res.setHeader('X-Request-Id', facts.id);
     if (overHttps(peer, req.headers, trustedProxies, (req.socket as TLSSocket).encrypted === true)) res.setHeader('Strict-Transport-Security', HSTS);
-    res.once('finish', () => {
-      log().info({ event: 'request', requestId: facts.id, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, user: facts.userId, address: facts.address }, 'request');
-    });
+    // 'close' too: a request the client gave up on is still a line of the log (once).
+    let logged = false;
+    const logLine = () => {
+      if (logged) return;
+      logged = true;
+      log().info({ event: 'request', requestId: facts.id, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, user: facts.userId, address: facts.address, ...(res.writableFinished ? {} : { aborted: true }) }, 'request');
+    };
+    res.once('finish', logLine);
+    res.once('close', logLine);
 
     const isTrpc = path.startsWith(TRPC_PATH);
+    if (hasDotSegments(path)) return refuse(req, res, facts, 'requestUnreadable', path);
     if (crossSite(req.method, req.headers)) return refuse(req, res, facts, 'crossSiteRefused', path);
     const body = bodyVerdict(path, req.headers, isTrpc);
     if (body !== 'ok') return refuse(req, res, facts, body === 'tooLarge' ? 'bodyTooLarge' : 'lengthRequired', path);

@@ -13,6 +13,7 @@ import { DAY_MS } from '@/server/domain/settings';
 import { proportion, tradeAmount, type FenPerMu, type MilliMu } from '@/server/domain/units';
 import type { Services } from './context';
 import { notifyInTx, sendReminders } from './notifications';
+import { log, loggableCause } from '@/server/http/log';
 
 /** A confirmation number (成交确认书编号) such as QX2026-000123. */
 const confirmationNo = (id: number, at: number) => `QX${new Date(at).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
@@ -109,10 +110,10 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
 }
 
 /**
- * Closes every due listing and lapses every overdue award, each in its own transaction, then writes
- * the reminders now owed (payment due, reclamation deadlines) that are not written yet.
+ * Closes every due listing and lapses every overdue award, each in its own transaction: what a read of
+ * the market does first, so that it never shows a listing past its close as open.
  */
-export function sweep(s: Services) {
+export function closeDue(s: Services) {
   const now = s.clock.now();
   const listingIds = market.dueListingIds(s.db, now);
   const tradeIds = market.overdueTradeIds(s.db, now);
@@ -121,15 +122,21 @@ export function sweep(s: Services) {
     try {
       fn();
     } catch (e) {
-      console.error(`sweep: ${what} ${id} failed`, e);
+      log().error({ event: 'internal-error', what, id, ...loggableCause(e) }, `sweep: ${what} ${id} failed`);
     }
   };
   for (const id of listingIds) each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
   for (const id of tradeIds) each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
-  try {
-    sendReminders(s, now);
-  } catch (e) {
-    console.error('sweep: sending reminders failed', e);
-  }
   return { closed: listingIds.length, lapsed: tradeIds.length };
+}
+
+/** The scheduler's sweep: `closeDue`, then the reminders now owed (payment due, reclamation deadlines) that are not written yet. */
+export function sweep(s: Services) {
+  const done = closeDue(s);
+  try {
+    sendReminders(s, s.clock.now());
+  } catch (e) {
+    log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: sending reminders failed');
+  }
+  return done;
 }

@@ -1,12 +1,14 @@
 // Moves the market's clock forward, for browser tests only. Answers 404 unless the server was started
-// with QX_TEST_CLOCK=1 and its token, the request comes from this machine (the socket's peer, which
-// server/main.ts alone reports) and carries that token: nobody else, signed in or not, moves time.
+// with QX_TEST_CLOCK=1 and its token (never on a production data folder: server/prepare.ts), the
+// request comes from this machine — both the socket's peer and the client behind any trusted proxy,
+// which server/main.ts alone reports — and carries that token: nobody else, signed in or not, moves time.
 import crypto from 'node:crypto';
 import { translate } from '@/lib/i18n';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
 import { env } from '@/server/env';
 import { isLoopback } from '@/server/http/edges';
-import { PEER_ADDRESS_HEADER } from '@/server/http/headers';
+import { edgeInFront } from '@/server/http/edge-marker';
+import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from '@/server/http/headers';
 import { log } from '@/server/http/log';
 import { runtime } from '@/server/runtime';
 import { cookieValue } from '@/server/session';
@@ -23,8 +25,9 @@ const sameToken = (given: string | null) => {
 
 export async function POST(req: Request) {
   const { testClock, services } = runtime();
-  const peer = req.headers.get(PEER_ADDRESS_HEADER);
-  if (!testClock || !peer || !isLoopback(peer) || !sameToken(req.headers.get('x-test-clock-token'))) {
+  const peer = edgeInFront() ? req.headers.get(PEER_ADDRESS_HEADER) : null;
+  const client = edgeInFront() ? req.headers.get(CLIENT_ADDRESS_HEADER) : null;
+  if (!testClock || !peer || !isLoopback(peer) || !client || !isLoopback(client) || !sameToken(req.headers.get('x-test-clock-token'))) {
     const locale = asLocale(cookieValue(req.headers.get('cookie'), LOCALE_COOKIE));
     return new Response(translate(locale, 'errors', 'testClockRefused'), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }

@@ -145,6 +145,15 @@ describe('a proposal, then a second official', () => {
     expect((await h.as('province').accounts.transfers()).waiting.map((t) => t.id)).toEqual([proposal.id]);
   });
 
+  it('a reference typed another way (full-width, spaced, lower case) is the same reference; an invisible character is refused', async () => {
+    const first = await propose('ICBC-2026-0101');
+    expect(first.bankRef).toBe('ICBC-2026-0101');
+    await refused(() => propose('ｉｃｂｃ－２０２６－０１０１'), 'CONFLICT', /ICBC-2026-0101/);
+    await refused(() => propose(' icbc-2026 -0101'), 'CONFLICT');
+    await refused(() => propose('ICBC-2026-\u200b0101'), 'BAD_REQUEST');
+    await refused(() => propose('ICBC-2026-\u00ad0101'), 'BAD_REQUEST');
+  });
+
   it('the demo seed’s funds were proposed by province and confirmed by checker', async () => {
     const seeded = (await h.as('province').accounts.transfers()).history;
     expect(seeded.map((t) => [t.status, t.proposerName, t.deciderName])).toEqual(Array(3).fill(['confirmed', '省厅交易管理员', '省厅复核员']));

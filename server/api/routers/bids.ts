@@ -1,5 +1,5 @@
 import { acceptOffer, placeBid, placeOffer, withdrawOffer } from '@/server/services/bidding';
-import { sweep } from '@/server/services/closing';
+import { closeDue } from '@/server/services/closing';
 import * as views from '@/server/data/views';
 import { type BidStanding, bidStandings } from '@/server/domain/auction';
 import { type DbOrTx, inGroupCommit } from '@/db/client';
@@ -55,7 +55,7 @@ export const bidsRouter = router({
   /** The zone's bids and offers, newest first, a page at a time, each with where it stands. */
   mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
     // Close-on-read: a due auction's bids read as won or lost, not as leading.
-    sweep(ctx.services);
+    closeDue(ctx.services);
     const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
     const standings = standingsOf(ctx.services.db, rows);
     return { bids: rows.map((b) => ({ ...b, standing: standings.get(b.id) ?? null })), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };

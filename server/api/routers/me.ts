@@ -1,22 +1,28 @@
 import { z } from 'zod';
+import { countSignInAttempt, recordSignInSuccess } from '@/server/http/limits';
+import { passwordField } from '../schemas/common';
 import { passwordOf } from '@/server/data/users';
 import { DomainError } from '@/server/domain/errors';
 import { newPasswordHash, passwordMatches } from '@/server/passwords';
 import { changeOwnPassword } from '@/server/services/users';
-import { ownAccountProcedure, publicProcedure, router } from '../trpc';
+import { ownAccountProcedure, router, whoAmIProcedure } from '../trpc';
 
-const password = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' });
 
 export const meRouter = router({
-  get: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => ctx.user),
+  get: whoAmIProcedure.meta({ data: 'public' }).query(({ ctx }) => ctx.user),
 
   /** The signed-in user replaces their password; every session of theirs ends, this one too. */
   changePassword: ownAccountProcedure
     .meta({ data: 'own organisation' })
-    .input(z.object({ currentPassword: password, newPassword: password }))
+    .input(z.object({ currentPassword: passwordField, newPassword: passwordField }))
     .mutation(async ({ ctx, input }) => {
+      // Guessing the current password here is throttled as a sign-in is (a session left open is not a licence to guess).
+      const address = ctx.address ?? 'unknown';
+      const waitMs = await countSignInAttempt(ctx.user.username, address);
+      if (waitMs > 0) throw new DomainError('signInThrottled', { minutes: Math.ceil(waitMs / 60_000) });
       const stored = passwordOf(ctx.services.db, ctx.actor.userId);
       if (!stored || !(await passwordMatches(stored.passwordHash, input.currentPassword))) throw new DomainError('wrongCurrentPassword');
+      await recordSignInSuccess(ctx.user.username, address);
       if (input.newPassword === input.currentPassword) throw new DomainError('samePassword');
       return changeOwnPassword(ctx.services, ctx.actor, await newPasswordHash(input.newPassword));
     }),

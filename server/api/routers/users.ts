@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { organisationsList, signInCount, signInHistory, usersWithOrganisation } from '@/server/data/users';
 import { newPasswordHash } from '@/server/passwords';
 import { createUser, resetPassword, setUserDisabled } from '@/server/services/users';
-import { chosenIdField, idField, pageField, textField } from '../schemas/common';
+import { chosenIdField, idField, pageField, passwordField, textField } from '../schemas/common';
 import { provinceProcedure, router } from '../trpc';
 
-const password = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' });
+const password = passwordField;
 const SIGN_INS_PAGE = 50;
 
 export const usersRouter = router({

@@ -2,6 +2,7 @@
 // formatter can give them in the user's language. Quantities and prices come as decimal text (as
 // typed) or numbers and are parsed to integers without ever being floats in the database.
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '@/server/domain/passwords';
 import { type TextKind, isCleanText } from '@/server/domain/text';
 import { formatScaled, readDecimal } from '@/server/domain/units';
 
@@ -87,3 +88,6 @@ export const LIST_PAGE_SIZE = 20;
 
 /** The rows of page `page` (1-based). */
 export const pageWindow = (page = 1) => ({ offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+
+/** A password as typed; the policy itself is checked where it is hashed (server/passwords.ts). */
+export const passwordField = z.string({ error: 'required' }).min(1, { error: 'required' }).max(PASSWORD_MAX_LENGTH, { error: 'tooLong' });

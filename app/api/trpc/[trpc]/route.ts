@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
 import { createContext, reportInternalError } from '@/server/api/context';
+import { MAX_BATCH_SIZE } from '@/server/api/trpc';
 
 // `npm start` answers /api/trpc in server/main.ts before Next routes anything (docs/decisions/0005);
 // this handler serves the same router under `next dev` and any plain `next start`.
@@ -11,6 +12,7 @@ const handler = (req: Request) =>
     endpoint: '/api/trpc',
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContext({ cookies: req.headers.get('cookie') }),
     onError: reportInternalError,
   });
