@@ -3,10 +3,10 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { requestContext } from '@/server/page';
-import { SignInThrottled, signIn, signOut } from '@/server/auth';
-import { endSessions } from '@/server/data/users';
-import { ownPath } from '@/server/http/edges';
+import { requestContext } from '@/server/web/page';
+import { SignInThrottled, signIn, signOut } from '@/server/web/auth';
+import { endSessions } from '@/server/users/queries';
+import { ownPath } from '@/server/web/edges';
 
 export async function switchLocale(formData: FormData) {
   const jar = await cookies();

@@ -6,8 +6,8 @@ import { LOCALE_COOKIE, asLocale, translate, translator } from '@/lib/i18n';
 import { clientMessages } from '@/lib/i18n/catalogue';
 import { MessagesProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
-import { env } from '@/server/env';
-import { PASSWORD_PAGE, pageContext } from '@/server/page';
+import { env } from '@/server/web/env';
+import { PASSWORD_PAGE, pageContext } from '@/server/web/page';
 import { NavLinks } from '@/components/nav-links';
 import { LanguageSwitch } from '@/components/language-switch';
 import { signOutAction } from './actions';
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { user, locale, t, caller } = await pageContext();
-  // A user who still owes a new password may call nothing else (server/api/trpc.ts).
+  // A user who still owes a new password may call nothing else (server/kernel/trpc.ts).
   const unread = user && !user.mustChangePassword ? await caller.notifications.unreadCount() : 0;
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>

@@ -1,7 +1,7 @@
 // An address that is no page (or a record the caller may not see): said in the user's language, with
 // the way back to the home of their role, or to the public pages and sign-in when signed out.
 import Link from 'next/link';
-import { HOME_OF_ROLE, pageContext } from '@/server/page';
+import { HOME_OF_ROLE, pageContext } from '@/server/web/page';
 
 const HOME_NAME = { county: 'nav_countyQuota', zone: 'nav_market', province: 'nav_review', city: 'nav_projects' } as const;
 

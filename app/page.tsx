@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { HOME_OF_ROLE, PASSWORD_PAGE, pageContext } from '@/server/page';
+import { HOME_OF_ROLE, PASSWORD_PAGE, pageContext } from '@/server/web/page';
 
 export default async function Home() {
   const { user } = await pageContext();

@@ -7,14 +7,14 @@ import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { organisations, trades, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed-demo';
-import { seedSynthetic } from '@/db/synthetic';
-import { forgetKept } from '@/server/api/memo';
-import { createCaller } from '@/server/api/root';
-import { systemClock } from '@/server/clock';
-import { sessionUser } from '@/server/data/users';
-import { documentStore } from '@/server/documents';
-import { DAY_MS } from '@/server/domain/settings';
+import { seedDemo } from '@/server/demo/seed-demo';
+import { seedSynthetic } from '@/server/demo/synthetic';
+import { forgetKept } from '@/server/books/memo';
+import { createCaller } from '@/server/app-router';
+import { systemClock } from '@/server/kernel/clock';
+import { sessionUser } from '@/server/users/queries';
+import { documentStore } from '@/server/projects/document-store';
+import { DAY_MS } from '@/server/settings/domain/settings';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '100000' }, runs: { type: 'string', default: '30' } } });
 const scale = Number(values.scale);
@@ -61,7 +61,7 @@ async function main() {
   ];
   // From nothing: the answer worked out afresh, as for the first question after a start or after any
   // change (a settlement, a new target). Kept: the same question again before the next change,
-  // answered from server/api/memo.ts.
+  // answered from server/books/memo.ts.
   const rows: { query: string; p50: number; p95: number; keptP95: number }[] = [];
   for (const [name, q] of queries) {
     await q(); // warm the code paths

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatMu, formatTime } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPCClient } from '@/lib/trpc';
-import type { ListingPhase } from '@/server/domain/auction';
+import type { ListingPhase } from '@/server/market/domain/auction';
 import { ActionButton } from './admin-action-button';
 import { type Fact } from './confirm-dialog';
 import { Mu, PricePerMu, Time } from './ui';

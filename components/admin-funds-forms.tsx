@@ -12,8 +12,8 @@ import { Feedback } from './feedback';
 import { Money } from './ui';
 import { useFlash } from './flash';
 import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
-import type { MarketSettings } from '@/server/domain/settings';
-import { readDecimal } from '@/server/domain/units';
+import type { MarketSettings } from '@/server/settings/domain/settings';
+import { readDecimal } from '@/server/kernel/units';
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
   const t = useT('admin');

@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { type Locale, translator } from '@/lib/i18n';
-import type { ListingView } from '@/server/data/views';
-import type { AwardSummary, ListingPhase } from '@/server/domain/auction';
+import type { ListingView } from '@/server/market/views';
+import type { AwardSummary, ListingPhase } from '@/server/market/domain/auction';
 
 /** A closed listing's result (listings.mine, listings.all): its figures, and its trades to open. */
 export interface ListingResult {

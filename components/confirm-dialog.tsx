@@ -5,7 +5,7 @@
 // so a double click confirms once; the answer itself is shown by the form that asked, as before.
 import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { parseDecimal } from '@/server/domain/units';
+import { parseDecimal } from '@/server/kernel/units';
 
 export type Fact = readonly [label: string, value: React.ReactNode];
 

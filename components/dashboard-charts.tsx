@@ -6,7 +6,7 @@
 // that names it and a description that points to that table.
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '@/lib/i18n/client';
-import { dayCst, isoDateCst } from '@/server/domain/china-time';
+import { dayCst, isoDateCst } from '@/server/kernel/china-time';
 
 const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
 const mu = (milliMu: number) => milliMu / 1000;
@@ -19,7 +19,7 @@ const axisLabel = (value: string) => ({ value, position: 'top' as const, offset:
 
 export interface PriceChartData {
   months: { month: string; medianFenPerMu: number | null }[];
-  /** The guidance in force, segment by segment (server/domain/guidance.ts guidanceSegments). */
+  /** The guidance in force, segment by segment (server/guidance/domain/guidance.ts guidanceSegments). */
   band: { from: number; to: number; floorFenPerMu: number; referenceFenPerMu: number }[];
   points: { at: number; priceFenPerMu: number }[];
 }

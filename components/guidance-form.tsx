@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
-import { LAND_TYPES } from '@/server/domain/projects';
+import { LAND_TYPES } from '@/server/projects/domain/projects';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { PricePerMu } from './ui';

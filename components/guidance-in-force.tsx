@@ -1,7 +1,7 @@
 // The guidance in force now, one line per type of reclaimed land (seed 001 三(三)).
 import { type Locale, translator } from '@/lib/i18n';
-import { isoDateCst } from '@/server/domain/china-time';
-import type { LandType } from '@/server/domain/projects';
+import { isoDateCst } from '@/server/kernel/china-time';
+import type { LandType } from '@/server/projects/domain/projects';
 import { PricePerMu } from './ui';
 
 export interface InForce {

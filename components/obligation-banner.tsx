@@ -2,7 +2,7 @@
 // consequences the notice names, and the reminders 180, 90 and 30 days before a deadline.
 import Link from 'next/link';
 import { type Locale, translator } from '@/lib/i18n';
-import { OVERDUE_CONSEQUENCES, type ObligationStatus } from '@/server/domain/reclamation';
+import { OVERDUE_CONSEQUENCES, type ObligationStatus } from '@/server/projects/domain/reclamation';
 
 export interface ObligationRow {
   id: number;

@@ -8,7 +8,7 @@ import { formatMu } from '@/lib/format';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
-import { PLAN_KINDS, PLAN_STANDARD, type PlanKind } from '@/server/domain/plan';
+import { PLAN_KINDS, PLAN_STANDARD, type PlanKind } from '@/server/holdings/domain/plan';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { Mu } from './ui';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
-import { SPENDING_CATEGORIES, type SpendingCategory } from '@/server/domain/proceeds';
+import { SPENDING_CATEGORIES, type SpendingCategory } from '@/server/holdings/domain/proceeds';
 import { ConfirmDialog, readPositive } from './confirm-dialog';
 import { Feedback } from './feedback';
 import { Money } from './ui';

@@ -1,7 +1,7 @@
 // Badges of a project's workflow status and of its reclamation obligation; server and client alike.
 import { type Locale, translator } from '@/lib/i18n';
-import type { ProjectStatus } from '@/server/domain/projects';
-import type { ObligationState } from '@/server/domain/reclamation';
+import type { ProjectStatus } from '@/server/projects/domain/projects';
+import type { ObligationState } from '@/server/projects/domain/reclamation';
 
 export function ProjectStatusBadge({ status, locale }: { status: ProjectStatus; locale: Locale }) {
   return (

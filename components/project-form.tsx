@@ -11,8 +11,8 @@ import { formatMu } from '@/lib/format';
 import { useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { useHydrated } from '@/lib/use-hydrated';
-import type { CurrentUse, LandType } from '@/server/domain/projects';
-import { readDecimal } from '@/server/domain/units';
+import type { CurrentUse, LandType } from '@/server/projects/domain/projects';
+import { readDecimal } from '@/server/kernel/units';
 import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 const CURRENT_USES: readonly CurrentUse[] = ['homestead', 'abandoned_village', 'industrial_mining', 'public_facility', 'other'];

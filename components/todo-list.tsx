@@ -1,5 +1,5 @@
 // 待办 on a role's home page: what waits for the organisation now, most urgent first, each linking to
-// where to act (server/domain/notifications.ts todoOf decides what is listed).
+// where to act (server/notifications/domain/notifications.ts todoOf decides what is listed).
 import Link from 'next/link';
 import { type Locale, translator } from '@/lib/i18n';
 

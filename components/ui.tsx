@@ -13,7 +13,7 @@ export function StatusBadge({ status, locale }: { status: string; locale: Locale
   );
 }
 
-/** Where a bid stands (server/domain/auction.ts bidStandings): 领先, 部分领先 40.000 亩, 已被超越, …. */
+/** Where a bid stands (server/market/domain/auction.ts bidStandings): 领先, 部分领先 40.000 亩, 已被超越, …. */
 export function StandingBadge({ standing, locale }: { standing: { standing: string; qtyMilliMu: number }; locale: Locale }) {
   const t = translator(locale, 'ui');
   return (

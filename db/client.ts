@@ -3,8 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { sealAuditLog } from '@/server/data/audit';
-import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from '@/server/owner-only';
+import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -39,7 +38,6 @@ export function openDatabase(file: string): Db {
     if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign keys`);
   }
   sqlite.pragma('foreign_keys = ON');
-  sealAuditLog(db);
   // Left by an earlier process with another mode, they keep it: tighten them too.
   for (const suffix of ['-wal', '-shm']) makeOwnerOnly(`${file}${suffix}`);
   return db;

@@ -237,7 +237,7 @@ export const listings = sqliteTable(
     check('listings_min_lot', sql`${t.minLotMilliMu} > 0 AND ${t.minLotMilliMu} <= ${t.qtyMilliMu}`),
     check('listings_period', sql`${t.opensAt} < ${t.closesAt}`),
     index('listings_status_closes').on(t.status, t.closesAt),
-    // The next listing to open (server/data/views.ts marketChangesAt, at every render of the market page).
+    // The next listing to open (server/market/views.ts marketChangesAt, at every render of the market page).
     index('listings_status_opens').on(t.status, t.opensAt),
     index('listings_county').on(t.countyId),
   ],

@@ -75,7 +75,7 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await expect(zoneA.getByTestId('best-price')).toContainText('30,500.00');
   expect(await zoneA.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
-  // The market page, kept between changes (server/page-cache.ts) and last shown to zone A before any
+  // The market page, kept between changes (server/web/page-cache.ts) and last shown to zone A before any
   // bid, has the new best bid at once too.
   await zoneA.goto('/market');
   await expect(zoneA.getByTestId('market-row').filter({ hasText: code })).toContainText('30,500.00');

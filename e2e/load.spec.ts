@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
 import { openDatabase } from '@/db/client';
-import { firstProblem, verifyIntegrity } from '@/server/integrity';
+import { firstProblem, verifyIntegrity } from '@/server/audit/integrity';
 import { E2E_CLOCK_TOKEN } from './clock-token';
 import { PASSWORD } from './fixtures';
 

@@ -30,7 +30,7 @@ test('pages carry the security headers and run under the Content-Security-Policy
   await expect(page.getByTestId('section-prices').locator('svg.recharts-surface').first()).toBeVisible();
   await page.goto('/province/settings');
   await expect(page.getByRole('button').first()).toBeEnabled();
-  // The market twice: the second answer is a kept page (server/page-cache.ts) with its own nonce, under
+  // The market twice: the second answer is a kept page (server/web/page-cache.ts) with its own nonce, under
   // which Next.js's scripts run (it sets window.next once they have).
   const nonces: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -82,7 +82,7 @@ test('failed sign-ins are throttled; signing out ends the session everywhere; a 
   await expect(a.getByTestId('who')).toContainText('河曲县测试用户');
   const contextB = await browser.newContext({ locale: 'zh-CN', storageState: await contextA.storageState() });
   const b = await contextB.newPage();
-  // The market page twice: the second answer is a kept page (server/page-cache.ts).
+  // The market page twice: the second answer is a kept page (server/web/page-cache.ts).
   for (let i = 0; i < 2; i++) {
     await b.goto('/market');
     await expect(b.getByTestId('who')).toContainText('河曲县测试用户');

@@ -1,5 +1,5 @@
 // next-intl's configuration for a request, without i18n routing: the language is the `qx-lang`
-// cookie's, read from the jar so that a server action's new cookie counts at once (server/page.ts).
+// cookie's, read from the jar so that a server action's new cookie counts at once (server/web/page.ts).
 // next-intl's server APIs (getTranslations, useTranslations in a server component) read it; pages
 // use translator() from pageContext, and the layout hands client components their messages itself.
 import { getRequestConfig } from 'next-intl/server';

@@ -80,7 +80,7 @@ const parse = (json: string | null): Fields | null => {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Fields) : null;
 };
 
-/** The ids a page of records mentions, by kind: the router looks up their names (server/data/audit.ts). */
+/** The ids a page of records mentions, by kind: the router looks up their names (server/books/audit-log.ts). */
 export function auditIds(records: readonly AuditRecord[]): Record<NameKind, number[]> {
   const ids: Record<NameKind, Set<number>> = { users: new Set(), organisations: new Set(), listings: new Set(), trades: new Set(), lots: new Set(), projects: new Set() };
   for (const r of records) {

@@ -1,7 +1,7 @@
 // How numbers and times are shown: 亩 with 3 decimals, 元 with 2, large sums in 万元, times in
 // China Standard Time whatever the server's zone.
 import type { Locale } from './i18n/define';
-export { formatMu, formatWanYuan, formatYuan } from '@/server/domain/units';
+export { formatMu, formatWanYuan, formatYuan } from '@/server/kernel/units';
 
 // Formatters are built once per locale: building one costs far more than formatting (a market page
 // shows hundreds of times; `npm run bench`, docs/decisions/0005).

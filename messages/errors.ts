@@ -1,5 +1,5 @@
 import { defineMessages } from '@/lib/i18n/define';
-import type { DomainErrorCode } from '@/server/domain/errors';
+import type { DomainErrorCode } from '@/server/kernel/errors';
 
 // Every refused action's message, in the user's language (issue 2: "a clear message ... writes nothing").
 const zh = {

@@ -1,20 +1,20 @@
 // The process `npm start` and `npm run serve` run (docs/decisions/0005): one Node http server whose
-// requests are checked, logged and answered by server/http/server.ts — tRPC calls by the router
+// requests are checked, logged and answered by server/web/server.ts — tRPC calls by the router
 // directly, pages and the rest by Next.js — sharing the process's database connection.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { startCheckpointer } from '@/db/checkpointer';
-import { authSecret } from '@/server/auth-secret';
-import { createContext } from '@/server/api/context';
-import { marketChangesAt } from '@/server/data/views';
-import { env } from '@/server/env';
-import { markEdgeInFront } from '@/server/http/edge-marker';
-import { flushLog, log } from '@/server/http/log';
-import { createAppHandler, createTrpcHandler } from '@/server/http/server';
-import { createPageCache } from '@/server/page-cache';
-import { prepareDatabase } from '@/server/prepare';
-import { runtime } from '@/server/runtime';
+import { startCheckpointer } from '@/server/web/checkpointer';
+import { authSecret } from '@/server/web/auth-secret';
+import { createContext } from '@/server/web/context';
+import { marketChangesAt } from '@/server/market/views';
+import { env } from '@/server/web/env';
+import { markEdgeInFront } from '@/server/web/edge-marker';
+import { flushLog, log } from '@/server/web/log';
+import { createAppHandler, createTrpcHandler } from '@/server/web/server';
+import { createPageCache } from '@/server/web/page-cache';
+import { prepareDatabase } from '@/server/ops/prepare';
+import { runtime } from '@/server/web/runtime';
 
 async function main() {
   const { services } = runtime();
@@ -30,7 +30,7 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();
   await app.prepare();
-  // Pages kept while nothing they show has changed (server/page-cache.ts): the market, asked for by
+  // Pages kept while nothing they show has changed (server/web/page-cache.ts): the market, asked for by
   // every zone far more often than it changes.
   const pageCache = createPageCache({
     databaseFile: env.databaseFile,
@@ -51,7 +51,7 @@ async function main() {
   });
   const server = http.createServer(handle);
   server.listen(env.port, env.host, () => log().info({ event: 'listening', url: `http://${env.host}:${env.port}` }, `指标交易平台 Quota Exchange: http://${env.host}:${env.port}`));
-  // Most WAL checkpoints off the thread that answers requests (db/checkpointer.ts).
+  // Most WAL checkpoints off the thread that answers requests (server/web/checkpointer.ts).
   const checkpointer = startCheckpointer(services.db, env.databaseFile);
   const stop = () =>
     server.close(() => {

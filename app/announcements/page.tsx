@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Pager, pageParam } from '@/components/pager';
 import { Money, Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { pageContext } from '@/server/page';
+import { pageContext } from '@/server/web/page';
 
 type Search = { listingsPage?: string | string[]; resultsPage?: string | string[] };
 

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { Pager, pageParam } from '@/components/pager';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 
 export default async function BidsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {

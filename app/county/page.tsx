@@ -5,7 +5,7 @@ import { ObligationBanner } from '@/components/obligation-banner';
 import { TodoList } from '@/components/todo-list';
 import { Mu } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function CountyQuotaPage() {
   const { caller, locale, ctx } = await requireRole('county');

@@ -5,9 +5,9 @@ import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/cha
 import { ReportTable } from '@/components/report-table';
 import { TargetForm } from '@/components/target-form';
 import { translator } from '@/lib/i18n';
-import { assessedYear, yearOf } from '@/server/domain/stats';
-import { requireRole } from '@/server/page';
-import { type Filter, buildReport, reportSource } from '@/server/reports';
+import { assessedYear, yearOf } from '@/server/stats/domain/stats';
+import { requireRole } from '@/server/web/page';
+import { type Filter, buildReport, reportSource } from '@/server/stats/reports';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const intParam = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);

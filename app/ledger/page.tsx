@@ -5,8 +5,8 @@
 import Link from 'next/link';
 import { type Locale, hasKey, translator } from '@/lib/i18n';
 import { formatMu, formatYuan } from '@/lib/format';
-import { requireRole } from '@/server/page';
-import { STATEMENT_PAGE_ENTRIES } from '@/server/data/ledger';
+import { requireRole } from '@/server/web/page';
+import { STATEMENT_PAGE_ENTRIES } from '@/server/books/journal';
 import { HoldingsTable } from '@/components/holdings-table';
 import { Money, Mu, Stat, Time } from '@/components/ui';
 

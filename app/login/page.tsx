@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { DEMO_PASSWORD } from '@/db/seed-demo';
-import { env } from '@/server/env';
-import { pageContext } from '@/server/page';
+import { DEMO_PASSWORD } from '@/server/demo/seed-demo';
+import { env } from '@/server/web/env';
+import { pageContext } from '@/server/web/page';
 import { LoginForm } from './login-form';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string; changed?: string }> }) {

@@ -3,8 +3,8 @@
 // and works without JavaScript. Twenty listings a page, soonest to close first.
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
-import { parseDecimal } from '@/server/domain/units';
+import { requireRole } from '@/server/web/page';
+import { parseDecimal } from '@/server/kernel/units';
 import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';

@@ -3,7 +3,7 @@
 import { Pager, pageParam } from '@/components/pager';
 import { Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 import { MarkAllReadButton, MessageLink } from './message-actions';
 
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

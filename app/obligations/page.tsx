@@ -5,7 +5,7 @@ import { ObligationBanner } from '@/components/obligation-banner';
 import { ObligationBadge } from '@/components/project-badges';
 import { Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ObligationsPage() {
   const { caller, locale } = await requireRole('county', 'city', 'province');

@@ -3,7 +3,7 @@
 import { ProceedsSpendForm } from '@/components/proceeds-spend-form';
 import { Money, Stat } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ProceedsPage() {
   const { caller, locale } = await requireRole('county');

@@ -7,7 +7,7 @@ import type { ProjectListRow as Row, ProjectQueueRow as QueueRow } from '@/compo
 import { Mu, Time } from '@/components/ui';
 import { formatDate } from '@/lib/format';
 import { type Locale, translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ProjectsPage() {
   const { caller, locale, user } = await requireRole('county', 'city', 'province');

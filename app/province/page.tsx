@@ -4,7 +4,7 @@ import { ReviewControls } from '@/components/admin-controls';
 import { TodoList } from '@/components/todo-list';
 import { Mu, PricePerMu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ReviewQueuePage() {
   const { caller, locale } = await requireRole('province');

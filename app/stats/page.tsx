@@ -3,8 +3,8 @@
 import { GuidanceInForce } from '@/components/guidance-in-force';
 import { ReportTable } from '@/components/report-table';
 import { translator } from '@/lib/i18n';
-import { pageContext } from '@/server/page';
-import { buildReport, reportSource } from '@/server/reports';
+import { pageContext } from '@/server/web/page';
+import { buildReport, reportSource } from '@/server/stats/reports';
 
 export default async function PublicStatsPage() {
   const { caller, locale } = await pageContext();

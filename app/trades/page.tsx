@@ -2,7 +2,7 @@
 // for the province (trades.list).
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { Pager, pageParam } from '@/components/pager';
 import { PayButton } from './pay-button';

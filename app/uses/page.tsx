@@ -4,7 +4,7 @@ import { HoldingsTable } from '@/components/holdings-table';
 import { RightsUseForm } from '@/components/rights-use-form';
 import { Mu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Db, openDatabase } from '@/db/client';
 import { organisations, users } from '@/db/schema';
-import { seedDemo } from '@/db/seed-demo';
-import { createCaller } from '@/server/api/root';
-import { ManualClock } from '@/server/clock';
-import { documentStore } from '@/server/documents';
-import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/data/ledger';
-import { sessionUser } from '@/server/data/users';
+import { seedDemo } from '@/server/demo/seed-demo';
+import { createCaller } from '@/server/app-router';
+import { ManualClock } from '@/server/kernel/clock';
+import { documentStore } from '@/server/projects/document-store';
+import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/books/journal';
+import { sessionUser } from '@/server/users/queries';
 import type { Locale } from '@/lib/i18n/define';
-import type { Services } from '@/server/services/context';
+import type { Services } from '@/server/kernel/deps';
 
 export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 CST
 

@@ -3,9 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { organisations, users } from '@/db/schema';
-import { systemClock } from '@/server/clock';
-import { documentStore } from '@/server/documents';
-import { receiveBankTransfer } from '@/server/services/funds';
+import { systemClock } from '@/server/kernel/clock';
+import { documentStore } from '@/server/projects/document-store';
+import { receiveBankTransfer } from '@/server/accounts/funds';
 
 const [file, ms = '1500', max = '3000'] = process.argv.slice(2);
 const db = openDatabase(file!);

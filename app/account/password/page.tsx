@@ -1,6 +1,6 @@
 // Every signed-in user changes their own password here; a user whose password an administrator set
-// is sent here before anything else (server/page.ts).
-import { pageContext, signInAgain } from '@/server/page';
+// is sent here before anything else (server/web/page.ts).
+import { pageContext, signInAgain } from '@/server/web/page';
 import { ChangePasswordForm } from './change-password-form';
 
 export default async function ChangePasswordPage() {

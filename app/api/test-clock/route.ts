@@ -1,18 +1,18 @@
 // Moves the market's clock forward, for browser tests only. Answers 404 unless the server was started
-// with QX_TEST_CLOCK=1 and its token (never on a production data folder: server/prepare.ts), the
+// with QX_TEST_CLOCK=1 and its token (never on a production data folder: server/ops/prepare.ts), the
 // request comes from this machine — both the socket's peer and the client behind any trusted proxy,
 // which server/main.ts alone reports — and carries that token: nobody else, signed in or not, moves time.
 import crypto from 'node:crypto';
 import { translate } from '@/lib/i18n';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { env } from '@/server/env';
-import { isLoopback } from '@/server/http/edges';
-import { edgeInFront } from '@/server/http/edge-marker';
-import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from '@/server/http/headers';
-import { log } from '@/server/http/log';
-import { runtime } from '@/server/runtime';
-import { cookieValue } from '@/server/session';
-import { sweep } from '@/server/services/closing';
+import { env } from '@/server/web/env';
+import { isLoopback } from '@/server/web/edges';
+import { edgeInFront } from '@/server/web/edge-marker';
+import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from '@/server/web/headers';
+import { log } from '@/server/web/log';
+import { runtime } from '@/server/web/runtime';
+import { cookieValue } from '@/server/web/session';
+import { sweep } from '@/server/market/closing';
 
 export const dynamic = 'force-dynamic';
 

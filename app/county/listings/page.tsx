@@ -5,7 +5,7 @@ import { ListingsTable } from '@/components/admin-listings-table';
 import { Pager, pageParam } from '@/components/pager';
 import { toDecimalText } from '@/components/market-format';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function CountyListingsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale, ctx } = await requireRole('county');

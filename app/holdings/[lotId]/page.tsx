@@ -7,7 +7,7 @@ import { PlotsTable } from '@/components/project-plan';
 import { SalesTable, UsesTable } from '@/components/trace-tables';
 import { Mu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 

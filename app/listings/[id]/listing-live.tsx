@@ -8,14 +8,14 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
-import type { AppRouter } from '@/server/api/root';
-import { listingPhase, minimumBid } from '@/server/domain/auction';
-import type { Role } from '@/server/data/users';
+import type { AppRouter } from '@/server/app-router';
+import { listingPhase, minimumBid } from '@/server/market/domain/auction';
+import type { Role } from '@/server/users/queries';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { formatCountdown } from '@/components/market-format';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { formatTime } from '@/lib/format';
-import { type FenPerMu, type MilliMu, tradeAmount } from '@/server/domain/units';
+import { type FenPerMu, type MilliMu, tradeAmount } from '@/server/kernel/units';
 import { BidForm } from './bid-form';
 
 export type ListingData = inferRouterOutputs<AppRouter>['listings']['get'];

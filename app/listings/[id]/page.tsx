@@ -2,7 +2,7 @@
 // countdown, best bid, bid form, bid history, result) in ListingLive, which polls every 2 s.
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
-import { pageContext } from '@/server/page';
+import { pageContext } from '@/server/web/page';
 import { GuidanceNote } from '@/components/guidance-note';
 import { Mu, PricePerMu, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';

@@ -11,7 +11,7 @@ import { PlanSection } from '@/components/project-plan';
 import { LotSection, ReclamationSection } from '@/components/project-reclamation';
 import type { ProjectView } from '@/components/project-types';
 import { type Locale, translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { ProjectForm } from '@/components/project-form';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function NewProjectPage() {
   const { locale } = await requireRole('county');

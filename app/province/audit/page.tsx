@@ -7,7 +7,7 @@ import { PageError } from '@/components/market-notice';
 import { Time } from '@/components/ui';
 import { type Shown, KNOWN_ACTIONS, actionKey, auditView } from '@/lib/audit-view';
 import { type Locale, type MessageKey, hasKey, translate, translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');

@@ -4,8 +4,8 @@ import { TransferDecision, TransferForm } from '@/components/admin-funds-forms';
 import { Money, Time } from '@/components/ui';
 import { formatWanYuan, formatYuan } from '@/lib/format';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
-import type { TransferStatus } from '@/server/domain/funds';
+import { requireRole } from '@/server/web/page';
+import type { TransferStatus } from '@/server/accounts/domain/funds';
 
 // The badge colours of the listing states of the same meaning.
 const STATUS_BADGE: Record<TransferStatus, string> = { proposed: 'pending_review', confirmed: 'settled', rejected: 'rejected' };

@@ -3,7 +3,7 @@ import { GuidanceForm } from '@/components/guidance-form';
 import { GuidanceInForce, Period } from '@/components/guidance-in-force';
 import { PricePerMu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function GuidancePage() {
   const { caller, locale } = await requireRole('province');

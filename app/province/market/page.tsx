@@ -2,7 +2,7 @@
 import { ListingsTable } from '@/components/admin-listings-table';
 import { Pager, pageParam } from '@/components/pager';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 const PHASES = ['pending_review', 'upcoming', 'open', 'closed', 'rejected', 'withdrawn'] as const;
 

@@ -3,8 +3,8 @@
 import { PlanAllocateForm } from '@/components/plan-allocate-form';
 import { Mu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { yearCst } from '@/server/domain/china-time';
-import { requireRole } from '@/server/page';
+import { yearCst } from '@/server/kernel/china-time';
+import { requireRole } from '@/server/web/page';
 
 export default async function PlanPage() {
   const { caller, ctx, locale, t: tu } = await requireRole('province');

@@ -2,7 +2,7 @@
 // poverty alleviation. Counties with the most left unspent come first.
 import { Money } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ProvinceProceedsPage() {
   const { caller, locale } = await requireRole('province');

@@ -1,6 +1,6 @@
 import { SettingsForm } from '@/components/admin-funds-forms';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function SettingsPage() {
   const { caller, locale } = await requireRole('province');

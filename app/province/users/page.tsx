@@ -3,7 +3,7 @@ import { Pager, pageParam } from '@/components/pager';
 import { CreateUserForm, UserActions } from '@/components/user-admin';
 import { formatTime } from '@/lib/format';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ username?: string; page?: string }> }) {
   const { caller, locale, user: me } = await requireRole('province');

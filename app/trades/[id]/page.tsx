@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';

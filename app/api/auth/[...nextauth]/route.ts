@@ -1,3 +1,3 @@
-import { handlers } from '@/server/auth';
+import { handlers } from '@/server/web/auth';
 
 export const { GET, POST } = handlers;

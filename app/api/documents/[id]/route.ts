@@ -1,5 +1,5 @@
-import { downloadDocument } from '@/server/api/documents';
-import { requestContext } from '@/server/page';
+import { downloadDocument } from '@/server/projects/document-routes';
+import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { exportReport } from '@/server/api/exports';
-import { requestContext } from '@/server/page';
+import { exportReport } from '@/server/stats/export-route';
+import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@/server/api/root';
-import { createContext, reportInternalError } from '@/server/api/context';
-import { MAX_BATCH_SIZE } from '@/server/api/trpc';
+import { appRouter } from '@/server/app-router';
+import { createContext, reportInternalError } from '@/server/web/context';
+import { MAX_BATCH_SIZE } from '@/server/kernel/trpc';
 
 // `npm start` answers /api/trpc in server/main.ts before Next routes anything (docs/decisions/0005);
 // this handler serves the same router under `next dev` and any plain `next start`.

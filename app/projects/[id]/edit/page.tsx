@@ -6,7 +6,7 @@ import { PageError } from '@/components/market-notice';
 import { ProjectForm, type ProjectDraft } from '@/components/project-form';
 import type { ProjectView } from '@/components/project-types';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 function draftOf({ project, plots }: ProjectView): ProjectDraft {
   return {

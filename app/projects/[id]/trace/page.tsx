@@ -7,7 +7,7 @@ import { PlotsTable } from '@/components/project-plan';
 import { SalesTable, UsesTable } from '@/components/trace-tables';
 import { Mu } from '@/components/ui';
 import { translator } from '@/lib/i18n';
-import { requireRole } from '@/server/page';
+import { requireRole } from '@/server/web/page';
 
 export default async function ProjectTracePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,5 +1,5 @@
-import { uploadDocument } from '@/server/api/documents';
-import { requestContext } from '@/server/page';
+import { uploadDocument } from '@/server/projects/document-routes';
+import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,21 @@
+// `npm run restore -- <file>`: puts a backup in place of the database. Stop the server first; the
+// database it replaces is kept beside it as quota-exchange.db.before-restore.
+import path from 'node:path';
+import { restoreDatabase } from '@/server/ops/backup';
+import { env } from '@/server/web/env';
+import { tightenDataFolder } from '@/db/owner-only';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('Usage: npm run restore -- <backup file>   (stop the server first)');
+  process.exit(2);
+}
+try {
+  // The restored file arrives in the data folder: owner-only before it does.
+  tightenDataFolder(env.dataDir);
+  const r = restoreDatabase(path.resolve(file), env.databaseFile);
+  console.log(`Restored ${path.resolve(file)} into ${r.target}; the previous database is kept as ${r.keptAs}.`);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}

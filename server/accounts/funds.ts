@@ -1,0 +1,77 @@
+// A zone's incoming bank transfer, in two steps by two province officials (server/accounts/domain/funds.ts):
+// the proposal writes the record only; the confirmation credits the zone's free funds; a rejection
+// frees the bank reference for a corrected proposal.
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { decideTransfer, findTransferByRef, insertTransfer, transferById } from './queries';
+import { postEntry } from '@/server/books/journal';
+import * as market from '@/server/market/queries';
+import { DomainError, ensure } from '@/server/kernel/errors';
+import { checkRejectionReason, checkTransferDecision } from '@/server/accounts/domain/funds';
+import { fundsReceived } from '@/server/books/domain/ledger';
+import type { Actor, Services } from '@/server/kernel/deps';
+
+export interface TransferTerms {
+  zoneId: number;
+  amountFen: number;
+  bankRef: string;
+}
+
+/** The first official records what the bank shows; nothing is posted until another confirms it. */
+export function proposeBankTransfer(s: Services, actor: Actor, input: TransferTerms) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const zone = market.organisationById(tx, input.zoneId);
+    ensure(zone && zone.kind === 'zone', 'zoneNotFound');
+    ensure(!findTransferByRef(tx, input.bankRef), 'bankRefUsed', { ref: input.bankRef });
+    const transfer = insertTransfer(tx, { ...input, status: 'proposed', recordedBy: actor.userId, at: now });
+    writeAudit(tx, now, actor, 'funds.propose', 'bank_transfer', transfer.id, null, transfer);
+    return transfer;
+  });
+}
+
+/** A second official confirms the proposal: the zone's free funds are credited (`bank:<ref>`). */
+export function confirmBankTransfer(s: Services, actor: Actor, transferId: number) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = transferById(tx, transferId);
+    ensure(before, 'transferNotFound');
+    checkTransferDecision(before, actor.userId);
+    const after = decideTransfer(tx, transferId, { status: 'confirmed', decidedBy: actor.userId, decidedAt: now });
+    ensure(after, 'transferConfirmed', { ref: before.bankRef });
+    const posted = postEntry(
+      tx,
+      { idempotencyKey: `bank:${after.bankRef}`, reason: 'funds_received', memo: after.bankRef, actorUserId: actor.userId, at: now },
+      fundsReceived(actor.organisationId, after.zoneId, after.amountFen),
+    );
+    // The reference is unique among live transfers, so its key is unused; if not, the ledger and the
+    // record disagree and nothing may be written.
+    if (!posted) throw new DomainError('bankRefUsed', { ref: after.bankRef });
+    writeAudit(tx, now, actor, 'funds.confirm', 'bank_transfer', transferId, before, after);
+    return after;
+  });
+}
+
+/** A second official rejects the proposal with a reason: nothing is posted and the reference is free again. */
+export function rejectBankTransfer(s: Services, actor: Actor, transferId: number, reason: string) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = transferById(tx, transferId);
+    ensure(before, 'transferNotFound');
+    checkTransferDecision(before, actor.userId);
+    checkRejectionReason(reason);
+    const after = decideTransfer(tx, transferId, { status: 'rejected', decidedBy: actor.userId, decidedAt: now });
+    ensure(after, 'transferRejected', { ref: before.bankRef });
+    // The table has no column for the reason; the audit record keeps it (the history reads it there).
+    writeAudit(tx, now, actor, 'funds.reject', 'bank_transfer', transferId, before, { ...after, reason: reason.trim() });
+    return after;
+  });
+}
+
+/**
+ * For the demo seed, synthetic history and benchmarks, which stand in for two officials: `proposer`
+ * proposes and `checker` confirms, in one transaction, through the same two steps.
+ */
+export function receiveBankTransfer(s: Services, officials: { proposer: Actor; checker: Actor }, input: TransferTerms) {
+  return inTransaction(s.db, () => confirmBankTransfer(s, officials.checker, proposeBankTransfer(s, officials.proposer, input).id));
+}

@@ -1,0 +1,33 @@
+import { accountsRouter } from '@/server/accounts/router';
+import { auditRouter } from '@/server/audit/router';
+import { bidsRouter } from '@/server/market/bids.router';
+import { guidanceRouter } from '@/server/guidance/router';
+import { statsRouter } from '@/server/stats/router';
+import { listingsRouter } from '@/server/market/listings.router';
+import { meRouter } from '@/server/users/me.router';
+import { notificationsRouter } from '@/server/notifications/router';
+import { planRouter, proceedsRouter, rightsRouter } from '@/server/holdings/router';
+import { projectsRouter } from '@/server/projects/router';
+import { tradesRouter } from '@/server/market/trades.router';
+import { usersRouter } from '@/server/users/router';
+import { createCallerFactory, router } from '@/server/kernel/trpc';
+
+export const appRouter = router({
+  me: meRouter,
+  listings: listingsRouter,
+  bids: bidsRouter,
+  trades: tradesRouter,
+  accounts: accountsRouter,
+  projects: projectsRouter,
+  rights: rightsRouter,
+  proceeds: proceedsRouter,
+  plan: planRouter,
+  guidance: guidanceRouter,
+  stats: statsRouter,
+  audit: auditRouter,
+  users: usersRouter,
+  notifications: notificationsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

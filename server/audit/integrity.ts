@@ -1,0 +1,37 @@
+// What `npm run audit:verify` checks: the audit chain, the ledger recomputed from the journal
+// (balances equal their postings, every entry balances per asset, every asset sums to zero, no
+// account but an external source below zero), and what settlements write beside the trades for the
+// dashboards (monthly sums and packs) against the settled trades.
+import type { DbOrTx } from '@/db/client';
+import { verifyAuditChain } from '@/server/books/audit-log';
+import { balanceMismatches, negativeAccounts, totalsByAsset, unbalancedEntries } from '@/server/books/journal';
+import { settledDisagreements } from '@/server/stats/queries';
+
+export function verifyIntegrity(db: DbOrTx) {
+  const audit = verifyAuditChain(db);
+  const ledger = {
+    mismatches: balanceMismatches(db),
+    unbalanced: unbalancedEntries(db),
+    nonZeroTotals: totalsByAsset(db).filter((r) => r.total !== 0),
+    negative: negativeAccounts(db),
+  };
+  const settled = settledDisagreements(db);
+  const ok = audit.broken === null && Object.values(ledger).every((list) => list.length === 0) && settled.length === 0;
+  return { ok, audit, ledger, settled };
+}
+
+/** The first inconsistency, in words, or null. */
+export function firstProblem(r: ReturnType<typeof verifyIntegrity>): string | null {
+  if (r.audit.broken) return `audit record ${r.audit.broken.id} is ${r.audit.broken.problem} (chain intact up to record ${r.audit.broken.id - 1})`;
+  const m = r.ledger.mismatches[0];
+  if (m) return `account ${m.id}: stored balance ${m.balance} but its postings sum to ${m.recomputed}`;
+  const u = r.ledger.unbalanced[0];
+  if (u) return `journal entry ${u.entryId} does not balance in ${u.asset} (off by ${u.sum})`;
+  const t = r.ledger.nonZeroTotals[0];
+  if (t) return `asset ${t.asset} sums to ${t.total}, not zero`;
+  const n = r.ledger.negative[0];
+  if (n) return `account ${n.id} (${n.asset} ${n.bucket} of organisation ${n.organisationId}) is negative: ${n.balance}`;
+  const s = r.settled[0];
+  if (s) return `the ${s.problem === 'sums' ? 'monthly sums' : 'packs'} of ${s.month}, county ${s.sellerId}, zone ${s.buyerId} disagree with its settled trades`;
+  return null;
+}

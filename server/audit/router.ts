@@ -1,0 +1,50 @@
+// The province browses the audit log (issue 5): newest first, filtered, a page at a time, with the
+// names of the users, organisations and records each page mentions.
+import { z } from 'zod';
+import { auditIds } from '@/lib/audit-view';
+import { auditEntities, auditNames, auditPage } from '@/server/books/audit-log';
+import { dayStartCst } from '@/server/kernel/china-time';
+import { DomainError } from '@/server/kernel/errors';
+import { DAY_MS } from '@/server/settings/domain/settings';
+import { idField, textField } from '@/server/kernel/fields';
+import { provinceProcedure, router } from '@/server/kernel/trpc';
+
+const PAGE = 50;
+const isoDate = z.string({ error: 'invalidDate' }).trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'invalidDate' }).default('');
+
+export const auditFilterInput = z.object({
+  entity: textField(40).default(''),
+  action: textField(60).default(''),
+  organisationId: idField.nullable().default(null),
+  from: isoDate,
+  to: isoDate,
+  beforeId: idField.nullable().default(null),
+});
+
+const day = (iso: string) => {
+  if (iso === '') return null;
+  const at = dayStartCst(iso);
+  if (at === null) throw new DomainError('invalidDate');
+  return at;
+};
+
+export const auditRouter = router({
+  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).query(({ ctx, input }) => {
+    const to = day(input.to);
+    const rows = auditPage(ctx.services.db, {
+      entity: input.entity || null,
+      action: input.action || null,
+      organisationId: input.organisationId,
+      from: day(input.from),
+      // The last day is included.
+      to: to === null ? null : to + DAY_MS,
+      beforeId: input.beforeId,
+      limit: PAGE + 1,
+    });
+    const page = rows.slice(0, PAGE);
+    // The names of what the page's records mention, so the page says who and what, not ids.
+    return { rows: page, names: auditNames(ctx.services.db, auditIds(page)), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
+  }),
+
+  entities: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => auditEntities(ctx.services.db)),
+});

@@ -1,0 +1,256 @@
+// Reads and writes of the journal. Balances are kept on the account row in the same transaction as
+// the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { type DbOrTx, prepared, reusable } from '@/db/client';
+import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
+import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
+
+// The journal's hot statements: every posting finds its account, moves its balance and is written.
+// Kept per connection: a bid posts twice, each posting finds its account (docs/decisions/0005).
+const statements = (db: DbOrTx) => reusable(db, journalStatements);
+const journalStatements = (db: DbOrTx) => ({
+  accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
+  accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
+  addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
+  insertPosting: prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
+  entryByKey: prepared(db, 'select id from journal_entries where idempotency_key = ?'),
+});
+
+function findAccount(db: DbOrTx, k: AccountKey): { id: number; balance: number } | undefined {
+  const s = statements(db);
+  return (k.lotId === null ? s.accountByKeyNoLot.get(k.organisationId, k.asset, k.bucket) : s.accountByKey.get(k.organisationId, k.asset, k.bucket, k.lotId)) as
+    | { id: number; balance: number }
+    | undefined;
+}
+
+export function balanceOf(db: DbOrTx, k: AccountKey): number {
+  return findAccount(db, k)?.balance ?? 0;
+}
+
+function accountIdFor(db: DbOrTx, k: AccountKey): number {
+  const found = findAccount(db, k);
+  if (found) return found.id;
+  const [created] = db
+    .insert(accounts)
+    .values({ ...k, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
+    .returning({ id: accounts.id })
+    .all();
+  return created!.id;
+}
+
+export interface EntryHeader {
+  idempotencyKey: string;
+  reason: string;
+  memo?: string;
+  tradeId?: number | null;
+  listingId?: number | null;
+  useId?: number | null;
+  actorUserId?: number | null;
+  at: number;
+}
+
+const $ = sql.placeholder;
+const insertEntryQuery = (db: DbOrTx) =>
+  db
+    .insert(journalEntries)
+    .values({
+      idempotencyKey: $('idempotencyKey'),
+      reason: $('reason'),
+      memo: $('memo'),
+      tradeId: $('tradeId'),
+      listingId: $('listingId'),
+      useId: $('useId'),
+      actorUserId: $('actorUserId'),
+      at: $('at'),
+    })
+    .returning({ id: journalEntries.id })
+    .prepare();
+
+/**
+ * Writes one journal entry and applies its postings to the balances. An entry whose idempotency key
+ * was already written is not written again (returns false). A balance that would go below zero where
+ * the account may not trips the table's CHECK and aborts the whole transaction.
+ */
+export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
+  if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
+  const s = statements(db);
+  if (s.entryByKey.get(header.idempotencyKey)) return false;
+  const entry = reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
+  for (const p of entryPostings) {
+    const accountId = accountIdFor(db, p.account);
+    s.addToBalance.run(p.amount, accountId);
+    s.insertPosting.run(entry!.id, accountId, p.amount);
+  }
+  return true;
+}
+
+/** How many entries of one reason a listing has: numbers its successive edits for their keys. */
+export function entryCountOfListing(db: DbOrTx, listingId: number, reason: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(journalEntries)
+      .where(and(eq(journalEntries.listingId, listingId), eq(journalEntries.reason, reason)))
+      .all()[0]?.n ?? 0
+  );
+}
+
+/** Every account of an organisation, with its balance. */
+export function accountsOfOrganisation(db: DbOrTx, organisationId: number) {
+  return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).all();
+}
+
+/** How many journal entries one page of a statement shows. */
+export const STATEMENT_PAGE_ENTRIES = 50;
+
+/**
+ * One page of an organisation's statement: its postings on the given assets, whole entries, newest
+ * first, entries older than `beforeEntryId` when given. A zone's deposits alone post millions of lines,
+ * so the newest entries are found per account (index account_id, entry_id) and merged, never sorted
+ * across the whole journal. `olderThan` is the cursor of the next page, null on the last.
+ */
+export function statement(db: DbOrTx, organisationId: number, assets: Asset[], page: { beforeEntryId?: number; entries?: number } = {}) {
+  const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
+  const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
+  const accountIds = db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.organisationId, organisationId), inArray(accounts.asset, assets)))
+    .all()
+    .map((a) => a.id);
+  const newest = prepared(db, 'select distinct entry_id as id from postings where account_id = ? and entry_id < ? order by entry_id desc limit ?');
+  const entryIds = [...new Set(accountIds.flatMap((id) => (newest.all(id, before, size + 1) as { id: number }[]).map((r) => r.id)))]
+    .sort((a, b) => b - a)
+    .slice(0, size + 1);
+  const shown = entryIds.slice(0, size);
+  const lines =
+    shown.length === 0
+      ? []
+      : db
+          .select({
+            entryId: journalEntries.id,
+            at: journalEntries.at,
+            reason: journalEntries.reason,
+            memo: journalEntries.memo,
+            tradeId: journalEntries.tradeId,
+            listingId: journalEntries.listingId,
+            asset: accounts.asset,
+            bucket: accounts.bucket,
+            lotId: accounts.lotId,
+            amount: postings.amount,
+          })
+          .from(postings)
+          .innerJoin(accounts, eq(postings.accountId, accounts.id))
+          .innerJoin(journalEntries, eq(postings.entryId, journalEntries.id))
+          .where(and(inArray(postings.entryId, shown), inArray(postings.accountId, accountIds)))
+          .orderBy(desc(journalEntries.id), postings.id)
+          .all();
+  return { lines, olderThan: entryIds.length > size ? shown[shown.length - 1]! : null };
+}
+
+/**
+ * One page of a county's proceeds as an account statement: one line per journal entry that moved its
+ * proceeds account (a settlement's deposit and balance are one line, the trade's amount), newest first,
+ * each with the trade and buyer or the spending behind it and the balance after it. `olderThan` is
+ * the cursor of the next page, null on the last.
+ */
+export function proceedsStatement(db: DbOrTx, countyId: number, page: { beforeEntryId?: number; entries?: number } = {}) {
+  const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
+  const account = findAccount(db, accountsOf.countyProceeds(countyId));
+  if (!account) return { lines: [], olderThan: null };
+  const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
+  const moves = prepared(db, 'select entry_id as entryId, sum(amount) as amountFen from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
+    account.id,
+    before,
+    size + 1,
+  ) as { entryId: number; amountFen: number }[];
+  const shown = moves.slice(0, size);
+  if (shown.length === 0) return { lines: [], olderThan: null };
+  // The balance after the newest line shown: today's balance less what the newer pages moved.
+  const newer = page.beforeEntryId === undefined ? 0 : ((prepared(db, 'select coalesce(sum(amount), 0) as n from postings where account_id = ? and entry_id >= ?').get(account.id, before) as { n: number }).n);
+  const balances = balancesAfter(account.balance - newer, shown.map((m) => m.amountFen));
+  const entries = new Map(
+    db
+      .select({ id: journalEntries.id, at: journalEntries.at, reason: journalEntries.reason, key: journalEntries.idempotencyKey, tradeId: journalEntries.tradeId, confirmationNo: trades.confirmationNo, buyerName: organisations.name })
+      .from(journalEntries)
+      .leftJoin(trades, eq(journalEntries.tradeId, trades.id))
+      .leftJoin(organisations, eq(trades.buyerId, organisations.id))
+      .where(inArray(journalEntries.id, shown.map((m) => m.entryId)))
+      .all()
+      .map((e) => [e.id, e]),
+  );
+  // A spending's entry is keyed by its row (services/holdings.ts): its purpose tells what it paid for.
+  const spendingIdOf = (key: string) => {
+    const m = /^spend:(\d+)$/.exec(key);
+    return m ? Number(m[1]) : null;
+  };
+  const spendingIds = [...entries.values()].map((e) => spendingIdOf(e.key)).filter((id): id is number => id !== null);
+  const purposes = new Map(
+    spendingIds.length === 0
+      ? []
+      : db
+          .select({ id: proceedsSpendings.id, purpose: proceedsSpendings.purpose })
+          .from(proceedsSpendings)
+          .where(and(inArray(proceedsSpendings.id, spendingIds), eq(proceedsSpendings.countyId, countyId)))
+          .all()
+          .map((r) => [r.id, r.purpose]),
+  );
+  return {
+    lines: shown.map((m, i) => {
+      const e = entries.get(m.entryId)!;
+      const spendingId = spendingIdOf(e.key);
+      return {
+        entryId: m.entryId,
+        at: e.at,
+        reason: e.reason,
+        tradeId: e.tradeId,
+        confirmationNo: e.confirmationNo,
+        buyerName: e.buyerName,
+        purpose: spendingId === null ? null : (purposes.get(spendingId) ?? null),
+        amountFen: m.amountFen,
+        balanceFen: balances[i]!,
+      };
+    }),
+    olderThan: moves.length > size ? shown[shown.length - 1]!.entryId : null,
+  };
+}
+
+/** Accounts whose stored balance differs from the sum of their postings (should be none). */
+export function balanceMismatches(db: DbOrTx) {
+  return db
+    .select({ id: accounts.id, balance: accounts.balance, recomputed: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .from(accounts)
+    .leftJoin(postings, eq(postings.accountId, accounts.id))
+    .groupBy(accounts.id)
+    .having(sql`${accounts.balance} <> coalesce(sum(${postings.amount}), 0)`)
+    .all();
+}
+
+/** Sum of balances per asset over all accounts: zero for each asset when money and quota are conserved. */
+export function totalsByAsset(db: DbOrTx) {
+  return db
+    .select({ asset: accounts.asset, total: sql<number>`sum(${accounts.balance})` })
+    .from(accounts)
+    .groupBy(accounts.asset)
+    .all();
+}
+
+/** Journal entries whose postings do not sum to zero per asset (should be none). */
+export function unbalancedEntries(db: DbOrTx) {
+  return db
+    .select({ entryId: postings.entryId, asset: accounts.asset, sum: sql<number>`sum(${postings.amount})` })
+    .from(postings)
+    .innerJoin(accounts, eq(postings.accountId, accounts.id))
+    .groupBy(postings.entryId, accounts.asset)
+    .having(sql`sum(${postings.amount}) <> 0`)
+    .all();
+}
+
+/** Accounts below zero other than the external sources (bank, issuance), which must never happen. */
+export function negativeAccounts(db: DbOrTx) {
+  return db
+    .select({ id: accounts.id, organisationId: accounts.organisationId, asset: accounts.asset, bucket: accounts.bucket, balance: accounts.balance })
+    .from(accounts)
+    .where(and(sql`${accounts.balance} < 0`, notInArray(accounts.bucket, [...SOURCE_BUCKETS])))
+    .all();
+}

@@ -1,0 +1,25 @@
+// The province publishes price guidance (seed 001 三(三)); a new period is added, never written over.
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { insertGuidance } from './queries';
+import { type LandType, checkNewPeriod } from '@/server/guidance/domain/guidance';
+import type { Actor, Services } from '@/server/kernel/deps';
+
+export interface GuidanceInput {
+  validFrom: number;
+  validTo: number | null;
+  landType: LandType | null;
+  referenceFenPerMu: number;
+  floorFenPerMu: number;
+  documentRef: string;
+}
+
+export function publishGuidance(s: Services, actor: Actor, input: GuidanceInput) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    checkNewPeriod(input, now);
+    const row = insertGuidance(tx, { ...input, documentRef: input.documentRef.trim(), publishedAt: now, publishedBy: actor.userId });
+    writeAudit(tx, now, actor, 'guidance.publish', 'price_guidance', row.id, null, row);
+    return row;
+  });
+}

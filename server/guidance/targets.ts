@@ -1,0 +1,32 @@
+// The province sets a poverty county's yearly trading target (seed 001 三(一): 1000 mu a year for
+// 2018–2019, later years set by the province).
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { countiesWithCity, targetsOf, upsertTarget } from '@/server/stats/queries';
+import { yearCst } from '@/server/kernel/china-time';
+import { ensure } from '@/server/kernel/errors';
+import { isInTarget } from '@/server/holdings/domain/plan';
+import type { Actor, Services } from '@/server/kernel/deps';
+
+export interface TargetInput {
+  year: number;
+  qtyMilliMu: number;
+  to: { countyId: number } | { group: 'poverty' };
+}
+
+export function setTargets(s: Services, actor: Actor, input: TargetInput) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    // Targets are set for this year and later years only: a past year is already assessed.
+    ensure(input.year >= yearCst(now), 'targetYearInPast');
+    const poverty = countiesWithCity(tx).filter((c) => isInTarget(c, 'poverty'));
+    const counties = 'countyId' in input.to ? poverty.filter((c) => c.id === (input.to as { countyId: number }).countyId) : poverty;
+    ensure(counties.length > 0, 'countyNotFound');
+    const before = targetsOf(tx, input.year);
+    for (const c of counties) {
+      upsertTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, setAt: now, setBy: actor.userId });
+      writeAudit(tx, now, actor, 'target.set', 'county_target', c.id, before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id) } : null, { year: input.year, qtyMilliMu: input.qtyMilliMu });
+    }
+    return { set: counties.length };
+  });
+}

@@ -1,0 +1,155 @@
+// Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
+// (domain.md step 4; issue 2 "Rules to implement").
+import { inTransaction, type Tx } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { balanceOf, postEntry } from '@/server/books/journal';
+import * as market from './queries';
+import { readSettings } from '@/server/settings/queries';
+import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
+import { DomainError, ensure } from '@/server/kernel/errors';
+import { accountsOf, depositFrozen } from '@/server/books/domain/ledger';
+import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
+import { guidanceFor } from '@/server/guidance/queries';
+import { checkFloor } from '@/server/guidance/domain/guidance';
+import { outbidNotices } from '@/server/notifications/domain/notifications';
+import type { Actor, Services } from '@/server/kernel/deps';
+import { notifyInTx } from '@/server/notifications/notifications';
+
+export interface BidInput {
+  listingId: number;
+  priceFenPerMu: number;
+  qtyMilliMu: number;
+}
+
+function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
+  const listing = market.listingById(tx, listingId);
+  // Zones only see approved listings; anything else is "not found" to them.
+  ensure(listing && listing.status !== 'pending_review' && listing.status !== 'rejected', 'listingNotFound');
+  ensure(listing.countyId !== actor.organisationId, 'ownListing');
+  const phase = listingPhase(listing, now);
+  ensure(phase !== 'upcoming', 'listingNotYetOpen');
+  ensure(phase === 'open', 'listingClosed');
+  ensure(listing.mode === mode, 'wrongMode');
+  return listing;
+}
+
+/** A bid or offer must also reach the floor of the guidance in force now (seed 001 三(三)). */
+function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, priceFenPerMu: number) {
+  checkFloor(guidanceFor(tx, now, market.lotById(tx, listing.lotId)!.landType), priceFenPerMu);
+}
+
+/**
+ * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing:
+ * its deposit counts toward the new one, so a raise needs only the difference in free funds.
+ */
+function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
+  const { depositRateBp } = readSettings(tx);
+  const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, depositRateBp);
+  const previous = market.activeBidOfZone(tx, listing.id, actor.organisationId);
+  const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
+  const available = free + (previous?.depositFen ?? 0);
+  ensure(depositFen <= available, 'insufficientFunds', { neededFen: depositFen, freeFen: available });
+  if (previous) releaseBidInTx(tx, now, previous, 'superseded');
+  const bidderNumber = market.bidderNumberFor(tx, listing.id, actor.organisationId);
+  const bid = market.insertBid(tx, {
+    listingId: listing.id,
+    zoneId: actor.organisationId,
+    kind,
+    status: 'active',
+    priceFenPerMu: input.priceFenPerMu,
+    qtyMilliMu: input.qtyMilliMu,
+    depositFen,
+    placedAt: now,
+    placedBy: actor.userId,
+  });
+  postEntry(
+    tx,
+    { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
+    depositFrozen(actor.organisationId, depositFen),
+  );
+  writeAudit(tx, now, actor, `${kind}.place`, 'bid', bid.id, previous ?? null, { ...bid, bidderNumber });
+  return { bid, bidderNumber };
+}
+
+/** An auction bid: at least max(reserve, best + increment); a late one extends the close. */
+export function placeBid(s: Services, actor: Actor, input: BidInput) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const listing = openListingFor(tx, now, actor, input.listingId, 'auction');
+    const best = market.bestPrice(tx, listing.id);
+    const minimum = minimumBid(listing, best);
+    if (input.priceFenPerMu < minimum) {
+      throw best === null
+        ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
+        : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
+    }
+    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+    checkBidQty(input.qtyMilliMu, listing);
+    const standing = market.activeBids(tx, listing.id);
+    const placed = placeInTx(tx, now, actor, listing, input, 'bid');
+    // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
+    notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
+    const settings = readSettings(tx);
+    const closesAt = extendedClose(listing.closesAt, now, {
+      windowMs: settings.antiSnipingWindowSeconds * 1000,
+      extensionMs: settings.antiSnipingExtensionSeconds * 1000,
+    });
+    if (closesAt !== listing.closesAt) {
+      const after = market.updateListing(tx, listing.id, { closesAt });
+      writeAudit(tx, now, actor, 'listing.extend', 'listing', listing.id, { closesAt: listing.closesAt }, { closesAt: after.closesAt });
+    }
+    return { ...placed, closesAt };
+  });
+}
+
+/** An offer on a negotiated listing: at least the reserve, for no more than is still on offer. */
+export function placeOffer(s: Services, actor: Actor, input: BidInput) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const listing = openListingFor(tx, now, actor, input.listingId, 'negotiated');
+    ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
+    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+    const remaining = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
+    checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
+    return placeInTx(tx, now, actor, listing, input, 'offer');
+  });
+}
+
+/** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */
+export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const offer = market.bidById(tx, offerId);
+    ensure(offer && offer.zoneId === actor.organisationId && offer.kind === 'offer', 'bidNotFound');
+    ensure(offer.status === 'active', 'offerNotActive');
+    releaseBidInTx(tx, now, offer, 'withdrawn');
+    writeAudit(tx, now, actor, 'offer.withdraw', 'bid', offer.id, offer, { ...offer, status: 'withdrawn' });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * The county accepts one offer on its negotiated listing: it becomes an award. Offers asking for more
+ * than is left are declined; when less than a minimum lot is left the listing ends.
+ */
+export function acceptOffer(s: Services, actor: Actor, offerId: number) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const offer = market.bidById(tx, offerId);
+    const listing = offer && market.findListingOfCounty(tx, offer.listingId, actor.organisationId);
+    ensure(offer && listing && offer.kind === 'offer', 'bidNotFound');
+    ensure(offer.status === 'active', 'offerNotActive');
+    ensure(listingPhase(listing, now) === 'open', 'listingClosed');
+    const remainingBefore = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
+    ensure(offer.qtyMilliMu <= remainingBefore, 'offerQtyUnavailable');
+    const trade = awardInTx(tx, now, listing, offer, offer.qtyMilliMu);
+    writeAudit(tx, now, actor, 'offer.accept', 'bid', offer.id, offer, { ...offer, status: 'won', tradeId: trade.id });
+    const remaining = remainingBefore - offer.qtyMilliMu;
+    if (remaining < listing.minLotMilliMu) {
+      finishListingInTx(tx, now, listing);
+    } else {
+      for (const other of market.activeBids(tx, listing.id)) if (other.qtyMilliMu > remaining) releaseBidInTx(tx, now, other, 'declined');
+    }
+    return trade;
+  });
+}

@@ -1,0 +1,63 @@
+import { acceptOffer, placeBid, placeOffer, withdrawOffer } from './bidding';
+import { closeDue } from './closing';
+import * as views from './views';
+import { type BidStanding, bidStandings } from '@/server/market/domain/auction';
+import { type DbOrTx, inGroupCommit } from '@/db/client';
+import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
+import { bidInput, byId } from './schemas';
+import { countyProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
+
+const toBid = (i: { listingId: number; price: number; qty: number }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty });
+
+type ZoneBid = ReturnType<typeof views.bidsOfZone>['rows'][number];
+
+/**
+ * Where each of a page of the zone's bids stands: per listing, its active bids among all the
+ * listing's active ones (read for the page's open listings in one query), its won and lost ones by
+ * their awards.
+ */
+function standingsOf(db: DbOrTx, rows: ZoneBid[]): Map<number, BidStanding> {
+  const open = [...new Set(rows.filter((b) => b.status === 'active').map((b) => b.listingId))];
+  const activeOf = new Map<number, ReturnType<typeof views.activeBidsOfListings>>();
+  for (const b of views.activeBidsOfListings(db, open)) {
+    const some = activeOf.get(b.listingId);
+    if (some) some.push(b);
+    else activeOf.set(b.listingId, [b]);
+  }
+  const ownOf = new Map<number, ZoneBid[]>();
+  for (const b of rows) {
+    const some = ownOf.get(b.listingId);
+    if (some) some.push(b);
+    else ownOf.set(b.listingId, [b]);
+  }
+  const standings = new Map<number, BidStanding>();
+  for (const [listingId, own] of ownOf) {
+    const l = own[0]!;
+    const competing = (activeOf.get(listingId) ?? []).filter((b) => !own.some((o) => o.id === b.id));
+    const here = bidStandings([...own, ...competing], {
+      open: l.listingStatus === 'approved' ? { offeredMilliMu: l.listingQtyMilliMu - l.listingAwardedMilliMu, minLotMilliMu: l.minLotMilliMu } : null,
+      awardedMilliMu: new Map(own.flatMap((b) => (b.awardedMilliMu === null ? [] : [[b.id, b.awardedMilliMu] as const]))),
+    });
+    for (const b of own) {
+      const s = here.get(b.id);
+      if (s) standings.set(b.id, s);
+    }
+  }
+  return standings;
+}
+
+export const bidsRouter = router({
+  // The calls that crowd at an auction's close share their commits (db/client.ts, inGroupCommit).
+  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => inGroupCommit(ctx.services.db, () => placeBid(ctx.services, ctx.actor, toBid(input)))),
+  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => inGroupCommit(ctx.services.db, () => placeOffer(ctx.services, ctx.actor, toBid(input)))),
+  withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
+  accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
+  /** The zone's bids and offers, newest first, a page at a time, each with where it stands. */
+  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+    // Close-on-read: a due auction's bids read as won or lost, not as leading.
+    closeDue(ctx.services);
+    const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
+    const standings = standingsOf(ctx.services.db, rows);
+    return { bids: rows.map((b) => ({ ...b, standing: standings.get(b.id) ?? null })), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+  }),
+});

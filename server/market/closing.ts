@@ -1,0 +1,142 @@
+// What the clock does on its own: closing auctions and negotiated listings at their closing time,
+// lapsing awards unpaid past their due date (domain.md steps 4–6), and the reminders of what falls
+// due. Run by the scheduler in the server process and by the close-on-read guard before market reads.
+import { inTransaction, type Tx } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { postEntry } from '@/server/books/journal';
+import * as market from './queries';
+import { readSettings } from '@/server/settings/queries';
+import { allocate, listingPhase } from '@/server/market/domain/auction';
+import { depositReleased, lapse, quotaMoved } from '@/server/books/domain/ledger';
+import { lapsedNotices, wonNotices } from '@/server/notifications/domain/notifications';
+import { DAY_MS } from '@/server/settings/domain/settings';
+import { proportion, tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
+import type { Services } from '@/server/kernel/deps';
+import { notifyInTx, sendReminders } from '@/server/notifications/notifications';
+import { log, loggableCause } from '@/server/web/log';
+
+/** A confirmation number (成交确认书编号) such as QX2026-000123. */
+const confirmationNo = (id: number, at: number) => `QX${new Date(at).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+
+/** Writes an award: a numbered trade, its deposit kept from the bid's, the quantity marked awarded. */
+export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
+  const { paymentDays } = readSettings(tx);
+  const id = market.nextId(tx, 'trades');
+  const amountFen = tradeAmount(qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu);
+  // A partly filled bid keeps the share of its deposit that matches the filled quantity; rounding
+  // must not make it exceed the amount (possible at a 100% deposit rate).
+  const depositFen = Math.min(proportion(qtyMilliMu, bid.depositFen, bid.qtyMilliMu), amountFen);
+  const trade = market.insertTrade(tx, {
+    id,
+    confirmationNo: confirmationNo(id, now),
+    listingId: listing.id,
+    bidId: bid.id,
+    lotId: listing.lotId,
+    sellerId: listing.countyId,
+    buyerId: bid.zoneId,
+    status: 'awaiting_payment',
+    qtyMilliMu,
+    priceFenPerMu: bid.priceFenPerMu,
+    amountFen,
+    depositFen,
+    awardedAt: now,
+    dueAt: now + paymentDays * DAY_MS,
+  });
+  market.setBidStatus(tx, bid.id, 'won');
+  postEntry(
+    tx,
+    { idempotencyKey: `award:${trade.id}`, reason: 'award', tradeId: trade.id, listingId: listing.id, at: now },
+    [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...depositReleased(bid.zoneId, bid.depositFen - depositFen)],
+  );
+  writeAudit(tx, now, null, 'trade.award', 'trade', trade.id, null, trade);
+  notifyInTx(tx, now, wonNotices(trade, listing.code));
+  return trade;
+}
+
+/** Releases a bid or offer that did not win, with its whole deposit. */
+export function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 'lost' | 'declined' | 'superseded' | 'withdrawn') {
+  market.setBidStatus(tx, bid.id, status);
+  postEntry(
+    tx,
+    { idempotencyKey: `release:${bid.id}`, reason: `deposit_released_${status}`, listingId: bid.listingId, at: now },
+    depositReleased(bid.zoneId, bid.depositFen),
+  );
+}
+
+/**
+ * Closes a listing whose time has come: an auction awards in price-then-time order down to the
+ * minimum lot; a negotiated listing releases the offers still open. What is not awarded returns to
+ * the county's free quota. Closing a closed listing does nothing.
+ */
+export function closeListingInTx(tx: Tx, now: number, listingId: number) {
+  const listing = market.listingById(tx, listingId);
+  if (listing && listingPhase(listing, now) === 'due') finishListingInTx(tx, now, listing);
+}
+
+/** Ends an approved listing now: at its close, or once a negotiated listing has nothing left to offer. */
+export function finishListingInTx(tx: Tx, now: number, listing: market.ListingRow) {
+  const listingId = listing.id;
+  const open = market.activeBids(tx, listingId);
+  const fills = listing.mode === 'auction' ? allocate(open, listing.qtyMilliMu - market.awardedQty(tx, listingId), listing.minLotMilliMu) : [];
+  const filled = new Map(fills.map((f) => [f.bidId, f.qtyMilliMu]));
+  for (const bid of open) {
+    const qty = filled.get(bid.id);
+    if (qty === undefined) releaseBidInTx(tx, now, bid, listing.mode === 'auction' ? 'lost' : 'declined');
+    else awardInTx(tx, now, listing, bid, qty);
+  }
+  const unsold = listing.qtyMilliMu - market.awardedQty(tx, listingId);
+  postEntry(
+    tx,
+    { idempotencyKey: `close:${listingId}`, reason: 'listing_closed', listingId, at: now },
+    quotaMoved(listing.countyId, listing.lotId, 'listed', 'free', unsold),
+  );
+  const after = market.updateListing(tx, listingId, { status: 'closed', closedAt: now });
+  writeAudit(tx, now, null, 'listing.close', 'listing', listingId, listing, after);
+}
+
+/** An award unpaid past its due date lapses: deposit forfeited to the county, quantity back to free. */
+export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
+  const trade = market.tradeById(tx, tradeId);
+  if (!trade || trade.status !== 'awaiting_payment' || now <= trade.dueAt) return false;
+  postEntry(
+    tx,
+    { idempotencyKey: `lapse:${trade.id}`, reason: 'award_lapsed', tradeId: trade.id, listingId: trade.listingId, at: now },
+    lapse({ sellerId: trade.sellerId, buyerId: trade.buyerId, lotId: trade.lotId, qtyMilliMu: trade.qtyMilliMu, depositFen: trade.depositFen }),
+  );
+  const after = market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
+  writeAudit(tx, now, null, 'trade.lapse', 'trade', trade.id, trade, after);
+  notifyInTx(tx, now, lapsedNotices(trade));
+  return true;
+}
+
+/**
+ * Closes every due listing and lapses every overdue award, each in its own transaction: what a read of
+ * the market does first, so that it never shows a listing past its close as open.
+ */
+export function closeDue(s: Services) {
+  const now = s.clock.now();
+  const listingIds = market.dueListingIds(s.db, now);
+  const tradeIds = market.overdueTradeIds(s.db, now);
+  // One item that fails (rolled back whole) must not keep the others, or the market's reads, waiting.
+  const each = (what: string, id: number, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      log().error({ event: 'internal-error', what, id, ...loggableCause(e) }, `sweep: ${what} ${id} failed`);
+    }
+  };
+  for (const id of listingIds) each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
+  for (const id of tradeIds) each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
+  return { closed: listingIds.length, lapsed: tradeIds.length };
+}
+
+/** The scheduler's sweep: `closeDue`, then the reminders now owed (payment due, reclamation deadlines) that are not written yet. */
+export function sweep(s: Services) {
+  const done = closeDue(s);
+  try {
+    sendReminders(s, s.clock.now());
+  } catch (e) {
+    log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: sending reminders failed');
+  }
+  return done;
+}

@@ -1,0 +1,50 @@
+// Payment and settlement (domain.md step 6): one transaction moves the money to the seller county
+// and the quota with its three rights to the zone. Settling twice changes nothing.
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { balanceOf, postEntry } from '@/server/books/journal';
+import * as market from './queries';
+import { DomainError, ensure } from '@/server/kernel/errors';
+import { accountsOf, settlement } from '@/server/books/domain/ledger';
+import { nextSaleRange } from '@/server/lots/domain/serials';
+import { proportion } from '@/server/kernel/units';
+import { markFirstTrade } from '@/server/projects/queries';
+import { recordSettledTrade } from '@/server/stats/queries';
+import { lapseTradeInTx } from './closing';
+import type { Actor, Services } from '@/server/kernel/deps';
+
+export function payTrade(s: Services, actor: Actor, tradeId: number) {
+  const now = s.clock.now();
+  // A payment after the due date finds its award lapsed; the lapse is committed, then the payment refused.
+  const paid = inTransaction(s.db, (tx) => {
+    const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
+    ensure(trade, 'tradeNotFound');
+    if (trade.status === 'settled') return trade;
+    if (lapseTradeInTx(tx, now, trade.id)) return null;
+    ensure(trade.status === 'awaiting_payment', 'tradeLapsed');
+    const balanceDue = trade.amountFen - trade.depositFen;
+    const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
+    ensure(free >= balanceDue, 'insufficientFunds', { neededFen: balanceDue, freeFen: free });
+    // The farmland balance quota follows the quantity pro rata over what the county still holds of
+    // the lot, so selling the whole lot in parts moves exactly the lot's farmland.
+    const countyHeld = balanceOf(tx, accountsOf.right(trade.sellerId, 'NEW_LAND', 'held', trade.lotId));
+    const countyFarmland = balanceOf(tx, accountsOf.right(trade.sellerId, 'FARMLAND', 'held', trade.lotId));
+    const farmlandMilliMu = proportion(trade.qtyMilliMu, countyFarmland, countyHeld);
+    postEntry(
+      tx,
+      { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },
+      settlement({ ...trade, farmlandMilliMu }),
+    );
+    // The units sold are the next contiguous range of the lot; the first sale of a project's quota
+    // starts its 2-year reclamation clock (seed 001 二(二)).
+    const lot = market.lotById(tx, trade.lotId)!;
+    const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
+    const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
+    markFirstTrade(tx, lot.projectId, now);
+    recordSettledTrade(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, priceFenPerMu: trade.priceFenPerMu, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
+    writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
+    return after;
+  });
+  if (!paid) throw new DomainError('tradeLapsed');
+  return paid;
+}

@@ -1,0 +1,48 @@
+import { TRPCError } from '@trpc/server';
+import { translate } from '@/lib/i18n';
+import * as views from './views';
+import { closeDue } from './closing';
+import { payTrade } from './settlement';
+import { seesTrade } from '@/server/market/domain/visibility';
+import { bidStandings } from '@/server/market/domain/auction';
+import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
+import { byId } from './schemas';
+import { roleProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
+
+const partyProcedure = roleProcedure('county', 'zone', 'province');
+
+/** Each trade with its award's standing: won in full or partly filled, against the bid it awarded. */
+function withStanding<T extends views.TradeView>(trades: T[]) {
+  const standings = bidStandings(
+    trades.map((t) => t.bid),
+    { open: null, awardedMilliMu: new Map(trades.map((t) => [t.bid.id, t.qtyMilliMu])) },
+  );
+  return trades.map((t) => ({ ...t, standing: standings.get(t.bid.id) ?? null }));
+}
+
+export const tradesRouter = router({
+  /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
+  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+    closeDue(ctx.services);
+    const db = ctx.services.db;
+    const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
+    return {
+      trades: withStanding(rows),
+      total,
+      page: input.page ?? 1,
+      pageSize: LIST_PAGE_SIZE,
+      // A zone's awards awaiting payment, over all pages.
+      awaiting: ctx.user.role === 'zone' ? views.awaitingPaymentOf(db, ctx.actor.organisationId) : null,
+    };
+  }),
+
+  /** One trade confirmation (成交确认书), for its two parties and the province. */
+  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).query(({ ctx, input }) => {
+    closeDue(ctx.services);
+    const trade = views.tradeView(ctx.services.db, input.id);
+    if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
+    return withStanding([trade])[0]!;
+  }),
+
+  pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
+});

@@ -1,0 +1,63 @@
+// Messages to organisations (站内消息). Those an event causes are written by its service inside the
+// event's own transaction (`notifyInTx`), so a refused or rolled-back action sends none; those the
+// clock causes (payment due, reclamation reminders and overdue flags) by the scheduler's sweep
+// (`sendReminders`), each at most once by its key. Reading marks them read for the whole organisation.
+import { inTransaction, type Tx } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import * as data from './queries';
+import { ensure } from '@/server/kernel/errors';
+import { type Notice, PAYMENT_REMINDER_DAYS, paymentReminder, reclamationNotices } from '@/server/notifications/domain/notifications';
+import { reminderHorizon } from '@/server/projects/domain/reclamation';
+import { DAY_MS } from '@/server/settings/domain/settings';
+import type { Actor, Services } from '@/server/kernel/deps';
+
+/** Writes an event's notices in its transaction; a notice already written (same organisation and key) is kept as it was. */
+export function notifyInTx(tx: Tx, now: number, notices: readonly Notice[]) {
+  if (notices.length > 0) data.insertNotices(tx, notices, now);
+}
+
+/** The reminders the clock owes at `now`, less those already written: read only, no transaction. */
+function dueReminders(s: Services, now: number): Notice[] {
+  const payments = data
+    .unpaidAwardsDueBy(s.db, now, now + Math.max(...PAYMENT_REMINDER_DAYS) * DAY_MS)
+    .map((t) => paymentReminder(t, now))
+    .filter((n) => n !== null);
+  const projects = data.obligationsNear(s.db, reminderHorizon(now));
+  const bureaus = data.cityBureausByCity(s.db, [...new Set(projects.flatMap((p) => (p.cityId === null ? [] : [p.cityId])))]);
+  const reclamation = projects.flatMap((p) => reclamationNotices(p, p.cityId === null ? [] : (bureaus.get(p.cityId) ?? []), now));
+  return [...payments, ...reclamation].filter((n) => !data.noticeWritten(s.db, n));
+}
+
+/**
+ * Writes what the clock owes now, once: a second sweep finds every key written and opens no
+ * transaction (the sweep also runs before market reads). Returns how many were written.
+ */
+export function sendReminders(s: Services, now: number): number {
+  const owed = dueReminders(s, now);
+  if (owed.length === 0) return 0;
+  return inTransaction(s.db, (tx) => data.insertNotices(tx, owed, now));
+}
+
+/** Marks one of the organisation's messages read (opening it); another organisation's is not found. */
+export function markRead(s: Services, actor: Actor, id: number) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = data.notificationOf(tx, actor.organisationId, id);
+    ensure(before, 'notificationNotFound');
+    if (before.readAt !== null) return before;
+    data.markRead(tx, actor.organisationId, id, now);
+    const after = { ...before, readAt: now };
+    writeAudit(tx, now, actor, 'notification.read', 'notification', id, { readAt: null }, { readAt: now });
+    return after;
+  });
+}
+
+/** 全部标为已读: every unread message of the organisation. */
+export function markAllRead(s: Services, actor: Actor) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const marked = data.markAllRead(tx, actor.organisationId, now);
+    if (marked > 0) writeAudit(tx, now, actor, 'notification.read_all', 'organisation', actor.organisationId, null, { marked, readAt: now });
+    return { marked };
+  });
+}

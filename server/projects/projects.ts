@@ -1,0 +1,199 @@
+// The linking-project workflow (seed 001 二(一); domain.md step 1): the county drafts and submits, the
+// city reviews (扩权强县 counties skip it), the province approves, which issues the surplus quota as a
+// lot with a serial range, or returns the plan with reasons. Every step is audited in its transaction.
+import { yearCst } from '@/server/kernel/china-time';
+import { inTransaction, type Tx } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import { postEntry } from '@/server/books/journal';
+import { insertLot, nextSerial } from '@/server/lots/queries';
+import * as market from '@/server/market/queries';
+import * as data from './queries';
+import { checkPdf } from '@/server/projects/domain/documents';
+import { ensure } from '@/server/kernel/errors';
+import { lotIssued } from '@/server/books/domain/ledger';
+import { projectApprovedNotices, projectReturnedNotices } from '@/server/notifications/domain/notifications';
+import { type LandType, type PlotPlan, checkPlan, isEditable, statusAfterSubmit } from '@/server/projects/domain/projects';
+import type { Actor, Services } from '@/server/kernel/deps';
+import { notifyInTx } from '@/server/notifications/notifications';
+
+export interface ProjectDraft {
+  name: string;
+  villages: string;
+  forCrossRegion: boolean;
+  landType: LandType;
+  resettlementMilliMu: number;
+  plots: PlotPlan[];
+}
+
+export interface Decision {
+  approve: boolean;
+  reason: string;
+}
+
+function draftColumns(d: ProjectDraft) {
+  return { name: d.name, villages: d.villages, forCrossRegion: d.forCrossRegion, landType: d.landType, resettlementMilliMu: d.resettlementMilliMu };
+}
+
+/** A county drafts a project. The plan is checked whole now, so a draft is always a plan that adds up. */
+export function draftProject(s: Services, actor: Actor, draft: ProjectDraft) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    checkPlan(draft);
+    const project = data.insertProject(tx, { countyId: actor.organisationId, status: 'draft', createdAt: now, ...draftColumns(draft) });
+    const plots = data.replacePlots(tx, project.id, draft.plots);
+    writeAudit(tx, now, actor, 'project.draft', 'project', project.id, null, { ...project, plots });
+    return project;
+  });
+}
+
+/** The county changes its plan while it is a draft or returned to it. */
+export function updateProject(s: Services, actor: Actor, projectId: number, draft: ProjectDraft) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = data.findProjectOfCounty(tx, projectId, actor.organisationId);
+    ensure(before, 'projectNotFound');
+    ensure(isEditable(before.status), 'projectNotEditable');
+    checkPlan(draft);
+    const beforePlots = data.plotsOf(tx, projectId);
+    const after = data.updateProject(tx, projectId, draftColumns(draft));
+    const plots = data.replacePlots(tx, projectId, draft.plots);
+    writeAudit(tx, now, actor, 'project.update', 'project', projectId, { ...before, plots: beforePlots }, { ...after, plots });
+    return after;
+  });
+}
+
+/**
+ * Attaches a plan document. The file is written before the transaction and removed again if the
+ * transaction refuses, so no row points at a missing file and no refused upload stays on disk.
+ */
+export function attachDocument(s: Services, actor: Actor, projectId: number, file: { fileName: string; bytes: Uint8Array }) {
+  checkPdf(file.fileName, file.bytes);
+  const stored = s.documents.save(file.bytes);
+  try {
+    return inTransaction(s.db, (tx) => {
+      const now = s.clock.now();
+      const project = data.findProjectOfCounty(tx, projectId, actor.organisationId);
+      ensure(project, 'projectNotFound');
+      ensure(isEditable(project.status), 'projectNotEditable');
+      const doc = data.insertDocument(tx, {
+        projectId,
+        fileName: file.fileName.trim().slice(0, 200),
+        storedName: stored.storedName,
+        sizeBytes: file.bytes.length,
+        sha256: stored.sha256,
+        uploadedAt: now,
+        uploadedBy: actor.userId,
+      });
+      writeAudit(tx, now, actor, 'project.document.attach', 'project', projectId, null, doc);
+      return doc;
+    });
+  } catch (e) {
+    s.documents.remove(stored.storedName);
+    throw e;
+  }
+}
+
+/** The county removes a document from a plan it may still change. */
+export function removeDocument(s: Services, actor: Actor, documentId: number) {
+  const now = s.clock.now();
+  const doc = inTransaction(s.db, (tx) => {
+    const found = data.documentById(tx, documentId);
+    const project = found && data.findProjectOfCounty(tx, found.projectId, actor.organisationId);
+    ensure(found && project, 'documentNotFound');
+    ensure(isEditable(project.status), 'projectNotEditable');
+    data.deleteDocument(tx, documentId);
+    writeAudit(tx, now, actor, 'project.document.remove', 'project', project.id, found, null);
+    return found;
+  });
+  s.documents.remove(doc.storedName);
+  return doc;
+}
+
+/** The county submits its plan: to the city, or straight to the province for a 扩权强县 county. */
+export function submitProject(s: Services, actor: Actor, projectId: number) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const found = data.projectWithCounty(tx, projectId);
+    ensure(found && found.project.countyId === actor.organisationId, 'projectNotFound');
+    const before = found.project;
+    ensure(isEditable(before.status), 'projectNotEditable');
+    checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
+    ensure(data.documentsOf(tx, projectId).length > 0, 'documentRequired');
+    const after = data.updateProject(tx, projectId, { status: statusAfterSubmit(found.expandedPower), submittedAt: now, returnReason: null });
+    writeAudit(tx, now, actor, 'project.submit', 'project', projectId, before, after);
+    return after;
+  });
+}
+
+/** The city reviews a plan of one of its counties: passes it to the province or returns it. */
+export function cityReview(s: Services, actor: Actor, projectId: number, decision: Decision) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = projectOfActorsCity(tx, actor, projectId);
+    ensure(before.status === 'city_review', 'projectNotInReview');
+    const after = decision.approve
+      ? data.updateProject(tx, projectId, { status: 'province_review', cityReviewedAt: now })
+      : returned(tx, projectId, decision, now);
+    const reviewNo = writeAudit(tx, now, actor, decision.approve ? 'project.city_pass' : 'project.city_return', 'project', projectId, before, after);
+    if (!decision.approve) notifyReturned(tx, now, actor, after, reviewNo);
+    return after;
+  });
+}
+
+/** The province approves a plan (立项), issuing its surplus quota as one lot, or returns it. */
+export function provinceReview(s: Services, actor: Actor, projectId: number, decision: Decision & { approvalRef: string }) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = data.projectById(tx, projectId);
+    ensure(before, 'projectNotFound');
+    ensure(before.status === 'province_review', 'projectNotInReview');
+    if (!decision.approve) {
+      const after = returned(tx, projectId, decision, now);
+      notifyReturned(tx, now, actor, after, writeAudit(tx, now, actor, 'project.province_return', 'project', projectId, before, after));
+      return after;
+    }
+    ensure(decision.approvalRef.trim().length > 0, 'approvalRefRequired');
+    const totals = checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
+    const after = data.updateProject(tx, projectId, { status: 'approved', approvedAt: now, approvalRef: decision.approvalRef.trim() });
+    writeAudit(tx, now, actor, 'project.approve', 'project', projectId, before, after);
+    const id = market.nextId(tx, 'lots');
+    const lot = insertLot(tx, {
+      id,
+      projectId,
+      countyId: before.countyId,
+      code: `ZB${yearCst(now)}-${String(id).padStart(4, '0')}`,
+      serialStart: nextSerial(tx),
+      qtyMilliMu: totals.surplusMilliMu,
+      farmlandMilliMu: totals.surplusFarmlandMilliMu,
+      landType: before.landType,
+      issuedAt: now,
+    });
+    postEntry(
+      tx,
+      { idempotencyKey: `issue:${lot.id}`, reason: 'lot_issued', actorUserId: actor.userId, at: now },
+      lotIssued(actor.organisationId, lot.countyId, lot.id, lot.qtyMilliMu, lot.farmlandMilliMu),
+    );
+    writeAudit(tx, now, actor, 'lot.issue', 'lot', lot.id, null, lot);
+    notifyInTx(tx, now, projectApprovedNotices(after, after.approvalRef!, lot));
+    return after;
+  });
+}
+
+/** The county is told who returned its plan and why. */
+function notifyReturned(tx: Tx, now: number, actor: Actor, project: data.ProjectRow, reviewNo: number) {
+  const reviewer = market.organisationById(tx, actor.organisationId);
+  notifyInTx(tx, now, projectReturnedNotices(project, reviewer?.name ?? '', project.returnReason ?? '', reviewNo));
+}
+
+function returned(tx: Tx, projectId: number, decision: Decision, now: number) {
+  ensure(decision.reason.trim().length > 0, 'reasonRequired');
+  return data.updateProject(tx, projectId, { status: 'returned', returnedAt: now, returnReason: decision.reason.trim() });
+}
+
+/** A project of a county in the acting city bureau's city; any other is simply not found. */
+export function projectOfActorsCity(tx: Tx, actor: Actor, projectId: number) {
+  const found = data.projectWithCounty(tx, projectId);
+  const city = market.organisationById(tx, actor.organisationId);
+  ensure(found && city?.cityId != null && found.cityId === city.cityId, 'projectNotFound');
+  return found.project;
+}

@@ -1,0 +1,57 @@
+// Reclamation of a project's demolition plots (seed 001 二(二); domain.md step 7): the city approves
+// the design, the county reports progress, the city accepts the finished work (验收), which clears the
+// obligation. Deadlines and flags are computed by server/projects/domain/reclamation.ts.
+import { inTransaction } from '@/db/client';
+import { writeAudit } from '@/server/books/audit-log';
+import * as data from './queries';
+import { ensure } from '@/server/kernel/errors';
+import { designApprovedNotices, reclamationAcceptedNotices } from '@/server/notifications/domain/notifications';
+import type { Actor, Services } from '@/server/kernel/deps';
+import { notifyInTx } from '@/server/notifications/notifications';
+import { projectOfActorsCity } from './projects';
+
+/** The city approves the reclamation design report of an approved project of its county. */
+export function approveDesign(s: Services, actor: Actor, projectId: number, designRef: string) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = projectOfActorsCity(tx, actor, projectId);
+    ensure(before.status === 'approved', 'projectNotApproved');
+    ensure(before.designApprovedAt === null, 'designAlreadyApproved');
+    ensure(designRef.trim().length > 0, 'approvalRefRequired');
+    const after = data.updateProject(tx, projectId, { designApprovedAt: now, designRef: designRef.trim() });
+    writeAudit(tx, now, actor, 'reclamation.design_approve', 'project', projectId, before, after);
+    notifyInTx(tx, now, designApprovedNotices(after, after.designRef!));
+    return after;
+  });
+}
+
+/** The county reports how far reclamation has come, once the design is approved. */
+export function reportProgress(s: Services, actor: Actor, projectId: number, report: { percent: number; note: string }) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const project = data.findProjectOfCounty(tx, projectId, actor.organisationId);
+    ensure(project, 'projectNotFound');
+    ensure(project.status === 'approved', 'projectNotApproved');
+    ensure(project.designApprovedAt !== null, 'designNotApproved');
+    ensure(project.reclamationAcceptedAt === null, 'reclamationAccepted');
+    const row = data.insertReport(tx, { projectId, percent: report.percent, note: report.note.trim(), at: now, reportedBy: actor.userId });
+    writeAudit(tx, now, actor, 'reclamation.report', 'project', projectId, null, row);
+    return row;
+  });
+}
+
+/** The city accepts the finished reclamation (验收); the obligation and any overdue flag clear. */
+export function acceptReclamation(s: Services, actor: Actor, projectId: number, acceptanceRef: string) {
+  const now = s.clock.now();
+  return inTransaction(s.db, (tx) => {
+    const before = projectOfActorsCity(tx, actor, projectId);
+    ensure(before.status === 'approved', 'projectNotApproved');
+    ensure(before.designApprovedAt !== null, 'designNotApproved');
+    ensure(before.reclamationAcceptedAt === null, 'reclamationAccepted');
+    ensure(acceptanceRef.trim().length > 0, 'approvalRefRequired');
+    const after = data.updateProject(tx, projectId, { reclamationAcceptedAt: now, acceptanceRef: acceptanceRef.trim() });
+    writeAudit(tx, now, actor, 'reclamation.accept', 'project', projectId, before, after);
+    notifyInTx(tx, now, reclamationAcceptedNotices(after, after.acceptanceRef!));
+    return after;
+  });
+}

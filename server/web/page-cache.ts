@@ -1,0 +1,178 @@
+// Rendered pages served again while nothing they show can have changed (issue 6, goal 3; decision
+// 0006). Next.js spends ~10 ms of this machine's time rendering the market page, and a zone asks for
+// it far more often than the market changes. A page is kept per user, language and address, and is
+// served again only while
+//   1. no commit has reached the database since it was rendered: SQLite's `data_version`, read on a
+//      connection of its own that never writes, changes with every commit of any other connection,
+//      other processes' included (sqlite.org/pragma.html#pragma_data_version); and
+//   2. the clock has not reached the next moment the page changes by time alone (a listing opening
+//      or closing, guidance coming into force), which the page's entry below declares.
+// Every answer still checks the session and gets its own Content-Security-Policy nonce.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import Database from 'better-sqlite3';
+import { newNonce } from '@/lib/csp-nonce';
+import { log, loggableCause } from './log';
+
+/** For a page that may be kept: the next moment it changes by the clock alone (ms), or null for none. */
+export type ChangesAt = (now: number) => number | null;
+
+export interface PageCacheOptions {
+  databaseFile: string;
+  now: () => number;
+  /** Who asks, in which language: null (signed out, session ended) is never served from the cache. */
+  viewerOf: (req: IncomingMessage) => Promise<{ userId: number; locale: string } | null>;
+  /** The pages that may be kept, by path (without the query). */
+  pages: Record<string, ChangesAt>;
+  /** A bound on the memory the kept pages take (their text, at two bytes a character). */
+  maxBytes?: number;
+  /** A bound on any page's age, for what it shows that no declared moment covers. */
+  maxAgeMs?: number;
+}
+
+interface Kept {
+  version: number;
+  renderedAt: number;
+  until: number;
+  headers: OutgoingHttpHeaders;
+  html: string;
+  nonce: string;
+}
+
+/** What Next.js's client router asks for instead of a document: its own payloads, never kept. */
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
+/** Set again for each answer by whatever encodes it. */
+const ENCODING_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
+const NONCE = /'nonce-([^']+)'/;
+
+export function createPageCache(options: PageCacheOptions) {
+  const { now, viewerOf, pages, maxBytes = 32 * 1024 * 1024, maxAgeMs = 60_000 } = options;
+  const watcher = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
+  const dataVersion = watcher.prepare('PRAGMA data_version').pluck();
+  const version = () => dataVersion.get() as number;
+  /** Insertion order is recency: a hit moves its page to the end, the first is the oldest. */
+  const kept = new Map<string, Kept>();
+  let keptBytes = 0;
+  const sizeOf = (page: Kept) => 2 * page.html.length;
+  /** Renders under way, so requests for the same page at the same time wait for one render. */
+  const rendering = new Map<string, Promise<void>>();
+  const counts = { hits: 0, renders: 0 };
+
+  const fresh = (page: Kept | undefined, at: number): page is Kept =>
+    page !== undefined && page.version === version() && at >= page.renderedAt && at < page.until;
+
+  function send(key: string, page: Kept, res: ServerResponse) {
+    kept.delete(key);
+    kept.set(key, page);
+    counts.hits++;
+    const nonce = newNonce();
+    for (const [name, value] of Object.entries(page.headers)) {
+      if (value === undefined) continue;
+      res.setHeader(name, typeof value === 'string' ? value.replaceAll(page.nonce, nonce) : value);
+    }
+    res.statusCode = 200;
+    res.end(page.html.replaceAll(page.nonce, nonce));
+  }
+
+  function keep(key: string, page: Kept) {
+    drop(key);
+    kept.set(key, page);
+    keptBytes += sizeOf(page);
+    while (keptBytes > maxBytes) drop(kept.keys().next().value!);
+  }
+
+  function drop(key: string) {
+    const page = kept.get(key);
+    if (!page) return;
+    kept.delete(key);
+    keptBytes -= sizeOf(page);
+  }
+
+  /** Renders through `render` and keeps the page when it was rendered with nothing committed meanwhile. */
+  function renderAndKeep(key: string, changesAt: ChangesAt, res: ServerResponse, render: () => Promise<unknown>): Promise<void> {
+    const before = version();
+    const renderedAt = now();
+    const until = Math.min(changesAt(renderedAt) ?? Infinity, renderedAt + maxAgeMs);
+    const body = captureBody(res);
+    counts.renders++;
+    render().catch((error: unknown) => log().error({ event: 'internal-error', ...loggableCause(error) }, 'page render failed'));
+    return new Promise<void>((resolve) => {
+      res.once('close', () => {
+        const html = body();
+        const headers = { ...res.getHeaders() };
+        const csp = headers['content-security-policy'];
+        const nonce = typeof csp === 'string' ? NONCE.exec(csp)?.[1] : undefined;
+        // Only a whole, plain answer rendered without a commit meanwhile, and never one that sets cookies.
+        if (res.writableFinished && res.statusCode === 200 && html !== null && nonce && headers['set-cookie'] === undefined && version() === before) {
+          for (const name of ENCODING_HEADERS) delete headers[name];
+          keep(key, { version: before, renderedAt, until, headers, html, nonce });
+        }
+        resolve();
+      });
+    });
+  }
+
+  /** Answers a request from the cache when it may, else through `render` (Next.js). */
+  async function handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<unknown>) {
+    try {
+      return await answer(req, res, render);
+    } catch (error) {
+      // The cache is only a shortcut: if it fails, the page is rendered as if it did not exist.
+      log().error({ event: 'internal-error', ...loggableCause(error) }, 'page cache failed');
+      if (!res.headersSent) return render();
+    }
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, render: () => Promise<unknown>) {
+    const url = new URL(req.url ?? '/', 'http://page');
+    const changesAt = pages[url.pathname];
+    if (req.method !== 'GET' || !changesAt || url.searchParams.has('_rsc') || ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) {
+      return render();
+    }
+    const viewer = await viewerOf(req);
+    if (!viewer) return render();
+    const key = `${viewer.userId}\n${viewer.locale}\n${req.url}`;
+    const page = kept.get(key);
+    if (fresh(page, now())) return send(key, page, res);
+    drop(key);
+    const under = rendering.get(key);
+    if (under) {
+      await under;
+      const after = kept.get(key);
+      if (fresh(after, now())) return send(key, after, res);
+      return render();
+    }
+    const done = renderAndKeep(key, changesAt, res, render).finally(() => rendering.delete(key));
+    rendering.set(key, done);
+    return done;
+  }
+
+  return {
+    handle,
+    /** How many answers came from the cache and how many were rendered (for tests and the benchmark). */
+    counts: () => ({ ...counts, kept: kept.size, keptBytes }),
+    close: () => watcher.close(),
+  };
+}
+
+/** Records what is written to `res` (as the page's renderer writes it, before any encoding); null if not text. */
+function captureBody(res: ServerResponse): () => string | null {
+  const chunks: Buffer[] = [];
+  let readable = true;
+  const record = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk)); // a copy: the writer may reuse its buffer
+    else readable = false;
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    record(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    record(chunk, rest[0]);
+    return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  return () => (readable ? Buffer.concat(chunks).toString('utf8') : null);
+}

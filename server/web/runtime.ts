@@ -1,0 +1,26 @@
+// The process's database and clock, opened once (migrations applied on open) and shared by the
+// route handlers, the pages and the scheduler.
+import type { Db } from '@/db/client';
+import { openMarketDatabase } from '@/server/ops/open-market';
+import { type Clock, OffsetClock, systemClock } from '@/server/kernel/clock';
+import { documentStore } from '@/server/projects/document-store';
+import { env } from './env';
+import { tightenDataFolder } from '@/db/owner-only';
+import type { Services } from '@/server/kernel/deps';
+
+const g = globalThis as unknown as { __qx?: { services: Services; testClock: OffsetClock | null } };
+
+function init() {
+  tightenDataFolder(env.dataDir);
+  const db: Db = openMarketDatabase(env.databaseFile);
+  const testClock = env.testClock ? new OffsetClock() : null;
+  const clock: Clock = testClock ?? systemClock;
+  return { services: { db, clock, documents: documentStore(env.documentsDir) }, testClock };
+}
+
+export function runtime() {
+  g.__qx ??= init();
+  return g.__qx;
+}
+
+export const services = () => runtime().services;

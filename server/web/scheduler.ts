@@ -1,0 +1,34 @@
+// The process's timer: closes due auctions, lapses unpaid awards and writes the reminders owed
+// (server/market/closing.ts) even if nobody opens a page; once an hour it also forgets sessions that
+// can no longer be used and sign-in attempts older than the log's retention.
+import { forgetSessionsUnusedSince, forgetSignInsBefore } from '@/server/users/queries';
+import { env } from './env';
+import { log, loggableCause } from './log';
+import { runtime } from './runtime';
+import { sweep } from '@/server/market/closing';
+import { SESSION_MAX_AGE_SECONDS } from './session';
+
+const g = globalThis as unknown as { __qxScheduler?: NodeJS.Timeout };
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export function startScheduler() {
+  const { services } = runtime();
+  let forgotAt = 0;
+  const tick = () => {
+    try {
+      sweep(services);
+      const now = Date.now();
+      if (now - forgotAt >= HOUR_MS) {
+        forgotAt = now;
+        forgetSessionsUnusedSince(services.db, now - SESSION_MAX_AGE_SECONDS * 1000 - env.idleMs);
+        forgetSignInsBefore(services.db, services.clock.now() - env.log.retentionDays * DAY_MS);
+      }
+    } catch (e) {
+      log().error({ event: 'internal-error', ...loggableCause(e) }, 'scheduler sweep failed');
+    }
+  };
+  tick();
+  g.__qxScheduler ??= setInterval(tick, env.sweepMs);
+  g.__qxScheduler.unref();
+}
