@@ -62,7 +62,7 @@ async function settlement() {
     const now = clock.now();
     const l = createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
     reviewListing(s, province, l.id, { approve: true, reason: '' });
-    const { bid } = placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
+    const { bid } = await placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
     trades.push(acceptOffer(s, county, bid.id).id);
     clock.advance(1000);
   }

@@ -7,8 +7,13 @@ import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './own
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle inside `inTransaction`: the database itself, its connection then in the transaction. */
-export type Tx = Db;
+declare const inTransactionBrand: unique symbol;
+/**
+ * The handle inside `inTransaction` and `inGroupCommit`: the database itself, its connection then in
+ * the transaction, typed apart so that what writes (taking a Tx) cannot be called outside one.
+ */
+export type Tx = Db & { readonly [inTransactionBrand]: true };
+/** What a read takes: the database, or a transaction reading what it has written so far. */
 export type DbOrTx = Db | Tx;
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -60,11 +65,11 @@ const transactionRunners = new WeakMap<Database.Database, Database.Transaction<(
 export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   let run = transactionRunners.get(db.$client);
   if (!run) transactionRunners.set(db.$client, (run = db.$client.transaction((work: (tx: Tx) => unknown, tx: Tx) => work(tx))));
-  return run.immediate(fn, db) as T;
+  return run.immediate(fn, db as Tx) as T;
 }
 
 interface PendingWrite {
-  work: () => unknown;
+  work: (tx: Tx) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -78,7 +83,7 @@ const pendingWrites = new WeakMap<Database.Database, PendingWrite[]>();
  * WAL), so the bids that crowd at an auction's close share it (`npm run bench`, figure 2;
  * docs/decisions/0005). `work` is synchronous, as every transaction here is.
  */
-export function inGroupCommit<T>(db: Db, work: () => T): Promise<T> {
+export function inGroupCommit<T>(db: Db, work: (tx: Tx) => T): Promise<T> {
   const client = clientOf(db);
   let group = pendingWrites.get(client);
   if (!group) {
@@ -102,13 +107,13 @@ function commitGroup(db: Db, client: Database.Database) {
     return;
   }
   // better-sqlite3 runs a transaction function called inside a transaction as a savepoint.
-  const inSavepoint = client.transaction((work: () => unknown) => work());
+  const inSavepoint = client.transaction((work: (tx: Tx) => unknown, tx: Tx) => work(tx));
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
   try {
-    inTransaction(db, () => {
+    inTransaction(db, (tx) => {
       for (const { work } of group) {
         try {
-          outcomes.push({ ok: true, value: inSavepoint(work) });
+          outcomes.push({ ok: true, value: inSavepoint(work, tx) });
         } catch (error) {
           // SQLite itself ended the transaction (a full disk, say): nothing of the group stands.
           if (!client.inTransaction) throw error;

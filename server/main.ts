@@ -15,6 +15,7 @@ import { createAppHandler, createTrpcHandler } from '@/server/web/server';
 import { createPageCache } from '@/server/web/page-cache';
 import { prepareDatabase } from '@/server/ops/prepare';
 import { runtime } from '@/server/web/runtime';
+import { startScheduler } from '@/server/web/scheduler';
 
 async function main() {
   const { services } = runtime();
@@ -26,6 +27,8 @@ async function main() {
   log().info({ event: 'start', mode: prepared.mode, database: env.databaseFile, users: prepared.users }, 'database ready');
   if (prepared.mode === 'production' && prepared.users === 0) log().warn({ event: 'start' }, 'no users yet: create the first province administrator with `npm run admin:create`');
 
+  // Closes due auctions, lapses unpaid awards and writes reminders, every QX_SWEEP_SECONDS.
+  startScheduler();
   markEdgeInFront(); // before Next.js starts, so that its instrumentation knows the edge is in front
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();

@@ -1,3 +1,4 @@
+import { sweep } from '@/server/market/closing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
@@ -21,6 +22,7 @@ describe('auction journey through tRPC callers', () => {
     await expect(h.as('zone2').bids.place({ listingId: listing.id, price: '30100', qty: '100' })).rejects.toThrow(/30,500.00/);
     await h.as('zone2').bids.place({ listingId: listing.id, price: '30500', qty: '60' });
     h.clock.advance(3600_000);
+    sweep(h.services); // the scheduler's next run after the close
     const trades = (await h.as('zone').trades.list()).trades;
     expect(trades).toHaveLength(1);
     const t2 = (await h.as('zone2').trades.list()).trades[0]!;

@@ -25,7 +25,7 @@ export function proposeBankTransfer(s: Services, actor: Actor, input: TransferTe
     ensure(zone && zone.kind === 'zone', 'zoneNotFound');
     ensure(!findTransferByRef(tx, input.bankRef), 'bankRefUsed', { ref: input.bankRef });
     const transfer = insertTransfer(tx, { ...input, status: 'proposed', recordedBy: actor.userId, at: now });
-    writeAudit(tx, now, actor, 'funds.propose', 'bank_transfer', transfer.id, null, transfer);
+    writeAudit(tx, { at: now, actor, action: 'funds.propose', entity: 'bank_transfer', entityId: transfer.id, after: transfer });
     return transfer;
   });
 }
@@ -47,7 +47,7 @@ export function confirmBankTransfer(s: Services, actor: Actor, transferId: numbe
     // The reference is unique among live transfers, so its key is unused; if not, the ledger and the
     // record disagree and nothing may be written.
     if (!posted) throw new DomainError('bankRefUsed', { ref: after.bankRef });
-    writeAudit(tx, now, actor, 'funds.confirm', 'bank_transfer', transferId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'funds.confirm', entity: 'bank_transfer', entityId: transferId, before, after });
     return after;
   });
 }
@@ -63,7 +63,7 @@ export function rejectBankTransfer(s: Services, actor: Actor, transferId: number
     const after = decideTransfer(tx, transferId, { status: 'rejected', decidedBy: actor.userId, decidedAt: now });
     ensure(after, 'transferRejected', { ref: before.bankRef });
     // The table has no column for the reason; the audit record keeps it (the history reads it there).
-    writeAudit(tx, now, actor, 'funds.reject', 'bank_transfer', transferId, before, { ...after, reason: reason.trim() });
+    writeAudit(tx, { at: now, actor, action: 'funds.reject', entity: 'bank_transfer', entityId: transferId, before, after: { ...after, reason: reason.trim() } });
     return after;
   });
 }

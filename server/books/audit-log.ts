@@ -3,7 +3,7 @@
 // recomputing the chain (`npm run audit:verify`, for the operator).
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
-import { type DbOrTx, prepared, reusable } from '@/db/client';
+import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { auditLog, listings, lots, organisations, projects, trades, users } from '@/db/schema';
 import type { AuditNames, NameKind } from '@/lib/audit-view';
 
@@ -30,17 +30,20 @@ const auditStatements = (db: DbOrTx) => ({
 });
 const lastRecord = (db: DbOrTx) => reusable(db, auditStatements).last.get() as { id: number; hash: string | null } | undefined;
 
+/** One state change as the audit log records it: who did what to which entity, and its state before and after. */
+export interface AuditRecord {
+  at: number;
+  /** Null for what the clock does on its own (closing, lapsing) and for the operator's commands. */
+  actor: Actor | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
 /** Writes the audit record of a state change, in the caller's transaction (which holds the write lock); returns its id. */
-export function writeAudit(
-  db: DbOrTx,
-  at: number,
-  actor: Actor | null,
-  action: string,
-  entity: string,
-  entityId: number | null,
-  before: unknown,
-  after: unknown,
-) {
+export function writeAudit(db: Tx, { at, actor, action, entity, entityId, before, after }: AuditRecord) {
   const last = lastRecord(db);
   const record = {
     id: (last?.id ?? 0) + 1,

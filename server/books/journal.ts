@@ -1,7 +1,7 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, prepared, reusable } from '@/db/client';
+import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
 import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
@@ -71,7 +71,7 @@ const insertEntryQuery = (db: DbOrTx) =>
  * was already written is not written again (returns false). A balance that would go below zero where
  * the account may not trips the table's CHECK and aborts the whole transaction.
  */
-export function postEntry(db: DbOrTx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
+export function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
   if (s.entryByKey.get(header.idempotencyKey)) return false;

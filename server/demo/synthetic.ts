@@ -14,7 +14,7 @@ import { countiesWithCity } from '@/server/stats/queries';
 import { LAND_TYPES } from '@/server/projects/domain/projects';
 import { DAY_MS } from '@/server/settings/domain/settings';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
-import { acceptOffer, placeBid, placeOffer } from '@/server/market/bidding';
+import { acceptOffer, placeBidInTx, placeOfferInTx } from '@/server/market/bidding';
 import type { Actor, Services } from '@/server/kernel/deps';
 import { receiveBankTransfer } from '@/server/accounts/funds';
 import { createListing, reviewListing } from '@/server/market/listings';
@@ -163,7 +163,7 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
   // The trades, in time order; a batch of them per transaction keeps the generator quick.
   const BATCH = 2000;
   for (let i = 0; i < plan.length; i += BATCH) {
-    inTransaction(db, () => {
+    inTransaction(db, (tx) => {
       for (const p of plan.slice(i, i + BATCH)) {
         clock.set(p.at);
         const county = countyActor.get(p.countyId)!;
@@ -180,7 +180,7 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
         });
         reviewListing(at, provinceActor, listing.id, { approve: true, reason: '' });
         const zone = zoneActor.get(p.zoneId)!;
-        const { bid } = placeOffer(at, zone, { listingId: listing.id, priceFenPerMu: p.priceFenPerMu, qtyMilliMu: p.qtyMilliMu });
+        const { bid } = placeOfferInTx(tx, clock.now(), zone, { listingId: listing.id, priceFenPerMu: p.priceFenPerMu, qtyMilliMu: p.qtyMilliMu });
         const trade = acceptOffer(at, county, bid.id);
         clock.set(p.at + 3_600_000);
         payTrade(at, zone, trade.id);
@@ -248,14 +248,14 @@ export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
   // Bids in rounds over the listings: each a step above the best, by the next zone in turn.
   const round = new Map<number, number>();
   for (let i = 0; i < opts.bids; i += BATCH) {
-    inTransaction(db, () => {
+    inTransaction(db, (tx) => {
       for (let k = i; k < Math.min(i + BATCH, opts.bids); k++) {
         const index = k % listingIds.length;
         const listingId = listingIds[index]!;
         const n = (round.get(listingId) ?? 0) + 1;
         round.set(listingId, n);
         const p = planned[index]!;
-        placeBid(at, zoneActors[(index + n) % zoneActors.length]!, { listingId, priceFenPerMu: p.reserve + (n - 1) * 10_000, qtyMilliMu: p.qtyMilliMu });
+        placeBidInTx(tx, clock.now(), zoneActors[(index + n) % zoneActors.length]!, { listingId, priceFenPerMu: p.reserve + (n - 1) * 10_000, qtyMilliMu: p.qtyMilliMu });
       }
     });
     opts.onProgress?.(Math.min(i + BATCH, opts.bids));

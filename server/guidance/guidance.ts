@@ -19,7 +19,7 @@ export function publishGuidance(s: Services, actor: Actor, input: GuidanceInput)
   return inTransaction(s.db, (tx) => {
     checkNewPeriod(input, now);
     const row = insertGuidance(tx, { ...input, documentRef: input.documentRef.trim(), publishedAt: now, publishedBy: actor.userId });
-    writeAudit(tx, now, actor, 'guidance.publish', 'price_guidance', row.id, null, row);
+    writeAudit(tx, { at: now, actor, action: 'guidance.publish', entity: 'price_guidance', entityId: row.id, after: row });
     return row;
   });
 }

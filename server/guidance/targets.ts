@@ -25,7 +25,7 @@ export function setTargets(s: Services, actor: Actor, input: TargetInput) {
     const before = targetsOf(tx, input.year);
     for (const c of counties) {
       upsertTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, setAt: now, setBy: actor.userId });
-      writeAudit(tx, now, actor, 'target.set', 'county_target', c.id, before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id) } : null, { year: input.year, qtyMilliMu: input.qtyMilliMu });
+      writeAudit(tx, { at: now, actor, action: 'target.set', entity: 'county_target', entityId: c.id, before: before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id) } : null, after: { year: input.year, qtyMilliMu: input.qtyMilliMu } });
     }
     return { set: counties.length };
   });

@@ -38,7 +38,7 @@ export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
       recordedBy: actor.userId,
     });
     postEntry(tx, { idempotencyKey: `use:${use.id}`, reason: 'rights_used', useId: use.id, actorUserId: actor.userId, at: now }, rightsUsed(actor.organisationId, lines));
-    writeAudit(tx, now, actor, 'rights.use', 'rights_use', use.id, null, { ...use, lines });
+    writeAudit(tx, { at: now, actor, action: 'rights.use', entity: 'rights_use', entityId: use.id, after: { ...use, lines } });
     return use;
   });
 }
@@ -68,7 +68,7 @@ export function spendProceeds(s: Services, actor: Actor, input: SpendingInput) {
       recordedBy: actor.userId,
     });
     postEntry(tx, { idempotencyKey: `spend:${row.id}`, reason: 'proceeds_spent', actorUserId: actor.userId, at: now }, proceedsSpent(actor.organisationId, input.amountFen));
-    writeAudit(tx, now, actor, 'proceeds.spend', 'proceeds_spending', row.id, null, row);
+    writeAudit(tx, { at: now, actor, action: 'proceeds.spend', entity: 'proceeds_spending', entityId: row.id, after: row });
     return row;
   });
 }
@@ -110,7 +110,7 @@ export function allocatePlan(s: Services, actor: Actor, input: AllocationInput) 
         { idempotencyKey: `plan:${row.id}`, reason: 'plan_allocated', memo: `${input.year}`, actorUserId: actor.userId, at: now },
         planAllocated(actor.organisationId, c.id, input.kind, input.qtyMilliMu),
       );
-      writeAudit(tx, now, actor, 'plan.allocate', 'plan_allocation', row.id, null, row);
+      writeAudit(tx, { at: now, actor, action: 'plan.allocate', entity: 'plan_allocation', entityId: row.id, after: row });
     }
     return { allocated: fresh.length, skipped: targets.length - fresh.length };
   });

@@ -124,13 +124,13 @@ describe('after the close', () => {
     const zb = await h.as('zone').bids.place({ listingId: b.id, price: '30000', qty: '50' });
     const z3b = await h.as('zone3').bids.place({ listingId: b.id, price: '31000', qty: '100' });
 
-    // Due, not yet swept: 我的报价 closes on read, so it reads the awards, not "leading".
+    // The close comes and the scheduler's sweep awards both listings; 我的报价 then reads the awards.
     h.clock.set(T0 + HOUR);
+    expect(sweep(h.services)).toEqual({ closed: 2, lapsed: 0 });
     expect(await onMyBids('zone', za.bid.id)).toEqual({ standing: 'partlyWon', qtyMilliMu: 40_000 });
     expect(await onMyBids('zone', zb.bid.id)).toEqual({ standing: 'notWon', qtyMilliMu: 0 });
     expect(await onMyBids('zone2', z2a.bid.id)).toEqual({ standing: 'won', qtyMilliMu: 60_000 });
     expect(await onMyBids('zone3', z3b.bid.id)).toEqual({ standing: 'won', qtyMilliMu: 100_000 });
-    expect(sweep(h.services)).toEqual({ closed: 0, lapsed: 0 });
 
     expect(await onListing('zone', a.id, za.bid.id)).toEqual({ standing: 'partlyWon', qtyMilliMu: 40_000 });
     expect(await onListing('zone', b.id, zb.bid.id)).toEqual({ standing: 'notWon', qtyMilliMu: 0 });
@@ -157,6 +157,7 @@ describe('after the close', () => {
       await h.as(i % 2 ? 'zone2' : 'zone3').bids.place({ listingId: listing.id, price: String(30_000 + 100 * i), qty: '10' });
     }
     h.clock.set(T0 + HOUR);
+    sweep(h.services);
     const seen = await h.as('zone').listings.get({ id: listing.id });
     expect(seen.listing.status).toBe('closed');
     expect(seen.bids.find((b) => b.id === early.bid.id)).toMatchObject({ mine: true, status: 'won', standing: { standing: 'won', qtyMilliMu: 10_000 } });

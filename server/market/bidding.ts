@@ -1,6 +1,6 @@
 // Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
 // (domain.md step 4; issue 2 "Rules to implement").
-import { inTransaction, type Tx } from '@/db/client';
+import { inGroupCommit, inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
@@ -67,52 +67,61 @@ function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow
     { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
     depositFrozen(actor.organisationId, depositFen),
   );
-  writeAudit(tx, now, actor, `${kind}.place`, 'bid', bid.id, previous ?? null, { ...bid, bidderNumber });
+  writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } });
   return { bid, bidderNumber };
 }
 
-/** An auction bid: at least max(reserve, best + increment); a late one extends the close. */
+/**
+ * An auction bid: at least max(reserve, best + increment); a late one extends the close. Bids crowd at
+ * an auction's close, so they share their commits (inGroupCommit, docs/decisions/0005).
+ */
 export function placeBid(s: Services, actor: Actor, input: BidInput) {
   const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
-    const listing = openListingFor(tx, now, actor, input.listingId, 'auction');
-    const best = market.bestPrice(tx, listing.id);
-    const minimum = minimumBid(listing, best);
-    if (input.priceFenPerMu < minimum) {
-      throw best === null
-        ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
-        : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
-    }
-    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
-    checkBidQty(input.qtyMilliMu, listing);
-    const standing = market.activeBids(tx, listing.id);
-    const placed = placeInTx(tx, now, actor, listing, input, 'bid');
-    // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
-    notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
-    const settings = readSettings(tx);
-    const closesAt = extendedClose(listing.closesAt, now, {
-      windowMs: settings.antiSnipingWindowSeconds * 1000,
-      extensionMs: settings.antiSnipingExtensionSeconds * 1000,
-    });
-    if (closesAt !== listing.closesAt) {
-      const after = market.updateListing(tx, listing.id, { closesAt });
-      writeAudit(tx, now, actor, 'listing.extend', 'listing', listing.id, { closesAt: listing.closesAt }, { closesAt: after.closesAt });
-    }
-    return { ...placed, closesAt };
-  });
+  return inGroupCommit(s.db, (tx) => placeBidInTx(tx, now, actor, input));
 }
 
-/** An offer on a negotiated listing: at least the reserve, for no more than is still on offer. */
+/** A bid's transaction, for callers already in one (the synthetic markets' batches). */
+export function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
+  const listing = openListingFor(tx, now, actor, input.listingId, 'auction');
+  const best = market.bestPrice(tx, listing.id);
+  const minimum = minimumBid(listing, best);
+  if (input.priceFenPerMu < minimum) {
+    throw best === null
+      ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
+      : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
+  }
+  checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  checkBidQty(input.qtyMilliMu, listing);
+  const standing = market.activeBids(tx, listing.id);
+  const placed = placeInTx(tx, now, actor, listing, input, 'bid');
+  // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
+  notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
+  const settings = readSettings(tx);
+  const closesAt = extendedClose(listing.closesAt, now, {
+    windowMs: settings.antiSnipingWindowSeconds * 1000,
+    extensionMs: settings.antiSnipingExtensionSeconds * 1000,
+  });
+  if (closesAt !== listing.closesAt) {
+    const after = market.updateListing(tx, listing.id, { closesAt });
+    writeAudit(tx, { at: now, actor, action: 'listing.extend', entity: 'listing', entityId: listing.id, before: { closesAt: listing.closesAt }, after: { closesAt: after.closesAt } });
+  }
+  return { ...placed, closesAt };
+}
+
+/** An offer on a negotiated listing: at least the reserve, for no more than is still on offer (commits shared as bids'). */
 export function placeOffer(s: Services, actor: Actor, input: BidInput) {
   const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
-    const listing = openListingFor(tx, now, actor, input.listingId, 'negotiated');
-    ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
-    checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
-    const remaining = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
-    checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
-    return placeInTx(tx, now, actor, listing, input, 'offer');
-  });
+  return inGroupCommit(s.db, (tx) => placeOfferInTx(tx, now, actor, input));
+}
+
+/** An offer's transaction, for callers already in one. */
+export function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
+  const listing = openListingFor(tx, now, actor, input.listingId, 'negotiated');
+  ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
+  checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  const remaining = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
+  checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
+  return placeInTx(tx, now, actor, listing, input, 'offer');
 }
 
 /** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */
@@ -123,7 +132,7 @@ export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
     ensure(offer && offer.zoneId === actor.organisationId && offer.kind === 'offer', 'bidNotFound');
     ensure(offer.status === 'active', 'offerNotActive');
     releaseBidInTx(tx, now, offer, 'withdrawn');
-    writeAudit(tx, now, actor, 'offer.withdraw', 'bid', offer.id, offer, { ...offer, status: 'withdrawn' });
+    writeAudit(tx, { at: now, actor, action: 'offer.withdraw', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'withdrawn' } });
     return { ok: true as const };
   });
 }
@@ -143,7 +152,7 @@ export function acceptOffer(s: Services, actor: Actor, offerId: number) {
     const remainingBefore = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
     ensure(offer.qtyMilliMu <= remainingBefore, 'offerQtyUnavailable');
     const trade = awardInTx(tx, now, listing, offer, offer.qtyMilliMu);
-    writeAudit(tx, now, actor, 'offer.accept', 'bid', offer.id, offer, { ...offer, status: 'won', tradeId: trade.id });
+    writeAudit(tx, { at: now, actor, action: 'offer.accept', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'won', tradeId: trade.id } });
     const remaining = remainingBefore - offer.qtyMilliMu;
     if (remaining < listing.minLotMilliMu) {
       finishListingInTx(tx, now, listing);

@@ -1,8 +1,7 @@
 import { acceptOffer, placeBid, placeOffer, withdrawOffer } from './bidding';
-import { closeDue } from './closing';
 import * as views from './views';
 import { type BidStanding, bidStandings } from '@/server/market/domain/auction';
-import { type DbOrTx, inGroupCommit } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { bidInput, byId } from './schemas';
 import { countyProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
@@ -47,15 +46,12 @@ function standingsOf(db: DbOrTx, rows: ZoneBid[]): Map<number, BidStanding> {
 }
 
 export const bidsRouter = router({
-  // The calls that crowd at an auction's close share their commits (db/client.ts, inGroupCommit).
-  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => inGroupCommit(ctx.services.db, () => placeBid(ctx.services, ctx.actor, toBid(input)))),
-  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => inGroupCommit(ctx.services.db, () => placeOffer(ctx.services, ctx.actor, toBid(input)))),
+  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeBid(ctx.services, ctx.actor, toBid(input))),
+  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
   withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
   accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
   /** The zone's bids and offers, newest first, a page at a time, each with where it stands. */
   mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
-    // Close-on-read: a due auction's bids read as won or lost, not as leading.
-    closeDue(ctx.services);
     const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
     const standings = standingsOf(ctx.services.db, rows);
     return { bids: rows.map((b) => ({ ...b, standing: standings.get(b.id) ?? null })), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };

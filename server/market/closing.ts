@@ -1,6 +1,7 @@
 // What the clock does on its own: closing auctions and negotiated listings at their closing time,
 // lapsing awards unpaid past their due date (domain.md steps 4–6), and the reminders of what falls
-// due. Run by the scheduler in the server process and by the close-on-read guard before market reads.
+// due. Run by the scheduler (server/web/scheduler.ts) alone: reads never write, so a listing past its
+// close reads as closing until the scheduler's next run (docs/decisions/0014).
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { postEntry } from '@/server/books/journal';
@@ -48,7 +49,7 @@ export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: 
     { idempotencyKey: `award:${trade.id}`, reason: 'award', tradeId: trade.id, listingId: listing.id, at: now },
     [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...depositReleased(bid.zoneId, bid.depositFen - depositFen)],
   );
-  writeAudit(tx, now, null, 'trade.award', 'trade', trade.id, null, trade);
+  writeAudit(tx, { at: now, actor: null, action: 'trade.award', entity: 'trade', entityId: trade.id, after: trade });
   notifyInTx(tx, now, wonNotices(trade, listing.code));
   return trade;
 }
@@ -91,7 +92,7 @@ export function finishListingInTx(tx: Tx, now: number, listing: market.ListingRo
     quotaMoved(listing.countyId, listing.lotId, 'listed', 'free', unsold),
   );
   const after = market.updateListing(tx, listingId, { status: 'closed', closedAt: now });
-  writeAudit(tx, now, null, 'listing.close', 'listing', listingId, listing, after);
+  writeAudit(tx, { at: now, actor: null, action: 'listing.close', entity: 'listing', entityId: listingId, before: listing, after });
 }
 
 /** An award unpaid past its due date lapses: deposit forfeited to the county, quantity back to free. */
@@ -104,15 +105,12 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
     lapse({ sellerId: trade.sellerId, buyerId: trade.buyerId, lotId: trade.lotId, qtyMilliMu: trade.qtyMilliMu, depositFen: trade.depositFen }),
   );
   const after = market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
-  writeAudit(tx, now, null, 'trade.lapse', 'trade', trade.id, trade, after);
+  writeAudit(tx, { at: now, actor: null, action: 'trade.lapse', entity: 'trade', entityId: trade.id, before: trade, after });
   notifyInTx(tx, now, lapsedNotices(trade));
   return true;
 }
 
-/**
- * Closes every due listing and lapses every overdue award, each in its own transaction: what a read of
- * the market does first, so that it never shows a listing past its close as open.
- */
+/** Closes every due listing and lapses every overdue award, each in its own transaction. */
 export function closeDue(s: Services) {
   const now = s.clock.now();
   const listingIds = market.dueListingIds(s.db, now);

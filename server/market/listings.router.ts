@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { DbOrTx } from '@/db/client';
 import { type ListingInput, createListing, reviewListing, updateListing, withdrawListing } from './listings';
-import { closeDue } from './closing';
 import * as views from './views';
 import { awardSummary, bidStandings, listingPhase, phaseBounds } from '@/server/market/domain/auction';
 import { guidanceRows } from '@/server/guidance/queries';
@@ -63,11 +62,10 @@ const guidanceOf = (rows: readonly Guidance[], now: number) => (l: { landType: L
 };
 
 export const listingsRouter = router({
-  /** Open and upcoming approved listings (close-on-read: due ones are closed first). */
+  /** Open and upcoming approved listings. */
   market: roleProcedure('zone', 'province', 'county', 'city').meta({ data: 'jurisdiction' })
     .input(marketFilter)
     .query(({ ctx, input }) => {
-      closeDue(ctx.services);
       const now = ctx.services.clock.now();
       const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
       const { page = 1, ...filter } = input;
@@ -82,7 +80,6 @@ export const listingsRouter = router({
 
   /** One listing with its bids as the viewer may see them. */
   get: publicProcedure.meta({ data: 'public' }).input(byId).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const now = ctx.services.clock.now();
     const listing = views.listingView(ctx.services.db, input.id);
     const viewer = viewerOf(ctx);
@@ -142,7 +139,6 @@ export const listingsRouter = router({
 
   /** Public announcements (公示): approved listings and closed ones with their results, a page of each. */
   announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
     const announced = views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
@@ -177,7 +173,6 @@ export const listingsRouter = router({
 
   /** The county's own listings, newest first, a page at a time. */
   mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
     return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
@@ -198,7 +193,6 @@ export const listingsRouter = router({
 
   /** Every listing in every state, for the province's view of the whole market. */
   all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
     return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };

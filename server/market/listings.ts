@@ -61,7 +61,7 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
       { idempotencyKey: `list:${listing.id}:0`, reason: 'listing_created', listingId: listing.id, actorUserId: actor.userId, at: now },
       quotaMoved(actor.organisationId, lot.id, 'free', 'listed', listing.qtyMilliMu),
     );
-    writeAudit(tx, now, actor, 'listing.create', 'listing', listing.id, null, listing);
+    writeAudit(tx, { at: now, actor, action: 'listing.create', entity: 'listing', entityId: listing.id, after: listing });
     return listing;
   });
 }
@@ -94,7 +94,7 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
     const header = { idempotencyKey: key, reason: 'listing_changed', listingId, actorUserId: actor.userId, at: now };
     if (delta > 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'free', 'listed', delta));
     if (delta < 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'listed', 'free', -delta));
-    writeAudit(tx, now, actor, 'listing.update', 'listing', listingId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'listing.update', entity: 'listing', entityId: listingId, before, after });
     return after;
   });
 }
@@ -114,7 +114,7 @@ export function withdrawListing(s: Services, actor: Actor, listingId: number) {
       { idempotencyKey: `list:${listingId}:withdrawn`, reason: 'listing_withdrawn', listingId, actorUserId: actor.userId, at: now },
       quotaMoved(before.countyId, before.lotId, 'listed', 'free', before.qtyMilliMu),
     );
-    writeAudit(tx, now, actor, 'listing.withdraw', 'listing', listingId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'listing.withdraw', entity: 'listing', entityId: listingId, before, after });
     return after;
   });
 }
@@ -131,7 +131,7 @@ export function reviewListing(s: Services, actor: Actor, listingId: number, deci
       // Guidance published since the county listed may have raised the floor.
       checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), before.reservePriceFenPerMu);
       const after = market.updateListing(tx, listingId, { status: 'approved', reviewedAt: now, reviewNote: decision.reason || null });
-      const reviewNo = writeAudit(tx, now, actor, 'listing.approve', 'listing', listingId, before, after);
+      const reviewNo = writeAudit(tx, { at: now, actor, action: 'listing.approve', entity: 'listing', entityId: listingId, before, after });
       notifyInTx(tx, now, listingReviewNotices(after, true, after.reviewNote ?? '', reviewNo));
       return after;
     }
@@ -142,7 +142,7 @@ export function reviewListing(s: Services, actor: Actor, listingId: number, deci
       { idempotencyKey: `list:${listingId}:rejected`, reason: 'listing_rejected', listingId, actorUserId: actor.userId, at: now },
       quotaMoved(before.countyId, before.lotId, 'listed', 'free', before.qtyMilliMu),
     );
-    const reviewNo = writeAudit(tx, now, actor, 'listing.reject', 'listing', listingId, before, after);
+    const reviewNo = writeAudit(tx, { at: now, actor, action: 'listing.reject', entity: 'listing', entityId: listingId, before, after });
     notifyInTx(tx, now, listingReviewNotices(after, false, after.reviewNote ?? '', reviewNo));
     return after;
   });

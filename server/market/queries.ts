@@ -42,7 +42,7 @@ export function updateListing(db: DbOrTx, id: number, values: Partial<typeof lis
   return db.update(listings).set(values).where(eq(listings.id, id)).returning().all()[0]!;
 }
 
-/** Approved listings whose close has come: the scheduler and the close-on-read guard close them. */
+/** Approved listings whose close has come: the scheduler closes them. */
 export const dueListingIds = (db: DbOrTx, now: number) =>
   db
     .select({ id: listings.id })

@@ -42,7 +42,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
     markFirstTrade(tx, lot.projectId, now);
     recordSettledTrade(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, priceFenPerMu: trade.priceFenPerMu, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
-    writeAudit(tx, now, actor, 'trade.settle', 'trade', trade.id, trade, after);
+    writeAudit(tx, { at: now, actor, action: 'trade.settle', entity: 'trade', entityId: trade.id, before: trade, after });
     return after;
   });
   if (!paid) throw new DomainError('tradeLapsed');

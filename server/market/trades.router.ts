@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { translate } from '@/lib/i18n';
 import * as views from './views';
-import { closeDue } from './closing';
 import { payTrade } from './settlement';
 import { seesTrade } from '@/server/market/domain/visibility';
 import { bidStandings } from '@/server/market/domain/auction';
@@ -23,7 +22,6 @@ function withStanding<T extends views.TradeView>(trades: T[]) {
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
   list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const db = ctx.services.db;
     const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
     return {
@@ -38,7 +36,6 @@ export const tradesRouter = router({
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
   get: partyProcedure.meta({ data: 'own organisation' }).input(byId).query(({ ctx, input }) => {
-    closeDue(ctx.services);
     const trade = views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
     return withStanding([trade])[0]!;

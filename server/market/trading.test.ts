@@ -190,7 +190,7 @@ describe('auction: list → review → bid → close → award → pay → settl
     expect(bal('pianguan', 'CNY', 'proceeds')).toBe(183_000_000 + 18_600_000);
     expect(await quotaOf('pianguan', lot.id)).toMatchObject({ freeMilliMu: 1_288_888, listedMilliMu: 0, awardedMilliMu: 0, soldMilliMu: 60_000 });
     expect(bal('zone3', 'QUOTA', 'held', lot.id)).toBe(0);
-    expect(sweep(h.services)).toEqual({ closed: 0, lapsed: 0 });
+    expect(sweep(h.services)).toMatchObject({ lapsed: 0 });
 
     // Every state change left an audit record.
     const actions = h.db.$client.prepare('select action from audit_log').all() as { action: string }[];
@@ -591,6 +591,7 @@ describe('lists in pages', () => {
     await h.as('province').listings.review({ listingId: (await pending()).id, approve: false, reason: '测试' });
     await pending();
     h.clock.advance(2 * MIN);
+    sweep(h.services);
 
     const all = await walk<{ id: number; phase: string }>((page) => h.as('province').listings.all({ page }), 'listings');
     expect(all.items).toHaveLength(all.total);
@@ -701,6 +702,7 @@ describe('who sees whom', () => {
     }
 
     h.clock.advance(7 * DAY);
+    sweep(h.services);
     const closed = await h.as('zone3').listings.get({ id: 1 });
     expect(closed.listing.status).toBe('closed');
     expect(closed.results.map((r) => r.buyerName).sort()).toEqual(['山西转型综改示范区', '晋中开发区（演示）'].sort());
@@ -719,11 +721,17 @@ describe('who sees whom', () => {
     expect(await pub.me.get()).toBeNull();
   });
 
-  it('the market closes due listings on read (close-on-read guard)', async () => {
+  it('a read never writes: a due listing reads as closing until the sweep closes it', async () => {
     await h.as('zone').bids.place({ listingId: 1, price: '20000', qty: '100' });
     h.clock.advance(7 * DAY);
+    const changes = h.db.$client.prepare('select count(*) as n from audit_log').get();
     expect(await h.as('zone2').listings.market()).toMatchObject({ listings: [], total: 0 });
-    expect(h.db.$client.prepare('select status from listings where id = 1').get()).toEqual({ status: 'closed' });
+    expect((await h.as('zone').listings.get({ id: 1 })).listing.phase).toBe('due');
+    expect((await h.as('zone').trades.list()).trades).toHaveLength(0);
+    expect(h.db.$client.prepare('select status from listings where id = 1').get()).toEqual({ status: 'approved' });
+    expect(h.db.$client.prepare('select count(*) as n from audit_log').get()).toEqual(changes);
+    expect(sweep(h.services)).toMatchObject({ closed: 1 });
+    expect((await h.as('zone').listings.get({ id: 1 })).listing.phase).toBe('closed');
     expect((await h.as('zone').trades.list()).trades).toHaveLength(1);
   });
 });

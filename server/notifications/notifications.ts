@@ -47,7 +47,7 @@ export function markRead(s: Services, actor: Actor, id: number) {
     if (before.readAt !== null) return before;
     data.markRead(tx, actor.organisationId, id, now);
     const after = { ...before, readAt: now };
-    writeAudit(tx, now, actor, 'notification.read', 'notification', id, { readAt: null }, { readAt: now });
+    writeAudit(tx, { at: now, actor, action: 'notification.read', entity: 'notification', entityId: id, before: { readAt: null }, after: { readAt: now } });
     return after;
   });
 }
@@ -57,7 +57,7 @@ export function markAllRead(s: Services, actor: Actor) {
   const now = s.clock.now();
   return inTransaction(s.db, (tx) => {
     const marked = data.markAllRead(tx, actor.organisationId, now);
-    if (marked > 0) writeAudit(tx, now, actor, 'notification.read_all', 'organisation', actor.organisationId, null, { marked, readAt: now });
+    if (marked > 0) writeAudit(tx, { at: now, actor, action: 'notification.read_all', entity: 'organisation', entityId: actor.organisationId, after: { marked, readAt: now } });
     return { marked };
   });
 }

@@ -8,7 +8,7 @@ import { inTransaction } from '@/db/client';
 import { formatTime } from '@/lib/format';
 import { addYearsCst } from '@/server/projects/domain/reclamation';
 import { sweep } from '@/server/market/closing';
-import { placeBid } from '@/server/market/bidding';
+import { placeBidInTx } from '@/server/market/bidding';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
 
 const HOUR = 3_600_000;
@@ -88,8 +88,8 @@ describe('outbid', () => {
     expect(total()).toBe(before);
     // The bid itself is valid and would outbid zone; the transaction around it fails afterwards.
     expect(() =>
-      inTransaction(h.db, () => {
-        placeBid(h.services, h.actor('zone2'), { listingId: DEMO, priceFenPerMu: 2_100_000, qtyMilliMu: 300_000 });
+      inTransaction(h.db, (tx) => {
+        placeBidInTx(tx, h.clock.now(), h.actor('zone2'), { listingId: DEMO, priceFenPerMu: 2_100_000, qtyMilliMu: 300_000 });
         expect(stored('zone', 'outbid')).toHaveLength(1);
         throw new Error('rolled back');
       }),

@@ -41,7 +41,7 @@ export function draftProject(s: Services, actor: Actor, draft: ProjectDraft) {
     checkPlan(draft);
     const project = data.insertProject(tx, { countyId: actor.organisationId, status: 'draft', createdAt: now, ...draftColumns(draft) });
     const plots = data.replacePlots(tx, project.id, draft.plots);
-    writeAudit(tx, now, actor, 'project.draft', 'project', project.id, null, { ...project, plots });
+    writeAudit(tx, { at: now, actor, action: 'project.draft', entity: 'project', entityId: project.id, after: { ...project, plots } });
     return project;
   });
 }
@@ -57,7 +57,7 @@ export function updateProject(s: Services, actor: Actor, projectId: number, draf
     const beforePlots = data.plotsOf(tx, projectId);
     const after = data.updateProject(tx, projectId, draftColumns(draft));
     const plots = data.replacePlots(tx, projectId, draft.plots);
-    writeAudit(tx, now, actor, 'project.update', 'project', projectId, { ...before, plots: beforePlots }, { ...after, plots });
+    writeAudit(tx, { at: now, actor, action: 'project.update', entity: 'project', entityId: projectId, before: { ...before, plots: beforePlots }, after: { ...after, plots } });
     return after;
   });
 }
@@ -84,7 +84,7 @@ export function attachDocument(s: Services, actor: Actor, projectId: number, fil
         uploadedAt: now,
         uploadedBy: actor.userId,
       });
-      writeAudit(tx, now, actor, 'project.document.attach', 'project', projectId, null, doc);
+      writeAudit(tx, { at: now, actor, action: 'project.document.attach', entity: 'project', entityId: projectId, after: doc });
       return doc;
     });
   } catch (e) {
@@ -102,7 +102,7 @@ export function removeDocument(s: Services, actor: Actor, documentId: number) {
     ensure(found && project, 'documentNotFound');
     ensure(isEditable(project.status), 'projectNotEditable');
     data.deleteDocument(tx, documentId);
-    writeAudit(tx, now, actor, 'project.document.remove', 'project', project.id, found, null);
+    writeAudit(tx, { at: now, actor, action: 'project.document.remove', entity: 'project', entityId: project.id, before: found });
     return found;
   });
   s.documents.remove(doc.storedName);
@@ -120,7 +120,7 @@ export function submitProject(s: Services, actor: Actor, projectId: number) {
     checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
     ensure(data.documentsOf(tx, projectId).length > 0, 'documentRequired');
     const after = data.updateProject(tx, projectId, { status: statusAfterSubmit(found.expandedPower), submittedAt: now, returnReason: null });
-    writeAudit(tx, now, actor, 'project.submit', 'project', projectId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'project.submit', entity: 'project', entityId: projectId, before, after });
     return after;
   });
 }
@@ -134,7 +134,7 @@ export function cityReview(s: Services, actor: Actor, projectId: number, decisio
     const after = decision.approve
       ? data.updateProject(tx, projectId, { status: 'province_review', cityReviewedAt: now })
       : returned(tx, projectId, decision, now);
-    const reviewNo = writeAudit(tx, now, actor, decision.approve ? 'project.city_pass' : 'project.city_return', 'project', projectId, before, after);
+    const reviewNo = writeAudit(tx, { at: now, actor, action: decision.approve ? 'project.city_pass' : 'project.city_return', entity: 'project', entityId: projectId, before, after });
     if (!decision.approve) notifyReturned(tx, now, actor, after, reviewNo);
     return after;
   });
@@ -149,13 +149,13 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
     ensure(before.status === 'province_review', 'projectNotInReview');
     if (!decision.approve) {
       const after = returned(tx, projectId, decision, now);
-      notifyReturned(tx, now, actor, after, writeAudit(tx, now, actor, 'project.province_return', 'project', projectId, before, after));
+      notifyReturned(tx, now, actor, after, writeAudit(tx, { at: now, actor, action: 'project.province_return', entity: 'project', entityId: projectId, before, after }));
       return after;
     }
     ensure(decision.approvalRef.trim().length > 0, 'approvalRefRequired');
     const totals = checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
     const after = data.updateProject(tx, projectId, { status: 'approved', approvedAt: now, approvalRef: decision.approvalRef.trim() });
-    writeAudit(tx, now, actor, 'project.approve', 'project', projectId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'project.approve', entity: 'project', entityId: projectId, before, after });
     const id = market.nextId(tx, 'lots');
     const lot = insertLot(tx, {
       id,
@@ -173,7 +173,7 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
       { idempotencyKey: `issue:${lot.id}`, reason: 'lot_issued', actorUserId: actor.userId, at: now },
       lotIssued(actor.organisationId, lot.countyId, lot.id, lot.qtyMilliMu, lot.farmlandMilliMu),
     );
-    writeAudit(tx, now, actor, 'lot.issue', 'lot', lot.id, null, lot);
+    writeAudit(tx, { at: now, actor, action: 'lot.issue', entity: 'lot', entityId: lot.id, after: lot });
     notifyInTx(tx, now, projectApprovedNotices(after, after.approvalRef!, lot));
     return after;
   });

@@ -19,7 +19,7 @@ export function approveDesign(s: Services, actor: Actor, projectId: number, desi
     ensure(before.designApprovedAt === null, 'designAlreadyApproved');
     ensure(designRef.trim().length > 0, 'approvalRefRequired');
     const after = data.updateProject(tx, projectId, { designApprovedAt: now, designRef: designRef.trim() });
-    writeAudit(tx, now, actor, 'reclamation.design_approve', 'project', projectId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'reclamation.design_approve', entity: 'project', entityId: projectId, before, after });
     notifyInTx(tx, now, designApprovedNotices(after, after.designRef!));
     return after;
   });
@@ -35,7 +35,7 @@ export function reportProgress(s: Services, actor: Actor, projectId: number, rep
     ensure(project.designApprovedAt !== null, 'designNotApproved');
     ensure(project.reclamationAcceptedAt === null, 'reclamationAccepted');
     const row = data.insertReport(tx, { projectId, percent: report.percent, note: report.note.trim(), at: now, reportedBy: actor.userId });
-    writeAudit(tx, now, actor, 'reclamation.report', 'project', projectId, null, row);
+    writeAudit(tx, { at: now, actor, action: 'reclamation.report', entity: 'project', entityId: projectId, after: row });
     return row;
   });
 }
@@ -50,7 +50,7 @@ export function acceptReclamation(s: Services, actor: Actor, projectId: number, 
     ensure(before.reclamationAcceptedAt === null, 'reclamationAccepted');
     ensure(acceptanceRef.trim().length > 0, 'approvalRefRequired');
     const after = data.updateProject(tx, projectId, { reclamationAcceptedAt: now, acceptanceRef: acceptanceRef.trim() });
-    writeAudit(tx, now, actor, 'reclamation.accept', 'project', projectId, before, after);
+    writeAudit(tx, { at: now, actor, action: 'reclamation.accept', entity: 'project', entityId: projectId, before, after });
     notifyInTx(tx, now, reclamationAcceptedNotices(after, after.acceptanceRef!));
     return after;
   });

@@ -11,7 +11,7 @@ export function updateSettings(s: Services, actor: Actor, next: MarketSettings) 
     const before = readSettings(tx);
     for (const key of Object.keys(next) as SettingKey[]) writeSetting(tx, key, next[key]);
     const after = readSettings(tx);
-    writeAudit(tx, now, actor, 'settings.update', 'settings', null, before, after);
+    writeAudit(tx, { at: now, actor, action: 'settings.update', entity: 'settings', entityId: null, before, after });
     return after;
   });
 }

@@ -20,7 +20,7 @@ export function createUser(s: Services, actor: Actor | null, input: { username: 
     ensure(!findUserByUsername(tx, input.username), 'usernameTaken');
     ensure(tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).all()[0], 'notFound');
     const [u] = tx.insert(users).values({ ...input, createdAt: now, mustChangePassword: true }).returning().all();
-    writeAudit(tx, now, actor, 'user.create', 'user', u!.id, null, publicFields(u!));
+    writeAudit(tx, { at: now, actor, action: 'user.create', entity: 'user', entityId: u!.id, after: publicFields(u!) });
     return publicFields(u!);
   });
 }
@@ -33,7 +33,7 @@ export function changeOwnPassword(s: Services, actor: Actor, passwordHash: strin
     ensure(before && !before.disabled, 'userNotFound');
     tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, actor.userId)).run();
     endSessions(tx, actor.userId);
-    writeAudit(tx, now, actor, 'user.change_password', 'user', actor.userId, null, { id: actor.userId, passwordChangedAt: now });
+    writeAudit(tx, { at: now, actor, action: 'user.change_password', entity: 'user', entityId: actor.userId, after: { id: actor.userId, passwordChangedAt: now } });
     return publicFields({ ...before, mustChangePassword: false });
   });
 }
@@ -47,7 +47,7 @@ export function setUserDisabled(s: Services, actor: Actor, userId: number, disab
     tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
     if (disabled) endSessions(tx, userId);
     const after = tx.select().from(users).where(eq(users.id, userId)).all()[0]!;
-    writeAudit(tx, now, actor, disabled ? 'user.disable' : 'user.enable', 'user', userId, publicFields(before), publicFields(after));
+    writeAudit(tx, { at: now, actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before: publicFields(before), after: publicFields(after) });
     return publicFields(after);
   });
 }
@@ -60,7 +60,7 @@ export function resetPassword(s: Services, actor: Actor, userId: number, passwor
     tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: now }).where(eq(users.id, userId)).run();
     endSessions(tx, userId);
     // The audit says that the password changed, never what it is.
-    writeAudit(tx, now, actor, 'user.reset_password', 'user', userId, null, { id: userId, passwordChangedAt: now });
+    writeAudit(tx, { at: now, actor, action: 'user.reset_password', entity: 'user', entityId: userId, after: { id: userId, passwordChangedAt: now } });
     return publicFields(before);
   });
 }
