@@ -3,9 +3,8 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { requestContext } from '@/server/web/page';
+import { endOwnSessions } from '@/server/web/page';
 import { SignInThrottled, signIn, signOut } from '@/server/web/auth';
-import { endSessions } from '@/server/users/queries';
 import { ownPath } from '@/server/web/edges';
 
 export async function switchLocale(formData: FormData) {
@@ -33,8 +32,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 
 /** Signing out ends every session of the user on the server, not only this browser's cookie. */
 export async function signOutAction() {
-  const ctx = await requestContext();
-  if (ctx.user) endSessions(ctx.services.db, ctx.user.id);
+  await endOwnSessions();
   await signOut({ redirectTo: '/' });
 }
 

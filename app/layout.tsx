@@ -6,7 +6,7 @@ import { LOCALE_COOKIE, asLocale, translate, translator } from '@/lib/i18n';
 import { clientMessages } from '@/lib/i18n/catalogue';
 import { MessagesProvider } from '@/lib/i18n/client';
 import { Providers } from '@/lib/trpc';
-import { env } from '@/server/web/env';
+import { env } from '@/server/kernel/env';
 import { PASSWORD_PAGE, pageContext } from '@/server/web/page';
 import { NavLinks } from '@/components/nav-links';
 import { LanguageSwitch } from '@/components/language-switch';

@@ -13,8 +13,8 @@ import { forgetKept } from '@/server/books/memo';
 import { createCaller } from '@/server/app-router';
 import { systemClock } from '@/server/kernel/clock';
 import { sessionUser } from '@/server/users/queries';
-import { documentStore } from '@/server/projects/document-store';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { documentStore } from '@/server/kernel/document-store';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '100000' }, runs: { type: 'string', default: '30' } } });
 const scale = Number(values.scale);

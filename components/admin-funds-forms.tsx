@@ -12,7 +12,8 @@ import { Feedback } from './feedback';
 import { Money } from './ui';
 import { useFlash } from './flash';
 import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
-import type { MarketSettings } from '@/server/settings/domain/settings';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/app-router';
 import { readDecimal } from '@/server/kernel/units';
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
@@ -122,6 +123,8 @@ export function TransferDecision({ transferId, bankRef, zoneName, amountFen, pro
 }
 
 const MINUTE = 60;
+
+type MarketSettings = inferRouterOutputs<AppRouter>['accounts']['settings'];
 
 export function SettingsForm({ settings }: { settings: MarketSettings }) {
   const t = useT('admin');

@@ -2,16 +2,16 @@
 import Link from 'next/link';
 import { Mu, PricePerMu, StatusBadge, Time } from '@/components/ui';
 import { type Locale, translator } from '@/lib/i18n';
-import type { ListingView } from '@/server/market/views';
-import type { AwardSummary, ListingPhase } from '@/server/market/domain/auction';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/app-router';
+
+type Outputs = inferRouterOutputs<AppRouter>['listings'];
 
 /** A closed listing's result (listings.mine, listings.all): its figures, and its trades to open. */
-export interface ListingResult {
-  summary: AwardSummary | null;
-  trades: { id: number; confirmationNo: string; status: string }[];
-}
+export type ListingResult = NonNullable<Outputs['all']['listings'][number]['result']>;
 
-type Row = ListingView & { phase: ListingPhase; result?: ListingResult | null };
+/** A listing as the province's and the county's lists answer it, with its result once closed. */
+type Row = Outputs['reviewQueue'][number] & { result?: ListingResult | null };
 
 export function ListingsTable<R extends Row>({ listings, locale, actions }: { listings: R[]; locale: Locale; actions?: (l: R) => React.ReactNode }) {
   const t = translator(locale, 'admin');

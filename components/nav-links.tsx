@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { type Locale, translator } from '@/lib/i18n';
-import type { Role } from '@/server/users/queries';
+import type { Role } from '@/server/kernel/roles';
 
 const LINKS = {
   county: [

@@ -2,13 +2,14 @@
 // consequences the notice names, and the reminders 180, 90 and 30 days before a deadline.
 import Link from 'next/link';
 import { type Locale, translator } from '@/lib/i18n';
-import { OVERDUE_CONSEQUENCES, type ObligationStatus } from '@/server/projects/domain/reclamation';
+import { OVERDUE_CONSEQUENCES } from '@/server/projects/domain/reclamation';
+import type { ProjectListRow } from './project-types';
 
 export interface ObligationRow {
   id: number;
   name: string;
   countyName: string;
-  obligation: ObligationStatus | null;
+  obligation: ProjectListRow['obligation'];
 }
 
 export function ObligationBanner({ rows, locale }: { rows: ObligationRow[]; locale: Locale }) {

@@ -1,7 +1,7 @@
 // A dashboard table with its export links; the same Report is what the export route writes.
 import { displayCell } from '@/lib/report-format';
 import { type Locale, translator } from '@/lib/i18n';
-import type { Filter, Report } from '@/server/stats/reports';
+import type { Filter, Report } from '@/server/web/reports';
 
 export function ReportTable({ report, filter, locale, limit }: { report: Report; filter: Filter | null; locale: Locale; limit?: number }) {
   const t = translator(locale, 'stats');

@@ -1,7 +1,7 @@
 // A report cell as shown on a page, and as written to CSV and Excel: integers of fen, milli-mu and
 // basis points become 元 (or 万元), 元/亩, 亩 and % here only.
 import { formatMu, formatWanYuan, formatYuan } from '@/server/kernel/units';
-import type { ColumnKind } from '@/server/stats/reports';
+import type { ColumnKind } from '@/server/web/reports';
 
 const plain = (scaled: string) => scaled.replace(/,/g, '');
 const formatPct = (bp: number) => `${formatYuan(bp)}%`; // basis points have the 2 decimals of yuan/fen

@@ -11,8 +11,8 @@ import { organisations } from '@/db/schema';
 import { DomainError } from '@/server/kernel/errors';
 import { translate } from '@/lib/i18n';
 import { systemClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
-import { env } from '@/server/web/env';
+import { documentStore } from '@/server/kernel/document-store';
+import { env } from '@/server/kernel/env';
 import { newPasswordHash } from '@/server/users/passwords';
 import { createUser } from '@/server/users/users';
 

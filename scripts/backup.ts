@@ -2,7 +2,7 @@
 // by default into <data>/backups/quota-exchange-<time>.db.
 import path from 'node:path';
 import { backupDatabase } from '@/server/ops/backup';
-import { env } from '@/server/web/env';
+import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 
 // The backups folder is in the data folder by default: owner-only, as the server keeps it.

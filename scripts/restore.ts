@@ -2,7 +2,7 @@
 // database it replaces is kept beside it as quota-exchange.db.before-restore.
 import path from 'node:path';
 import { restoreDatabase } from '@/server/ops/backup';
-import { env } from '@/server/web/env';
+import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 
 const file = process.argv[2];

@@ -9,10 +9,10 @@ import { organisations } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { seedOpenMarket, seedSynthetic } from '@/server/demo/synthetic';
 import { setInstanceMode } from '@/server/ops/instance';
-import { documentStore } from '@/server/projects/document-store';
-import { env } from '@/server/web/env';
+import { documentStore } from '@/server/kernel/document-store';
+import { env } from '@/server/kernel/env';
 import { systemClock } from '@/server/kernel/clock';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string' }, seed: { type: 'string', default: '42' }, years: { type: 'string', default: '3' }, 'open-listings': { type: 'string' }, bids: { type: 'string' } },

@@ -1,6 +1,6 @@
 // `npm run audit:verify`: recomputes the audit chain and the ledger from the journal and reports the
 // first inconsistency (exit code 1), or that all holds (exit code 0). Reads QX_DATA_DIR's database.
-import { env } from '@/server/web/env';
+import { env } from '@/server/kernel/env';
 import { firstProblem, verifyIntegrity } from '@/server/audit/integrity';
 import { openMarketDatabase } from '@/server/ops/open-market';
 

@@ -7,7 +7,7 @@ import { TargetForm } from '@/components/target-form';
 import { translator } from '@/lib/i18n';
 import { assessedYear, yearOf } from '@/server/stats/domain/stats';
 import { requireRole } from '@/server/web/page';
-import { type Filter, buildReport, reportSource } from '@/server/stats/reports';
+import { type Filter, buildReport, reportSource } from '@/server/web/reports';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const intParam = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null);

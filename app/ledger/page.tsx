@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { type Locale, hasKey, translator } from '@/lib/i18n';
 import { formatMu, formatYuan } from '@/lib/format';
 import { requireRole } from '@/server/web/page';
-import { STATEMENT_PAGE_ENTRIES } from '@/server/books/journal';
+import { STATEMENT_PAGE_ENTRIES } from '@/server/books/domain/ledger';
 import { HoldingsTable } from '@/components/holdings-table';
 import { Money, Mu, Stat, Time } from '@/components/ui';
 

@@ -1,6 +1,5 @@
 import { redirect } from 'next/navigation';
-import { DEMO_PASSWORD } from '@/server/demo/seed-demo';
-import { env } from '@/server/web/env';
+import { DEMO_PASSWORD, env } from '@/server/kernel/env';
 import { pageContext } from '@/server/web/page';
 import { LoginForm } from './login-form';
 

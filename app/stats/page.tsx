@@ -4,7 +4,7 @@ import { GuidanceInForce } from '@/components/guidance-in-force';
 import { ReportTable } from '@/components/report-table';
 import { translator } from '@/lib/i18n';
 import { pageContext } from '@/server/web/page';
-import { buildReport, reportSource } from '@/server/stats/reports';
+import { buildReport, reportSource } from '@/server/web/reports';
 
 export default async function PublicStatsPage() {
   const { caller, locale } = await pageContext();

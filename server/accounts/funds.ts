@@ -9,7 +9,7 @@ import * as market from '@/server/market/queries';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { checkRejectionReason, checkTransferDecision } from '@/server/accounts/domain/funds';
 import { fundsReceived } from '@/server/books/domain/ledger';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 export interface TransferTerms {
   zoneId: number;
@@ -19,8 +19,7 @@ export interface TransferTerms {
 
 /** The first official records what the bank shows; nothing is posted until another confirms it. */
 export function proposeBankTransfer(s: Services, actor: Actor, input: TransferTerms) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const zone = market.organisationById(tx, input.zoneId);
     ensure(zone && zone.kind === 'zone', 'zoneNotFound');
     ensure(!findTransferByRef(tx, input.bankRef), 'bankRefUsed', { ref: input.bankRef });
@@ -32,8 +31,7 @@ export function proposeBankTransfer(s: Services, actor: Actor, input: TransferTe
 
 /** A second official confirms the proposal: the zone's free funds are credited (`bank:<ref>`). */
 export function confirmBankTransfer(s: Services, actor: Actor, transferId: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = transferById(tx, transferId);
     ensure(before, 'transferNotFound');
     checkTransferDecision(before, actor.userId);
@@ -54,8 +52,7 @@ export function confirmBankTransfer(s: Services, actor: Actor, transferId: numbe
 
 /** A second official rejects the proposal with a reason: nothing is posted and the reference is free again. */
 export function rejectBankTransfer(s: Services, actor: Actor, transferId: number, reason: string) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = transferById(tx, transferId);
     ensure(before, 'transferNotFound');
     checkTransferDecision(before, actor.userId);

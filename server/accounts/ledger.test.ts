@@ -2,7 +2,7 @@
 // organisation exactly once across the pages, no other organisation's lines, bad cursors refused.
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { STATEMENT_PAGE_ENTRIES } from '@/server/books/journal';
+import { STATEMENT_PAGE_ENTRIES } from '@/server/books/domain/ledger';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 let h: Harness;

@@ -6,11 +6,12 @@ import { confirmBankTransfer, proposeBankTransfer, rejectBankTransfer } from './
 import { updateSettings } from '@/server/settings/settings';
 import { byId, settingsInput, statementPage, transferInput, transferRejectInput } from '@/server/market/schemas';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router } from '@/server/kernel/trpc';
+import { bankTransferOut, ledgerOut, placesOut, quotaOut, settingsOut, transfersOut, zonesOut } from './outputs';
 
 export const accountsRouter = router({
   /** The caller's balances per asset and bucket, and its journal lines (funds, proceeds, rights). */
   /** Its journal comes a page of entries at a time, newest first; `olderThan` asks for the next page. */
-  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).input(statementPage).query(({ ctx, input }) => {
+  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).input(statementPage).output(ledgerOut).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const org = ctx.actor.organisationId;
     const journal = statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING'], { beforeEntryId: input.before });
@@ -23,14 +24,14 @@ export const accountsRouter = router({
   }),
 
   /** A county's quota per lot: free, listed, awarded, sold. */
-  quota: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
+  quota: countyProcedure.meta({ data: 'own organisation' }).output(quotaOut).query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
 
-  zones: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) =>
+  zones: provinceProcedure.meta({ data: 'province-wide' }).output(zonesOut).query(({ ctx }) =>
     views.zones(ctx.services.db).map((z) => ({ ...z, balances: views.balancesOf(ctx.services.db, z.id).filter((b) => b.asset === 'CNY') })),
   ),
 
   /** Transfers waiting for a second official, and the history of all of them with their status. */
-  transfers: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => ({
+  transfers: provinceProcedure.meta({ data: 'province-wide' }).output(transfersOut).query(({ ctx }) => ({
     waiting: transfersWaiting(ctx.services.db),
     history: transfersHistory(ctx.services.db),
   })),
@@ -38,15 +39,16 @@ export const accountsRouter = router({
   /** One official records an incoming transfer; it credits the zone only once another confirms it. */
   proposeTransfer: provinceProcedure.meta({ data: 'province-wide' })
     .input(transferInput)
+    .output(bankTransferOut)
     .mutation(({ ctx, input }) => proposeBankTransfer(ctx.services, ctx.actor, { zoneId: input.zoneId, amountFen: input.amount, bankRef: input.bankRef })),
 
-  confirmTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(byId).mutation(({ ctx, input }) => confirmBankTransfer(ctx.services, ctx.actor, input.id)),
+  confirmTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(byId).output(bankTransferOut).mutation(({ ctx, input }) => confirmBankTransfer(ctx.services, ctx.actor, input.id)),
 
-  rejectTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(transferRejectInput).mutation(({ ctx, input }) => rejectBankTransfer(ctx.services, ctx.actor, input.id, input.reason)),
+  rejectTransfer: provinceProcedure.meta({ data: 'province-wide' }).input(transferRejectInput).output(bankTransferOut).mutation(({ ctx, input }) => rejectBankTransfer(ctx.services, ctx.actor, input.id, input.reason)),
 
-  places: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
+  places: publicProcedure.meta({ data: 'public' }).output(placesOut).query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
 
-  settings: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => readSettings(ctx.services.db)),
+  settings: publicProcedure.meta({ data: 'public' }).output(settingsOut).query(({ ctx }) => readSettings(ctx.services.db)),
 
-  updateSettings: provinceProcedure.meta({ data: 'province-wide' }).input(settingsInput).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
+  updateSettings: provinceProcedure.meta({ data: 'province-wide' }).input(settingsInput).output(settingsOut).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
 });

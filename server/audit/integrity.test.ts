@@ -11,7 +11,7 @@ import { seedDemo } from '@/server/demo/seed-demo';
 import { seedSynthetic } from '@/server/demo/synthetic';
 import { ManualClock } from '@/server/kernel/clock';
 import { sealAuditLog } from '@/server/books/audit-log';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 import { firstProblem, verifyIntegrity } from './integrity';
 

@@ -9,6 +9,7 @@ import { HIDDEN_FIELDS, actionKey, auditView } from '@/lib/audit-view';
 import { hasKey } from '@/lib/i18n';
 import { sweep } from '@/server/market/closing';
 import { attachDocument } from '@/server/projects/projects';
+import { signOutEverywhere } from '@/server/users/users';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 const HOUR = 3_600_000;
@@ -68,6 +69,7 @@ beforeAll(async () => {
   await province.users.setDisabled({ userId: user.id, disabled: false });
   await province.users.resetPassword({ userId: user.id, password: 'Passw0rd2' });
   await h.as('audit-user').me.changePassword({ currentPassword: 'Passw0rd2', newPassword: 'Passw0rd3' });
+  signOutEverywhere(h.services, h.actor('audit-user'));
   const message = (await h.as('pianguan').notifications.list()).messages[0]!;
   await h.as('pianguan').notifications.markRead({ id: message.id });
   await h.as('pianguan').notifications.markAllRead();

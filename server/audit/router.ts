@@ -5,9 +5,10 @@ import { auditIds } from '@/lib/audit-view';
 import { auditEntities, auditNames, auditPage } from '@/server/books/audit-log';
 import { dayStartCst } from '@/server/kernel/china-time';
 import { DomainError } from '@/server/kernel/errors';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 import { idField, textField } from '@/server/kernel/fields';
 import { provinceProcedure, router } from '@/server/kernel/trpc';
+import { auditEntitiesOut, auditPageOut } from './outputs';
 
 const PAGE = 50;
 const isoDate = z.string({ error: 'invalidDate' }).trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'invalidDate' }).default('');
@@ -29,7 +30,7 @@ const day = (iso: string) => {
 };
 
 export const auditRouter = router({
-  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).query(({ ctx, input }) => {
+  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).output(auditPageOut).query(({ ctx, input }) => {
     const to = day(input.to);
     const rows = auditPage(ctx.services.db, {
       entity: input.entity || null,
@@ -46,5 +47,5 @@ export const auditRouter = router({
     return { rows: page, names: auditNames(ctx.services.db, auditIds(page)), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
   }),
 
-  entities: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => auditEntities(ctx.services.db)),
+  entities: provinceProcedure.meta({ data: 'province-wide' }).output(auditEntitiesOut).query(({ ctx }) => auditEntities(ctx.services.db)),
 });

@@ -6,11 +6,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { auditLog, listings, lots, organisations, projects, trades, users } from '@/db/schema';
 import type { AuditNames, NameKind } from '@/lib/audit-view';
+import type { Actor } from '@/server/kernel/deps';
 
-export interface Actor {
-  userId: number;
-  organisationId: number;
-}
 
 type AuditRow = typeof auditLog.$inferSelect;
 

@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
-import { type AccountKey, type Asset, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
+import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
 // The journal's hot statements: every posting finds its account, moves its balance and is written.
 // Kept per connection: a bid posts twice, each posting finds its account (docs/decisions/0005).
@@ -13,7 +13,11 @@ const journalStatements = (db: DbOrTx) => ({
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
   insertPosting: prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
-  entryByKey: prepared(db, 'select id from journal_entries where idempotency_key = ?'),
+  entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
+  postingsOfEntry: prepared(
+    db,
+    'select a.organisation_id organisationId, a.asset, a.bucket, a.lot_id lotId, p.amount from postings p join accounts a on a.id = p.account_id where p.entry_id = ?',
+  ),
 });
 
 function findAccount(db: DbOrTx, k: AccountKey): { id: number; balance: number } | undefined {
@@ -40,7 +44,7 @@ function accountIdFor(db: DbOrTx, k: AccountKey): number {
 
 export interface EntryHeader {
   idempotencyKey: string;
-  reason: string;
+  reason: EntryReason;
   memo?: string;
   tradeId?: number | null;
   listingId?: number | null;
@@ -68,13 +72,21 @@ const insertEntryQuery = (db: DbOrTx) =>
 
 /**
  * Writes one journal entry and applies its postings to the balances. An entry whose idempotency key
- * was already written is not written again (returns false). A balance that would go below zero where
- * the account may not trips the table's CHECK and aborts the whole transaction.
+ * was already written with the same reason and postings is not written again (returns false); the
+ * same key with anything else is a fault, thrown (TigerBeetle's `exists_with_different_*`): a retry
+ * must not be mistaken for another event. A balance that would go below zero where the account may
+ * not trips the table's CHECK and aborts the whole transaction.
  */
 export function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
-  if (s.entryByKey.get(header.idempotencyKey)) return false;
+  const existing = s.entryByKey.get(header.idempotencyKey) as { id: number; reason: string } | undefined;
+  if (existing) {
+    const written = s.postingsOfEntry.all(existing.id) as { organisationId: number; asset: Asset; bucket: Posting['account']['bucket']; lotId: number | null; amount: number }[];
+    const same = existing.reason === header.reason && samePostings(written.map(({ amount, ...account }) => ({ account, amount })), entryPostings);
+    if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
+    return false;
+  }
   const entry = reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
   for (const p of entryPostings) {
     const accountId = accountIdFor(db, p.account);
@@ -85,7 +97,7 @@ export function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly P
 }
 
 /** How many entries of one reason a listing has: numbers its successive edits for their keys. */
-export function entryCountOfListing(db: DbOrTx, listingId: number, reason: string): number {
+export function entryCountOfListing(db: DbOrTx, listingId: number, reason: EntryReason): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
@@ -95,13 +107,6 @@ export function entryCountOfListing(db: DbOrTx, listingId: number, reason: strin
   );
 }
 
-/** Every account of an organisation, with its balance. */
-export function accountsOfOrganisation(db: DbOrTx, organisationId: number) {
-  return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).all();
-}
-
-/** How many journal entries one page of a statement shows. */
-export const STATEMENT_PAGE_ENTRIES = 50;
 
 /**
  * One page of an organisation's statement: its postings on the given assets, whole entries, newest

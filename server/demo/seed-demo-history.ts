@@ -7,7 +7,7 @@ import { inTransaction } from '@/db/client';
 import { cities, organisations } from '@/db/schema';
 import { seedSynthetic } from './synthetic';
 import { cstDate, dayCst } from '@/server/kernel/china-time';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 import type { Services } from '@/server/kernel/deps';
 
 const HISTORY_ZONES = [

@@ -2,6 +2,7 @@
 // lots, zone funds, an open auction, and one user per role (listed in the README). Quota and money
 // enter through the same services the app uses, so the ledger balances from the first entry.
 import { hash } from '@node-rs/argon2';
+import { DEMO_PASSWORD } from '@/server/kernel/env';
 import { eq } from 'drizzle-orm';
 import { type Db, inTransaction } from '@/db/client';
 import { organisations, users } from '@/db/schema';
@@ -16,9 +17,8 @@ import { publishGuidance } from '@/server/guidance/guidance';
 import { startOfDayCst, yearCst } from '@/server/kernel/china-time';
 import { attachDocument, cityReview, draftProject, provinceReview, submitProject } from '@/server/projects/projects';
 import { createListing, reviewListing } from '@/server/market/listings';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
-export const DEMO_PASSWORD = 'Demo@2026';
 
 export const DEMO_USERS = [
   { username: 'province', displayName: '省厅交易管理员', org: '山西省自然资源厅' },

@@ -12,7 +12,7 @@ import { ManualClock } from '@/server/kernel/clock';
 import { lotOfProject } from '@/server/projects/queries';
 import { countiesWithCity } from '@/server/stats/queries';
 import { LAND_TYPES } from '@/server/projects/domain/projects';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
 import { acceptOffer, placeBidInTx, placeOfferInTx } from '@/server/market/bidding';
 import type { Actor, Services } from '@/server/kernel/deps';

@@ -1,9 +1,8 @@
 // The province publishes price guidance (seed 001 三(三)); a new period is added, never written over.
-import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { insertGuidance } from './queries';
 import { type LandType, checkNewPeriod } from '@/server/guidance/domain/guidance';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 export interface GuidanceInput {
   validFrom: number;
@@ -15,8 +14,7 @@ export interface GuidanceInput {
 }
 
 export function publishGuidance(s: Services, actor: Actor, input: GuidanceInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     checkNewPeriod(input, now);
     const row = insertGuidance(tx, { ...input, documentRef: input.documentRef.trim(), publishedAt: now, publishedBy: actor.userId });
     writeAudit(tx, { at: now, actor, action: 'guidance.publish', entity: 'price_guidance', entityId: row.id, after: row });

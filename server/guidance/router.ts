@@ -7,6 +7,7 @@ import { LAND_TYPES } from '@/server/projects/domain/projects';
 import { publishGuidance } from './guidance';
 import { guidanceInput } from './schemas';
 import { provinceProcedure, publicProcedure, router } from '@/server/kernel/trpc';
+import { guidanceCurrentOut, guidanceHistoryOut, guidanceRowOut } from './outputs';
 
 const DAY_MS = 86_400_000;
 
@@ -18,16 +19,16 @@ const dayStart = (isoDate: string) => {
 
 export const guidanceRouter = router({
   /** The guidance in force now for each type of reclaimed land (null where none is published). */
-  current: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => {
+  current: publicProcedure.meta({ data: 'public' }).output(guidanceCurrentOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
     const rows = guidanceRows(ctx.services.db);
     return LAND_TYPES.map((landType) => ({ landType, guidance: guidanceInForce(rows, now, landType) }));
   }),
 
   /** Every period ever published, newest first. */
-  history: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => guidanceHistory(ctx.services.db)),
+  history: provinceProcedure.meta({ data: 'province-wide' }).output(guidanceHistoryOut).query(({ ctx }) => guidanceHistory(ctx.services.db)),
 
-  publish: provinceProcedure.meta({ data: 'province-wide' }).input(guidanceInput).mutation(({ ctx, input }) =>
+  publish: provinceProcedure.meta({ data: 'province-wide' }).input(guidanceInput).output(guidanceRowOut).mutation(({ ctx, input }) =>
     publishGuidance(ctx.services, ctx.actor, {
       validFrom: dayStart(input.validFrom),
       // The end date is the last day of the period, inclusive.

@@ -1,12 +1,11 @@
 // The province sets a poverty county's yearly trading target (seed 001 三(一): 1000 mu a year for
 // 2018–2019, later years set by the province).
-import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { countiesWithCity, targetsOf, upsertTarget } from '@/server/stats/queries';
 import { yearCst } from '@/server/kernel/china-time';
 import { ensure } from '@/server/kernel/errors';
 import { isInTarget } from '@/server/holdings/domain/plan';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 export interface TargetInput {
   year: number;
@@ -15,8 +14,7 @@ export interface TargetInput {
 }
 
 export function setTargets(s: Services, actor: Actor, input: TargetInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     // Targets are set for this year and later years only: a past year is already assessed.
     ensure(input.year >= yearCst(now), 'targetYearInPast');
     const poverty = countiesWithCity(tx).filter((c) => isInTarget(c, 'poverty'));

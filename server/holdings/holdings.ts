@@ -1,7 +1,6 @@
 // What follows a trade for each party: the zone uses its rights (domain.md step 8), the county spends
 // its proceeds (step 9); and the province's annual plan quota (seed 000). Each is one journal entry
 // with its record, so the ledger shows it and conserves it.
-import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as data from '@/server/projects/queries';
@@ -10,7 +9,7 @@ import { accountsOf, planAllocated, proceedsSpent, rightsUsed } from '@/server/b
 import { type PlanKind, type PlanTarget, isInTarget } from '@/server/holdings/domain/plan';
 import { type SpendingCategory, checkSpending, checkSpendingDate } from '@/server/holdings/domain/proceeds';
 import { type Right, drawRight } from '@/server/holdings/domain/rights';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 export interface RightsUseInput {
   applicationName: string;
@@ -21,8 +20,7 @@ export interface RightsUseInput {
 
 /** A zone uses rights for an approved land application: each chosen right, oldest lot first. */
 export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const rights = [...new Set(input.rights)];
     ensure(rights.length > 0, 'rightsRequired');
     const lines = rights.flatMap((asset) =>
@@ -53,8 +51,7 @@ export interface SpendingInput {
 
 /** A county records spending from its proceeds; never more than it has left. */
 export function spendProceeds(s: Services, actor: Actor, input: SpendingInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     checkSpendingDate(input.spentOn, now);
     checkSpending(balanceOf(tx, accountsOf.countyProceeds(actor.organisationId)), input.amountFen);
     const row = data.insertSpending(tx, {
@@ -87,8 +84,7 @@ export interface AllocationInput {
  * allocation of the kind are skipped; to one county, a second allocation is refused.
  */
 export function allocatePlan(s: Services, actor: Actor, input: AllocationInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const counties = data.countiesForPlan(tx);
     const targets = 'countyId' in input.to ? counties.filter((c) => c.id === (input.to as { countyId: number }).countyId) : counties.filter((c) => isInTarget(c, (input.to as { group: PlanTarget }).group));
     if ('countyId' in input.to) ensure(targets.length === 1, 'countyNotFound');

@@ -12,20 +12,21 @@ import { statementPage } from '@/server/market/schemas';
 import { allocationInput, lotRef, rightsUseInput, spendingInput } from '@/server/projects/schemas';
 import { countyProcedure, provinceProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 import { lotById } from '@/server/market/queries';
+import { allocatedOut, allocationsOut, ownProceedsOut, proceedsByCountyOut, proceedsStatementOut, rightsHeldOut, rightsTraceOut, rightsUseOut, rightsUsesOut, spendingOut } from './outputs';
 
 export const rightsRouter = router({
   /** The zone's uses of rights, newest first. */
-  uses: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
+  uses: zoneProcedure.meta({ data: 'own organisation' }).output(rightsUsesOut).query(({ ctx }) => data.usesOfZone(ctx.services.db, ctx.actor.organisationId)),
 
   /** The zone's held rights per lot and asset: what it can still use. */
-  held: zoneProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
+  held: zoneProcedure.meta({ data: 'own organisation' }).output(rightsHeldOut).query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
 
-  use: zoneProcedure.meta({ data: 'own organisation' }).input(rightsUseInput).mutation(({ ctx, input }) =>
+  use: zoneProcedure.meta({ data: 'own organisation' }).input(rightsUseInput).output(rightsUseOut).mutation(({ ctx, input }) =>
     useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights }),
   ),
 
   /** Where a zone's holding of a lot came from: its purchases with their serial ranges, the project and its plots, and its uses. */
-  trace: zoneProcedure.meta({ data: 'own organisation' }).input(lotRef).query(({ ctx, input }) => {
+  trace: zoneProcedure.meta({ data: 'own organisation' }).input(lotRef).output(rightsTraceOut).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
     const lot = lotById(db, input.lotId);
@@ -45,29 +46,29 @@ export const rightsRouter = router({
 
 export const proceedsRouter = router({
   /** The county's proceeds: received, spent, left, and each spending. */
-  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).output(ownProceedsOut).query(({ ctx }) => {
     const db = ctx.services.db;
     const row = data.proceedsByCounty(db).find((r) => r.countyId === ctx.actor.organisationId)!;
     return { ...row, availableFen: balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: data.spendingsOfCounty(db, ctx.actor.organisationId) };
   }),
 
   /** The county's proceeds as an account statement: what came in from which trade and buyer, what went out, the balance after each; a page at a time, newest first. */
-  statement: countyProcedure.meta({ data: 'own organisation' }).input(statementPage).query(({ ctx, input }) => proceedsStatement(ctx.services.db, ctx.actor.organisationId, { beforeEntryId: input.before })),
+  statement: countyProcedure.meta({ data: 'own organisation' }).input(statementPage).output(proceedsStatementOut).query(({ ctx, input }) => proceedsStatement(ctx.services.db, ctx.actor.organisationId, { beforeEntryId: input.before })),
 
-  spend: countyProcedure.meta({ data: 'own organisation' }).input(spendingInput).mutation(({ ctx, input }) =>
+  spend: countyProcedure.meta({ data: 'own organisation' }).input(spendingInput).output(spendingOut).mutation(({ ctx, input }) =>
     spendProceeds(ctx.services, ctx.actor, { spentOn: input.spentOn, amountFen: input.amount, category: input.category, purpose: input.purpose, budgetRef: input.budgetRef }),
   ),
 
   /** Received vs spent for every county (seed 001 三(三)). */
-  byCounty: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),
+  byCounty: provinceProcedure.meta({ data: 'province-wide' }).output(proceedsByCountyOut).query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),
 });
 
 export const planRouter = router({
-  list: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => data.allocations(ctx.services.db)),
+  list: provinceProcedure.meta({ data: 'province-wide' }).output(allocationsOut).query(({ ctx }) => data.allocations(ctx.services.db)),
 
-  mine: countyProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => data.allocations(ctx.services.db, ctx.actor.organisationId)),
+  mine: countyProcedure.meta({ data: 'own organisation' }).output(allocationsOut).query(({ ctx }) => data.allocations(ctx.services.db, ctx.actor.organisationId)),
 
-  allocate: provinceProcedure.meta({ data: 'province-wide' }).input(allocationInput).mutation(({ ctx, input }) =>
+  allocate: provinceProcedure.meta({ data: 'province-wide' }).input(allocationInput).output(allocatedOut).mutation(({ ctx, input }) =>
     allocatePlan(ctx.services, ctx.actor, { kind: input.kind, year: input.year, qtyMilliMu: input.qty, documentRef: input.documentRef, to: input.to }),
   ),
 });

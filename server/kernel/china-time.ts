@@ -1,8 +1,7 @@
 // The market keeps China Standard Time (UTC+8, no daylight saving) whatever the server's zone: the
 // days of deadlines and guidance periods, and the months and years of statistics, are cut here.
-import { DAY_MS } from '@/server/settings/domain/settings';
-
 export const CST_OFFSET_MS = 8 * 3_600_000;
+export const DAY_MS = 86_400_000;
 
 /** The calendar fields of an instant in China time, read with the getUTC… methods. */
 export const cstDate = (at: number) => new Date(at + CST_OFFSET_MS);
@@ -36,3 +35,9 @@ export function monthsRangeCst(fromMonth: string, toMonth: string) {
   const [ty, tm] = toMonth.split('-').map(Number) as [number, number];
   return { from: dayCst(fy, fm, 1), to: dayCst(ty, tm + 1, 1) }; // month 13 rolls over, as Date.UTC allows
 }
+
+/**
+ * A document number such as GP2026-00012 (挂牌编号), QX2026-000123 (成交确认书编号) or ZB2026-0001
+ * (指标编号): the prefix, the year in China time of the moment it was issued, the id padded.
+ */
+export const documentNo = (prefix: 'GP' | 'QX' | 'ZB', id: number, at: number, digits: number) => `${prefix}${yearCst(at)}-${String(id).padStart(digits, '0')}`;

@@ -1,14 +1,6 @@
 // One error type for every refused action. `code` is a message key (messages/*.json, "errors"); the
 // router layer maps it to a tRPC code and to the user's language in one place (server/kernel/trpc.ts).
 
-export const errorKinds = {
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  CONFLICT: 'CONFLICT',
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-} as const;
-
 export const domainErrors = {
   notSignedIn: 'UNAUTHORIZED',
   wrongRole: 'FORBIDDEN',

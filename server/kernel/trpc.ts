@@ -1,16 +1,16 @@
 // tRPC: the context, the procedures (public, and one per set of roles) and the one place
 // where refused actions become tRPC errors with a message in the caller's language.
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { type Locale, hasKey, translate } from '@/lib/i18n';
-import type { Role, SessionUser } from '@/server/users/queries';
+import type { Role, SessionUser } from './roles';
 import { DomainError } from './errors';
 import { formatTime } from '@/lib/format';
 import { formatMu, formatYuan } from './units';
-import { BODY_LIMIT } from '@/server/web/edges';
-import { mutationWaitMs } from '@/server/web/limits';
-import { log } from '@/server/web/log';
-import { currentRequest } from '@/server/web/request-scope';
+import { mutationWaitMs } from './limits';
+import { log } from './log';
+import { currentRequest } from './request-scope';
 import type { Actor, Services } from './deps';
 
 /**
@@ -39,6 +39,8 @@ export interface Context {
 
 /** Calls in one batched request at most: a page asks for a handful; hundreds would hold the server. */
 export const MAX_BATCH_SIZE = 16;
+/** The largest request body the edge takes (an upload's is larger: server/web/edges.ts). */
+export const BODY_LIMIT = 1024 * 1024;
 
 function zodMessage(locale: Locale, error: ZodError): { message: string; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
@@ -109,6 +111,17 @@ function inCallersLanguage<R extends MiddlewareOutcome>(locale: Locale, result: 
     throw new TRPCError({ code: e.kind, message: translate(locale, 'errors', e.code, formatParams(locale, e.params)), cause: e });
   }
   return result;
+}
+
+/**
+ * A refusal answered outside tRPC (plan documents, exports): the HTTP status tRPC gives the same code,
+ * the message in the caller's language, as the app's own calls are refused.
+ */
+export function refusalResponse(locale: Locale, error: DomainError | TRPCError): Response {
+  const code = error instanceof DomainError ? error.code : error.code;
+  const message = error instanceof DomainError ? translate(locale, 'errors', error.code, formatParams(locale, error.params)) : error.message;
+  const status = getHTTPStatusCodeFromError(error instanceof DomainError ? new TRPCError({ code: error.kind }) : error);
+  return Response.json({ error: { code, message } }, { status });
 }
 
 /**

@@ -1,19 +1,20 @@
 // Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
 // (domain.md step 4; issue 2 "Rules to implement").
-import { inGroupCommit, inTransaction, type Tx } from '@/db/client';
+import { inGroupCommit, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { readSettings } from '@/server/settings/queries';
 import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
-import { accountsOf, depositFrozen } from '@/server/books/domain/ledger';
+import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
 import { guidanceFor } from '@/server/guidance/queries';
 import { checkFloor } from '@/server/guidance/domain/guidance';
 import { outbidNotices } from '@/server/notifications/domain/notifications';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
+import { seesListing } from './domain/visibility';
 
 export interface BidInput {
   listingId: number;
@@ -23,8 +24,8 @@ export interface BidInput {
 
 function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
   const listing = market.listingById(tx, listingId);
-  // Zones only see approved listings; anything else is "not found" to them.
-  ensure(listing && listing.status !== 'pending_review' && listing.status !== 'rejected', 'listingNotFound');
+  // What a zone may not open (under review, rejected, withdrawn) is "not found" to it, read or bid on.
+  ensure(listing && seesListing({ role: 'zone', organisationId: actor.organisationId }, listing), 'listingNotFound');
   ensure(listing.countyId !== actor.organisationId, 'ownListing');
   const phase = listingPhase(listing, now);
   ensure(phase !== 'upcoming', 'listingNotYetOpen');
@@ -65,7 +66,7 @@ function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow
   postEntry(
     tx,
     { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
-    depositFrozen(actor.organisationId, depositFen),
+    holdFrozen(actor.organisationId, depositFen),
   );
   writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } });
   return { bid, bidderNumber };
@@ -126,8 +127,7 @@ export function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: BidInpu
 
 /** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */
 export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const offer = market.bidById(tx, offerId);
     ensure(offer && offer.zoneId === actor.organisationId && offer.kind === 'offer', 'bidNotFound');
     ensure(offer.status === 'active', 'offerNotActive');
@@ -142,8 +142,7 @@ export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
  * than is left are declined; when less than a minimum lot is left the listing ends.
  */
 export function acceptOffer(s: Services, actor: Actor, offerId: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const offer = market.bidById(tx, offerId);
     const listing = offer && market.findListingOfCounty(tx, offer.listingId, actor.organisationId);
     ensure(offer && listing && offer.kind === 'offer', 'bidNotFound');

@@ -4,6 +4,8 @@ import { type BidStanding, bidStandings } from '@/server/market/domain/auction';
 import type { DbOrTx } from '@/db/client';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { bidInput, byId } from './schemas';
+import { placedBidOut, placedOfferOut, tradeRowOut, zoneBidsPageOut } from './outputs';
+import { okOut } from '@/server/kernel/outputs';
 import { countyProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 
 const toBid = (i: { listingId: number; price: number; qty: number }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty });
@@ -46,12 +48,12 @@ function standingsOf(db: DbOrTx, rows: ZoneBid[]): Map<number, BidStanding> {
 }
 
 export const bidsRouter = router({
-  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeBid(ctx.services, ctx.actor, toBid(input))),
-  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
-  withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
-  accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
+  place: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).output(placedBidOut).mutation(({ ctx, input }) => placeBid(ctx.services, ctx.actor, toBid(input))),
+  offer: zoneProcedure.meta({ data: 'own organisation' }).input(bidInput).output(placedOfferOut).mutation(({ ctx, input }) => placeOffer(ctx.services, ctx.actor, toBid(input))),
+  withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).output(okOut).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
+  accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeRowOut).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
   /** The zone's bids and offers, newest first, a page at a time, each with where it stands. */
-  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).output(zoneBidsPageOut).query(({ ctx, input }) => {
     const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
     const standings = standingsOf(ctx.services.db, rows);
     return { bids: rows.map((b) => ({ ...b, standing: standings.get(b.id) ?? null })), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };

@@ -8,16 +8,16 @@ import { postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { readSettings } from '@/server/settings/queries';
 import { allocate, listingPhase } from '@/server/market/domain/auction';
-import { depositReleased, lapse, quotaMoved } from '@/server/books/domain/ledger';
+import { holdVoided, lapse, quotaMoved } from '@/server/books/domain/ledger';
 import { lapsedNotices, wonNotices } from '@/server/notifications/domain/notifications';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS, documentNo } from '@/server/kernel/china-time';
 import { proportion, tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
 import type { Services } from '@/server/kernel/deps';
 import { notifyInTx, sendReminders } from '@/server/notifications/notifications';
-import { log, loggableCause } from '@/server/web/log';
+import { log, loggableCause } from '@/server/kernel/log';
 
 /** A confirmation number (成交确认书编号) such as QX2026-000123. */
-const confirmationNo = (id: number, at: number) => `QX${new Date(at).getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+const confirmationNo = (id: number, at: number) => documentNo('QX', id, at, 6);
 
 /** Writes an award: a numbered trade, its deposit kept from the bid's, the quantity marked awarded. */
 export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
@@ -47,7 +47,7 @@ export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: 
   postEntry(
     tx,
     { idempotencyKey: `award:${trade.id}`, reason: 'award', tradeId: trade.id, listingId: listing.id, at: now },
-    [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...depositReleased(bid.zoneId, bid.depositFen - depositFen)],
+    [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...holdVoided(bid.zoneId, bid.depositFen - depositFen)],
   );
   writeAudit(tx, { at: now, actor: null, action: 'trade.award', entity: 'trade', entityId: trade.id, after: trade });
   notifyInTx(tx, now, wonNotices(trade, listing.code));
@@ -60,7 +60,7 @@ export function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 
   postEntry(
     tx,
     { idempotencyKey: `release:${bid.id}`, reason: `deposit_released_${status}`, listingId: bid.listingId, at: now },
-    depositReleased(bid.zoneId, bid.depositFen),
+    holdVoided(bid.zoneId, bid.depositFen),
   );
 }
 

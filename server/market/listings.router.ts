@@ -9,6 +9,7 @@ import { seesAllBids, seesBid, seesBidderNames, seesListing, seesResults, seesSt
 import { translate } from '@/lib/i18n';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { allListingsInput, announcementsInput, byId, listingInput, listingUpdateInput, marketFilter, reviewInput } from './schemas';
+import { announcementsOut, listingPageOut, listingRowOut, listingsWithResultsPageOut, marketPageOut, reviewQueueOut } from './outputs';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router, type Context } from '@/server/kernel/trpc';
 import { z } from 'zod';
 
@@ -65,6 +66,7 @@ export const listingsRouter = router({
   /** Open and upcoming approved listings. */
   market: roleProcedure('zone', 'province', 'county', 'city').meta({ data: 'jurisdiction' })
     .input(marketFilter)
+    .output(marketPageOut)
     .query(({ ctx, input }) => {
       const now = ctx.services.clock.now();
       const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
@@ -79,7 +81,7 @@ export const listingsRouter = router({
     }),
 
   /** One listing with its bids as the viewer may see them. */
-  get: publicProcedure.meta({ data: 'public' }).input(byId).query(({ ctx, input }) => {
+  get: publicProcedure.meta({ data: 'public' }).input(byId).output(listingPageOut).query(({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const listing = views.listingView(ctx.services.db, input.id);
     const viewer = viewerOf(ctx);
@@ -138,7 +140,7 @@ export const listingsRouter = router({
   }),
 
   /** Public announcements (公示): approved listings and closed ones with their results, a page of each. */
-  announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).query(({ ctx, input }) => {
+  announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).output(announcementsOut).query(({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
     const announced = views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
@@ -172,31 +174,32 @@ export const listingsRouter = router({
   }),
 
   /** The county's own listings, newest first, a page at a time. */
-  mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(listingsWithResultsPageOut).query(({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
     return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
-  create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
+  create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).output(listingRowOut).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
 
   update: countyProcedure.meta({ data: 'own organisation' })
     .input(listingUpdateInput)
+    .output(listingRowOut)
     .mutation(({ ctx, input }) => updateListing(ctx.services, ctx.actor, input.listingId, toTerms(input))),
 
-  withdraw: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
+  withdraw: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(listingRowOut).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
 
-  reviewQueue: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => {
+  reviewQueue: provinceProcedure.meta({ data: 'province-wide' }).output(reviewQueueOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
     return views.listingsByStatus(ctx.services.db, ['pending_review']).map((l) => withPhase(l, now));
   }),
 
   /** Every listing in every state, for the province's view of the whole market. */
-  all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).query(({ ctx, input }) => {
+  all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).output(listingsWithResultsPageOut).query(({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const { rows, total } = views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
     return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
-  review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),
+  review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).output(listingRowOut).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),
 });

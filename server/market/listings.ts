@@ -1,6 +1,6 @@
 // Listing (挂牌) lifecycle: a county lists free quota of a lot, the province reviews it, the clock
 // opens and closes it (domain.md step 3; issue 2 "Rules to implement").
-import { inTransaction } from '@/db/client';
+import { documentNo } from '@/server/kernel/china-time';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, entryCountOfListing, postEntry } from '@/server/books/journal';
 import * as market from './queries';
@@ -11,7 +11,7 @@ import { accountsOf, quotaMoved } from '@/server/books/domain/ledger';
 import { guidanceFor } from '@/server/guidance/queries';
 import { checkFloor } from '@/server/guidance/domain/guidance';
 import { listingReviewNotices } from '@/server/notifications/domain/notifications';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
 
 export interface ListingInput extends ListingTerms {
@@ -20,7 +20,7 @@ export interface ListingInput extends ListingTerms {
 }
 
 /** A listing code such as GP2026-00012 (挂牌编号). */
-const listingCode = (id: number, at: number) => `GP${new Date(at).getUTCFullYear()}-${String(id).padStart(5, '0')}`;
+const listingCode = (id: number, at: number) => documentNo('GP', id, at, 5);
 
 /** The columns of a listing's terms as submitted; a new or changed listing awaits review. */
 const termsToReview = (input: ListingInput) => ({
@@ -38,8 +38,7 @@ const termsToReview = (input: ListingInput) => ({
 });
 
 export function createListing(s: Services, actor: Actor, input: ListingInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const lot = market.findLotOfCounty(tx, input.lotId, actor.organisationId);
     ensure(lot, 'lotNotFound');
     // Only quota of a project approved for cross-region trading may be sold elsewhere (001 二(一)).
@@ -71,8 +70,7 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
  * review, since its announcement no longer holds.
  */
 export function updateListing(s: Services, actor: Actor, listingId: number, input: ListingInput) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
     ensure(before.status === 'pending_review' || before.status === 'approved', 'listingNotEditable');
@@ -91,7 +89,7 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
     const delta = after.qtyMilliMu - before.qtyMilliMu;
     // One key per edit that moves quota: two edits in the same millisecond must not share one.
     const key = `list:${listingId}:edit:${entryCountOfListing(tx, listingId, 'listing_changed') + 1}`;
-    const header = { idempotencyKey: key, reason: 'listing_changed', listingId, actorUserId: actor.userId, at: now };
+    const header = { idempotencyKey: key, reason: 'listing_changed' as const, listingId, actorUserId: actor.userId, at: now };
     if (delta > 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'free', 'listed', delta));
     if (delta < 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'listed', 'free', -delta));
     writeAudit(tx, { at: now, actor, action: 'listing.update', entity: 'listing', entityId: listingId, before, after });
@@ -101,8 +99,7 @@ export function updateListing(s: Services, actor: Actor, listingId: number, inpu
 
 /** The county withdraws a listing nobody has bid on; its quantity returns to free quota. */
 export function withdrawListing(s: Services, actor: Actor, listingId: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
     ensure(before.status === 'pending_review' || before.status === 'approved', 'listingNotEditable');
@@ -121,8 +118,7 @@ export function withdrawListing(s: Services, actor: Actor, listingId: number) {
 
 /** The province approves a listing (it is then announced) or rejects it with a reason. */
 export function reviewListing(s: Services, actor: Actor, listingId: number, decision: { approve: boolean; reason: string }) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = market.listingById(tx, listingId);
     ensure(before, 'listingNotFound');
     ensure(before.status === 'pending_review', 'listingNotPending');

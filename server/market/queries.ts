@@ -1,7 +1,7 @@
 // Queries of the trading floor: lots, listings, bids, trades. Functions that act for an organisation
 // put it in the `where` clause, so another organisation's row is simply not found. The queries a bid
 // or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
-import { and, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
 
@@ -18,7 +18,6 @@ const $ = sql.placeholder;
 const lotByIdQuery = (db: DbOrTx) => db.select().from(lots).where(eq(lots.id, $('id'))).prepare();
 export const lotById = (db: DbOrTx, lotId: number) => reusable(db, lotByIdQuery).get({ id: lotId });
 
-export const lotsOfCounty = (db: DbOrTx, countyId: number) => db.select().from(lots).where(eq(lots.countyId, countyId)).orderBy(lots.id).all();
 
 const listingByIdQuery = (db: DbOrTx) => db.select().from(listings).where(eq(listings.id, $('id'))).prepare();
 export const listingById = (db: DbOrTx, id: number) => reusable(db, listingByIdQuery).get({ id });
@@ -117,16 +116,6 @@ export function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): 
   return number;
 }
 
-export const bidderNumbersOf = (db: DbOrTx, listingId: number) =>
-  new Map(
-    db
-      .select()
-      .from(bidderNumbers)
-      .where(eq(bidderNumbers.listingId, listingId))
-      .all()
-      .map((r) => [r.zoneId, r.number]),
-  );
-
 /**
  * Quantity a listing has awarded, lapsed awards included: what it has no longer to offer. A lapsed
  * award's quantity went back to the county's free quota, not to the listing.
@@ -173,9 +162,6 @@ export const overdueTradeIds = (db: DbOrTx, now: number) =>
     .map((r) => r.id);
 
 export const organisationById = (db: DbOrTx, id: number) => db.select().from(organisations).where(eq(organisations.id, id)).all()[0];
-
-export const organisationsByIds = (db: DbOrTx, ids: number[]) =>
-  ids.length === 0 ? new Map<number, string>() : new Map(db.select().from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]));
 
 export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all()[0]!.id;
 

@@ -44,10 +44,11 @@ export const marketFilter = z
 /** The public announcements page by page: the announced listings and the results, each paged alone. */
 export const announcementsInput = z.object({ listingsPage: pageField.optional(), resultsPage: pageField.optional() }).default({});
 
+/** Where a listing stands (server/market/domain/auction.ts ListingPhase): its status, or by the clock for an approved one. */
+export const LISTING_PHASES = ['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'] as const;
+
 /** The province's whole market, in one phase or all. */
-export const allListingsInput = z
-  .object({ phase: z.enum(['pending_review', 'rejected', 'withdrawn', 'upcoming', 'open', 'due', 'closed'], { error: 'invalidInput' }).optional(), page: pageField.optional() })
-  .default({});
+export const allListingsInput = z.object({ phase: z.enum(LISTING_PHASES, { error: 'invalidInput' }).optional(), page: pageField.optional() }).default({});
 
 // Whole numbers only (basis points, days, seconds): the form converts percent and minutes.
 const settingField = (min: number, max: number) =>

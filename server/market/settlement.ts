@@ -5,9 +5,8 @@ import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { DomainError, ensure } from '@/server/kernel/errors';
-import { accountsOf, settlement } from '@/server/books/domain/ledger';
+import { accountsOf, farmlandShare, settlement } from '@/server/books/domain/ledger';
 import { nextSaleRange } from '@/server/lots/domain/serials';
-import { proportion } from '@/server/kernel/units';
 import { markFirstTrade } from '@/server/projects/queries';
 import { recordSettledTrade } from '@/server/stats/queries';
 import { lapseTradeInTx } from './closing';
@@ -25,11 +24,10 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     const balanceDue = trade.amountFen - trade.depositFen;
     const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
     ensure(free >= balanceDue, 'insufficientFunds', { neededFen: balanceDue, freeFen: free });
-    // The farmland balance quota follows the quantity pro rata over what the county still holds of
-    // the lot, so selling the whole lot in parts moves exactly the lot's farmland.
-    const countyHeld = balanceOf(tx, accountsOf.right(trade.sellerId, 'NEW_LAND', 'held', trade.lotId));
-    const countyFarmland = balanceOf(tx, accountsOf.right(trade.sellerId, 'FARMLAND', 'held', trade.lotId));
-    const farmlandMilliMu = proportion(trade.qtyMilliMu, countyFarmland, countyHeld);
+    const farmlandMilliMu = farmlandShare(trade.qtyMilliMu, {
+      newLandMilliMu: balanceOf(tx, accountsOf.right(trade.sellerId, 'NEW_LAND', 'held', trade.lotId)),
+      farmlandMilliMu: balanceOf(tx, accountsOf.right(trade.sellerId, 'FARMLAND', 'held', trade.lotId)),
+    });
     postEntry(
       tx,
       { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },

@@ -6,6 +6,7 @@ import { seesTrade } from '@/server/market/domain/visibility';
 import { bidStandings } from '@/server/market/domain/auction';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { byId } from './schemas';
+import { tradeOut, tradeRowOut, tradesPageOut } from './outputs';
 import { roleProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 
 const partyProcedure = roleProcedure('county', 'zone', 'province');
@@ -21,7 +22,7 @@ function withStanding<T extends views.TradeView>(trades: T[]) {
 
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
-  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).query(({ ctx, input }) => {
+  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(tradesPageOut).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
     return {
@@ -35,11 +36,11 @@ export const tradesRouter = router({
   }),
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
-  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).query(({ ctx, input }) => {
+  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeOut).query(({ ctx, input }) => {
     const trade = views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
     return withStanding([trade])[0]!;
   }),
 
-  pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
+  pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeRowOut).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),
 });

@@ -8,8 +8,8 @@ import * as data from './queries';
 import { ensure } from '@/server/kernel/errors';
 import { type Notice, PAYMENT_REMINDER_DAYS, paymentReminder, reclamationNotices } from '@/server/notifications/domain/notifications';
 import { reminderHorizon } from '@/server/projects/domain/reclamation';
-import { DAY_MS } from '@/server/settings/domain/settings';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { DAY_MS } from '@/server/kernel/china-time';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 /** Writes an event's notices in its transaction; a notice already written (same organisation and key) is kept as it was. */
 export function notifyInTx(tx: Tx, now: number, notices: readonly Notice[]) {
@@ -40,8 +40,7 @@ export function sendReminders(s: Services, now: number): number {
 
 /** Marks one of the organisation's messages read (opening it); another organisation's is not found. */
 export function markRead(s: Services, actor: Actor, id: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = data.notificationOf(tx, actor.organisationId, id);
     ensure(before, 'notificationNotFound');
     if (before.readAt !== null) return before;
@@ -54,8 +53,7 @@ export function markRead(s: Services, actor: Actor, id: number) {
 
 /** 全部标为已读: every unread message of the organisation. */
 export function markAllRead(s: Services, actor: Actor) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const marked = data.markAllRead(tx, actor.organisationId, now);
     if (marked > 0) writeAudit(tx, { at: now, actor, action: 'notification.read_all', entity: 'organisation', entityId: actor.organisationId, after: { marked, readAt: now } });
     return { marked };

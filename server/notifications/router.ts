@@ -3,13 +3,14 @@
 import { type Locale, type MessageKey, translate } from '@/lib/i18n';
 import * as data from './queries';
 import { projectList } from '@/server/projects/queries';
-import type { Role } from '@/server/users/queries';
+import type { Role } from '@/server/kernel/roles';
 import { type NoticeParams, type TodoFacts, todoOf } from '@/server/notifications/domain/notifications';
 import { markAllRead, markRead } from './notifications';
 import type { Services } from '@/server/kernel/deps';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { byId } from '@/server/market/schemas';
 import { formatParams, roleProcedure, router } from '@/server/kernel/trpc';
+import { markedAllOut, messageOut, messagesPageOut, todoOut, unreadCountOut } from './outputs';
 
 const memberProcedure = roleProcedure('county', 'zone', 'city', 'province');
 
@@ -53,12 +54,13 @@ function todoFacts(s: Services, user: { role: Role; organisationId: number; city
 
 export const notificationsRouter = router({
   /** How many of the organisation's messages are unread: the header's count. */
-  unreadCount: memberProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => data.unreadCountOf(ctx.services.db, ctx.actor.organisationId)),
+  unreadCount: memberProcedure.meta({ data: 'own organisation' }).output(unreadCountOut).query(({ ctx }) => data.unreadCountOf(ctx.services.db, ctx.actor.organisationId)),
 
   /** The organisation's messages, newest first, a page at a time, in the caller's language. */
   list: memberProcedure
     .meta({ data: 'own organisation' })
     .input(pageInput)
+    .output(messagesPageOut)
     .query(({ ctx, input }) => {
       const db = ctx.services.db;
       const { rows, total } = data.notificationsPage(db, ctx.actor.organisationId, pageWindow(input.page));
@@ -75,13 +77,14 @@ export const notificationsRouter = router({
   markRead: memberProcedure
     .meta({ data: 'own organisation' })
     .input(byId)
+    .output(messageOut)
     .mutation(({ ctx, input }) => asMessage(ctx.locale, markRead(ctx.services, ctx.actor, input.id))),
 
   /** 全部标为已读. */
-  markAllRead: memberProcedure.meta({ data: 'own organisation' }).mutation(({ ctx }) => markAllRead(ctx.services, ctx.actor)),
+  markAllRead: memberProcedure.meta({ data: 'own organisation' }).output(markedAllOut).mutation(({ ctx }) => markAllRead(ctx.services, ctx.actor)),
 
   /** 待办: what waits for the organisation now, most urgent first, each with the page to act on. */
-  todo: memberProcedure.meta({ data: 'own organisation' }).query(({ ctx }) => {
+  todo: memberProcedure.meta({ data: 'own organisation' }).output(todoOut).query(({ ctx }) => {
     const items = todoOf(todoFacts(ctx.services, ctx.user), ctx.services.clock.now());
     return {
       items: items.slice(0, TODO_SHOWN).map((i) => ({ kind: i.kind, text: render(ctx.locale, `todo_${i.kind}`, i.params), href: i.href, dueAt: i.dueAt })),

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { systemClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { backupDatabase, checkDatabaseFile, restoreDatabase } from './backup';
 import { verifyIntegrity } from '@/server/audit/integrity';
 

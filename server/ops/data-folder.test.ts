@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { DEMO_PDF } from '@/server/demo/seed-demo';
 import { backupDatabase, restoreDatabase } from '@/server/ops/backup';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { tightenDataFolder } from '@/db/owner-only';
 
 const roots: string[] = [];

@@ -9,7 +9,7 @@ import { type Db, openDatabase } from '@/db/client';
 import { DEMO_HISTORY_TRADES } from '@/server/demo/seed-demo-history';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { ManualClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { ModeMismatch, prepareDatabase } from './prepare';
 import type { Services } from '@/server/kernel/deps';
 

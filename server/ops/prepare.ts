@@ -10,7 +10,7 @@ import { seedDemoHistory } from '@/server/demo/seed-demo-history';
 import { SHANXI_CITIES } from '@/server/places/places';
 import { seedPlaces } from '@/server/places/seed-places';
 import { type InstanceMode, enabledUserCount, hasDemoOrganisations, hasOrganisations, instanceMode, setInstanceMode } from './instance';
-import { log } from '@/server/web/log';
+import { log } from '@/server/kernel/log';
 import type { Services } from '@/server/kernel/deps';
 
 export class ModeMismatch extends Error {}

@@ -1,7 +1,7 @@
 // The linking-project workflow (seed 001 二(一); domain.md step 1): the county drafts and submits, the
 // city reviews (扩权强县 counties skip it), the province approves, which issues the surplus quota as a
 // lot with a serial range, or returns the plan with reasons. Every step is audited in its transaction.
-import { yearCst } from '@/server/kernel/china-time';
+import { documentNo } from '@/server/kernel/china-time';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { postEntry } from '@/server/books/journal';
@@ -13,7 +13,7 @@ import { ensure } from '@/server/kernel/errors';
 import { lotIssued } from '@/server/books/domain/ledger';
 import { projectApprovedNotices, projectReturnedNotices } from '@/server/notifications/domain/notifications';
 import { type LandType, type PlotPlan, checkPlan, isEditable, statusAfterSubmit } from '@/server/projects/domain/projects';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
 
 export interface ProjectDraft {
@@ -36,8 +36,7 @@ function draftColumns(d: ProjectDraft) {
 
 /** A county drafts a project. The plan is checked whole now, so a draft is always a plan that adds up. */
 export function draftProject(s: Services, actor: Actor, draft: ProjectDraft) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     checkPlan(draft);
     const project = data.insertProject(tx, { countyId: actor.organisationId, status: 'draft', createdAt: now, ...draftColumns(draft) });
     const plots = data.replacePlots(tx, project.id, draft.plots);
@@ -48,8 +47,7 @@ export function draftProject(s: Services, actor: Actor, draft: ProjectDraft) {
 
 /** The county changes its plan while it is a draft or returned to it. */
 export function updateProject(s: Services, actor: Actor, projectId: number, draft: ProjectDraft) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = data.findProjectOfCounty(tx, projectId, actor.organisationId);
     ensure(before, 'projectNotFound');
     ensure(isEditable(before.status), 'projectNotEditable');
@@ -111,8 +109,7 @@ export function removeDocument(s: Services, actor: Actor, documentId: number) {
 
 /** The county submits its plan: to the city, or straight to the province for a 扩权强县 county. */
 export function submitProject(s: Services, actor: Actor, projectId: number) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const found = data.projectWithCounty(tx, projectId);
     ensure(found && found.project.countyId === actor.organisationId, 'projectNotFound');
     const before = found.project;
@@ -127,8 +124,7 @@ export function submitProject(s: Services, actor: Actor, projectId: number) {
 
 /** The city reviews a plan of one of its counties: passes it to the province or returns it. */
 export function cityReview(s: Services, actor: Actor, projectId: number, decision: Decision) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = projectOfActorsCity(tx, actor, projectId);
     ensure(before.status === 'city_review', 'projectNotInReview');
     const after = decision.approve
@@ -142,8 +138,7 @@ export function cityReview(s: Services, actor: Actor, projectId: number, decisio
 
 /** The province approves a plan (立项), issuing its surplus quota as one lot, or returns it. */
 export function provinceReview(s: Services, actor: Actor, projectId: number, decision: Decision & { approvalRef: string }) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = data.projectById(tx, projectId);
     ensure(before, 'projectNotFound');
     ensure(before.status === 'province_review', 'projectNotInReview');
@@ -161,7 +156,7 @@ export function provinceReview(s: Services, actor: Actor, projectId: number, dec
       id,
       projectId,
       countyId: before.countyId,
-      code: `ZB${yearCst(now)}-${String(id).padStart(4, '0')}`,
+      code: documentNo('ZB', id, now, 4),
       serialStart: nextSerial(tx),
       qtyMilliMu: totals.surplusMilliMu,
       farmlandMilliMu: totals.surplusFarmlandMilliMu,

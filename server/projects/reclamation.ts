@@ -1,19 +1,17 @@
 // Reclamation of a project's demolition plots (seed 001 二(二); domain.md step 7): the city approves
 // the design, the county reports progress, the city accepts the finished work (验收), which clears the
 // obligation. Deadlines and flags are computed by server/projects/domain/reclamation.ts.
-import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import * as data from './queries';
 import { ensure } from '@/server/kernel/errors';
 import { designApprovedNotices, reclamationAcceptedNotices } from '@/server/notifications/domain/notifications';
-import type { Actor, Services } from '@/server/kernel/deps';
+import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
 import { projectOfActorsCity } from './projects';
 
 /** The city approves the reclamation design report of an approved project of its county. */
 export function approveDesign(s: Services, actor: Actor, projectId: number, designRef: string) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = projectOfActorsCity(tx, actor, projectId);
     ensure(before.status === 'approved', 'projectNotApproved');
     ensure(before.designApprovedAt === null, 'designAlreadyApproved');
@@ -27,8 +25,7 @@ export function approveDesign(s: Services, actor: Actor, projectId: number, desi
 
 /** The county reports how far reclamation has come, once the design is approved. */
 export function reportProgress(s: Services, actor: Actor, projectId: number, report: { percent: number; note: string }) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const project = data.findProjectOfCounty(tx, projectId, actor.organisationId);
     ensure(project, 'projectNotFound');
     ensure(project.status === 'approved', 'projectNotApproved');
@@ -42,8 +39,7 @@ export function reportProgress(s: Services, actor: Actor, projectId: number, rep
 
 /** The city accepts the finished reclamation (验收); the obligation and any overdue flag clear. */
 export function acceptReclamation(s: Services, actor: Actor, projectId: number, acceptanceRef: string) {
-  const now = s.clock.now();
-  return inTransaction(s.db, (tx) => {
+  return inUseCase(s, (tx, now) => {
     const before = projectOfActorsCity(tx, actor, projectId);
     ensure(before.status === 'approved', 'projectNotApproved');
     ensure(before.designApprovedAt !== null, 'designNotApproved');

@@ -21,6 +21,7 @@ import { balanceOf } from '@/server/books/journal';
 import { accountsOf } from '@/server/books/domain/ledger';
 import { byId } from '@/server/market/schemas';
 import { progressInput, projectInput, projectReviewInput, projectUpdateInput, provinceReviewInput, refInput } from './schemas';
+import { documentOut, projectListOut, projectQueueOut, projectRowOut, projectTraceOut, projectViewOut, reportOut } from './outputs';
 import { type Context, countyProcedure, provinceProcedure, roleProcedure, router } from '@/server/kernel/trpc';
 
 const officialProcedure = roleProcedure('county', 'city', 'province');
@@ -75,18 +76,18 @@ const STATE_ORDER = { overdue: 0, due: 1, on_track: 2, accepted: 3 } as const;
 
 export const projectsRouter = router({
   /** Projects in the caller's jurisdiction, newest first, with their reclamation state. */
-  list: officialProcedure.meta({ data: 'jurisdiction' }).query(({ ctx }) => {
+  list: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
     return data.projectList(ctx.services.db, scopeOf(ctx)).map((p) => withObligation(p, now));
   }),
 
   /** Plans waiting for the caller's decision: the city's reviews, or the province's approvals. */
-  queue: roleProcedure('city', 'province').meta({ data: 'jurisdiction' }).query(({ ctx }) =>
+  queue: roleProcedure('city', 'province').meta({ data: 'jurisdiction' }).output(projectQueueOut).query(({ ctx }) =>
     data.projectList(ctx.services.db, scopeOf(ctx), [ctx.user.role === 'city' ? 'city_review' : 'province_review']),
   ),
 
   /** Reclamation obligations of approved projects, overdue first, then by deadline. */
-  obligations: officialProcedure.meta({ data: 'jurisdiction' }).query(({ ctx }) => {
+  obligations: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
     return data
       .projectList(ctx.services.db, scopeOf(ctx), ['approved'])
@@ -95,7 +96,7 @@ export const projectsRouter = router({
   }),
 
   /** One project whole: plan, documents, workflow history, reclamation, and what the caller may do. */
-  get: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).query(({ ctx, input }) => {
+  get: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectViewOut).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const now = ctx.services.clock.now();
     const { project, countyName, cityId, expandedPower } = visibleProject(ctx, input.id);
@@ -129,7 +130,7 @@ export const projectsRouter = router({
    * Where every unit of the project's lot went: the serial range of each sale and its buyer, what the
    * county still holds, and the rights zones have used from it.
    */
-  trace: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).query(({ ctx, input }) => {
+  trace: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectTraceOut).query(({ ctx, input }) => {
     const db = ctx.services.db;
     const { project, countyName } = visibleProject(ctx, input.id);
     const lot = data.lotOfProject(db, project.id);
@@ -149,24 +150,24 @@ export const projectsRouter = router({
     };
   }),
 
-  create: countyProcedure.meta({ data: 'own organisation' }).input(projectInput).mutation(({ ctx, input }) => draftProject(ctx.services, ctx.actor, toDraft(input))),
+  create: countyProcedure.meta({ data: 'own organisation' }).input(projectInput).output(projectRowOut).mutation(({ ctx, input }) => draftProject(ctx.services, ctx.actor, toDraft(input))),
 
-  update: countyProcedure.meta({ data: 'own organisation' }).input(projectUpdateInput).mutation(({ ctx, input }) => updateProject(ctx.services, ctx.actor, input.projectId, toDraft(input))),
+  update: countyProcedure.meta({ data: 'own organisation' }).input(projectUpdateInput).output(projectRowOut).mutation(({ ctx, input }) => updateProject(ctx.services, ctx.actor, input.projectId, toDraft(input))),
 
-  removeDocument: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => {
+  removeDocument: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(documentOut).mutation(({ ctx, input }) => {
     const { storedName: _stored, ...doc } = removeDocument(ctx.services, ctx.actor, input.id);
     return doc;
   }),
 
-  submit: countyProcedure.meta({ data: 'own organisation' }).input(byId).mutation(({ ctx, input }) => submitProject(ctx.services, ctx.actor, input.id)),
+  submit: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(projectRowOut).mutation(({ ctx, input }) => submitProject(ctx.services, ctx.actor, input.id)),
 
-  cityReview: cityProcedure.meta({ data: 'jurisdiction' }).input(projectReviewInput).mutation(({ ctx, input }) => cityReview(ctx.services, ctx.actor, input.projectId, input)),
+  cityReview: cityProcedure.meta({ data: 'jurisdiction' }).input(projectReviewInput).output(projectRowOut).mutation(({ ctx, input }) => cityReview(ctx.services, ctx.actor, input.projectId, input)),
 
-  provinceReview: provinceProcedure.meta({ data: 'province-wide' }).input(provinceReviewInput).mutation(({ ctx, input }) => provinceReview(ctx.services, ctx.actor, input.projectId, input)),
+  provinceReview: provinceProcedure.meta({ data: 'province-wide' }).input(provinceReviewInput).output(projectRowOut).mutation(({ ctx, input }) => provinceReview(ctx.services, ctx.actor, input.projectId, input)),
 
-  approveDesign: cityProcedure.meta({ data: 'jurisdiction' }).input(refInput).mutation(({ ctx, input }) => approveDesign(ctx.services, ctx.actor, input.projectId, input.ref)),
+  approveDesign: cityProcedure.meta({ data: 'jurisdiction' }).input(refInput).output(projectRowOut).mutation(({ ctx, input }) => approveDesign(ctx.services, ctx.actor, input.projectId, input.ref)),
 
-  reportProgress: countyProcedure.meta({ data: 'own organisation' }).input(progressInput).mutation(({ ctx, input }) => reportProgress(ctx.services, ctx.actor, input.projectId, input)),
+  reportProgress: countyProcedure.meta({ data: 'own organisation' }).input(progressInput).output(reportOut).mutation(({ ctx, input }) => reportProgress(ctx.services, ctx.actor, input.projectId, input)),
 
-  acceptReclamation: cityProcedure.meta({ data: 'jurisdiction' }).input(refInput).mutation(({ ctx, input }) => acceptReclamation(ctx.services, ctx.actor, input.projectId, input.ref)),
+  acceptReclamation: cityProcedure.meta({ data: 'jurisdiction' }).input(refInput).output(projectRowOut).mutation(({ ctx, input }) => acceptReclamation(ctx.services, ctx.actor, input.projectId, input.ref)),
 });

@@ -24,6 +24,7 @@ import { setTargets } from '@/server/guidance/targets';
 import { memo } from '@/server/books/memo';
 import { statsFilter, targetInput } from '@/server/guidance/schemas';
 import { type Context, provinceProcedure, publicProcedure, roleProcedure, router } from '@/server/kernel/trpc';
+import { assessmentStatsOut, marketStatsOut, obligationStatsOut, proceedsStatsOut, publicStatsOut, statsPlacesOut, targetsSetOut, targetsStatsOut } from './outputs';
 
 type SignedIn = Context & { user: NonNullable<Context['user']> };
 
@@ -50,7 +51,7 @@ const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =
 
 export const statsRouter = router({
   /** Prices against the guidance band (per month for the table, as in force day by day for the chart), spread by city, volume per month and cumulative. */
-  market: dashboardProcedure.meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
+  market: dashboardProcedure.meta({ data: 'own organisation' }).input(statsFilter).output(marketStatsOut).query(({ ctx, input }) =>
     kept(ctx, 'market', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -76,7 +77,7 @@ export const statsRouter = router({
   ),
 
   /** Proceeds per county: received and spent in the year, spent by category; ranked by received. */
-  proceeds: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
+  proceeds: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).output(proceedsStatsOut).query(({ ctx, input }) =>
     kept(ctx, 'proceeds', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
@@ -105,7 +106,7 @@ export const statsRouter = router({
   ),
 
   /** Each poverty county's quantity traded in the year against its target, the counties behind first. */
-  targets: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).query(({ ctx, input }) =>
+  targets: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).output(targetsStatsOut).query(({ ctx, input }) =>
     kept(ctx, 'targets', input, () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
@@ -126,7 +127,7 @@ export const statsRouter = router({
   ),
 
   /** Reclamation due and overdue (seed 001 二(二)), by county and by city. */
-  obligations: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).query(({ ctx, input }) =>
+  obligations: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(obligationStatsOut).query(({ ctx, input }) =>
     kept(ctx, 'obligations', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -145,7 +146,7 @@ export const statsRouter = router({
 
   /** The annual assessment: one row per poverty county with its mark. Made each first quarter for the past
    *  year; without a year it is of this year, as every other dashboard, and shows the progress so far. */
-  assessment: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).query(({ ctx, input }) =>
+  assessment: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(assessmentStatsOut).query(({ ctx, input }) =>
     kept(ctx, 'assessment', input, () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
@@ -176,13 +177,13 @@ export const statsRouter = router({
   ),
 
   /** The province sets a year's target for one poverty county or for all of them. */
-  setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
+  setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).output(targetsSetOut).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
 
   /** Filters: cities and counties. */
-  places: provinceProcedure.meta({ data: 'province-wide' }).query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
+  places: provinceProcedure.meta({ data: 'province-wide' }).output(statsPlacesOut).query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
 
   /** Public statistics (signed out): volume and median price per quarter over the last two years, guidance in force. */
-  public: publicProcedure.meta({ data: 'public' }).query(({ ctx }) => kept(ctx, 'public', null, () => publicFigures(ctx.services))),
+  public: publicProcedure.meta({ data: 'public' }).output(publicStatsOut).query(({ ctx }) => kept(ctx, 'public', null, () => publicFigures(ctx.services))),
 });
 
 const everyScope = { cityId: null, countyId: null, buyerId: null };

@@ -9,7 +9,7 @@ import { organisations, users } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { createCaller } from '@/server/app-router';
 import { ManualClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/books/journal';
 import { sessionUser } from '@/server/users/queries';
 import type { Locale } from '@/lib/i18n/define';

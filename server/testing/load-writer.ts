@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { organisations, users } from '@/db/schema';
 import { systemClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
+import { documentStore } from '@/server/kernel/document-store';
 import { receiveBankTransfer } from '@/server/accounts/funds';
 
 const [file, ms = '1500', max = '3000'] = process.argv.slice(2);

@@ -1,8 +1,18 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import { type DbOrTx, reusable } from '@/db/client';
+import { type DbOrTx, type Tx, reusable } from '@/db/client';
 import { organisations, sessionActivity, signIns, users } from '@/db/schema';
+import type { SessionUser } from '@/server/kernel/roles';
 
 export const findUserByUsername = (db: DbOrTx, username: string) => db.select().from(users).where(eq(users.username, username)).all()[0];
+
+export const userById = (db: DbOrTx, userId: number) => db.select().from(users).where(eq(users.id, userId)).all()[0];
+
+export const organisationExists = (db: DbOrTx, organisationId: number) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).all().length > 0;
+
+export const insertUser = (tx: Tx, values: typeof users.$inferInsert) => tx.insert(users).values(values).returning().all()[0]!;
+
+export const updateUser = (tx: Tx, userId: number, values: Partial<Pick<typeof users.$inferInsert, 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'disabled'>>) =>
+  tx.update(users).set(values).where(eq(users.id, userId)).returning().all()[0]!;
 
 /** The signed-in user with the organisation whose kind is the user's role. */
 // Every API call runs it (server/web/context.ts): built once.
@@ -25,7 +35,7 @@ const sessionUserQuery = (db: DbOrTx) =>
     .where(eq(users.id, sql.placeholder('userId')))
     .prepare();
 
-export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number) {
+export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number): SessionUser | null {
   const row = reusable(db, sessionUserQuery).get({ userId });
   // A session issued before the last sign-out, password reset or disabling has an older version.
   if (!row || row.disabled || (sessionVersion !== undefined && sessionVersion !== row.sessionVersion)) return null;
@@ -33,11 +43,9 @@ export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number)
   return user;
 }
 
-export type SessionUser = NonNullable<ReturnType<typeof sessionUser>>;
-export type Role = SessionUser['role'];
 
 /** Ends every session of a user: sessions carry the version they were issued with. */
-export const endSessions = (db: DbOrTx, userId: number) =>
+export const endSessions = (db: Tx, userId: number) =>
   db
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

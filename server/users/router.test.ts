@@ -3,7 +3,8 @@
 // disabling, a reset or a change ends the user's sessions at once.
 import { verify } from '@node-rs/argon2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { endSessions, sessionUser } from './queries';
+import { sessionUser } from './queries';
+import { signOutEverywhere } from './users';
 import { caught as refusal, dumpTables, refused } from '@/server/testing/refusals';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
@@ -81,7 +82,7 @@ describe('users', () => {
     expect(sessionUser(h.db, zone, issued)).toBeNull();
     const next = versionOf(zone);
     expect(sessionUser(h.db, zone, next)).not.toBeNull();
-    endSessions(h.db, zone); // what signing out does
+    signOutEverywhere(h.services, h.actor('zone')); // what signing out does
     expect(sessionUser(h.db, zone, next)).toBeNull();
     expect((await refusal(h.as('province').users.resetPassword({ userId: zone, password: '12345678' }))).code).toBe('BAD_REQUEST');
     // The audit records that the password changed, never the password.

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env } from './env';
+import { env } from '@/server/kernel/env';
 import { OWNER_ONLY_FILE, createOwnerOnlyFolder, makeOwnerOnly } from '@/db/owner-only';
 
 export function authSecret(): string {

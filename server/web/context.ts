@@ -3,9 +3,9 @@
 // request's address and id.
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
 import { sessionActivityStore, sessionUser } from '@/server/users/queries';
-import { env } from './env';
-import { log, loggableCause } from './log';
-import { currentRequest } from './request-scope';
+import { env } from '@/server/kernel/env';
+import { log, loggableCause } from '@/server/kernel/log';
+import { currentRequest } from '@/server/kernel/request-scope';
 import { services } from './runtime';
 import { cookieValue, sessionFromCookies, sessionStillActive } from './session';
 import type { Context } from '@/server/kernel/trpc';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT, UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, isLoopback, overHttps, ownPath, pathOf } from './edges';
+import { BODY_LIMIT } from '@/server/kernel/trpc';
+import { UPLOAD_BODY_LIMIT, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, isLoopback, overHttps, ownPath, pathOf } from './edges';
 
 describe('the client address', () => {
   it('is the socket peer; a client’s own X-Forwarded-For counts for nothing without a trusted proxy', () => {

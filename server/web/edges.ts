@@ -2,6 +2,7 @@
 // from, whether a browser sent it from another site, and how large its body may be. Pure functions
 // of the request's facts, so each rule is tested alone (edges.test.ts).
 import { MAX_DOCUMENT_BYTES } from '@/server/projects/domain/documents';
+import { BODY_LIMIT } from '@/server/kernel/trpc';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -63,7 +64,6 @@ export function crossSite(method: string | undefined, headers: Headers): boolean
 
 /** A plan document may be uploaded up to its own limit (and the form around it); every other body is small. */
 export const UPLOAD_BODY_LIMIT = MAX_DOCUMENT_BYTES + 256 * 1024;
-export const BODY_LIMIT = 1024 * 1024;
 const UPLOAD_PATH = /^\/api\/projects\/[^/]+\/documents\/?$/;
 
 export const bodyLimitOf = (path: string) => (UPLOAD_PATH.test(path) ? UPLOAD_BODY_LIMIT : BODY_LIMIT);

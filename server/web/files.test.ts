@@ -13,8 +13,8 @@ import { sessionUser } from '@/server/users/queries';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 import { dumpTables } from '@/server/testing/refusals';
 import { attachmentHeaders } from './attachment';
-import { downloadDocument, uploadDocument } from '@/server/projects/document-routes';
-import { exportReport } from '@/server/stats/export-route';
+import { downloadDocument, uploadDocument } from './documents';
+import { exportReport } from './exports';
 import type { Context } from '@/server/kernel/trpc';
 
 // The marker package throws outside React's server build; these handlers are server code all the same.

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@/server/kernel/clock';
 import { newNonce } from '@/lib/csp-nonce';
 import { type ChangesAt, createPageCache } from './page-cache';
-import { log } from './log';
+import { log } from '@/server/kernel/log';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 

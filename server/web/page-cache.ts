@@ -11,7 +11,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
 import { newNonce } from '@/lib/csp-nonce';
-import { log, loggableCause } from './log';
+import { log, loggableCause } from '@/server/kernel/log';
 
 /** For a page that may be kept: the next moment it changes by the clock alone (ms), or null for none. */
 export type ChangesAt = (now: number) => number | null;

@@ -6,12 +6,19 @@ import { redirect } from 'next/navigation';
 import { translator } from '@/lib/i18n';
 import { createContext } from './context';
 import { createCaller } from '@/server/app-router';
-import type { Role } from '@/server/users/queries';
+import type { Role } from '@/server/kernel/roles';
+import { signOutEverywhere } from '@/server/users/users';
 
 /** The context of the request a page, a server action or a route handler is answering. */
 export async function requestContext() {
   // The jar, not the raw header: a server action's new cookies (the language) count at once.
   return createContext({ cookies: (await cookies()).toString() });
+}
+
+/** Signing out ends every session of the signed-in user on the server, not only this browser's cookie (audited). */
+export async function endOwnSessions() {
+  const ctx = await requestContext();
+  if (ctx.user) signOutEverywhere(ctx.services, { userId: ctx.user.id, organisationId: ctx.user.organisationId });
 }
 
 export async function pageContext() {

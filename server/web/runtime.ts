@@ -3,8 +3,8 @@
 import type { Db } from '@/db/client';
 import { openMarketDatabase } from '@/server/ops/open-market';
 import { type Clock, OffsetClock, systemClock } from '@/server/kernel/clock';
-import { documentStore } from '@/server/projects/document-store';
-import { env } from './env';
+import { documentStore } from '@/server/kernel/document-store';
+import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 import type { Services } from '@/server/kernel/deps';
 

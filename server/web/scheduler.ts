@@ -2,8 +2,8 @@
 // (server/market/closing.ts) even if nobody opens a page; once an hour it also forgets sessions that
 // can no longer be used and sign-in attempts older than the log's retention.
 import { forgetSessionsUnusedSince, forgetSignInsBefore } from '@/server/users/queries';
-import { env } from './env';
-import { log, loggableCause } from './log';
+import { env } from '@/server/kernel/env';
+import { log, loggableCause } from '@/server/kernel/log';
 import { runtime } from './runtime';
 import { sweep } from '@/server/market/closing';
 import { SESSION_MAX_AGE_SECONDS } from './session';
@@ -11,6 +11,9 @@ import { SESSION_MAX_AGE_SECONDS } from './session';
 const g = globalThis as unknown as { __qxScheduler?: NodeJS.Timeout };
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** One run of the sweep now, as the timer's next would: for the test clock, once it has moved the market's time. */
+export const sweepNow = () => sweep(runtime().services);
 
 export function startScheduler() {
   const { services } = runtime();

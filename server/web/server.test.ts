@@ -19,7 +19,7 @@ const COOKIE = 'authjs.session-token';
 let url = '';
 let server: http.Server;
 let db: Db;
-let resetLimits: (typeof import('./limits'))['resetLimits'];
+let resetLimits: (typeof import('@/server/kernel/limits'))['resetLimits'];
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const { runtime } = await import('./runtime');
   const { seedDemo } = await import('@/server/demo/seed-demo');
   const { createAppHandler, createTrpcHandler } = await import('./server');
-  ({ resetLimits } = await import('./limits'));
+  ({ resetLimits } = await import('@/server/kernel/limits'));
   const { services } = runtime();
   db = services.db;
   await seedDemo(services);

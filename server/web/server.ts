@@ -16,10 +16,11 @@ import { appRouter } from '@/server/app-router';
 import { createSingleCallHandler } from './single-call';
 import { MAX_BATCH_SIZE } from '@/server/kernel/trpc';
 import { cookieValue } from './session';
-import { BODY_LIMIT, bodyLimitOf, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, overHttps, pathOf } from './edges';
+import { BODY_LIMIT } from '@/server/kernel/trpc';
+import { bodyLimitOf, bodyVerdict, clientAddressOf, crossSite, hasDotSegments, overHttps, pathOf } from './edges';
 import { CLIENT_ADDRESS_HEADER, OWN_HEADERS, PEER_ADDRESS_HEADER, REQUEST_ID_HEADER } from './headers';
-import { log } from './log';
-import { type RequestFacts, inRequestScope } from './request-scope';
+import { log } from '@/server/kernel/log';
+import { type RequestFacts, inRequestScope } from '@/server/kernel/request-scope';
 
 export const TRPC_PATH = '/api/trpc/';
 const HSTS = 'max-age=31536000; includeSubDomains';

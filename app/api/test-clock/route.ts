@@ -5,14 +5,14 @@
 import crypto from 'node:crypto';
 import { translate } from '@/lib/i18n';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
-import { env } from '@/server/web/env';
+import { env } from '@/server/kernel/env';
 import { isLoopback } from '@/server/web/edges';
 import { edgeInFront } from '@/server/web/edge-marker';
 import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from '@/server/web/headers';
-import { log } from '@/server/web/log';
+import { log } from '@/server/kernel/log';
 import { runtime } from '@/server/web/runtime';
 import { cookieValue } from '@/server/web/session';
-import { sweep } from '@/server/market/closing';
+import { sweepNow } from '@/server/web/scheduler';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +35,6 @@ export async function POST(req: Request) {
   const advance = typeof body.advanceMs === 'number' && Number.isSafeInteger(body.advanceMs) && body.advanceMs > 0 ? body.advanceMs : 0;
   testClock.offsetMs += advance;
   log().warn({ event: 'test-clock', advanceMs: advance, offsetMs: testClock.offsetMs }, 'market clock moved by the test clock');
-  const swept = sweep(services);
+  const swept = sweepNow();
   return Response.json({ now: services.clock.now(), swept });
 }

@@ -10,7 +10,7 @@ import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import type { AppRouter } from '@/server/app-router';
 import { listingPhase, minimumBid } from '@/server/market/domain/auction';
-import type { Role } from '@/server/users/queries';
+import type { Role } from '@/server/kernel/roles';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { formatCountdown } from '@/components/market-format';
 import { ConfirmDialog } from '@/components/confirm-dialog';

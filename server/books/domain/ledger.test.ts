@@ -7,8 +7,8 @@ import {
   accountKeyString,
   accountsOf,
   balancesAfter,
-  depositFrozen,
-  depositReleased,
+  holdFrozen,
+  holdVoided,
   fundsReceived,
   isBalanced,
   lapse,
@@ -54,7 +54,7 @@ describe('transfer', () => {
 describe('isBalanced', () => {
   it('holds when each asset sums to zero', () => {
     expect(isBalanced([])).toBe(true);
-    expect(isBalanced([...depositFrozen(ZONE, 10), ...quotaMoved(COUNTY, LOT, 'free', 'listed', 3)])).toBe(true);
+    expect(isBalanced([...holdFrozen(ZONE, 10), ...quotaMoved(COUNTY, LOT, 'free', 'listed', 3)])).toBe(true);
   });
   it('fails when any one asset does not, even if the grand total is zero', () => {
     expect(isBalanced([{ account: accountsOf.zoneFunds(ZONE), amount: 1 }])).toBe(false);
@@ -83,8 +83,8 @@ describe('the postings of each business event', () => {
   });
 
   it('deposit frozen and released move between funds and held', () => {
-    expect(net([...depositFrozen(ZONE, 70), ...depositReleased(ZONE, 70)])).toEqual({});
-    expect(net(depositFrozen(ZONE, 70))).toEqual({ [key(accountsOf.zoneFunds(ZONE))]: -70, [key(accountsOf.zoneHeld(ZONE))]: 70 });
+    expect(net([...holdFrozen(ZONE, 70), ...holdVoided(ZONE, 70)])).toEqual({});
+    expect(net(holdFrozen(ZONE, 70))).toEqual({ [key(accountsOf.zoneFunds(ZONE))]: -70, [key(accountsOf.zoneHeld(ZONE))]: 70 });
   });
 
   it('a lot is issued to its county as free quota with the three rights', () => {
@@ -141,7 +141,7 @@ describe('the postings of each business event', () => {
         const depositFen = Math.min(a, b);
         const farmlandMilliMu = Math.floor((qty * farmPct) / 100);
         const t = { sellerId: COUNTY, buyerId: ZONE, lotId: LOT, qtyMilliMu: qty, farmlandMilliMu, amountFen, depositFen };
-        for (const p of [settlement(t), lapse(t), lotIssued(PROVINCE, COUNTY, LOT, qty, farmlandMilliMu), fundsReceived(PROVINCE, ZONE, amountFen), depositFrozen(ZONE, depositFen)]) {
+        for (const p of [settlement(t), lapse(t), lotIssued(PROVINCE, COUNTY, LOT, qty, farmlandMilliMu), fundsReceived(PROVINCE, ZONE, amountFen), holdFrozen(ZONE, depositFen)]) {
           expect(isBalanced(p)).toBe(true);
           for (const posting of p) expect(Number.isSafeInteger(posting.amount) && posting.amount !== 0).toBe(true);
         }

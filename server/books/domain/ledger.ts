@@ -1,6 +1,7 @@
 // The double-entry journal (domain.md "Invariants"; conventions.md "Money, area and the ledger"):
 // every business event is one entry whose postings sum to zero per asset. Money is fen; quota and the
 // three bundled rights are milli-mu, kept per lot so every unit stays traceable to its project.
+import { proportion } from '@/server/kernel/units';
 
 /** PLAN_* are the province's annual plan quota (seed 000), held per county, not per lot. */
 export type Asset = 'CNY' | 'QUOTA' | 'NEW_LAND' | 'SCALE' | 'FARMLAND' | 'PLAN_NEW_LAND' | 'PLAN_LINKING';
@@ -69,17 +70,64 @@ export const accountsOf = {
   right: (organisationId: number, asset: Asset, bucket: Bucket, lotId: number) => ofLot(organisationId, asset, bucket, lotId),
 };
 
+/**
+ * Why an entry was written: a closed list, one reason per business event (the deposit of a bid that
+ * did not win is released for one of four reasons). The journal table's CHECK holds the same list
+ * (db/schema.ts; a test keeps them equal).
+ */
+export const ENTRY_REASONS = [
+  'funds_received',
+  'lot_issued',
+  'plan_allocated',
+  'listing_created',
+  'listing_changed',
+  'listing_withdrawn',
+  'listing_rejected',
+  'listing_closed',
+  'deposit_frozen',
+  'deposit_released_lost',
+  'deposit_released_declined',
+  'deposit_released_superseded',
+  'deposit_released_withdrawn',
+  'award',
+  'award_lapsed',
+  'settlement',
+  'rights_used',
+  'proceeds_spent',
+] as const;
+export type EntryReason = (typeof ENTRY_REASONS)[number];
+
+/** Whether two lists of postings move the same amounts between the same accounts, in any order. */
+export function samePostings(a: readonly Posting[], b: readonly Posting[]): boolean {
+  const keyed = (ps: readonly Posting[]) => ps.map((p) => `${accountKeyString(p.account)}:${p.amount}`).sort();
+  const [x, y] = [keyed(a), keyed(b)];
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
+/** How many journal entries one page of a statement shows. */
+export const STATEMENT_PAGE_ENTRIES = 50;
+
 // --- The postings of each business event -------------------------------------------------------
 
 /** The province records a zone's incoming bank transfer. */
 export const fundsReceived = (provinceId: number, zoneId: number, amountFen: number) =>
   transfer(accountsOf.bank(provinceId), accountsOf.zoneFunds(zoneId), amountFen);
 
-export const depositFrozen = (zoneId: number, depositFen: number) =>
+// A bid's deposit is a hold (TigerBeetle's pending transfer): frozen out of the zone's free funds when
+// the bid is placed, then either voided back to them (a bid that does not win, or the part of a
+// deposit a partly filled bid no longer needs) or posted to the seller county (applied to the price at
+// settlement, forfeited at a lapse).
+
+/** Freezes a deposit: free funds → held. */
+export const holdFrozen = (zoneId: number, depositFen: number) =>
   transfer(accountsOf.zoneFunds(zoneId), accountsOf.zoneHeld(zoneId), depositFen);
 
-export const depositReleased = (zoneId: number, depositFen: number) =>
+/** Voids a hold: held → free funds. */
+export const holdVoided = (zoneId: number, depositFen: number) =>
   transfer(accountsOf.zoneHeld(zoneId), accountsOf.zoneFunds(zoneId), depositFen);
+
+/** Posts a hold to the seller county's proceeds. */
+const holdPosted = (zoneId: number, countyId: number, depositFen: number) => transfer(accountsOf.zoneHeld(zoneId), accountsOf.countyProceeds(countyId), depositFen);
 
 /** A project's surplus quota lot is issued to its county with the three rights it carries. */
 export function lotIssued(
@@ -120,12 +168,20 @@ export interface SettlementParties {
 }
 
 /**
+ * The farmland balance quota a sale of `qtyMilliMu` carries: pro rata over what the county still holds
+ * of the lot, so that selling the whole lot in parts moves exactly the lot's farmland (the three rights
+ * travel together, domain.md step 6).
+ */
+export const farmlandShare = (qtyMilliMu: number, countyHolds: { newLandMilliMu: number; farmlandMilliMu: number }) =>
+  proportion(qtyMilliMu, countyHolds.farmlandMilliMu, countyHolds.newLandMilliMu);
+
+/**
  * Settlement (domain.md step 6): the deposit is applied and the balance debited, the seller's proceeds
  * credited with the whole amount; the awarded quota units and the three rights move to the zone.
  */
 export function settlement(t: SettlementParties): Posting[] {
   return [
-    ...transfer(accountsOf.zoneHeld(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.depositFen),
+    ...holdPosted(t.buyerId, t.sellerId, t.depositFen),
     ...transfer(accountsOf.zoneFunds(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.amountFen - t.depositFen),
     ...transfer(accountsOf.quota(t.sellerId, 'awarded', t.lotId), accountsOf.quota(t.buyerId, 'held', t.lotId), t.qtyMilliMu),
     ...rightsMoved(t.sellerId, 'held', t.buyerId, t.lotId, t.qtyMilliMu, t.farmlandMilliMu),
@@ -135,7 +191,7 @@ export function settlement(t: SettlementParties): Posting[] {
 /** An unpaid award lapses: the deposit is forfeited to the seller, the quantity returns to its free quota. */
 export function lapse(t: Omit<SettlementParties, 'farmlandMilliMu' | 'amountFen'>): Posting[] {
   return [
-    ...transfer(accountsOf.zoneHeld(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.depositFen),
+    ...holdPosted(t.buyerId, t.sellerId, t.depositFen),
     ...quotaMoved(t.sellerId, t.lotId, 'awarded', 'free', t.qtyMilliMu),
   ];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '@/server/market/domain/auction';
 import { type StandingBid, outbidNotices, paymentReminder, reclamationNotices, todoOf } from './notifications';
 import { addYearsCst } from '@/server/projects/domain/reclamation';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 const listing = { id: 7, code: 'GP2026-00007', qtyMilliMu: 300_000, minLotMilliMu: 50_000 };
 const bid = (id: number, zoneId: number, priceFenPerMu: number, qtyMilliMu: number, placedAt = id): StandingBid => ({ id, zoneId, priceFenPerMu, qtyMilliMu, placedAt });

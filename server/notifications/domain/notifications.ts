@@ -5,7 +5,7 @@
 // date (payment term, server/market/closing.ts) and server/projects/domain/reclamation.ts.
 import { type RankedBid, allocate } from '@/server/market/domain/auction';
 import { type ObligationFacts, obligationStatus } from '@/server/projects/domain/reclamation';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 export const NOTIFICATION_KINDS = [
   'outbid',

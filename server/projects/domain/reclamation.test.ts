@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addYearsCst, obligationStatus, reclamationDeadline, reminderHorizon } from './reclamation';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 /** A moment given as China time. */
 const cst = (y: number, m: number, d: number, h = 9) => Date.UTC(y, m - 1, d, h - 8);

@@ -3,7 +3,7 @@
 // trade. Overdue, the county loses assessment points, its next year's new-construction quota is cut and
 // its land approvals are suspended. Reminders come 180, 90 and 30 days before the deadline.
 import { CST_OFFSET_MS } from '@/server/kernel/china-time';
-import { DAY_MS } from '@/server/settings/domain/settings';
+import { DAY_MS } from '@/server/kernel/china-time';
 
 /** The same calendar moment `years` later in China; 29 February becomes 28 February. */
 export function addYearsCst(at: number, years: number): number {

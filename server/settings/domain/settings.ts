@@ -10,4 +10,3 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type MarketSettings = Record<SettingKey, number>;
 
-export const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import { downloadDocument } from '@/server/projects/document-routes';
+import { downloadDocument } from '@/server/web/documents';
 import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';

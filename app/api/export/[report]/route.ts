@@ -1,4 +1,4 @@
-import { exportReport } from '@/server/stats/export-route';
+import { exportReport } from '@/server/web/exports';
 import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { uploadDocument } from '@/server/projects/document-routes';
+import { uploadDocument } from '@/server/web/documents';
 import { requestContext } from '@/server/web/page';
 
 export const dynamic = 'force-dynamic';

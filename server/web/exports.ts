@@ -10,9 +10,7 @@ import { REPORT_IDS, buildReport, reportSource } from './reports';
 import { statsFilter } from '@/server/guidance/schemas';
 import { attachmentHeaders } from '@/server/web/attachment';
 import { createCaller } from '@/server/app-router';
-import type { Context } from '@/server/kernel/trpc';
-
-const STATUS: Partial<Record<TRPCError['code'], number>> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_REQUEST: 400, UNAUTHORIZED: 401 };
+import { type Context, refusalResponse } from '@/server/kernel/trpc';
 
 const query = statsFilter.extend({
   report: z.enum(REPORT_IDS),
@@ -44,7 +42,8 @@ export async function exportReport(ctx: Context, req: Request, report: string) {
       }),
     });
   } catch (e) {
-    if (e instanceof TRPCError && STATUS[e.code]) return Response.json({ error: { code: e.code, message: e.message } }, { status: STATUS[e.code] });
+    // A refusal, not a fault: faults (INTERNAL_SERVER_ERROR) go on to the edge's handler and the log.
+    if (e instanceof TRPCError && e.code !== 'INTERNAL_SERVER_ERROR') return refusalResponse(ctx.locale, e);
     throw e;
   }
 }

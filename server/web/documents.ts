@@ -2,21 +2,15 @@
 // context, the same services and the same refusals, in the caller's language.
 import 'server-only';
 import { translate } from '@/lib/i18n';
-import { documentById, projectWithCounty } from './queries';
+import { documentById, projectWithCounty } from '@/server/projects/queries';
 import { DomainError } from '@/server/kernel/errors';
 import { MAX_DOCUMENT_BYTES } from '@/server/projects/domain/documents';
 import { UPLOAD_BODY_LIMIT } from '@/server/web/edges';
 import { seesProject } from '@/server/market/domain/visibility';
-import { attachDocument } from './projects';
+import { attachDocument } from '@/server/projects/projects';
 import { attachmentHeaders } from '@/server/web/attachment';
-import type { Context } from '@/server/kernel/trpc';
+import { type Context, refusalResponse } from '@/server/kernel/trpc';
 
-const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 } as const;
-
-function refusal(locale: 'zh' | 'en', e: DomainError) {
-  const params = e.code === 'documentTooLarge' ? e.params : {};
-  return Response.json({ error: { code: e.code, message: translate(locale, 'errors', e.code, params) } }, { status: STATUS[e.kind] });
-}
 
 const parseId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : null);
 
@@ -39,7 +33,7 @@ export async function uploadDocument(ctx: Context, req: Request, rawProjectId: s
     });
     return Response.json({ document: { id: doc.id, fileName: doc.fileName, sizeBytes: doc.sizeBytes, uploadedAt: doc.uploadedAt } }, { status: 201 });
   } catch (e) {
-    if (e instanceof DomainError) return refusal(ctx.locale, e);
+    if (e instanceof DomainError) return refusalResponse(ctx.locale, e);
     throw e;
   }
 }
@@ -49,9 +43,9 @@ export function downloadDocument(ctx: Context, rawId: string) {
   const id = parseId(rawId);
   const doc = id === null ? undefined : documentById(ctx.services.db, id);
   const found = doc && projectWithCounty(ctx.services.db, doc.projectId);
-  if (!ctx.user) return refusal(ctx.locale, new DomainError('notSignedIn'));
-  if (ctx.user.mustChangePassword) return refusal(ctx.locale, new DomainError('mustChangePassword'));
-  if (!doc || !found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) return refusal(ctx.locale, new DomainError('documentNotFound'));
+  if (!ctx.user) return refusalResponse(ctx.locale, new DomainError('notSignedIn'));
+  if (ctx.user.mustChangePassword) return refusalResponse(ctx.locale, new DomainError('mustChangePassword'));
+  if (!doc || !found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) return refusalResponse(ctx.locale, new DomainError('documentNotFound'));
   const bytes = ctx.services.documents.read(doc.storedName);
   return new Response(new Uint8Array(bytes), {
     headers: attachmentHeaders({ name: doc.fileName, fallbackName: `document-${doc.id}.pdf`, contentType: 'application/pdf', length: bytes.length }),

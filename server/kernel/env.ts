@@ -51,6 +51,9 @@ function parse() {
   throw new Error(`Invalid environment:\n${lines.join('\n')}`);
 }
 
+/** The demo users' published password (demo mode only: a production data folder has no demo users). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
 const parsed = parse();
 
 export const env = {
