@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import createNextIntlPlugin from 'next-intl/plugin';
 
-/** Headers every response carries (issue 5); pages also get a Content-Security-Policy from proxy.ts.
+/** Headers every response carries; pages also get a Content-Security-Policy from proxy.ts.
  *  One list, read here and by server/main.ts for the API calls it answers itself. */
 const securityHeaders = createRequire(import.meta.url)('./lib/security-headers.json');
 
@@ -11,7 +11,7 @@ const nextConfig = {
   poweredByHeader: false,
   // server/main.ts compresses pages itself, after its page cache has seen them unencoded.
   compress: false,
-  // Start-up (issue 6): load a page's code when it is first asked for, not every page's at start.
+  // Start-up: load a page's code when it is first asked for, not every page's at start.
   experimental: { preloadEntriesOnStart: false },
   // A separate build folder lets two dev servers or builds run side by side (tests, helpers).
   distDir: process.env.QX_DIST_DIR || '.next',

@@ -1,4 +1,4 @@
-// Security headers for every page (issue 5): a Content-Security-Policy with a fresh nonce per request
+// Security headers for every page: a Content-Security-Policy with a fresh nonce per request
 // (Next.js puts it on its own scripts; every page here renders on demand), no framing, no sniffing, a
 // strict referrer policy. API routes answer JSON or files and get the static headers of
 // next.config.mjs only, so the hot API path does no per-request work here.

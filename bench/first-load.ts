@@ -1,4 +1,4 @@
-// First-load JavaScript per route (issue 6, figure 5): the gzip size of the scripts a fresh Chromium
+// First-load JavaScript per route (figure 5): the gzip size of the scripts a fresh Chromium
 // downloads to open each page (before its 'load' event; the chunks it fetches at once after are shown apart) of the production build, beside an empty Next.js page built in the same
 // run with the same next and react. Goal: no route more than 100 KB above the empty page. Measured by
 // behaviour (what the browser fetches), not from build manifests. Run from the repository root:

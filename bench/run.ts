@@ -1,4 +1,4 @@
-// `npm run bench` (issue 6): how fast the market is, each figure beside a reference measured in the
+// `npm run bench`: how fast the market is, each figure beside a reference measured in the
 // same run on this machine, as a ratio. Loopback only; every load bounded in time. Prints a table and
 // writes bench/results/latest.md and latest.json. Needs a production build (`npm run build`).
 //   1. settlement through the real service on a file database (WAL) vs a bare better-sqlite3 loop

@@ -549,7 +549,7 @@ export const priceGuidance = sqliteTable(
 /**
  * Settled trades summed per month (China time), selling county and buying zone: kept in the
  * settlement's transaction, so the dashboards' sums (traded, received) read a few rows per month
- * instead of every trade of a year (issue 6). Settled trades never change, so neither does a sum.
+ * instead of every trade of a year. Settled trades never change, so neither does a sum.
  */
 export const settledTotals = sqliteTable(
   'settled_totals',
@@ -574,7 +574,7 @@ export const settledTotals = sqliteTable(
  * pack's entries are ordered by price, then time. Each column is one little-endian uint32 per entry:
  * ms since the month began, price in fen per mu, quantity in milli-mu (the input limits keep both
  * below 2^32). The dashboards read a year's prices and the price chart's sample from a few thousand
- * rows instead of every trade, with no sorting (issue 6); settled trades never change, nor do entries.
+ * rows instead of every trade, with no sorting; settled trades never change, nor do entries.
  */
 export const settledTradePacks = sqliteTable(
   'settled_trade_packs',

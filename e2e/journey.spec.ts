@@ -1,4 +1,4 @@
-// The whole trading floor in a real browser (issue 2): a county lists, the province approves, two
+// The whole trading floor in a real browser: a county lists, the province approves, two
 // zones bid, the auction closes on the server's clock, the winners pay, and each role sees the result.
 import { expect, test } from '@playwright/test';
 import { advanceClock, confirmDialog, signedIn } from './fixtures';

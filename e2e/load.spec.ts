@@ -1,4 +1,4 @@
-// Nothing lost under load or a crash (issue 5). Starts its own production server on 127.0.0.1, signs
+// Nothing lost under load or a crash. Starts its own production server on 127.0.0.1, signs
 // in three zones over HTTP, fires concurrent bids at one auction (bounded in count and time), kills the
 // server with SIGKILL in the middle of a second wave, restarts it on the same database, then closes the
 // auction and has the winners pay concurrently. Afterwards: the database opens, the ledger and the

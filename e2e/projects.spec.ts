@@ -1,4 +1,4 @@
-// Where quota comes from and what a trade obliges, in a real browser (issue 3): a county drafts a
+// Where quota comes from and what a trade obliges, in a real browser: a county drafts a
 // linking project and uploads its plan → the city reviews → the province approves → the quota appears
 // → it is listed and sold → the trade starts the 2-year reclamation clock → the deadline passes and the
 // county is flagged → the city accepts the reclamation → the flag clears. Runs after the other

@@ -1,4 +1,4 @@
-// Security headers (issue 5): every page carries a Content-Security-Policy with a per-request nonce and
+// Security headers: every page carries a Content-Security-Policy with a per-request nonce and
 // no framing; the app works under it (sign-in, a form, the charts) with no violation reported.
 import { expect, test } from '@playwright/test';
 import { signedIn } from './fixtures';

@@ -1,4 +1,4 @@
-// Price guidance and the dashboards in a real browser (issue 4): the province publishes guidance, a
+// Price guidance and the dashboards in a real browser: the province publishes guidance, a
 // reserve below its floor is refused naming it, a known trade is made, and its figures appear in the
 // dashboard's tables and in their CSV and Excel exports, for the province, the county and the zone.
 // Runs last (files run in name order), when the server's clock has been moved on by the others.

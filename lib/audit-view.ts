@@ -42,7 +42,7 @@ export interface AuditView {
 }
 
 /** Fields of another record's id, named by that record. */
-export const ID_FIELDS: Record<string, NameKind> = {
+const ID_FIELDS: Record<string, NameKind> = {
   countyId: 'organisations',
   sellerId: 'organisations',
   buyerId: 'organisations',
@@ -141,7 +141,7 @@ function wordFor(locale: Locale, entity: string, field: string, v: string): stri
 const ENUM_FIELDS = new Set(['status', 'mode', 'landType', 'kind', 'category', 'currentUse']);
 
 /** A field's value in its unit or its words; null for no value. */
-export function shownValue(locale: Locale, entity: string, field: string, v: unknown, names: AuditNames): Shown | null {
+function shownValue(locale: Locale, entity: string, field: string, v: unknown, names: AuditNames): Shown | null {
   const tu = (key: string) => say(locale, 'ui', key);
   if (v === null || v === undefined || v === '') {
     // Guidance for no one land type is guidance for all.
@@ -173,7 +173,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** The fields a record changed: for a change, those that differ; for a creation or removal, those it
  *  had, less the times that are the record's own time. Each labelled; a field without a label is not
  *  shown (audit-view.test.ts requires a label for every field the services record). */
-export function auditChanges(locale: Locale, r: AuditRecord, names: AuditNames): AuditChange[] {
+function auditChanges(locale: Locale, r: AuditRecord, names: AuditNames): AuditChange[] {
   const before = parse(r.before);
   const after = parse(r.after);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];

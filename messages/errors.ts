@@ -1,7 +1,7 @@
 import { defineMessages } from '@/lib/i18n/define';
 import type { DomainErrorCode } from '@/server/kernel/errors';
 
-// Every refused action's message, in the user's language (issue 2: "a clear message ... writes nothing").
+// Every refused action's message, in the user's language ("a clear message ... writes nothing").
 const zh = {
   notSignedIn: '请先登录。',
   wrongRole: '您的角色（{role}）无权执行此操作。',

@@ -1,6 +1,6 @@
 import { defineMessages } from '@/lib/i18n/define';
 
-// Text of the dashboards, the annual assessment and the public statistics (issue 4).
+// Text of the dashboards, the annual assessment and the public statistics.
 export const statsMessages = defineMessages(
   {
     dashboard_title: '交易监测分析',

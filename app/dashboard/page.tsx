@@ -1,4 +1,4 @@
-// The dashboards (issue 4): the province sees the whole market, a county and a zone the parts about
+// The dashboards: the province sees the whole market, a county and a zone the parts about
 // themselves. Each chart has its table under it, with export links; filters are a plain GET form.
 import Link from 'next/link';
 import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/charts';

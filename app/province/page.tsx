@@ -15,7 +15,7 @@ export default async function ReviewQueuePage() {
   const due = obligations.filter((o) => o.obligation?.state === 'due').length;
   return (
     <>
-      {/* What else waits for the province: project approvals and reclamation falling due (issue 3). */}
+      {/* What else waits for the province: project approvals and reclamation falling due. */}
       <p className={overdue > 0 ? 'card error' : 'card'} data-testid="province-summary">
         <Link href="/projects">{t('summary_projects', { n: projects.length })}</Link>
         {' · '}

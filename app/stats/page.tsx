@@ -1,4 +1,4 @@
-// Public statistics (issue 4), for anyone signed in or not: volume and median price per quarter over
+// Public statistics, for anyone signed in or not: volume and median price per quarter over
 // the last two years, and the guidance in force.
 import { GuidanceInForce } from '@/components/guidance-in-force';
 import { ReportTable } from '@/components/report-table';

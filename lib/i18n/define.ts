@@ -4,7 +4,6 @@
 // a `'` before `{` or `}`, a `{` or `}` meant literally).
 export type Locale = 'zh' | 'en';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
-export const DEFAULT_LOCALE: Locale = 'zh';
 export const LOCALE_COOKIE = 'qx-lang';
 /** The pages show Beijing time (lib/format.ts); next-intl is told the same, for any date it formats. */
 export const TIME_ZONE = 'Asia/Shanghai';

@@ -1,4 +1,4 @@
-// Generated bad input at every procedure (issue 5): malformed, oversized and out-of-range values of
+// Generated bad input at every procedure: malformed, oversized and out-of-range values of
 // every shape, from every role and signed out. Never an internal error, always a message, and a
 // refused call writes nothing (SQLite's total_changes() is unchanged). The router is walked, so a new
 // procedure is fuzzed without being listed.

@@ -1,4 +1,4 @@
-// Every refused action of issue 2 through tRPC callers: the right code, a clear message in the
+// Every refused action through tRPC callers: the right code, a clear message in the
 // caller's language, and nothing written. One database for the whole file: since no refusal may
 // write, the scenario built in beforeAll must survive every test unchanged.
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
@@ -261,7 +261,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
     roles: ['province'],
     call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0 }),
   },
-  // Issue 3: projects, reclamation, trace, uses of rights, proceeds, plan quota. Project 1 is 偏关县's first, approved.
+  // Projects, reclamation, trace, uses of rights, proceeds, plan quota. Project 1 is 偏关县's first, approved.
   { path: 'projects.list', roles: ['county', 'city', 'province'], call: (c) => c.projects.list() },
   { path: 'projects.queue', roles: ['city', 'province'], call: (c) => c.projects.queue() },
   { path: 'projects.obligations', roles: ['county', 'city', 'province'], call: (c) => c.projects.obligations() },

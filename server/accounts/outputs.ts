@@ -2,7 +2,7 @@
 // the zones' funds, bank transfers (maker and checker) and the market settings.
 import { z } from 'zod';
 import { accounts } from '@/db/schema';
-import type { Asset, Bucket } from '@/server/books/domain/ledger';
+import { type Asset, type Bucket, ENTRY_REASONS } from '@/server/books/domain/ledger';
 import type { statement } from '@/server/books/journal';
 import { TRANSFER_STATUSES } from '@/server/accounts/domain/funds';
 import type { MarketSettings } from '@/server/settings/domain/settings';
@@ -21,6 +21,9 @@ type _Asset = Proves<SameValues<typeof assetOut, Asset>>;
 const BUCKETS: Record<Bucket, true> = { funds: true, held: true, proceeds: true, spent: true, free: true, listed: true, awarded: true, used: true, bank: true, issued: true };
 /** The bucket is stored as free text (db/schema.ts accounts.bucket: string), so it is a string here, its values named. */
 export const bucketOut = z.string().describe(`账户分类 (bucket), one of: ${Object.keys(BUCKETS).join(', ')}`);
+
+/** Why an entry was written: stored as text under a CHECK (db/schema.ts journal_entries.reason), so a string here, its values named. */
+export const entryReasonOut = z.string().describe(`分录事由 (entry reason), one of: ${ENTRY_REASONS.join(', ')}`);
 
 /** An amount of an asset: fen for CNY, milli-mu for quota, rights and plan quota. */
 const amountOut = z.number().int().describe('数额：CNY 为分，其余为千分之一亩 (fen for CNY, milli-mu otherwise)');
@@ -47,7 +50,7 @@ const statementLineOut = z
   .object({
     entryId: idOut.describe('记账分录'),
     at: epochMsOut,
-    reason: z.string().describe('分录事由，如 deposit_frozen、settlement、award'),
+    reason: entryReasonOut,
     memo: z.string(),
     tradeId: idOut.nullable(),
     listingId: idOut.nullable(),

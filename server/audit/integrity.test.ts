@@ -1,4 +1,4 @@
-// The tamper-evident record (issue 5): every state change is chained into the audit log; an edit,
+// The tamper-evident record: every state change is chained into the audit log; an edit,
 // a removal or an insertion behind the app's back, or a balance changed outside the journal, is found
 // by `npm run audit:verify`, which names the first inconsistency.
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The province browses the audit log (issue 5): newest first, filtered, a page at a time, with the
+// The province browses the audit log: newest first, filtered, a page at a time, with the
 // names of the users, organisations and records each page mentions.
 import { z } from 'zod';
 import { auditIds } from '@/lib/audit-view';
@@ -13,7 +13,7 @@ import { auditEntitiesOut, auditPageOut } from './outputs';
 const PAGE = 50;
 const isoDate = z.string({ error: 'invalidDate' }).trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: 'invalidDate' }).default('');
 
-export const auditFilterInput = z.object({
+const auditFilterInput = z.object({
   entity: textField(40).default(''),
   action: textField(60).default(''),
   organisationId: idField.nullable().default(null),

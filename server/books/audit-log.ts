@@ -12,13 +12,13 @@ import type { Actor } from '@/server/kernel/deps';
 type AuditRow = typeof auditLog.$inferSelect;
 
 /** The hash of a record: its fields in a fixed order after the previous record's hash. */
-export function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
+function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
   const fields = [previous, r.id, r.at, r.actorUserId, r.actorOrganisationId, r.action, r.entity, r.entityId, r.before, r.after];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** The chain starts from a fixed value, so the first record is checked like any other. */
-export const GENESIS = '0'.repeat(64);
+const GENESIS = '0'.repeat(64);
 
 // Kept per connection: every state change writes a record.
 const auditStatements = (db: DbOrTx) => ({

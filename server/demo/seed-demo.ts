@@ -20,7 +20,7 @@ import { createListing, reviewListing } from '@/server/market/listings';
 import { DAY_MS } from '@/server/kernel/china-time';
 
 
-export const DEMO_USERS = [
+const DEMO_USERS = [
   { username: 'province', displayName: '省厅交易管理员', org: '山西省自然资源厅' },
   { username: 'xinzhou', displayName: '忻州市局审查员', org: '忻州市自然资源局' },
   { username: 'pianguan', displayName: '偏关县自然资源局', org: '偏关县' },

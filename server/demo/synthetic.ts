@@ -201,7 +201,7 @@ export interface OpenMarketOptions {
 }
 
 /**
- * An open market for the benchmark's market page (issue 6): `listings` approved auctions open at
+ * An open market for the benchmark's market page: `listings` approved auctions open at
  * `now`, spread over the counties, and `bids` bids placed on them in turn by the zones, each higher
  * than the last — through the same services the app uses, like the trades above.
  */

@@ -1,4 +1,4 @@
-// Price guidance through tRPC callers (issue 4, seed 001 三(三)): the province publishes periods, a
+// Price guidance through tRPC callers (seed 001 三(三)): the province publishes periods, a
 // reserve, bid or offer below the floor in force is refused with a message naming the floor, and a new
 // period never rewrites an old one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

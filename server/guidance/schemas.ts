@@ -26,4 +26,3 @@ export const targetInput = z.object({
   to: z.union([z.object({ countyId: idField }), z.object({ group: z.literal('poverty') })], { error: 'required' }),
 });
 
-export const yearInput = z.object({ year: yearField });

@@ -6,7 +6,7 @@ import { SPENDING_CATEGORIES } from '@/server/holdings/domain/proceeds';
 import type { proceedsStatement } from '@/server/books/journal';
 import type * as data from '@/server/projects/queries';
 import type { allocatePlan, spendProceeds, useRights } from './holdings';
-import { holdingOut } from '@/server/accounts/outputs';
+import { entryReasonOut, holdingOut } from '@/server/accounts/outputs';
 import { lotOut, lotUseOut, plotOut, saleOut } from '@/server/projects/outputs';
 import { type Describes, type Proves, countOut, epochMsOut, fenOut, idOut, milliMuOut, yearOut } from '@/server/kernel/outputs';
 
@@ -90,7 +90,7 @@ export const proceedsStatementOut = z
       z.object({
         entryId: idOut,
         at: epochMsOut,
-        reason: z.string().describe('分录事由：settlement 结算 / award_lapsed 没收保证金 / proceeds_spent 支出'),
+        reason: entryReasonOut.describe('分录事由：settlement 结算 / award_lapsed 没收保证金 / proceeds_spent 支出'),
         tradeId: idOut.nullable(),
         confirmationNo: z.string().nullable(),
         buyerName: z.string().nullable(),

@@ -9,7 +9,7 @@ import { formatScaled, readDecimal } from './units';
 /** Upper bounds keep every product of quantity and price a safe integer. */
 export const MAX_QTY_MILLI_MU = 100_000_000; // 100,000 mu
 export const MAX_PRICE_FEN_PER_MU = 1_000_000_000; // 10,000,000 yuan per mu
-export const MAX_AMOUNT_FEN = 1_000_000_000_000; // 10,000,000,000 yuan
+const MAX_AMOUNT_FEN = 1_000_000_000_000; // 10,000,000,000 yuan
 
 /** A limit as users read it in the field's unit: 100,000 (亩), 10,000,000 (元/亩). */
 const shown = (max: number, places: number) => formatScaled(max, places).replace(/\.0+$/, '');

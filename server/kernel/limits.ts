@@ -8,7 +8,7 @@ import { env } from './env';
 
 const FIFTEEN_MINUTES_S = 15 * 60;
 
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   /** Five wrong passwords for one user name from one address in 15 minutes. */
   pair: { points: 5, duration: FIFTEEN_MINUTES_S },
   /** Twenty failures from one address in 15 minutes, whatever the names tried. */

@@ -14,7 +14,7 @@ import { currentRequest } from './request-scope';
 import type { Actor, Services } from './deps';
 
 /**
- * Whose data a procedure reaches, declared on each procedure beside its roles (issue 5): 'public' for
+ * Whose data a procedure reaches, declared on each procedure beside its roles: 'public' for
  * anyone; 'own organisation' for the caller's own county's or zone's data (the province, where it may
  * call, sees all); 'jurisdiction' for a county's own, a city's counties', the province's all;
  * 'province-wide' for the province's procedures over the whole market. The rejections test requires
@@ -147,7 +147,7 @@ export const createCallerFactory = t.createCallerFactory;
 // One middleware per procedure rather than a ladder (public → signed in → role): tRPC copies a call's
 // options at every step: 8.5% of the server's time under the bid load with three (`npm run bench`, figure 2).
 /** The user the data may be shown to: not one who still owes a new password (an administrator knows theirs). */
-export const activeUser = <U extends { mustChangePassword: boolean }>(user: U | null): U | null => (user?.mustChangePassword ? null : user);
+const activeUser = <U extends { mustChangePassword: boolean }>(user: U | null): U | null => (user?.mustChangePassword ? null : user);
 
 /** Anyone; a user who still owes a new password is served as signed out. */
 export const publicProcedure = t.procedure.use(async ({ ctx, next }) => inCallersLanguage(ctx.locale, await next({ ctx: { user: activeUser(ctx.user) } })));

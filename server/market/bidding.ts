@@ -1,5 +1,5 @@
 // Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
-// (domain.md step 4; issue 2 "Rules to implement").
+// (domain.md step 4).
 import { inGroupCommit, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';

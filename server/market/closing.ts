@@ -69,7 +69,7 @@ export function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 
  * minimum lot; a negotiated listing releases the offers still open. What is not awarded returns to
  * the county's free quota. Closing a closed listing does nothing.
  */
-export function closeListingInTx(tx: Tx, now: number, listingId: number) {
+function closeListingInTx(tx: Tx, now: number, listingId: number) {
   const listing = market.listingById(tx, listingId);
   if (listing && listingPhase(listing, now) === 'due') finishListingInTx(tx, now, listing);
 }
@@ -111,7 +111,7 @@ export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
 }
 
 /** Closes every due listing and lapses every overdue award, each in its own transaction. */
-export function closeDue(s: Services) {
+function closeDue(s: Services) {
   const now = s.clock.now();
   const listingIds = market.dueListingIds(s.db, now);
   const tradeIds = market.overdueTradeIds(s.db, now);

@@ -97,7 +97,7 @@ const actionArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), zone: zoneIx }) },
-  // After the trade (issue 3): a zone uses rights, a county spends proceeds; sometimes beyond what they have.
+  // After the trade: a zone uses rights, a county spends proceeds; sometimes beyond what they have.
   {
     weight: 4,
     arbitrary: fc.record({

@@ -1,12 +1,12 @@
 // Listing (挂牌) lifecycle: a county lists free quota of a lot, the province reviews it, the clock
-// opens and closes it (domain.md step 3; issue 2 "Rules to implement").
+// opens and closes it (domain.md step 3).
 import { documentNo } from '@/server/kernel/china-time';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, entryCountOfListing, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { projectById } from '@/server/projects/queries';
-import { type ListingTerms, checkListingTerms, listingPhase } from '@/server/market/domain/auction';
-import { ensure } from '@/server/kernel/errors';
+import { type ListingTerms, checkListingTerms, listingEditRefusal } from '@/server/market/domain/auction';
+import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, quotaMoved } from '@/server/books/domain/ledger';
 import { guidanceFor } from '@/server/guidance/queries';
 import { checkFloor } from '@/server/guidance/domain/guidance';
@@ -66,16 +66,15 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
 }
 
 /**
- * Changes a listing's terms. Only while nobody has bid (issue 2); a changed listing goes back to
+ * Changes a listing's terms. Only while nobody has bid; a changed listing goes back to
  * review, since its announcement no longer holds.
  */
 export function updateListing(s: Services, actor: Actor, listingId: number, input: ListingInput) {
   return inUseCase(s, (tx, now) => {
     const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
-    ensure(before.status === 'pending_review' || before.status === 'approved', 'listingNotEditable');
-    ensure(listingPhase(before, now) !== 'due', 'listingClosed');
-    ensure(market.bidCount(tx, listingId) === 0, 'listingHasBids');
+    const refusal = listingEditRefusal({ ...before, bidsEver: market.bidCount(tx, listingId) }, now);
+    if (refusal) throw new DomainError(refusal);
     ensure(input.lotId === before.lotId, 'listingNotEditable');
     const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', before.lotId));
     // The listing's own quantity is already out of the free quota: it is available to itself.
@@ -102,9 +101,8 @@ export function withdrawListing(s: Services, actor: Actor, listingId: number) {
   return inUseCase(s, (tx, now) => {
     const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
-    ensure(before.status === 'pending_review' || before.status === 'approved', 'listingNotEditable');
-    ensure(listingPhase(before, now) !== 'due', 'listingClosed');
-    ensure(market.bidCount(tx, listingId) === 0, 'listingHasBids');
+    const refusal = listingEditRefusal({ ...before, bidsEver: market.bidCount(tx, listingId) }, now);
+    if (refusal) throw new DomainError(refusal);
     const after = market.updateListing(tx, listingId, { status: 'withdrawn', closedAt: now });
     postEntry(
       tx,

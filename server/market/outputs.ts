@@ -66,6 +66,7 @@ export const listingSummaryOut = z
     projectName: z.string().describe('项目区名称'),
     bestPriceFenPerMu: fenPerMuOut.nullable().describe('当前最高有效竞价；null 为尚无 (best active bid)'),
     activeBids: countOut.describe('有效出价数'),
+    bidsEver: countOut.describe('历来出价数（含已失效、已撤回的）：有过出价的挂牌不可再修改或撤回'),
     awardedMilliMu: milliMuOut.describe('已成交数量（含已失效）(awarded so far, lapsed awards included)'),
   })
   .describe('挂牌 (a listing)');

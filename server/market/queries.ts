@@ -163,7 +163,6 @@ export const overdueTradeIds = (db: DbOrTx, now: number) =>
 
 export const organisationById = (db: DbOrTx, id: number) => db.select().from(organisations).where(eq(organisations.id, id)).all()[0];
 
-export const provinceId = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all()[0]!.id;
 
 /**
  * Quantity of a lot sold so far. Sales take the lot's units from the front in order, so it is where the

@@ -23,7 +23,7 @@ export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ e
  * A bank's reference as one form however typed: full-width letters and digits as half-width (NFKC),
  * no spaces, upper case — so one transfer cannot be recorded twice under references that read alike.
  */
-export const bankRefOf = (typed: string) => typed.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+const bankRefOf = (typed: string) => typed.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
 export const transferInput = z.object({ zoneId: idField, amount: yuanField, bankRef: textField(64).min(1, { error: 'required' }).transform(bankRefOf) });
 

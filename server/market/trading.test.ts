@@ -1,4 +1,4 @@
-// The trading floor end to end through tRPC callers (issue 2): list, review, bid, close, award, pay,
+// The trading floor end to end through tRPC callers: list, review, bid, close, award, pay,
 // settle, lapse; negotiated listings; who sees whom. Each test has its own temporary database.
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -11,6 +11,7 @@ const bidTrade = alias(trades, 'bid_trade');
 
 const bestBid = sql<number | null>`(select max(${bids.priceFenPerMu}) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active' and ${bids.kind} = 'bid')`;
 const bidCount = sql<number>`(select count(*) from ${bids} where ${bids.listingId} = ${listings.id} and ${bids.status} = 'active')`;
+const bidsEver = sql<number>`(select count(*) from ${bids} where ${bids.listingId} = ${listings.id})`;
 // Every award counts, lapsed ones too: a lapsed quantity returns to the county's free quota, not to the listing.
 const awarded = sql<number>`(select coalesce(sum(${trades.qtyMilliMu}), 0) from ${trades} where ${trades.listingId} = ${listings.id})`;
 
@@ -39,6 +40,7 @@ const listingColumns = {
   projectName: projects.name,
   bestPriceFenPerMu: bestBid,
   activeBids: bidCount,
+  bidsEver,
   awardedMilliMu: awarded,
 };
 

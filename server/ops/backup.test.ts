@@ -1,4 +1,4 @@
-// Backup and restore (issue 5): a backup taken while another process writes is consistent (SQLite's
+// Backup and restore: a backup taken while another process writes is consistent (SQLite's
 // check, the audit chain, the ledger), holds every transfer acknowledged before it started, and
 // restores into a database that opens and verifies; a damaged file is refused.
 import { execFile } from 'node:child_process';

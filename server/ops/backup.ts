@@ -1,4 +1,4 @@
-// Backup and restore of the database (issue 5). A backup is SQLite's online backup of the live
+// Backup and restore of the database. A backup is SQLite's online backup of the live
 // database, consistent even while the server writes; it is checked (SQLite's integrity check, the
 // audit chain and the ledger) before it is called done. A restore checks the file the same way, keeps
 // the database it replaces beside it, and swaps the files: it must run with the server stopped. Every

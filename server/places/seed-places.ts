@@ -6,8 +6,8 @@ import type { Tx } from '@/db/client';
 import { NATIONAL_POVERTY_COUNTIES, SHANXI_CITIES } from './places';
 import { cities, organisations } from '@/db/schema';
 
-export const PROVINCE_NAME = '山西省自然资源厅';
-export const cityBureauName = (city: string) => `${city.replace(/市$/, '')}市自然资源局`;
+const PROVINCE_NAME = '山西省自然资源厅';
+const cityBureauName = (city: string) => `${city.replace(/市$/, '')}市自然资源局`;
 
 export function seedPlaces(tx: Tx, opts: { cityBureaux: readonly string[] }) {
   for (const name of SHANXI_CITIES) tx.insert(cities).values({ name }).run();

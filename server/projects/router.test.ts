@@ -1,4 +1,4 @@
-// Issue 3 through tRPC callers: where quota comes from (projects, review, approval issuing a lot),
+// Through tRPC callers: where quota comes from (projects, review, approval issuing a lot),
 // what a trade obliges (reclamation by a deadline), and what follows (use of rights, use of proceeds,
 // plan quota), each with its refusals. Each test has its own temporary database and manual clock.
 import fs from 'node:fs';

@@ -20,7 +20,7 @@ const gradeField = z
     return z.NEVER;
   });
 
-export const plotInput = z.object({
+const plotInput = z.object({
   code: required(40),
   village: required(100),
   currentUse: z.enum(CURRENT_USES, { error: 'required' }),

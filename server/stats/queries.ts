@@ -1,4 +1,4 @@
-// The queries behind the dashboards (issue 4). Settled trades are read from what their settlements
+// The queries behind the dashboards. Settled trades are read from what their settlements
 // wrote beside them (sums per month, packs of prices: decision 0007), never one by one; the rest from
 // small tables (counties, targets, spendings). Aggregation is in server/stats/domain/stats.ts.
 import { and, eq, gte, lt, sql } from 'drizzle-orm';

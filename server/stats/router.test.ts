@@ -1,4 +1,4 @@
-// The dashboards through tRPC callers (issue 4): one known trade's figures in every table, empty
+// The dashboards through tRPC callers: one known trade's figures in every table, empty
 // periods, a county and a zone seeing only themselves, targets and the assessment, and the exports.
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

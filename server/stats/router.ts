@@ -1,4 +1,4 @@
-// The province's dashboards (issue 4; seed 001 三(一), 三(三), 四(三)); a county and a zone see the
+// The province's dashboards (seed 001 三(一), 三(三), 四(三)); a county and a zone see the
 // parts about themselves. Figures come from the journal and settled trades; aggregation is in
 // server/stats/domain/stats.ts. Every chart's data is returned as the rows of its table too.
 import { guidanceRows } from '@/server/guidance/queries';

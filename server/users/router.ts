@@ -1,4 +1,4 @@
-// User administration by the province (issue 5).
+// User administration by the province.
 import { z } from 'zod';
 import { organisationsList, signInCount, signInHistory, usersWithOrganisation } from './queries';
 import { newPasswordHash } from './passwords';

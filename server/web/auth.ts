@@ -23,7 +23,7 @@ import { services } from './runtime';
 const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
 /** A name no account has, as the history keeps it: its first two characters and its length. */
-export const maskedName = (name: string) => `${[...name].slice(0, 2).join('')}…（${[...name].length}）`;
+const maskedName = (name: string) => `${[...name].slice(0, 2).join('')}…（${[...name].length}）`;
 
 
 /** Too many failed attempts: the form says so, with the minutes to wait. */

@@ -9,7 +9,7 @@ type Headers = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** An IPv4 address as Node reports it on a dual-stack socket (::ffff:1.2.3.4) is written plainly. */
-export const plainAddress = (address: string) => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
+const plainAddress = (address: string) => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
 
 export const isLoopback = (address: string) => {
   const a = plainAddress(address);

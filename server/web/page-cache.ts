@@ -1,4 +1,4 @@
-// Rendered pages served again while nothing they show can have changed (issue 6, goal 3; decision
+// Rendered pages served again while nothing they show can have changed (decision
 // 0006). Next.js spends ~10 ms of this machine's time rendering the market page, and a zone asks for
 // it far more often than the market changes. A page is kept per user, language and address, and is
 // served again only while

@@ -22,7 +22,7 @@ import { CLIENT_ADDRESS_HEADER, OWN_HEADERS, PEER_ADDRESS_HEADER, REQUEST_ID_HEA
 import { log } from '@/server/kernel/log';
 import { type RequestFacts, inRequestScope } from '@/server/kernel/request-scope';
 
-export const TRPC_PATH = '/api/trpc/';
+const TRPC_PATH = '/api/trpc/';
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;

@@ -1,4 +1,4 @@
-// The session behind a request's cookie, for the API's hot path (issue 6, docs/decisions/0005).
+// The session behind a request's cookie, for the API's hot path (docs/decisions/0005).
 // next-auth's own decode derives the key (HKDF) and decrypts the JWE on every call, about a
 // millisecond; a token never changes once issued, so each is decoded once and remembered until it
 // expires. What can change — sign-out, a password reset, a disabled account — lives in the user row,

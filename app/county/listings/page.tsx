@@ -1,4 +1,4 @@
-// The county's listings; one nobody has bid on can still be withdrawn or changed (issue 2).
+// The county's listings; one nobody has bid on can still be withdrawn or changed.
 import { WithdrawButton } from '@/components/admin-controls';
 import { ListingForm } from '@/components/admin-listing-form';
 import { ListingsTable } from '@/components/admin-listings-table';
@@ -6,14 +6,14 @@ import { Pager, pageParam } from '@/components/pager';
 import { toDecimalText } from '@/components/market-format';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/web/page';
+import { listingEditRefusal } from '@/server/market/domain/auction';
 
 export default async function CountyListingsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const { caller, locale, ctx } = await requireRole('county');
   const t = translator(locale, 'admin');
   const [{ listings, total, page, pageSize }, lots] = await Promise.all([caller.listings.mine({ page: pageParam((await searchParams).page) }), caller.accounts.quota()]);
   const now = ctx.services.clock.now();
-  // Bids of any state count: a listing that ever had one is fixed.
-  const editable = (l: (typeof listings)[number]) => (l.status === 'pending_review' || (l.status === 'approved' && l.phase !== 'due')) && l.activeBids === 0;
+  const editable = (l: (typeof listings)[number]) => listingEditRefusal(l, now) === null;
   return (
     <>
       <h1>{t('listings_title')}</h1>

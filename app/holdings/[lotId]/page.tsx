@@ -1,4 +1,4 @@
-// A zone's holding of one lot traced back (issue 3, "Done when"): the serial ranges it bought, the
+// A zone's holding of one lot traced back: the serial ranges it bought, the
 // project and demolition plots they came from, what it still holds and what it has used.
 import Link from 'next/link';
 import { load } from '@/components/market-load';

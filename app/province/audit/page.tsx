@@ -1,4 +1,4 @@
-// The province browses the audit log (issue 5): a plain GET form of filters, fifty records a page,
+// The province browses the audit log: a plain GET form of filters, fifty records a page,
 // newest first, each in words: who (user and organisation) did what (the action) to which record
 // (by its number, linked), and what changed as labelled fields, before → after (lib/audit-view.ts).
 import Link from 'next/link';

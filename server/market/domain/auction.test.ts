@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  listingEditRefusal,
   type BidStatus,
   type Fill,
   type ListingTerms,
@@ -462,4 +463,18 @@ describe('awardSummary', () => {
     expect(awardSummary([{ qtyMilliMu: 5, priceFenPerMu: 7 }])).toEqual({ trades: 1, qtyMilliMu: 5, lowestFenPerMu: 7, highestFenPerMu: 7 });
   });
   it('is null for a listing that awarded nothing', () => expect(awardSummary([])).toBeNull());
+});
+
+describe('listingEditRefusal', () => {
+  const l = { status: 'approved' as const, opensAt: 1_000, closesAt: 2_000, bidsEver: 0 };
+  it('lets the county change a listing under review, upcoming or open that nobody has bid on', () => {
+    expect(listingEditRefusal({ ...l, status: 'pending_review' }, 5_000)).toBeNull();
+    expect(listingEditRefusal(l, 500)).toBeNull();
+    expect(listingEditRefusal(l, 1_999)).toBeNull();
+  });
+  it('refuses once the close has come, once anyone has bid (even a bid since withdrawn), and in any other state', () => {
+    expect(listingEditRefusal(l, 2_000)).toBe('listingClosed');
+    expect(listingEditRefusal({ ...l, bidsEver: 1 }, 1_500)).toBe('listingHasBids');
+    for (const status of ['closed', 'withdrawn', 'rejected'] as const) expect(listingEditRefusal({ ...l, status }, 1_500)).toBe('listingNotEditable');
+  });
 });

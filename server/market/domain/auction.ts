@@ -1,4 +1,4 @@
-// Auction and negotiated-listing rules (domain.md, lifecycle steps 3–4; issue 2 "Rules to implement").
+// Auction and negotiated-listing rules (domain.md, lifecycle steps 3–4).
 import { ensure } from '@/server/kernel/errors';
 import { type BasisPoints, type Fen, type FenPerMu, type MilliMu, shareOf, tradeAmount } from '@/server/kernel/units';
 
@@ -23,6 +23,21 @@ export function listingPhase(l: { status: ListingStatus; opensAt: number; closes
   if (now < l.opensAt) return 'upcoming';
   if (now < l.closesAt) return 'open';
   return 'due';
+}
+
+/**
+ * Why a county may not change or withdraw its listing now, or null when it may: only while it is under
+ * review or approved and not yet closing, and never once any bid or offer has been made on it (bids are
+ * made on the announced terms; domain.md step 3).
+ */
+export function listingEditRefusal(
+  l: { status: ListingStatus; opensAt: number; closesAt: number; bidsEver: number },
+  now: number,
+): 'listingNotEditable' | 'listingClosed' | 'listingHasBids' | null {
+  if (l.status !== 'pending_review' && l.status !== 'approved') return 'listingNotEditable';
+  if (listingPhase(l, now) === 'due') return 'listingClosed';
+  if (l.bidsEver > 0) return 'listingHasBids';
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Who sees whom in a running auction (issue 2): zones see other bidders only by bidder number
+// Who sees whom in a running auction: zones see other bidders only by bidder number
 // (竞买号), so they cannot find and collude with each other; the selling county and the province see
 // names. After the close, the result announcement names the winners.
 export type Viewer = { role: 'province' | 'city' | 'county' | 'zone' | 'public'; organisationId: number | null; cityId?: number | null };

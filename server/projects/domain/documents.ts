@@ -1,4 +1,4 @@
-// Plan documents of a project (issue 3): PDF only, checked by content as well as by name, and bounded
+// Plan documents of a project: PDF only, checked by content as well as by name, and bounded
 // in size so an upload cannot fill the disk next to the database. The file name is shown and sent back
 // as the download's name, so it is free text like any other.
 import { ensure } from '@/server/kernel/errors';

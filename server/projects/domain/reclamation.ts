@@ -15,7 +15,7 @@ export function addYearsCst(at: number, years: number): number {
   return Date.UTC(y, m, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()) - CST_OFFSET_MS;
 }
 
-export const RECLAMATION_YEARS = { fromApproval: 3, fromFirstTrade: 2 } as const;
+const RECLAMATION_YEARS = { fromApproval: 3, fromFirstTrade: 2 } as const;
 export const REMINDER_DAYS = [180, 90, 30] as const;
 export const OVERDUE_CONSEQUENCES = ['assessmentPointsLost', 'nextYearQuotaCut', 'landApprovalsSuspended'] as const;
 export type OverdueConsequence = (typeof OVERDUE_CONSEQUENCES)[number];

@@ -1,4 +1,4 @@
-// Market settings and their defaults (issue 2: deposit 20%, payment due in 10 days, anti-sniping
+// Market settings and their defaults (deposit 20%, payment due in 10 days, anti-sniping
 // window and extension 5 minutes each). Stored as integers; the province may change them.
 export const SETTING_DEFAULTS = {
   depositRateBp: 2000,

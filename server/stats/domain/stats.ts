@@ -29,7 +29,7 @@ export function quarterOf(at: number): string {
 }
 
 /** 'YYYY-Qn' of a month ('YYYY-MM'): the quarter it belongs to. */
-export function quarterOfMonth(month: string): string {
+function quarterOfMonth(month: string): string {
   const { y, m } = parseMonth(month);
   return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
@@ -238,7 +238,7 @@ export interface AssessmentRow extends AssessmentInput {
 /** Progress strictly below this (50% of target) is an interview (约谈). */
 export const INTERVIEW_BELOW_BP = 5000;
 /** Any overdue reclamation is an interview, and rules out a reward. */
-export const INTERVIEW_OVERDUE_AT_LEAST = 1;
+const INTERVIEW_OVERDUE_AT_LEAST = 1;
 
 function markOf(r: AssessmentInput): AssessmentMark {
   const overdue = r.overdueCount >= INTERVIEW_OVERDUE_AT_LEAST;

@@ -1,6 +1,6 @@
 // The password policy (stated on every form that sets one): at least 8 characters, with letters and
 // digits, at most 256; a new password differs from the one it replaces.
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 
 export function passwordAcceptable(password: string): boolean {

@@ -1,4 +1,4 @@
-// Where a project's quota went (issue 3, "Done when"): its source plots, the lot's serial range, each
+// Where a project's quota went: its source plots, the lot's serial range, each
 // sale's sub-range and buyer, what the county still holds, and the rights zones have used from it.
 import Link from 'next/link';
 import { load } from '@/components/market-load';
