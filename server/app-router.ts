@@ -1,3 +1,4 @@
+import 'server-only';
 import { accountsRouter } from '@/server/accounts/router';
 import { auditRouter } from '@/server/audit/router';
 import { bidsRouter } from '@/server/market/bids.router';

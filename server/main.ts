@@ -1,6 +1,7 @@
 // The process `npm start` and `npm run serve` run (docs/decisions/0005): one Node http server whose
 // requests are checked, logged and answered by server/web/server.ts — tRPC calls by the router
 // directly, pages and the rest by Next.js — sharing the process's database connection.
+import 'server-only';
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';

@@ -3,6 +3,7 @@
 // error; the same import from a place that may make it must not be. Imports are tried both by the
 // `@/` alias and by relative path. The cycle check runs over the real tree (no cycle) and over a pair of
 // fixture files that import each other (reported).
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -187,5 +188,18 @@ describe('import cycles', () => {
     expect(results.length).toBeGreaterThan(100);
     const cycles = results.flatMap((r) => r.messages.map((m) => `${path.relative(repoRoot, r.filePath)}:${m.line} ${m.message}`));
     expect(cycles).toEqual([]);
+  });
+});
+
+describe('server-only', () => {
+  it('marks every server module but the pure ones the browser may share (domain/, the pure kernel files)', () => {
+    const pure = /(^|\/)domain\/|^kernel\/(errors|units|china-time|text|clock|roles)\.ts$|^(testing|__tests__)\//;
+    const files = fs.readdirSync(path.join(repoRoot, 'server'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(80);
+    const unmarked = files.filter((f) => !pure.test(f) && !/^import 'server-only';$/m.test(fs.readFileSync(path.join(repoRoot, 'server', f), 'utf8')));
+    expect(unmarked).toEqual([]);
+    // And the pure ones are not marked: the bid form and the other client components import them.
+    const marked = files.filter((f) => pure.test(f) && !/^(testing|__tests__)\//.test(f) && /^import 'server-only';$/m.test(fs.readFileSync(path.join(repoRoot, 'server', f), 'utf8')));
+    expect(marked).toEqual([]);
   });
 });

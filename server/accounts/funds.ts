@@ -1,6 +1,7 @@
 // A zone's incoming bank transfer, in two steps by two province officials (server/accounts/domain/funds.ts):
 // the proposal writes the record only; the confirmation credits the zone's free funds; a rejection
 // frees the bank reference for a corrected proposal.
+import 'server-only';
 import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { decideTransfer, findTransferByRef, insertTransfer, transferById } from './queries';

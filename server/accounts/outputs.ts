@@ -1,5 +1,6 @@
 // Output schemas of accounts and funds: balances and the journal (分户账), a county's quota per lot,
 // the zones' funds, bank transfers (maker and checker) and the market settings.
+import 'server-only';
 import { z } from 'zod';
 import { accounts } from '@/db/schema';
 import { type Asset, type Bucket, ENTRY_REASONS } from '@/server/books/domain/ledger';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { transfersHistory, transfersWaiting } from './queries';
 import * as views from '@/server/market/views';
 import { statement } from '@/server/books/journal';

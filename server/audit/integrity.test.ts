@@ -124,7 +124,7 @@ describe('audit chain and ledger verification', () => {
       const db = openDatabase(path.join(dir, 'quota-exchange.db'));
       await seedDemo({ db, clock: new ManualClock(Date.UTC(2026, 10, 2)), documents: documentStore(path.join(dir, 'documents')) });
       db.$client.close();
-      const run = () => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/verify.ts'], { env: { ...process.env, QX_DATA_DIR: dir }, encoding: 'utf8', stdio: 'pipe' });
+      const run = () => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/verify.ts'], { env: { ...process.env, QX_DATA_DIR: dir }, encoding: 'utf8', stdio: 'pipe' });
       expect(run()).toMatch(/consistent\. \d+ audit records chained/);
       const tamper = openDatabase(path.join(dir, 'quota-exchange.db'));
       tamper.$client.prepare(`update audit_log set before = null where id = 3`).run();

@@ -2,6 +2,7 @@
 // (balances equal their postings, every entry balances per asset, every asset sums to zero, no
 // account but an external source below zero), and what settlements write beside the trades for the
 // dashboards (monthly sums and packs) against the settled trades.
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { verifyAuditChain } from '@/server/books/audit-log';
 import { balanceMismatches, negativeAccounts, totalsByAsset, unbalancedEntries } from '@/server/books/journal';

@@ -1,5 +1,6 @@
 // Output schemas of the audit log (审计日志) as the province browses it: a page of records, the names
 // of what they mention, and the cursor of the next page.
+import 'server-only';
 import { z } from 'zod';
 import type { AuditNames, NameKind } from '@/lib/audit-view';
 import type { auditPage } from '@/server/books/audit-log';

@@ -1,5 +1,6 @@
 // The province browses the audit log: newest first, filtered, a page at a time, with the
 // names of the users, organisations and records each page mentions.
+import 'server-only';
 import { z } from 'zod';
 import { auditIds } from '@/lib/audit-view';
 import { auditEntities, auditNames, auditPage } from '@/server/books/audit-log';

@@ -1,6 +1,7 @@
 // The audit log: every state change, written in the transaction of the change, each record chained
 // to the one before by a SHA-256 hash, so an edit or removal made behind the app's back is found by
 // recomputing the chain (`npm run audit:verify`, for the operator).
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';

@@ -1,5 +1,6 @@
 // Reads and writes of the journal. Balances are kept on the account row in the same transaction as
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
+import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';

@@ -1,6 +1,7 @@
 // Answers kept until the data changes: every state change writes an audit record, so the newest
 // record's id versions the whole database; the minute is part of the version too, for answers that
 // move with the clock (an obligation falls due). Bounded, per database.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { auditHead } from './audit-log';
 

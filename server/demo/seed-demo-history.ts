@@ -2,6 +2,7 @@
 // statistics and the assessment show a market on the first visit. Made by the synthetic generator
 // (server/demo/synthetic.ts: every trade through the app's own workflows) among counties nobody signs in as
 // and three zones of its own, so the demo users' pages stay as the demo made them.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { cities, organisations } from '@/db/schema';

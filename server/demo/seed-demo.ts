@@ -1,6 +1,7 @@
 // Demo data: places from seed 000, the province, a city bureau, zones, approved projects with quota
 // lots, zone funds, an open auction, and one user per role (listed in the README). Quota and money
 // enter through the same services the app uses, so the ledger balances from the first entry.
+import 'server-only';
 import { hash } from '@node-rs/argon2';
 import { DEMO_PASSWORD } from '@/server/kernel/env';
 import { eq } from 'drizzle-orm';

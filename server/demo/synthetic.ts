@@ -3,6 +3,7 @@
 // seed. Nothing is written around the rules: each county's quota comes from a linking project taken
 // through the approval workflow, zones are funded by recorded transfers, and every trade is a
 // negotiated listing approved, offered on, accepted and paid through the same services the app uses.
+import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';

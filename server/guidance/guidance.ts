@@ -1,4 +1,5 @@
 // The province publishes price guidance (seed 001 三(三)); a new period is added, never written over.
+import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
 import { insertGuidance } from './queries';
 import { type LandType, checkNewPeriod } from '@/server/guidance/domain/guidance';

@@ -1,5 +1,6 @@
 // Output schemas of price guidance (价格指导, seed 001 三(三)): the periods the province publishes and
 // the figures in force beside a listing's price or on the dashboard's chart.
+import 'server-only';
 import { z } from 'zod';
 import { LAND_TYPES } from '@/server/projects/domain/projects';
 import type { GuidanceSegment } from '@/server/guidance/domain/guidance';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
 import { priceGuidance, users } from '@/db/schema';

@@ -1,4 +1,5 @@
 // Price guidance (seed 001 三(三)): the province publishes periods; everyone may read what is in force.
+import 'server-only';
 import { guidanceHistory, guidanceRows } from './queries';
 import { DomainError } from '@/server/kernel/errors';
 import { dayStartCst } from '@/server/kernel/china-time';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { LAND_TYPES } from '@/server/projects/domain/projects';
 import { idField, muOrZeroField, pricePerMuField, textField, yearField } from '@/server/kernel/fields';

@@ -1,5 +1,6 @@
 // The province sets a poverty county's yearly trading target (seed 001 三(一): 1000 mu a year for
 // 2018–2019, later years set by the province).
+import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
 import { countiesWithCity, targetsOf, upsertTarget } from '@/server/stats/queries';
 import { yearCst } from '@/server/kernel/china-time';

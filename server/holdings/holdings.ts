@@ -1,6 +1,7 @@
 // What follows a trade for each party: the zone uses its rights (domain.md step 8), the county spends
 // its proceeds (step 9); and the province's annual plan quota (seed 000). Each is one journal entry
 // with its record, so the ledger shows it and conserves it.
+import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as data from '@/server/projects/queries';

@@ -1,5 +1,6 @@
 // Output schemas of what follows a trade: a zone's rights and their use (权益核销), a county's proceeds
 // and their spending (收益使用), and the province's annual plan quota (计划指标).
+import 'server-only';
 import { z } from 'zod';
 import { PLAN_KINDS } from '@/server/holdings/domain/plan';
 import { SPENDING_CATEGORIES } from '@/server/holdings/domain/proceeds';

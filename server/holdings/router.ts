@@ -1,5 +1,6 @@
 // After the trade: a zone's rights and their use, a county's proceeds and their spending, and the
 // province's annual plan quota.
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { translate } from '@/lib/i18n';
 import { balanceOf, proceedsStatement } from '@/server/books/journal';

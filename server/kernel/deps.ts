@@ -1,3 +1,4 @@
+import 'server-only';
 import { type Db, type Tx, inTransaction } from '@/db/client';
 import type { Clock } from './clock';
 import type { DocumentStore } from './document-store';

@@ -1,6 +1,7 @@
 // Where uploaded plan documents live: files in a directory next to the database, named by a random
 // id (never by what the user sent), written to a temporary name first so a crash leaves no half file,
 // owner-only like everything in the data folder.
+import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // Environment, parsed once at start (conventions.md "Small habits"). A bad value stops the start with
 // the variable's name, never a silent default.
+import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 

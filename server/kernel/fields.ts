@@ -1,6 +1,7 @@
 // Input fields shared by the procedures. Messages are keys of messages/errors.ts, so the error
 // formatter can give them in the user's language. Quantities and prices come as decimal text (as
 // typed) or numbers and are parsed to integers without ever being floats in the database.
+import 'server-only';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '@/server/users/domain/passwords';
 import { type TextKind, isCleanText } from './text';

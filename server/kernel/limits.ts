@@ -3,6 +3,7 @@
 // - failed sign-ins, counted per user name and address together (so a stranger elsewhere cannot lock a
 //   user out) and per address (so one address cannot try many names);
 // - mutations, per user and per address, so one caller cannot crowd out the rest at an auction's close.
+import 'server-only';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from './env';
 

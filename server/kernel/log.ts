@@ -2,6 +2,7 @@
 // by a rate limit and per internal error, each with the request's id. To stdout; also to daily files
 // in <data>/logs (kept QX_LOG_RETENTION_DAYS) when QX_LOG_FILES=1. China's network-security rules
 // expect such logs kept for at least six months: the default keeps 180 days.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DrizzleQueryError } from 'drizzle-orm';

@@ -2,6 +2,7 @@
 // the page envelope, and the check that a schema names exactly the fields of the type it describes.
 // Outputs go out as plain JSON (no transformer): moments are epoch milliseconds, money integer fen,
 // areas integer thousandths of a mu (server/kernel/units.ts), never Dates, bigints or Maps.
+import 'server-only';
 import { z } from 'zod';
 
 /** A row's id (or another row's, by reference). */

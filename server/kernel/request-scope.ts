@@ -1,6 +1,7 @@
 // The facts of the request being answered, for the few places that run before a context exists (tRPC's
 // refusals of a request it cannot read are formatted with no context: they still answer in the caller's
 // language and name the request's id).
+import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Locale } from '@/lib/i18n/define';
 

@@ -1,5 +1,6 @@
 // tRPC: the context, the procedures (public, and one per set of roles) and the one place
 // where refused actions become tRPC errors with a message in the caller's language.
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';

@@ -1,5 +1,6 @@
 // Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
 // (domain.md step 4).
+import 'server-only';
 import { inGroupCommit, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { acceptOffer, placeBid, placeOffer, withdrawOffer } from './bidding';
 import * as views from './views';
 import { type BidStanding, bidStandings } from '@/server/market/domain/auction';

@@ -2,6 +2,7 @@
 // lapsing awards unpaid past their due date (domain.md steps 4–6), and the reminders of what falls
 // due. Run by the scheduler (server/web/scheduler.ts) alone: reads never write, so a listing past its
 // close reads as closing until the scheduler's next run (docs/decisions/0014).
+import 'server-only';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { postEntry } from '@/server/books/journal';

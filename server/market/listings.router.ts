@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { DbOrTx } from '@/db/client';
 import { type ListingInput, createListing, reviewListing, updateListing, withdrawListing } from './listings';

@@ -1,5 +1,6 @@
 // Listing (挂牌) lifecycle: a county lists free quota of a lot, the province reviews it, the clock
 // opens and closes it (domain.md step 3).
+import 'server-only';
 import { documentNo } from '@/server/kernel/china-time';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, entryCountOfListing, postEntry } from '@/server/books/journal';

@@ -1,6 +1,7 @@
 // Output schemas of the trading floor: listings (挂牌), bids and offers (竞买/报价), trades and their
 // confirmations (成交确认书). Every whole row or read model is proven against the type it describes
 // (`Proves<Describes<…>>`), so a column added to a query and missing here fails to compile.
+import 'server-only';
 import { z } from 'zod';
 import { bids, listings, trades } from '@/db/schema';
 import { ROLES } from '@/server/kernel/roles';

@@ -1,6 +1,7 @@
 // Queries of the trading floor: lots, listings, bids, trades. Functions that act for an organisation
 // put it in the `where` clause, so another organisation's row is simply not found. The queries a bid
 // or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
+import 'server-only';
 import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';

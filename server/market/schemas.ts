@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { idField, muField, pageField, pricePerMuField, textField, timeField, yuanField } from '@/server/kernel/fields';
 

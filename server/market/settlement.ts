@@ -1,5 +1,6 @@
 // Payment and settlement (domain.md step 6): one transaction moves the money to the seller county
 // and the quota with its three rights to the zone. Settling twice changes nothing.
+import 'server-only';
 import { inTransaction } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';

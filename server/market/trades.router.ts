@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { translate } from '@/lib/i18n';
 import * as views from './views';

@@ -1,4 +1,5 @@
 // Read models for the pages: each function answers one screen's question in one or two queries.
+import 'server-only';
 import { type SQL, and, count, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import { type DbOrTx, prepared } from '@/db/client';

@@ -2,6 +2,7 @@
 // event's own transaction (`notifyInTx`), so a refused or rolled-back action sends none; those the
 // clock causes (payment due, reclamation reminders and overdue flags) by the scheduler's sweep
 // (`sendReminders`), each at most once by its key. Reading marks them read for the whole organisation.
+import 'server-only';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import * as data from './queries';

@@ -1,5 +1,6 @@
 // Output schemas of 站内消息 (an organisation's messages, rendered in the caller's language) and 待办
 // (what waits for it now).
+import 'server-only';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, type TodoKind } from '@/server/notifications/domain/notifications';
 import type { markAllRead } from './notifications';

@@ -2,6 +2,7 @@
 // show. Every read or change of a message puts its organisation in the `where` clause, so another
 // organisation's message is simply not found. The statements every bid, sweep and page runs are
 // built once (`reusable`).
+import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type DbOrTx, reusable } from '@/db/client';

@@ -1,5 +1,6 @@
 // 站内消息 and 待办: an organisation's messages, rendered in the caller's language when read, and what
 // waits for it now. Every procedure reaches the caller's own organisation only.
+import 'server-only';
 import { type Locale, type MessageKey, translate } from '@/lib/i18n';
 import * as data from './queries';
 import { projectList } from '@/server/projects/queries';

@@ -35,7 +35,7 @@ describe('backup and restore', () => {
     db.$client.close();
 
     // Another process writes for 1.5 s (at most 3000 transactions) while the backup runs.
-    const writer = run(process.execPath, ['--import', 'tsx', 'server/testing/load-writer.ts', live, '1500', '3000']);
+    const writer = run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/testing/load-writer.ts', live, '1500', '3000']);
     await new Promise((r) => setTimeout(r, 500));
     const before = transfers(live);
     const copy = path.join(dir, 'backups', 'copy.db');

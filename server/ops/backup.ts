@@ -3,6 +3,7 @@
 // audit chain and the ledger) before it is called done. A restore checks the file the same way, keeps
 // the database it replaces beside it, and swaps the files: it must run with the server stopped. Every
 // file it writes is owner-only, as the database is.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

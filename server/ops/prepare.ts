@@ -4,6 +4,7 @@
 // and no user at all (the operator creates the first administrator with `npm run admin:create`).
 // A data folder is one or the other for life: a demo database is never served as production (its
 // password is published) and a production one never shown as the demo.
+import 'server-only';
 import { inTransaction } from '@/db/client';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { seedDemoHistory } from '@/server/demo/seed-demo-history';

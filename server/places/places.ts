@@ -1,6 +1,7 @@
 // Shanxi's 11 cities and the 36 national poverty counties of seed 000's annex (山西省36个集中连片
 // 特困地区、国家扶贫开发工作重点县名单), city by city. Other poverty counties are not named in the
 // seeds; the province marks them in the app (domain.md, "Places").
+import 'server-only';
 export const SHANXI_CITIES = ['太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '吕梁市'] as const;
 
 export const NATIONAL_POVERTY_COUNTIES: Record<string, readonly string[]> = {

@@ -1,6 +1,7 @@
 // The places every installation starts with (seed 000): Shanxi's cities, the provincial department,
 // the national poverty counties, and the city bureaux named. No users, no zones, no money: those come
 // from the operator (`npm run admin:create`) and the province's own administration.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { NATIONAL_POVERTY_COUNTIES, SHANXI_CITIES } from './places';

@@ -1,5 +1,6 @@
 // Output schemas of linking projects (增减挂钩项目区): the plan and its plots, documents, the review
 // workflow, reclamation (复垦) obligations, the lot of quota a project issues and where its units went.
+import 'server-only';
 import { z } from 'zod';
 import { projects } from '@/db/schema';
 import { CURRENT_USES, type ProjectStatus } from '@/server/projects/domain/projects';

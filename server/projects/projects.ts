@@ -1,6 +1,7 @@
 // The linking-project workflow (seed 001 二(一); domain.md step 1): the county drafts and submits, the
 // city reviews (扩权强县 counties skip it), the province approves, which issues the surplus quota as a
 // lot with a serial range, or returns the plan with reasons. Every step is audited in its transaction.
+import 'server-only';
 import { documentNo } from '@/server/kernel/china-time';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';

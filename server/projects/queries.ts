@@ -1,6 +1,7 @@
 // Queries of linking projects, their plots, documents and reclamation reports, and of what followed
 // from them: uses of rights, spending of proceeds, plan allocations. Rows for an organisation put it in
 // the `where` clause, so another organisation's row is simply not found.
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type DbOrTx, reusable } from '@/db/client';

@@ -1,6 +1,7 @@
 // Reclamation of a project's demolition plots (seed 001 二(二); domain.md step 7): the city approves
 // the design, the county reports progress, the city accepts the finished work (验收), which clears the
 // obligation. Deadlines and flags are computed by server/projects/domain/reclamation.ts.
+import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
 import * as data from './queries';
 import { ensure } from '@/server/kernel/errors';

@@ -1,4 +1,5 @@
 // Linking projects, their review workflow, reclamation obligations and the trace of their quota.
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { translate } from '@/lib/i18n';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { CURRENT_USES, FARMLAND_GRADES, LAND_TYPES } from '@/server/projects/domain/projects';
 import { PLAN_KINDS } from '@/server/holdings/domain/plan';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
 import { settings } from '@/db/schema';

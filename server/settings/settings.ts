@@ -1,3 +1,4 @@
+import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
 import { readSettings, writeSetting } from './queries';
 import type { MarketSettings, SettingKey } from '@/server/settings/domain/settings';

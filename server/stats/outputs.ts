@@ -1,6 +1,7 @@
 // Output schemas of the dashboards (统计): market prices against the guidance band, proceeds per
 // county, poverty counties' targets (交易任务) and the annual assessment (考核), reclamation due and
 // overdue, and the public figures. Each chart's data comes as the rows of its table.
+import 'server-only';
 import { z } from 'zod';
 import type { AssessmentMark, AssessmentRow, MonthRow, ObligationCounts, QuarterRow, SpreadRow, TargetRow } from '@/server/stats/domain/stats';
 import { SPENDING_CATEGORIES } from '@/server/holdings/domain/proceeds';

@@ -1,6 +1,7 @@
 // The queries behind the dashboards. Settled trades are read from what their settlements
 // wrote beside them (sums per month, packs of prices: decision 0007), never one by one; the rest from
 // small tables (counties, targets, spendings). Aggregation is in server/stats/domain/stats.ts.
+import 'server-only';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';

@@ -1,6 +1,7 @@
 // The province's dashboards (seed 001 三(一), 三(三), 四(三)); a county and a zone see the
 // parts about themselves. Figures come from the journal and settled trades; aggregation is in
 // server/stats/domain/stats.ts. Every chart's data is returned as the rows of its table too.
+import 'server-only';
 import { guidanceRows } from '@/server/guidance/queries';
 import { projectList } from '@/server/projects/queries';
 import * as data from './queries';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { countSignInAttempt, recordSignInSuccess } from '@/server/kernel/limits';
 import { passwordField } from '@/server/kernel/fields';

@@ -1,5 +1,6 @@
 // Output schemas of users: who is signed in, the province's user administration and the sign-in log.
 // Password hashes and session versions are never part of a response.
+import 'server-only';
 import { z } from 'zod';
 import { organisations, signIns } from '@/db/schema';
 import { ROLES, type SessionUser } from '@/server/kernel/roles';

@@ -1,5 +1,6 @@
 // Password hashing (argon2id) under the policy of server/users/domain/passwords.ts: slow and async, so done
 // before a service's transaction, never inside it.
+import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '@/server/kernel/errors';
 import { passwordAcceptable } from '@/server/users/domain/passwords';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, reusable } from '@/db/client';
 import { organisations, sessionActivity, signIns, users } from '@/db/schema';

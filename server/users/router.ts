@@ -1,4 +1,5 @@
 // User administration by the province.
+import 'server-only';
 import { z } from 'zod';
 import { organisationsList, signInCount, signInHistory, usersWithOrganisation } from './queries';
 import { newPasswordHash } from './passwords';

@@ -3,6 +3,7 @@
 // administrator) must be replaced at the next sign-in. Disabling, a reset or a change ends the user's
 // sessions at once. Passwords arrive hashed: hashing is slow and async, so it happens before the
 // transaction.
+import 'server-only';
 import { inTransaction } from '@/db/client';
 import type { users } from '@/db/schema';
 import { writeAudit } from '@/server/books/audit-log';

@@ -1,6 +1,7 @@
 // How every stored or generated file leaves the server: as a download, never displayed in the
 // browser. A PDF someone uploaded could carry script or a page made to look like ours; sent as an
 // attachment, unsniffed and under a sandboxing policy, it is never rendered as part of our origin.
+import 'server-only';
 
 /** RFC 5987 attr-chars are letters, digits and !#$&+-.^_`|~; encodeURIComponent leaves ' ( ) * as they are. */
 const extValue = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -1,5 +1,6 @@
 // The session-signing secret: AUTH_SECRET if set, else one generated once and kept in the data
 // folder, so sessions survive a restart and a fresh machine needs no set-up.
+import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

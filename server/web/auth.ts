@@ -4,6 +4,7 @@
 // at once) and ends a session left idle (server/web/session.ts). Failed attempts are throttled per user
 // name and address together, and per address (server/web/limits.ts); every attempt is recorded with
 // its address, for the province's user administration and the operator's log.
+import 'server-only';
 import { hashSync } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';

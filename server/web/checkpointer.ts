@@ -8,6 +8,7 @@
 // finding all but the last few milliseconds' pages already copied: under the bid load such a commit
 // waited up to 15–23 ms when the worker came every 250 ms and the connection every 4,000 pages, 4–6 ms
 // now, four times rarer. If the worker stops, the connection goes back to SQLite's default.
+import 'server-only';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { type Db, clientOf } from '@/db/client';

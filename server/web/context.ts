@@ -1,6 +1,7 @@
 // The request's context, built the same way by the Next route handler and by the API's own server
 // (server/main.ts): services, the signed-in user reloaded from the database, the language, and the
 // request's address and id.
+import 'server-only';
 import { LOCALE_COOKIE, asLocale } from '@/lib/i18n/define';
 import { sessionActivityStore, sessionUser } from '@/server/users/queries';
 import { env } from '@/server/kernel/env';

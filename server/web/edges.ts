@@ -1,6 +1,7 @@
 // What every request is checked for before anything answers it (server/main.ts): where it comes
 // from, whether a browser sent it from another site, and how large its body may be. Pure functions
 // of the request's facts, so each rule is tested alone (edges.test.ts).
+import 'server-only';
 import { MAX_DOCUMENT_BYTES } from '@/server/projects/domain/documents';
 import { BODY_LIMIT } from '@/server/kernel/trpc';
 

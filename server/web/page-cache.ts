@@ -8,6 +8,7 @@
 //   2. the clock has not reached the next moment the page changes by time alone (a listing opening
 //      or closing, guidance coming into force), which the page's entry below declares.
 // Every answer still checks the session and gets its own Content-Security-Policy nonce.
+import 'server-only';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
 import { newNonce } from '@/lib/csp-nonce';

@@ -1,5 +1,6 @@
 // A dashboard report as a file: CSV (UTF-8 with a byte-order mark, so Excel on an office PC reads the
 // Chinese) or Excel (.xlsx with number formats for 亩, 元, 万元 and %).
+import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 import { exportCell } from '@/lib/report-format';

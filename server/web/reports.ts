@@ -1,6 +1,7 @@
 // Every dashboard table in one place: the page renders it under its chart and the export route writes
 // it to CSV or Excel, so what is shown and what is exported cannot differ. Each report is read through
 // the tRPC caller, so the same access rules apply to both.
+import 'server-only';
 import { type Locale, translator } from '@/lib/i18n';
 import type { createCaller } from '@/server/app-router';
 

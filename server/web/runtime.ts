@@ -1,5 +1,6 @@
 // The process's database and clock, opened once (migrations applied on open) and shared by the
 // route handlers, the pages and the scheduler.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { openMarketDatabase } from '@/server/ops/open-market';
 import { type Clock, OffsetClock, systemClock } from '@/server/kernel/clock';

@@ -1,6 +1,7 @@
 // The process's timer: closes due auctions, lapses unpaid awards and writes the reminders owed
 // (server/market/closing.ts) even if nobody opens a page; once an hour it also forgets sessions that
 // can no longer be used and sign-in attempts older than the log's retention.
+import 'server-only';
 import { forgetSessionsUnusedSince, forgetSignInsBefore } from '@/server/users/queries';
 import { env } from '@/server/kernel/env';
 import { log, loggableCause } from '@/server/kernel/log';

@@ -4,6 +4,7 @@
 // tRPC call then goes straight to the router — the calls that crowd at an auction's close pay for no
 // framework routing, no page machinery and no per-request key derivation (docs/decisions/0005);
 // every other request goes to `pages`.
+import 'server-only';
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { TLSSocket } from 'node:tls';

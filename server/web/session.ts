@@ -3,6 +3,7 @@
 // millisecond; a token never changes once issued, so each is decoded once and remembered until it
 // expires. What can change — sign-out, a password reset, a disabled account — lives in the user row,
 // which the caller reloads on every request (sessionUser compares the session version).
+import 'server-only';
 import { parse } from 'cookie';
 import { decode } from 'next-auth/jwt';
 import { authSecret } from './auth-secret';

@@ -7,6 +7,7 @@
 // they do under the adapter. Anything else (batches of several, other content types, streaming, an
 // unknown path, the wrong method) goes to the adapter untouched; server/web/single-call.test.ts
 // checks the two answer alike, byte for byte.
+import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AnyTRPCRouter, TRPCError, callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse } from '@trpc/server';
 import { getHTTPStatusCode } from '@trpc/server/http';
