@@ -29,7 +29,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // Savepoints (a group commit's writes, below) journal the pages they change: in memory, not a temp file.
   sqlite.pragma('temp_store = MEMORY');
-  // Bounds the WAL file after checkpoints (stack-notes.md, the `.get()` trap).
+  // Bounds the WAL file after checkpoints (a write stepped by `.get()` never lets SQLite checkpoint its WAL).
   sqlite.pragma('journal_size_limit = 67108864');
   const db = drizzle(sqlite, { schema });
   // A migration that rebuilds a table must run with foreign keys off (a PRAGMA inside its transaction is
@@ -57,7 +57,7 @@ const transactionRunners = new WeakMap<Database.Database, Database.Transaction<(
 
 /**
  * Runs `fn` in one IMMEDIATE transaction: it takes the write lock at once, so two writers never
- * both read a balance and then both spend it. Synchronous: no await inside (conventions.md). Called
+ * both read a balance and then both spend it. Synchronous: no await inside (docs/decisions/0011). Called
  * inside another, it runs in a savepoint of it. By better-sqlite3's own transaction on the connection,
  * handing `fn` the database itself: drizzle's `db.transaction` builds a transaction object with a query
  * builder for every table on each call, a twentieth of a bid's time (`npm run bench`, figure 2).

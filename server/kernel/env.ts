@@ -1,4 +1,4 @@
-// Environment, parsed once at start (conventions.md "Small habits"). A bad value stops the start with
+// Environment, parsed once at start. A bad value stops the start with
 // the variable's name, never a silent default.
 import 'server-only';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// One error type for every refused action. `code` is a message key (messages/*.json, "errors"); the
+// One error type for every refused action. `code` is a message key (messages/errors.ts); the
 // router layer maps it to a tRPC code and to the user's language in one place (server/kernel/trpc.ts).
 
 export const domainErrors = {

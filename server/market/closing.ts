@@ -1,7 +1,7 @@
 // What the clock does on its own: closing auctions and negotiated listings at their closing time,
 // lapsing awards unpaid past their due date (domain.md steps 4–6), and the reminders of what falls
 // due. Run by the scheduler (server/web/scheduler.ts) alone: reads never write, so a listing past its
-// close reads as closing until the scheduler's next run (docs/decisions/0014).
+// close reads as closing until the scheduler's next run (docs/decisions/0010-modules.md).
 import 'server-only';
 import { inTransaction, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';

@@ -1,5 +1,5 @@
 // A temporary database with the demo seed, a manual clock and a tRPC caller per demo user, for
-// integration tests through the real routers (conventions.md "Tests").
+// integration tests through the real routers.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Dashboard tables as CSV or Excel over plain HTTP (a file download does not fit tRPC's JSON). The
-// table is built by server/stats/reports.ts through the tRPC caller, so the procedure's access rules and
+// table is built by server/web/reports.ts through the tRPC caller, so the procedure's access rules and
 // refusals apply, in the caller's language.
 import 'server-only';
 import { TRPCError } from '@trpc/server';

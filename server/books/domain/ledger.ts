@@ -1,4 +1,4 @@
-// The double-entry journal (domain.md "Invariants"; conventions.md "Money, area and the ledger"):
+// The double-entry journal (docs/domain.md "Invariants"):
 // every business event is one entry whose postings sum to zero per asset. Money is fen; quota and the
 // three bundled rights are milli-mu, kept per lot so every unit stays traceable to its project.
 import { proportion } from '@/server/kernel/units';
