@@ -11,6 +11,7 @@ const NAME = '保德县2026年度增减挂钩项目区（e2e）';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 test('project → review → approval → quota → sale → reclamation deadline → acceptance', async ({ browser }) => {
+  test.slow(); // the longest journey: four roles over a project's whole life
   const county = await signedIn(browser, 'baode');
   const city = await signedIn(browser, 'xinzhou');
   const province = await signedIn(browser, 'province');
