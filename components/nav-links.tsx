@@ -19,6 +19,7 @@ const LINKS = {
     ['/trades', 'nav_awards'],
     ['/ledger', 'nav_funds'],
     ['/uses', 'nav_uses'],
+    ['/demand', 'nav_demand'],
     ['/dashboard', 'nav_dashboard'],
   ],
   province: [
@@ -31,6 +32,7 @@ const LINKS = {
     ['/province/plan', 'nav_plan'],
     ['/province/guidance', 'nav_guidance'],
     ['/dashboard', 'nav_dashboard'],
+    ['/province/outlook', 'nav_outlook'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
     ['/province/audit', 'nav_audit'],
@@ -39,6 +41,7 @@ const LINKS = {
   city: [
     ['/projects', 'nav_projects'],
     ['/obligations', 'nav_obligations'],
+    ['/province/outlook', 'nav_outlook'],
   ],
 } as const;
 

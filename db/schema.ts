@@ -655,3 +655,34 @@ export const notifications = sqliteTable(
     index('notifications_unread').on(t.organisationId).where(sql`${t.readAt} IS NULL`),
   ],
 );
+
+/**
+ * A zone's declared need of quota for a year (用地需求申报), so the province sees a thin market coming
+ * (seed 001 三(三), 四(三)). Revisions are only ever added: the zone's declaration for a year is its
+ * latest revision, and every earlier one stays as it was declared.
+ */
+export const zoneDemands = sqliteTable(
+  'zone_demands',
+  {
+    id: integer('id').primaryKey(),
+    zoneId: integer('zone_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    /** 1 for the first declaration of the year, one more for each revision. */
+    revision: integer('revision').notNull(),
+    areaMilliMu: integer('area_milli_mu').notNull(),
+    note: text('note').notNull().default(''),
+    declaredAt: integer('declared_at').notNull(),
+    declaredBy: integer('declared_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('zone_demands_area', sql`${t.areaMilliMu} >= 0`),
+    check('zone_demands_revision', sql`${t.revision} >= 1`),
+    uniqueIndex('zone_demands_zone_year_revision').on(t.zoneId, t.year, t.revision),
+    // The latest declarations of a year, for the outlook.
+    index('zone_demands_year').on(t.year, t.zoneId, t.revision),
+  ],
+);

@@ -70,6 +70,14 @@ test('province: review, users, funds, guidance, dashboards and audit', async ({ 
   await page.context().close();
 });
 
+test('the supply and demand outlook: the province’s and a city bureau’s', async ({ browser }) => {
+  for (const username of ['province', 'xinzhou']) {
+    const page = await signedIn(browser, username);
+    await audit(page, '/province/outlook');
+    await page.context().close();
+  }
+});
+
 test('county: quota, listings, projects, a project, proceeds, messages and password', async ({ browser }) => {
   const page = await signedIn(browser, 'pianguan');
   for (const path of ['/county', '/county/listings', '/projects']) await audit(page, path);
@@ -81,13 +89,13 @@ test('county: quota, listings, projects, a project, proceeds, messages and passw
   await page.context().close();
 });
 
-test('zone: market, the open auction, bids, awards and funds, market in both languages', async ({ browser }) => {
+test('zone: market, the open auction, bids, awards, funds and declared demand, market in both languages', async ({ browser }) => {
   const page = await signedIn(browser, 'zone');
   await audit(page, '/market');
   const listing = await page.getByTestId('market-row').first().locator('a[href^="/listings/"]').first().getAttribute('href');
   expect(listing).toMatch(/^\/listings\/\d+$/);
   await audit(page, listing!);
-  for (const path of ['/bids', '/trades', '/ledger']) await audit(page, path);
+  for (const path of ['/bids', '/trades', '/ledger', '/demand']) await audit(page, path);
   await page.goto('/market');
   await switchLanguage(page, 'en');
   await audit(page, '/market');

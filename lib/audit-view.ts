@@ -54,6 +54,7 @@ const ID_FIELDS: Record<string, NameKind> = {
   publishedBy: 'users',
   decidedBy: 'users',
   reportedBy: 'users',
+  declaredBy: 'users',
   listingId: 'listings',
   tradeId: 'trades',
   lotId: 'lots',
@@ -213,6 +214,8 @@ function objectOf(locale: Locale, r: AuditRecord, names: AuditNames): Shown | nu
       return { text: [name('organisations', fields.countyId), fields.purpose].filter(Boolean).join(' · ') };
     case 'rights_use':
       return { text: [name('organisations', fields.zoneId), fields.applicationName].filter(Boolean).join(' · ') };
+    case 'zone_demand':
+      return { text: [name('organisations', fields.zoneId), typeof fields.year === 'number' ? say(locale, 'audit', 'demand_year', { year: fields.year }) : null].filter(Boolean).join(' · '), href: '/province/outlook' };
     case 'plan_allocation':
       return { text: [name('organisations', fields.countyId), fields.documentRef].filter(Boolean).join(' · '), href: ENTITY_HREF.plan_allocation! };
     case 'settings':

@@ -7,6 +7,7 @@ import { statsRouter } from '@/server/stats/router';
 import { listingsRouter } from '@/server/market/listings.router';
 import { meRouter } from '@/server/users/me.router';
 import { notificationsRouter } from '@/server/notifications/router';
+import { outlookRouter } from '@/server/outlook/router';
 import { planRouter, proceedsRouter, rightsRouter } from '@/server/holdings/router';
 import { projectsRouter } from '@/server/projects/router';
 import { tradesRouter } from '@/server/market/trades.router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   audit: auditRouter,
   users: usersRouter,
   notifications: notificationsRouter,
+  outlook: outlookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -311,6 +311,10 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'notifications.markRead', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.markRead({ id: s.message }) },
   { path: 'notifications.markAllRead', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.markAllRead() },
   { path: 'notifications.todo', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.todo() },
+  // The supply and demand outlook: a zone declares its own demand; the province and the cities read the outlook.
+  { path: 'outlook.demand', roles: ['zone'], call: (c) => c.outlook.demand() },
+  { path: 'outlook.declare', roles: ['zone'], call: (c) => c.outlook.declare({ year: 2026, area: '1' }) },
+  { path: 'outlook.byCity', roles: ['province', 'city'], call: (c) => c.outlook.byCity({ year: 2026 }) },
 ];
 
 // The right role but another organisation: each call names an object of someone else (偏关县's
@@ -390,6 +394,9 @@ const ownByConstruction: Record<string, string> = {
   'stats.proceeds': 'scoped to the caller in stats.test.ts',
   'stats.targets': 'scoped to the caller in stats.test.ts',
   'notifications.markAllRead': "marks the caller's own messages; per organisation in notifications.test.ts",
+  'outlook.demand': "the caller's own declarations; per zone in server/outlook/router.test.ts",
+  'outlook.declare': "declares for the caller's own zone (the input names none); checked in server/outlook/router.test.ts",
+  'outlook.byCity': 'a city bureau sees only its own city: server/outlook/router.test.ts',
 };
 
 describe('whose data each procedure reaches', () => {
@@ -524,6 +531,8 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
     fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds'],
     call: (c, i) => c.accounts.updateSettings(i),
   },
+  { name: 'a demand with a year out of range, a negative area and a control character', path: 'outlook.declare', type: 'mutation', user: 'zone', input: { year: 1999, area: '-1', note: 'a\u202eb' }, fields: ['year', 'area', 'note'], call: (c, i) => c.outlook.declare(i) },
+  { name: 'an outlook of a text year', path: 'outlook.byCity', type: 'query', user: 'province', input: { year: 'this' }, fields: ['year'], call: (c, i) => c.outlook.byCity(i) },
   { name: 'a text message id', path: 'notifications.markRead', type: 'mutation', user: 'zone', input: { id: 'x' }, fields: ['id'], call: (c, i) => c.notifications.markRead(i) },
   { name: 'a page of messages below the first', path: 'notifications.list', type: 'query', user: 'zone', input: { page: 0 }, fields: ['page'], call: (c, i) => c.notifications.list(i) },
   { name: 'a string id in a public query', path: 'listings.get', type: 'query', user: null, input: { id: 'abc' }, fields: ['id'], call: (c, i) => c.listings.get(i) },

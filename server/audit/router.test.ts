@@ -57,6 +57,8 @@ beforeAll(async () => {
 
   // After the trade, the province's settings, targets, users; a project through every step.
   await county.proceeds.spend({ spentOn: '2026-11-13', amount: '5000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
+  await h.as('zone3').outlook.declare({ year: 2026, area: '300', note: '二期' });
+  await h.as('zone3').outlook.declare({ year: 2026, area: '350.5' });
   await h.as('zone3').rights.use({ applicationName: '某用地', approvalRef: '晋政地〔2026〕1号', area: '10', rights: ['NEW_LAND', 'SCALE', 'FARMLAND'] });
   const proposed = await province.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1000000', bankRef: 'B-1' });
   await h.as('checker').accounts.confirmTransfer({ id: proposed.id });

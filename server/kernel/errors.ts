@@ -79,6 +79,7 @@ export const domainErrors = {
   guidanceEndBeforeStart: 'BAD_REQUEST',
   floorAboveReference: 'BAD_REQUEST',
   targetYearInPast: 'BAD_REQUEST',
+  demandYearOutOfRange: 'BAD_REQUEST',
   mustChangePassword: 'FORBIDDEN',
   wrongCurrentPassword: 'BAD_REQUEST',
   samePassword: 'BAD_REQUEST',
