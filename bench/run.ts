@@ -268,8 +268,8 @@ const BID_LISTINGS = 1_000;
 async function http() {
   const dataDir = path.join(tmp, 'app');
   const env = { ...process.env, QX_DATA_DIR: dataDir };
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { env, stdio: 'ignore' });
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--open-listings', String(BID_LISTINGS)], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/seed.ts'], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/seed.ts', '--open-listings', String(BID_LISTINGS)], { env, stdio: 'ignore' });
   const market = new Database(path.join(dataDir, 'quota-exchange.db'), { readonly: true });
   const open = market
     .prepare("select id, qty_milli_mu qty, increment_fen_per_mu increment, reserve_price_fen_per_mu next, 0 round from listings where status = 'approved' and min_lot_milli_mu = qty_milli_mu order by id")
@@ -381,7 +381,7 @@ function openMarketDatabase(): string {
   }
   console.log(`Generating ${OPEN_LISTINGS.toLocaleString('en')} open auctions with ${OPEN_BIDS.toLocaleString('en')} bids into ${dir} (a few minutes, once)…`);
   fs.rmSync(dir, { recursive: true, force: true });
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--open-listings', String(OPEN_LISTINGS), '--bids', String(OPEN_BIDS)], { env: { ...process.env, QX_DATA_DIR: dir }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/seed.ts', '--open-listings', String(OPEN_LISTINGS), '--bids', String(OPEN_BIDS)], { env: { ...process.env, QX_DATA_DIR: dir }, stdio: 'inherit' });
   return dir;
 }
 
