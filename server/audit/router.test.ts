@@ -170,6 +170,8 @@ describe('the audit log in words', () => {
       ['Deposit rate', '20.00%', '25.00%'],
       ['Payment term', '10 days', '12 days'],
       ['Extension', '5 min', '10 min'],
+      ['Policy document', undefined, '晋自然资发〔2026〕9号'],
+      ['In force from', undefined, expect.stringMatching(/2026/)],
     ]);
   });
 });
