@@ -1,6 +1,6 @@
 'use client';
 // The province's forms: a zone's incoming bank transfer (recorded by one official, confirmed or
-// rejected by another), and the market settings.
+// rejected by another). The market settings' forms are in settings-forms.tsx.
 import { useHydrated } from '@/lib/use-hydrated';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -11,10 +11,7 @@ import { ActionButton } from './admin-action-button';
 import { Feedback } from './feedback';
 import { Money } from './ui';
 import { useFlash } from './flash';
-import { FieldNote, type FormErrors, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/app-router';
-import { readDecimal } from '@/server/kernel/units';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
 
 export function TransferForm({ zones }: { zones: { id: number; name: string }[] }) {
   const t = useT('admin');
@@ -119,91 +116,5 @@ export function TransferDecision({ transferId, bankRef, zoneName, amountFen, pro
         />
       </div>
     </div>
-  );
-}
-
-const MINUTE = 60;
-
-type MarketSettings = inferRouterOutputs<AppRouter>['accounts']['settings'];
-
-export function SettingsForm({ settings }: { settings: MarketSettings }) {
-  const t = useT('admin');
-  const tu = useT();
-  const te = useT('errors');
-  const trpc = useTRPC();
-  const hydrated = useHydrated();
-  const router = useRouter();
-  const [done, setDone] = useState<string | null>(null);
-  const [local, setLocal] = useState<FormErrors | null>(null);
-  const save = useMutation(
-    trpc.accounts.updateSettings.mutationOptions({
-      onSuccess: () => {
-        setDone(t('saved_settings'));
-        router.refresh();
-      },
-    }),
-  );
-  // Percent and minutes in the form (up to 2 decimals); basis points and seconds on the wire. Each field
-  // that is not such a number gets its own reason, under the server's field name.
-  const read = (v: FormDataEntryValue | null, scale: number) => {
-    const r = readDecimal(String(v ?? ''), 2);
-    return 'value' in r ? Math.round((r.value * scale) / 100) : te(r.problem === 'tooLarge' ? 'tooLarge' : r.problem, { places: 2 });
-  };
-  const errors = mergeErrors(local, formErrorsOf(save.error));
-  return (
-    <form
-      className="form grid"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        setDone(null);
-        save.reset();
-        const next = {
-          depositRateBp: read(f.get('depositRate'), 100),
-          paymentDays: read(f.get('paymentDays'), 1),
-          antiSnipingWindowSeconds: read(f.get('window'), MINUTE),
-          antiSnipingExtensionSeconds: read(f.get('extension'), MINUTE),
-        };
-        const refused = Object.entries(next).filter((e): e is [string, string] => typeof e[1] === 'string');
-        if (refused.length > 0) {
-          setLocal({ fields: Object.fromEntries(refused), message: null });
-          return;
-        }
-        setLocal(null);
-        save.mutate(next as { [K in keyof typeof next]: number });
-      }}
-    >
-      <label>
-        {t('field_depositRate')}
-        <input name="depositRate" inputMode="decimal" defaultValue={settings.depositRateBp / 100} required {...invalidProps(errors, 'depositRateBp')} />
-        <FieldNote errors={errors} path="depositRateBp" />
-      </label>
-      <label>
-        {t('field_paymentDays')}
-        <input name="paymentDays" inputMode="numeric" defaultValue={settings.paymentDays} required {...invalidProps(errors, 'paymentDays')} />
-        <FieldNote errors={errors} path="paymentDays" />
-      </label>
-      <label>
-        {t('field_window')}
-        <input name="window" inputMode="decimal" defaultValue={settings.antiSnipingWindowSeconds / MINUTE} required {...invalidProps(errors, 'antiSnipingWindowSeconds')} />
-        <FieldNote errors={errors} path="antiSnipingWindowSeconds" />
-      </label>
-      <label>
-        {t('field_extension')}
-        <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required {...invalidProps(errors, 'antiSnipingExtensionSeconds')} />
-        <FieldNote errors={errors} path="antiSnipingExtensionSeconds" />
-      </label>
-      <button type="submit" disabled={!hydrated || save.isPending}>
-        {save.isPending ? tu('saving') : t('save')}
-      </button>
-      <div style={{ gridColumn: '1 / -1' }}>
-        <FormErrorList
-          errors={errors}
-          labels={{ depositRateBp: t('field_depositRate'), paymentDays: t('field_paymentDays'), antiSnipingWindowSeconds: t('field_window'), antiSnipingExtensionSeconds: t('field_extension') }}
-        />
-        <Feedback error={null} done={done} />
-      </div>
-    </form>
   );
 }

@@ -71,11 +71,29 @@ export const sessionActivity = sqliteTable('session_activity', {
   lastSeenAt: integer('last_seen_at').notNull(),
 });
 
-/** Market settings (deposit rate, payment term, anti-sniping); one row per key, integer values. */
-export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: integer('value').notNull(),
-});
+/**
+ * Market settings as versions (deposit rate, payment term, anti-sniping, reclamation periods, holdback):
+ * each an integer value with the policy document (文号) that set it and the moment it takes effect. Only
+ * ever added, never written over (server/settings/domain/settings.ts decides which is in force when).
+ * Rows carried over from the old one-row-per-key table have no recorder and take effect from the epoch.
+ */
+export const settingVersions = sqliteTable(
+  'setting_versions',
+  {
+    id: integer('id').primaryKey(),
+    key: text('key').notNull(),
+    value: integer('value').notNull(),
+    documentNo: text('document_no').notNull(),
+    effectiveFrom: integer('effective_from').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    recordedBy: integer('recorded_by').references(() => users.id),
+  },
+  (t) => [
+    index('setting_versions_key').on(t.key, t.effectiveFrom),
+    check('setting_versions_document', sql`length(${t.documentNo}) BETWEEN 1 AND 100`),
+    check('setting_versions_effective', sql`${t.effectiveFrom} >= ${t.recordedAt}`),
+  ],
+);
 
 /**
  * A linking project (增减挂钩项目区): drafted by its county, reviewed by its city (skipped for 扩权强县),

@@ -60,7 +60,7 @@ test('signed out: sign-in, announcements and public statistics, in both language
 
 test('province: review, users, funds, guidance, dashboards and audit', async ({ browser }) => {
   const page = await signedIn(browser, 'province');
-  for (const path of ['/province', '/province/users', '/province/funds', '/province/guidance', '/dashboard', '/province/audit']) await audit(page, path);
+  for (const path of ['/province', '/province/users', '/province/funds', '/province/guidance', '/province/settings', '/dashboard', '/province/audit']) await audit(page, path);
   // The province's dashboards draw every chart there is; each is named after its section.
   await page.goto('/dashboard');
   for (const name of ['成交价格走势（对照指导价）', '月度成交量与累计成交量', '各市成交价格分布', '各县交易收益及使用', '贫困县年度交易目标完成情况', '复垦验收到期与逾期']) {

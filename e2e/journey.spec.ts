@@ -108,6 +108,11 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await rowA.getByRole('link', { name: /QX\d{4}-\d{6}/ }).click();
   await expect(zoneA.getByTestId('confirmation-no')).toContainText(/QX\d{4}-\d{6}/);
   await expect(zoneA.getByRole('button', { name: '打印' })).toBeVisible();
+  // It names the rules that applied and their documents: the demo's defaults, and the seed's reclamation period.
+  const rules = zoneA.getByTestId('confirmation-rules');
+  await expect(rules.locator('tr[data-rule=depositRate]')).toContainText('20%，依据 —（自始起施行）');
+  await expect(rules.locator('tr[data-rule=paymentDays]')).toContainText('10 天，依据 —');
+  await expect(zoneA.getByTestId('confirmation')).toContainText('2 年内完成项目区拆旧复垦并通过验收（依据 晋政办发〔2018〕24号）');
 
   // The zone holds the three rights; the county has the proceeds: 40 × 30,000 + 60 × 30,500.
   await zoneA.goto('/ledger');

@@ -50,10 +50,10 @@ test('field errors: each beside its field and listed by its label, all at once, 
   const province = await signedIn(browser, 'province');
   await province.goto('/province/settings');
   const settings = province.locator('form', { has: province.locator('input[name=depositRate]') });
-  await expect(settings.getByRole('button', { name: '保存' })).toBeEnabled();
+  await expect(settings.getByRole('button', { name: '记录' })).toBeEnabled();
   await settings.locator('input[name=depositRate]').fill('二十');
   await settings.locator('input[name=paymentDays]').fill('-1');
-  await settings.getByRole('button', { name: '保存' }).click();
+  await settings.getByRole('button', { name: '记录' }).click();
   await expect(settings.locator('label', { hasText: '竞买保证金比例（%）' }).locator('.field-error')).toHaveText('请输入数字。');
   await expect(settings.locator('label', { hasText: '付款期限（天）' }).locator('.field-error')).toHaveText('不能为负数。');
   await expect(settings.getByTestId('form-errors')).not.toContainText('输入有误');

@@ -164,6 +164,8 @@ function shownValue(locale: Locale, entity: string, field: string, v: unknown, n
   if (field.endsWith('Bp')) return { text: `${formatYuan(v)}%` }; // basis points have the 2 decimals of fen
   if (field.endsWith('Seconds')) return { text: say(locale, 'audit', 'minutes', { n: v / 60 }) };
   if (field === 'paymentDays') return { text: say(locale, 'audit', 'days', { n: v }) };
+  if (field.startsWith('reclamationYears')) return { text: say(locale, 'audit', 'years', { n: v }) };
+  if (field === 'effectiveFrom') return { text: formatTime(v, locale) };
   if (field === 'validFrom' || field === 'validTo') return { text: formatDate(v, locale) };
   if (field === 'at' || field.endsWith('At')) return { text: formatTime(v, locale) };
   return { text: String(v) };

@@ -12,6 +12,7 @@ import { planRouter, proceedsRouter, rightsRouter } from '@/server/holdings/rout
 import { projectsRouter } from '@/server/projects/router';
 import { tradesRouter } from '@/server/market/trades.router';
 import { usersRouter } from '@/server/users/router';
+import { settingsRouter } from '@/server/settings/router';
 import { createCallerFactory, router } from '@/server/kernel/trpc';
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   proceeds: proceedsRouter,
   plan: planRouter,
   guidance: guidanceRouter,
+  settings: settingsRouter,
   stats: statsRouter,
   audit: auditRouter,
   users: usersRouter,

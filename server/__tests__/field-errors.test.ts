@@ -75,11 +75,11 @@ const cases: { name: string; path: string; user: string; input: unknown; zh: Rec
   },
   {
     name: 'settings with fractions and negatives',
-    path: 'accounts.updateSettings',
+    path: 'settings.addVersion',
     user: 'province',
-    input: { depositRateBp: -1, paymentDays: 1.5, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 90_000 },
-    zh: { depositRateBp: '不能为负数。', paymentDays: '请输入整数。', antiSnipingExtensionSeconds: '数值过大。' },
-    en: { depositRateBp: 'Cannot be negative.', paymentDays: 'Enter a whole number.' },
+    input: { depositRateBp: -1, paymentDays: 1.5, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 90_000, documentNo: ' ', effectiveDate: '' },
+    zh: { depositRateBp: '不能为负数。', paymentDays: '请输入整数。', antiSnipingExtensionSeconds: '数值过大。', documentNo: '此项必填。', effectiveDate: '此项必填。' },
+    en: { depositRateBp: 'Cannot be negative.', paymentDays: 'Enter a whole number.', documentNo: 'Required.' },
   },
   {
     name: 'a plan with a negative area and a grade as typed',

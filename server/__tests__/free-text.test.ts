@@ -58,9 +58,10 @@ const FIELDS: { field: string; path: string; username: string; input: (text: str
   { field: 'displayName', path: 'users.create', username: 'province', input: (displayName) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName, organisationId, password: 'Clean2026text' }) },
   { field: 'documentRef', path: 'guidance.publish', username: 'province', input: (documentRef) => ({ validFrom: '2026-11-02', validTo: '', landType: 'all', reference: '32000', floor: '25000', documentRef }) },
   { field: 'note', path: 'outlook.declare', username: 'zone', input: (note) => ({ year: 2026, area: '10', note }) },
+  { field: 'documentNo', path: 'settings.addVersion', username: 'province', input: (documentNo) => ({ holdbackBp: 100, documentNo, effectiveDate: '2026-11-02' }) },
   { field: 'purpose', path: 'proceeds.spend', username: 'pianguan', input: (purpose) => ({ spentOn: '2026-11-01', amount: '1', category: 'other', purpose, budgetRef: '偏财预〔2026〕12号' }) },
 ];
-const SINGLE_LINE = ['name', 'plots.0.village', 'bankRef', 'displayName', 'documentRef'];
+const SINGLE_LINE = ['name', 'plots.0.village', 'bankRef', 'displayName', 'documentRef', 'documentNo'];
 
 /** Refused as BAD_REQUEST with the text message on `field` alone, and not a row changed. */
 async function refusedText(f: (typeof FIELDS)[number], locale: Locale, text: string) {

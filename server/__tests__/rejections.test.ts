@@ -157,8 +157,8 @@ describe('bids and offers', () => {
 
   it('without the free funds for the deposit', async () => {
     // 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 > zone3's 20,000,000 元.
-    await refused(() => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足：需要 24,000,000.00 元，可用 20,000,000.00 元。');
-    await refused(() => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足/);
+    await refused(() => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
+    await refused(() => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足以冻结竞买保证金/);
   });
 
   it('the wrong procedure for the listing’s mode', async () => {
@@ -256,10 +256,13 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'accounts.proposeTransfer', roles: ['province'], call: (c) => c.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'ROLE-TEST' }) },
   { path: 'accounts.confirmTransfer', roles: ['province'], call: (c) => c.accounts.confirmTransfer({ id: s.proposal }) },
   { path: 'accounts.rejectTransfer', roles: ['province'], call: (c) => c.accounts.rejectTransfer({ id: s.proposal, reason: '测试' }) },
+  { path: 'settings.current', roles: ['province'], call: (c) => c.settings.current() },
+  { path: 'settings.history', roles: ['province'], call: (c) => c.settings.history() },
+  { path: 'settings.onDate', roles: ['province'], call: (c) => c.settings.onDate({ date: '2026-01-01' }) },
   {
-    path: 'accounts.updateSettings',
+    path: 'settings.addVersion',
     roles: ['province'],
-    call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0 }),
+    call: (c) => c.settings.addVersion({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0, documentNo: '测试', effectiveDate: '2099-01-01' }),
   },
   // Projects, reclamation, trace, uses of rights, proceeds, plan quota. Project 1 is 偏关县's first, approved.
   { path: 'projects.list', roles: ['county', 'city', 'province'], call: (c) => c.projects.list() },
@@ -524,12 +527,12 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'a rejection with a fractional id and a reason too long', path: 'accounts.rejectTransfer', type: 'mutation', user: 'checker', input: { id: 1.5, reason: '长'.repeat(501) }, fields: ['id', 'reason'], call: (c, i) => c.accounts.rejectTransfer(i) },
   {
     name: 'settings out of range',
-    path: 'accounts.updateSettings',
+    path: 'settings.addVersion',
     type: 'mutation',
     user: 'province',
-    input: { depositRateBp: 10001, paymentDays: 0, antiSnipingWindowSeconds: -1, antiSnipingExtensionSeconds: 1.5 },
-    fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds'],
-    call: (c, i) => c.accounts.updateSettings(i),
+    input: { depositRateBp: 10001, paymentDays: 0, antiSnipingWindowSeconds: -1, antiSnipingExtensionSeconds: 1.5, reclamationYearsAfterTrade: 0, holdbackBp: -5, documentNo: '', effectiveDate: '2026/12/01' },
+    fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds', 'reclamationYearsAfterTrade', 'holdbackBp', 'documentNo', 'effectiveDate'],
+    call: (c, i) => c.settings.addVersion(i),
   },
   { name: 'a demand with a year out of range, a negative area and a control character', path: 'outlook.declare', type: 'mutation', user: 'zone', input: { year: 1999, area: '-1', note: 'a\u202eb' }, fields: ['year', 'area', 'note'], call: (c, i) => c.outlook.declare(i) },
   { name: 'an outlook of a text year', path: 'outlook.byCity', type: 'query', user: 'province', input: { year: 'this' }, fields: ['year'], call: (c, i) => c.outlook.byCity(i) },

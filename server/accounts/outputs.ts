@@ -150,6 +150,9 @@ export const settingsOut = z
     paymentDays: z.number().int().describe('成交后付款期限（天）'),
     antiSnipingWindowSeconds: z.number().int().describe('延时竞价触发窗口（秒）'),
     antiSnipingExtensionSeconds: z.number().int().describe('延时时长（秒）'),
+    reclamationYearsAfterTrade: z.number().int().describe('已交易项目成交后复垦验收期限（年）'),
+    reclamationYearsAfterApproval: z.number().int().describe('未交易项目立项后复垦验收期限（年）'),
+    holdbackBp: basisPointsOut.describe('成交价款留存比例，复垦验收后拨付（基点）'),
   })
   .describe('交易参数 (market settings)');
 type _Settings = Proves<Describes<typeof settingsOut, MarketSettings>>;

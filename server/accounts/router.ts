@@ -4,8 +4,7 @@ import * as views from '@/server/market/views';
 import { statement } from '@/server/books/journal';
 import { readSettings } from '@/server/settings/queries';
 import { confirmBankTransfer, proposeBankTransfer, rejectBankTransfer } from './funds';
-import { updateSettings } from '@/server/settings/settings';
-import { byId, settingsInput, statementPage, transferInput, transferRejectInput } from '@/server/market/schemas';
+import { byId, statementPage, transferInput, transferRejectInput } from '@/server/market/schemas';
 import { countyProcedure, provinceProcedure, publicProcedure, roleProcedure, router } from '@/server/kernel/trpc';
 import { bankTransferOut, ledgerOut, placesOut, quotaOut, settingsOut, transfersOut, zonesOut } from './outputs';
 
@@ -49,7 +48,6 @@ export const accountsRouter = router({
 
   places: publicProcedure.meta({ data: 'public' }).output(placesOut).query(({ ctx }) => views.citiesWithCounties(ctx.services.db)),
 
-  settings: publicProcedure.meta({ data: 'public' }).output(settingsOut).query(({ ctx }) => readSettings(ctx.services.db)),
-
-  updateSettings: provinceProcedure.meta({ data: 'province-wide' }).input(settingsInput).output(settingsOut).mutation(({ ctx, input }) => updateSettings(ctx.services, ctx.actor, input)),
+  /** The market settings in force now (their documents and history: settings.current, settings.history). */
+  settings: publicProcedure.meta({ data: 'public' }).output(settingsOut).query(({ ctx }) => readSettings(ctx.services.db, ctx.services.clock.now())),
 });

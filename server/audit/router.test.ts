@@ -64,7 +64,7 @@ beforeAll(async () => {
   await h.as('checker').accounts.confirmTransfer({ id: proposed.id });
   const wrong = await province.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'B-2' });
   await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
-  await province.accounts.updateSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 });
+  await h.setSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 }, '晋自然资发〔2026〕9号');
   await province.stats.setTarget({ year: 2027, qty: '900', to: { group: 'poverty' } });
   const user = await province.users.create({ username: 'audit-user', displayName: '测试用户', organisationId: h.actor('hequ').organisationId, password: 'Passw0rd1' });
   await province.users.setDisabled({ userId: user.id, disabled: true });
@@ -172,6 +172,8 @@ describe('the audit log in words', () => {
       ['Deposit rate', '20.00%', '25.00%'],
       ['Payment term', '10 days', '12 days'],
       ['Extension', '5 min', '10 min'],
+      ['Policy document', undefined, '晋自然资发〔2026〕9号'],
+      ['In force from', undefined, expect.stringMatching(/2026/)],
     ]);
   });
 });

@@ -126,7 +126,7 @@ export function refusalResponse(locale: Locale, error: DomainError | TRPCError):
 }
 
 /**
- * Params named by unit (…MilliMu, …FenPerMu, …Fen) are shown as 亩 and 元 under their plain name, a
+ * Params named by unit (…MilliMu, …FenPerMu, …Fen, …Bp) are shown as 亩, 元 and % under their plain name, a
  * moment (…At) as China time; a right by its name. For refusals and for messages (站内消息) alike.
  */
 export function formatParams(locale: Locale, params: Record<string, string | number>) {
@@ -137,6 +137,7 @@ export function formatParams(locale: Locale, params: Record<string, string | num
     else if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
     else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);
     else if (typeof v === 'number' && k.endsWith('Fen')) out[k.slice(0, -3)] = formatYuan(v);
+    else if (typeof v === 'number' && k.endsWith('Bp')) out[k.slice(0, -2)] = String(v / 100); // basis points as a percent: 2000 → 20, 1250 → 12.5
     else out[k] = v;
   }
   return out;

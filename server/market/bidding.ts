@@ -5,7 +5,7 @@ import { inGroupCommit, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
-import { readSettings } from '@/server/settings/queries';
+import { readSettings, settingsAt } from '@/server/settings/queries';
 import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
@@ -45,12 +45,13 @@ function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, pri
  * its deposit counts toward the new one, so a raise needs only the difference in free funds.
  */
 function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
-  const { depositRateBp } = readSettings(tx);
-  const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, depositRateBp);
+  // The deposit rate in force at the bid's moment; a refusal names the document that set it.
+  const deposit = settingsAt(tx, now).versions.depositRateBp;
+  const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, deposit.value);
   const previous = market.activeBidOfZone(tx, listing.id, actor.organisationId);
   const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
   const available = free + (previous?.depositFen ?? 0);
-  ensure(depositFen <= available, 'insufficientFunds', { neededFen: depositFen, freeFen: available });
+  ensure(depositFen <= available, 'depositAboveFreeFunds', { neededFen: depositFen, freeFen: available, rateBp: deposit.value, documentNo: deposit.documentNo });
   if (previous) releaseBidInTx(tx, now, previous, 'superseded');
   const bidderNumber = market.bidderNumberFor(tx, listing.id, actor.organisationId);
   const bid = market.insertBid(tx, {
@@ -98,7 +99,7 @@ export function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput)
   const placed = placeInTx(tx, now, actor, listing, input, 'bid');
   // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
   notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
-  const settings = readSettings(tx);
+  const settings = readSettings(tx, now);
   const closesAt = extendedClose(listing.closesAt, now, {
     windowMs: settings.antiSnipingWindowSeconds * 1000,
     extensionMs: settings.antiSnipingExtensionSeconds * 1000,

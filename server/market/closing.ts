@@ -22,7 +22,7 @@ const confirmationNo = (id: number, at: number) => documentNo('QX', id, at, 6);
 
 /** Writes an award: a numbered trade, its deposit kept from the bid's, the quantity marked awarded. */
 export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
-  const { paymentDays } = readSettings(tx);
+  const { paymentDays } = readSettings(tx, now);
   const id = market.nextId(tx, 'trades');
   const amountFen = tradeAmount(qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu);
   // A partly filled bid keeps the share of its deposit that matches the filled quantity; rounding

@@ -267,7 +267,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
     }
     case 'settings': {
       const { kind: _kind, ...settings } = a;
-      await h.as('province').accounts.updateSettings(settings);
+      await h.setSettings(settings);
       return;
     }
     case 'read': {

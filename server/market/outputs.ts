@@ -307,6 +307,25 @@ type _TradeView = Proves<Describes<typeof tradeViewOut, views.TradeView>>;
 /** A trade confirmation (成交确认书) with its award's standing: won in full or partly filled. */
 export const tradeOut = tradeViewOut.extend({ standing: bidStandingOut.nullable() }).describe('成交确认书 (a trade confirmation)');
 
+const appliedRuleOut = z
+  .object({
+    value: z.number().int().describe('取值，按设置项的单位'),
+    documentNo: z.string().describe('依据文号；— 为无'),
+    effectiveFrom: epochMsOut.describe('该版本的生效时刻'),
+  })
+  .describe('成交所适用的交易设置及其依据文件');
+
+/** The confirmation with the rules that applied to it: deposit rate at the bid, payment term at the award, reclamation period at the trade. */
+export const tradeConfirmationOut = tradeOut
+  .extend({
+    rules: z.object({
+      depositRate: appliedRuleOut.describe('竞买保证金比例（基点），出价时有效'),
+      paymentDays: appliedRuleOut.describe('付款期限（天），成交时有效'),
+      reclamationYears: appliedRuleOut.describe('成交后复垦验收期限（年），结算时（未结算为成交时）有效'),
+    }),
+  })
+  .describe('成交确认书及所适用的规则 (a trade confirmation with the rules that applied)');
+
 /** A page of the caller's trades; for a zone, what it has still to pay over all pages. */
 export const tradesPageOut = z
   .object({

@@ -51,21 +51,6 @@ export const LISTING_PHASES = ['pending_review', 'rejected', 'withdrawn', 'upcom
 /** The province's whole market, in one phase or all. */
 export const allListingsInput = z.object({ phase: z.enum(LISTING_PHASES, { error: 'invalidInput' }).optional(), page: pageField.optional() }).default({});
 
-// Whole numbers only (basis points, days, seconds): the form converts percent and minutes.
-const settingField = (min: number, max: number) =>
-  z
-    .number({ error: 'notANumber' })
-    .int({ error: 'wholeNumber' })
-    .min(min, { error: min > 0 ? 'positive' : 'negative' })
-    .max(max, { error: 'tooLarge' });
-
-export const settingsInput = z.object({
-  depositRateBp: settingField(0, 10000),
-  paymentDays: settingField(1, 365),
-  antiSnipingWindowSeconds: settingField(0, 86400),
-  antiSnipingExtensionSeconds: settingField(0, 86400),
-});
-
 export const byId = z.object({ id: idField });
 
 /** A page of the caller's statement: entries older than `before` (the previous page's cursor). */

@@ -11,17 +11,21 @@ import { nextSaleRange } from '@/server/lots/domain/serials';
 import { markFirstTrade } from '@/server/projects/queries';
 import { recordSettledTrade } from '@/server/stats/queries';
 import { lapseTradeInTx } from './closing';
+import { settingsAt } from '@/server/settings/queries';
 import type { Actor, Services } from '@/server/kernel/deps';
 
 export function payTrade(s: Services, actor: Actor, tradeId: number) {
   const now = s.clock.now();
-  // A payment after the due date finds its award lapsed; the lapse is committed, then the payment refused.
+  // A payment after the due date finds its award lapsed; the lapse is committed, then the payment refused,
+  // naming the document that set the payment term in force at the award.
+  let lapsed: { documentNo: string } = { documentNo: '' };
   const paid = inTransaction(s.db, (tx) => {
     const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
     ensure(trade, 'tradeNotFound');
     if (trade.status === 'settled') return trade;
+    lapsed = { documentNo: settingsAt(tx, trade.awardedAt).versions.paymentDays.documentNo };
     if (lapseTradeInTx(tx, now, trade.id)) return null;
-    ensure(trade.status === 'awaiting_payment', 'tradeLapsed');
+    ensure(trade.status === 'awaiting_payment', 'tradeLapsed', lapsed);
     const balanceDue = trade.amountFen - trade.depositFen;
     const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
     ensure(free >= balanceDue, 'insufficientFunds', { neededFen: balanceDue, freeFen: free });
@@ -35,7 +39,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
       settlement({ ...trade, farmlandMilliMu }),
     );
     // The units sold are the next contiguous range of the lot; the first sale of a project's quota
-    // starts its 2-year reclamation clock (seed 001 二(二)).
+    // starts its reclamation clock (2 years by default, the period in force now: seed 001 二(二)).
     const lot = market.lotById(tx, trade.lotId)!;
     const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
     const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
@@ -44,6 +48,6 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     writeAudit(tx, { at: now, actor, action: 'trade.settle', entity: 'trade', entityId: trade.id, before: trade, after });
     return after;
   });
-  if (!paid) throw new DomainError('tradeLapsed');
+  if (!paid) throw new DomainError('tradeLapsed', lapsed);
   return paid;
 }

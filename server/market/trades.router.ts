@@ -7,7 +7,9 @@ import { seesTrade } from '@/server/market/domain/visibility';
 import { bidStandings } from '@/server/market/domain/auction';
 import { LIST_PAGE_SIZE, pageInput, pageWindow } from '@/server/kernel/fields';
 import { byId } from './schemas';
-import { tradeOut, tradeRowOut, tradesPageOut } from './outputs';
+import { tradeConfirmationOut, tradeRowOut, tradesPageOut } from './outputs';
+import { settingVersionRows } from '@/server/settings/queries';
+import { versionInForce } from '@/server/settings/domain/settings';
 import { roleProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 
 const partyProcedure = roleProcedure('county', 'zone', 'province');
@@ -37,10 +39,24 @@ export const tradesRouter = router({
   }),
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
-  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeOut).query(({ ctx, input }) => {
+  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeConfirmationOut).query(({ ctx, input }) => {
     const trade = views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
-    return withStanding([trade])[0]!;
+    // Each rule as its version stood when it applied: versions are only added, never take effect before
+    // they are recorded, so what was in force at a past moment reads the same today.
+    const versions = settingVersionRows(ctx.services.db);
+    const rule = (key: Parameters<typeof versionInForce>[1], at: number) => {
+      const v = versionInForce(versions, key, at);
+      return { value: v.value, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom };
+    };
+    return {
+      ...withStanding([trade])[0]!,
+      rules: {
+        depositRate: rule('depositRateBp', trade.bid.placedAt),
+        paymentDays: rule('paymentDays', trade.awardedAt),
+        reclamationYears: rule('reclamationYearsAfterTrade', trade.settledAt ?? trade.awardedAt),
+      },
+    };
   }),
 
   pay: zoneProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeRowOut).mutation(({ ctx, input }) => payTrade(ctx.services, ctx.actor, input.id)),

@@ -9,6 +9,7 @@ import * as data from './queries';
 import { ensure } from '@/server/kernel/errors';
 import { type Notice, PAYMENT_REMINDER_DAYS, paymentReminder, reclamationNotices } from '@/server/notifications/domain/notifications';
 import { reminderHorizon } from '@/server/projects/domain/reclamation';
+import { reclamationYearsReader } from '@/server/settings/queries';
 import { DAY_MS } from '@/server/kernel/china-time';
 import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
@@ -23,7 +24,9 @@ function dueReminders(s: Services, now: number): Notice[] {
     .unpaidAwardsDueBy(s.db, now, now + Math.max(...PAYMENT_REMINDER_DAYS) * DAY_MS)
     .map((t) => paymentReminder(t, now))
     .filter((n) => n !== null);
-  const projects = data.obligationsNear(s.db, reminderHorizon(now));
+  // Each project's deadline from the periods in force when its clock started (server/settings).
+  const years = reclamationYearsReader(s.db);
+  const projects = data.obligationsNear(s.db, reminderHorizon(now, years.shortest)).map((p) => ({ ...p, years: years.of(p) }));
   const bureaus = data.cityBureausByCity(s.db, [...new Set(projects.flatMap((p) => (p.cityId === null ? [] : [p.cityId])))]);
   const reclamation = projects.flatMap((p) => reclamationNotices(p, p.cityId === null ? [] : (bureaus.get(p.cityId) ?? []), now));
   return [...payments, ...reclamation].filter((n) => !data.noticeWritten(s.db, n));

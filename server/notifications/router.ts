@@ -4,6 +4,7 @@ import 'server-only';
 import { type Locale, type MessageKey, translate } from '@/lib/i18n';
 import * as data from './queries';
 import { projectList } from '@/server/projects/queries';
+import { reclamationYearsReader } from '@/server/settings/queries';
 import type { Role } from '@/server/kernel/roles';
 import { type NoticeParams, type TodoFacts, todoOf } from '@/server/notifications/domain/notifications';
 import { markAllRead, markRead } from './notifications';
@@ -32,6 +33,12 @@ function asMessage(locale: Locale, row: data.NotificationRow) {
 }
 
 /** The facts of what waits for the organisation, by what its role acts on. */
+/** Obligations with the reclamation periods that bind each (in force when its clock started). */
+function withYears<P extends { approvedAt: number; firstTradedAt: number | null }>(db: Services['db'], projects: P[]) {
+  const years = reclamationYearsReader(db);
+  return projects.map((p) => ({ ...p, years: years.of(p) }));
+}
+
 function todoFacts(s: Services, user: { role: Role; organisationId: number; cityId: number | null }): TodoFacts {
   const db = s.db;
   switch (user.role) {
@@ -41,12 +48,12 @@ function todoFacts(s: Services, user: { role: Role; organisationId: number; city
       return {
         projectsReturned: projectList(db, { countyId: user.organisationId }, ['returned']),
         listingsWithOffers: data.listingsWithOpenOffers(db, user.organisationId),
-        obligations: data.openObligations(db, { countyId: user.organisationId }),
+        obligations: withYears(db, data.openObligations(db, { countyId: user.organisationId })),
       };
     case 'city':
       return {
         projectsToReview: [...projectList(db, { cityId: user.cityId ?? -1 }, ['city_review'])].reverse(),
-        obligations: data.openObligations(db, { cityId: user.cityId ?? -1 }),
+        obligations: withYears(db, data.openObligations(db, { cityId: user.cityId ?? -1 })),
       };
     case 'province':
       return { listingsToReview: data.listingsAwaitingReview(db), projectsToReview: [...projectList(db, 'all', ['province_review'])].reverse() };

@@ -238,6 +238,24 @@ describe('selling splits the serial range, and every unit can be traced', () => 
 });
 
 describe('reclamation obligations (seed 001 二(二))', () => {
+  it('the periods are settings: each project keeps those in force at its approval and at its first trade', async () => {
+    const { id: older, lot } = await approved();
+    const olderApprovedAt = h.clock.now();
+    h.clock.advance(DAY);
+    await h.setSettings({ reclamationYearsAfterApproval: 5, reclamationYearsAfterTrade: 1 }, '晋自然资发〔2026〕50号');
+    const { id: newer } = await approved({ name: '偏关县2026年度增减挂钩项目区（四）' });
+    const newerApprovedAt = h.clock.now();
+    const deadline = async (id: number) => (await h.as('province').projects.obligations()).find((p) => p.id === id)!.obligation!.deadline;
+    // Approved before the change: 3 years, as it was; after it: 5.
+    expect(await deadline(older)).toBe(addYearsCst(olderApprovedAt, 3));
+    expect(await deadline(newer)).toBe(addYearsCst(newerApprovedAt, 5));
+    expect((await h.as('pianguan').projects.get({ id: newer })).project.obligation!.deadline).toBe(addYearsCst(newerApprovedAt, 5));
+    // Its first trade after the change: 1 year from the trade.
+    h.clock.advance(DAY);
+    const trade = await sell(lot.id, '10');
+    expect(await deadline(older)).toBe(addYearsCst(trade.settledAt!, 1));
+  });
+
   it('the first trade starts a 2-year clock; overdue flags the three consequences; acceptance clears them', async () => {
     const { id, lot } = await approved();
     const approvedAt = h.clock.now();

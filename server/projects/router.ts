@@ -6,6 +6,8 @@ import { translate } from '@/lib/i18n';
 import * as data from './queries';
 import { reviewerOf, isEditable, type ProjectStatus } from '@/server/projects/domain/projects';
 import { obligationStatus } from '@/server/projects/domain/reclamation';
+import type { ReclamationYears } from '@/server/settings/domain/settings';
+import { reclamationYearsReader } from '@/server/settings/queries';
 import { formatSerialRange, remainingRange } from '@/server/lots/domain/serials';
 import { seesProject } from '@/server/market/domain/visibility';
 import { acceptReclamation, approveDesign, reportProgress } from './reclamation';
@@ -65,11 +67,12 @@ function visibleProject(ctx: SignedIn, id: number) {
 const withObligation = <T extends { status: ProjectStatus; approvedAt: number | null; firstTradedAt: number | null; reclamationAcceptedAt: number | null }>(
   p: T,
   now: number,
+  yearsOf: (p: { approvedAt: number; firstTradedAt: number | null }) => ReclamationYears,
 ) => ({
   ...p,
   obligation:
     p.status === 'approved' && p.approvedAt !== null
-      ? obligationStatus({ approvedAt: p.approvedAt, firstTradedAt: p.firstTradedAt, reclamationAcceptedAt: p.reclamationAcceptedAt }, now)
+      ? obligationStatus({ approvedAt: p.approvedAt, firstTradedAt: p.firstTradedAt, reclamationAcceptedAt: p.reclamationAcceptedAt, years: yearsOf({ approvedAt: p.approvedAt, firstTradedAt: p.firstTradedAt }) }, now)
       : null,
 });
 
@@ -79,7 +82,8 @@ export const projectsRouter = router({
   /** Projects in the caller's jurisdiction, newest first, with their reclamation state. */
   list: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
-    return data.projectList(ctx.services.db, scopeOf(ctx)).map((p) => withObligation(p, now));
+    const years = reclamationYearsReader(ctx.services.db);
+    return data.projectList(ctx.services.db, scopeOf(ctx)).map((p) => withObligation(p, now, years.of));
   }),
 
   /** Plans waiting for the caller's decision: the city's reviews, or the province's approvals. */
@@ -90,9 +94,10 @@ export const projectsRouter = router({
   /** Reclamation obligations of approved projects, overdue first, then by deadline. */
   obligations: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
     const now = ctx.services.clock.now();
+    const years = reclamationYearsReader(ctx.services.db);
     return data
       .projectList(ctx.services.db, scopeOf(ctx), ['approved'])
-      .map((p) => withObligation(p, now))
+      .map((p) => withObligation(p, now, years.of))
       .sort((a, b) => STATE_ORDER[a.obligation!.state] - STATE_ORDER[b.obligation!.state] || a.obligation!.deadline - b.obligation!.deadline);
   }),
 
@@ -107,7 +112,7 @@ export const projectsRouter = router({
     const approved = project.status === 'approved';
     const open = approved && project.reclamationAcceptedAt === null;
     return {
-      project: withObligation(project, now),
+      project: withObligation(project, now, reclamationYearsReader(db).of),
       countyName,
       cityId,
       expandedPower,

@@ -1,21 +1,78 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { type DbOrTx, reusable } from '@/db/client';
-import { settings } from '@/db/schema';
-import { type MarketSettings, SETTING_DEFAULTS, type SettingKey } from '@/server/settings/domain/settings';
+import { settingVersions, users } from '@/db/schema';
+import {
+  type MarketSettings,
+  type ReclamationYears,
+  type SettingKey,
+  type SettingVersion,
+  type SettingsInForce,
+  isSettingKey,
+  reclamationYearsOf,
+  settingsInForce,
+  shortestReclamationYears,
+} from '@/server/settings/domain/settings';
 
-const settingsQuery = (db: DbOrTx) => db.select().from(settings).prepare();
+const versionsQuery = (db: DbOrTx) => db.select().from(settingVersions).prepare();
 
-export function readSettings(db: DbOrTx): MarketSettings {
-  const stored = new Map(reusable(db, settingsQuery).all().map((r) => [r.key, r.value]));
-  const out = { ...SETTING_DEFAULTS } as MarketSettings;
-  for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) out[key] = stored.get(key) ?? SETTING_DEFAULTS[key];
-  return out;
+/** Every recorded version of every setting (a handful of rows: the province changes rules rarely). */
+export function settingVersionRows(db: DbOrTx): SettingVersion[] {
+  // A key this build does not know (one a later build removed) is not a setting here.
+  return reusable(db, versionsQuery)
+    .all()
+    .flatMap((r) => (isSettingKey(r.key) ? [{ ...r, key: r.key }] : []));
 }
 
-export function writeSetting(db: DbOrTx, key: SettingKey, value: number) {
-  db.insert(settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
-    .run();
+/** The settings in force at `at`, each with its document and effective date. */
+export function settingsAt(db: DbOrTx, at: number): SettingsInForce {
+  return settingsInForce(settingVersionRows(db), at);
+}
+
+/** The values of the settings in force at `at`: a use case passes its `now`, the moment of its event. */
+export function readSettings(db: DbOrTx, at: number): MarketSettings {
+  return settingsAt(db, at).values;
+}
+
+/** A function giving each project the reclamation periods that bind it (reclamationYearsOf), the versions read once. */
+export function reclamationYearsReader(db: DbOrTx) {
+  const versions = settingVersionRows(db);
+  return {
+    of: (p: { approvedAt: number; firstTradedAt: number | null }): ReclamationYears => reclamationYearsOf(versions, p),
+    shortest: shortestReclamationYears(versions),
+  };
+}
+
+export interface NewSettingVersion {
+  key: SettingKey;
+  value: number;
+  documentNo: string;
+  effectiveFrom: number;
+  recordedAt: number;
+  recordedBy: number;
+}
+
+export function insertSettingVersion(db: DbOrTx, v: NewSettingVersion): SettingVersion {
+  const row = db.insert(settingVersions).values(v).returning().get();
+  return { ...row, key: v.key };
+}
+
+/** Every recorded version, newest first, with the name of who recorded it. */
+export function settingHistory(db: DbOrTx) {
+  return db
+    .select({
+      id: settingVersions.id,
+      key: settingVersions.key,
+      value: settingVersions.value,
+      documentNo: settingVersions.documentNo,
+      effectiveFrom: settingVersions.effectiveFrom,
+      recordedAt: settingVersions.recordedAt,
+      recordedBy: settingVersions.recordedBy,
+      recordedByName: users.displayName,
+    })
+    .from(settingVersions)
+    .leftJoin(users, eq(users.id, settingVersions.recordedBy))
+    .orderBy(desc(settingVersions.recordedAt), desc(settingVersions.id))
+    .all()
+    .flatMap((r) => (isSettingKey(r.key) ? [{ ...r, key: r.key }] : []));
 }

@@ -9,6 +9,8 @@ import { dayCst, yearRangeCst } from '@/server/kernel/china-time';
 import { guidanceInForce, guidanceSegments } from '@/server/guidance/domain/guidance';
 import { type CountyFlags, isInTarget } from '@/server/holdings/domain/plan';
 import { obligationStatus } from '@/server/projects/domain/reclamation';
+import type { ReclamationYears } from '@/server/settings/domain/settings';
+import { reclamationYearsReader } from '@/server/settings/queries';
 import {
   DEFAULT_TARGET_MILLI_MU,
   assessment,
@@ -39,8 +41,11 @@ function scopeOf(ctx: SignedIn, input: { cityId: number | null; countyId: number
 }
 
 /** The reclamation state of an approved project (its approval time is set by then). */
-const obligationOf = (p: Parameters<typeof obligationStatus>[0] extends infer F ? Omit<F, 'approvedAt'> & { approvedAt: number | null } : never, now: number) =>
-  p.approvedAt === null ? null : obligationStatus({ ...p, approvedAt: p.approvedAt }, now).state;
+const obligationOf = (
+  p: Parameters<typeof obligationStatus>[0] extends infer F ? Omit<F, 'approvedAt' | 'years'> & { approvedAt: number | null } : never,
+  now: number,
+  yearsOf: (p: { approvedAt: number; firstTradedAt: number | null }) => ReclamationYears,
+) => (p.approvedAt === null ? null : obligationStatus({ ...p, approvedAt: p.approvedAt, years: yearsOf({ approvedAt: p.approvedAt, firstTradedAt: p.firstTradedAt }) }, now).state);
 
 const isPoverty = (c: CountyFlags) => isInTarget(c, 'poverty');
 
@@ -133,9 +138,10 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
+      const years = reclamationYearsReader(db);
       const states = projectList(db, 'all', ['approved']).flatMap((p) => {
         const c = counties.get(p.countyId)!;
-        const state = obligationOf(p, now);
+        const state = obligationOf(p, now, years.of);
         return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
       });
       return {
@@ -160,7 +166,8 @@ export const statsRouter = router({
       const spent = new Map<number, number>();
       for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
       const overdue = new Map<number, number>();
-      for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
+      const years = reclamationYearsReader(db);
+      for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now, years.of) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
       return {
         year,
         rows: assessment(

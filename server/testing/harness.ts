@@ -14,6 +14,8 @@ import { balanceMismatches, totalsByAsset, unbalancedEntries } from '@/server/bo
 import { sessionUser } from '@/server/users/queries';
 import type { Locale } from '@/lib/i18n/define';
 import type { Services } from '@/server/kernel/deps';
+import { isoDateCst } from '@/server/kernel/china-time';
+import type { MarketSettings } from '@/server/settings/domain/settings';
 
 export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 CST
 
@@ -43,6 +45,10 @@ export async function makeHarness() {
     return as('checker').accounts.confirmTransfer({ id: proposed.id });
   };
 
+  /** The province records new values of market settings, in force at once (today's date), under a document number. */
+  const setSettings = (values: Partial<MarketSettings>, documentNo = '测试〔2026〕1号') =>
+    as('province').settings.addVersion({ ...values, documentNo, effectiveDate: isoDateCst(clock.now()) });
+
   /** The ledger's invariants: balances match the journal, entries balance, each asset sums to zero. */
   const checkLedger = () => ({
     mismatches: balanceMismatches(db),
@@ -54,7 +60,7 @@ export async function makeHarness() {
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { db, clock, services, as, orgId, actor, userId, receiveTransfer, checkLedger, close };
+  return { db, clock, services, as, orgId, actor, userId, receiveTransfer, setSettings, checkLedger, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

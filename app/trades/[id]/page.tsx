@@ -1,7 +1,8 @@
 // The printable trade confirmation (成交确认书) for the two parties and the province (trades.get).
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatTime } from '@/lib/format';
+import { settingText } from '@/lib/settings-view';
 import { requireRole } from '@/server/web/page';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
@@ -13,6 +14,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
   const { id } = await params;
   const { caller, locale, t } = await requireRole('county', 'zone', 'province');
   const tm = translator(locale, 'market');
+  const ta = translator(locale, 'admin');
   const tradeId = Number(id);
   if (!Number.isSafeInteger(tradeId) || tradeId <= 0) return <PageError message={tm('bad_id')} />;
   const got = await load(() => caller.trades.get({ id: tradeId }));
@@ -192,12 +194,37 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
           </tbody>
         </table>
 
+        <h2>{tm('conf_rules')}</h2>
+        <p className="muted">{tm('conf_rulesNote')}</p>
+        <table className="kv" data-testid="confirmation-rules">
+          <tbody>
+            {(
+              [
+                ['conf_ruleDeposit', 'depositRate', settingText(ta, 'depositRateBp', tr.rules.depositRate.value)],
+                ['conf_rulePayment', 'paymentDays', settingText(ta, 'paymentDays', tr.rules.paymentDays.value)],
+                ['conf_ruleReclamation', 'reclamationYears', settingText(ta, 'reclamationYearsAfterTrade', tr.rules.reclamationYears.value)],
+              ] as const
+            ).map(([label, key, value]) => (
+              <tr key={key} data-rule={key}>
+                <th>{tm(label)}</th>
+                <td>
+                  {tm('conf_ruleValue', {
+                    value,
+                    documentNo: tr.rules[key].documentNo,
+                    from: tr.rules[key].effectiveFrom === 0 ? tm('conf_ruleFromStart') : formatTime(tr.rules[key].effectiveFrom, locale),
+                  })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
         <h2>{tm('conf_terms')}</h2>
         <ol className="terms-list">
           <li>{tm('conf_term1')}</li>
           <li>{tm('conf_term2')}</li>
           <li>{tm('conf_term3')}</li>
-          <li>{tm('conf_term4')}</li>
+          <li>{tm('conf_term4', { years: tr.rules.reclamationYears.value, documentNo: tr.rules.reclamationYears.documentNo })}</li>
         </ol>
 
         <div className="seals">

@@ -1,9 +1,11 @@
 // Reclamation obligations (复垦), seed 001 二(二); domain.md step 7. Acceptance (验收) is due within
 // 3 years of approval, or, once the project's quota has been traded, within 2 years of the first
 // trade. Overdue, the county loses assessment points, its next year's new-construction quota is cut and
-// its land approvals are suspended. Reminders come 180, 90 and 30 days before the deadline.
+// its land approvals are suspended. Reminders come 180, 90 and 30 days before the deadline. The periods
+// are market settings the province may change; a project keeps those in force when its clock started.
 import { CST_OFFSET_MS } from '@/server/kernel/china-time';
 import { DAY_MS } from '@/server/kernel/china-time';
+import { DEFAULT_RECLAMATION_YEARS, type ReclamationYears } from '@/server/settings/domain/settings';
 
 /** The same calendar moment `years` later in China; 29 February becomes 28 February. */
 export function addYearsCst(at: number, years: number): number {
@@ -15,7 +17,6 @@ export function addYearsCst(at: number, years: number): number {
   return Date.UTC(y, m, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()) - CST_OFFSET_MS;
 }
 
-const RECLAMATION_YEARS = { fromApproval: 3, fromFirstTrade: 2 } as const;
 export const REMINDER_DAYS = [180, 90, 30] as const;
 export const OVERDUE_CONSEQUENCES = ['assessmentPointsLost', 'nextYearQuotaCut', 'landApprovalsSuspended'] as const;
 export type OverdueConsequence = (typeof OVERDUE_CONSEQUENCES)[number];
@@ -24,13 +25,17 @@ export interface ObligationFacts {
   approvedAt: number;
   firstTradedAt: number | null;
   reclamationAcceptedAt: number | null;
+  /**
+   * The periods that bind the project, as the market settings had them when each clock started
+   * (reclamationYearsOf in server/settings/domain/settings.ts); the seed's 3 and 2 years when not given.
+   */
+  years?: ReclamationYears;
 }
 
-/** The acceptance deadline: 2 years from the first trade if there was one, else 3 from approval. */
-export function reclamationDeadline(p: Pick<ObligationFacts, 'approvedAt' | 'firstTradedAt'>): number {
-  return p.firstTradedAt !== null
-    ? addYearsCst(p.firstTradedAt, RECLAMATION_YEARS.fromFirstTrade)
-    : addYearsCst(p.approvedAt, RECLAMATION_YEARS.fromApproval);
+/** The acceptance deadline: the period after the trade from the first trade if there was one (2 years by default), else the period after approval (3). */
+export function reclamationDeadline(p: Pick<ObligationFacts, 'approvedAt' | 'firstTradedAt' | 'years'>): number {
+  const years = p.years ?? DEFAULT_RECLAMATION_YEARS;
+  return p.firstTradedAt !== null ? addYearsCst(p.firstTradedAt, years.afterTrade) : addYearsCst(p.approvedAt, years.afterApproval);
 }
 
 export type ObligationState = 'accepted' | 'overdue' | 'due' | 'on_track';
@@ -58,10 +63,10 @@ export function obligationStatus(p: ObligationFacts, now: number): ObligationSta
 
 /**
  * The latest approval (of a project never traded) and the latest first trade whose deadline can have
- * reached its first reminder by `now`: a deadline is at least 365 days a year after its start, so
- * anything later is on track. Lets a query skip the projects no reminder can concern yet.
+ * reached its first reminder by `now`, given the shortest periods ever in force: a deadline is at least
+ * 365 days a year after its start, so anything later is on track. Lets a query skip the projects no reminder can concern yet.
  */
-export function reminderHorizon(now: number): { approvedBy: number; firstTradedBy: number } {
+export function reminderHorizon(now: number, shortest: ReclamationYears = DEFAULT_RECLAMATION_YEARS): { approvedBy: number; firstTradedBy: number } {
   const earliest = (years: number) => now - (365 * years - Math.max(...REMINDER_DAYS)) * DAY_MS;
-  return { approvedBy: earliest(RECLAMATION_YEARS.fromApproval), firstTradedBy: earliest(RECLAMATION_YEARS.fromFirstTrade) };
+  return { approvedBy: earliest(shortest.afterApproval), firstTradedBy: earliest(shortest.afterTrade) };
 }
