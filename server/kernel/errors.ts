@@ -79,6 +79,8 @@ export const domainErrors = {
   guidanceEndBeforeStart: 'BAD_REQUEST',
   floorAboveReference: 'BAD_REQUEST',
   targetYearInPast: 'BAD_REQUEST',
+  thresholdOrder: 'BAD_REQUEST',
+  thresholdOutOfRange: 'BAD_REQUEST',
   mustChangePassword: 'FORBIDDEN',
   wrongCurrentPassword: 'BAD_REQUEST',
   samePassword: 'BAD_REQUEST',
