@@ -86,7 +86,7 @@ describe('one group of listings', () => {
       }),
       listing({ id: 3 }),
       listing({ id: 4, mode: 'negotiated', incrementFenPerMu: 0, bids: [{ id: 5, zoneId: 9, priceFenPerMu: 1_000_000, placedAt: HOUR }], awards: [{ zoneId: 9, priceFenPerMu: 1_000_000 }] }),
-      listing({ id: 5, bids: [{ id: 6, zoneId: 8, priceFenPerMu: 1_050_000, placedAt: 99 * HOUR }], awards: [{ zoneId: 8, priceFenPerMu: 1_050_000 }], closesAt: 99 * HOUR + WINDOW_MS, closedAt: 99 * HOUR + WINDOW_MS }),
+      listing({ id: 5, bids: [{ id: 6, zoneId: 8, priceFenPerMu: 1_050_000, placedAt: 100 * HOUR - 60_000 }], awards: [{ zoneId: 8, priceFenPerMu: 1_050_000 }], closesAt: 100 * HOUR - 60_000 + WINDOW_MS, closedAt: 100 * HOUR - 60_000 + WINDOW_MS }),
     ];
     const g = screenGroup(ls, { ...t, minListings: 4 }, rules);
     expect(g).toMatchObject({ listings: 5, withBids: 4, awarded: 4, auctions: 4, medianBiddersX100: 100, meanRatioBp: (10_000 + 11_000 + 10_000 + 10_500) / 4 });
