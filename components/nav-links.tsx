@@ -31,6 +31,7 @@ const LINKS = {
     ['/province/plan', 'nav_plan'],
     ['/province/guidance', 'nav_guidance'],
     ['/dashboard', 'nav_dashboard'],
+    ['/province/integrity', 'nav_integrity'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
     ['/province/audit', 'nav_audit'],

@@ -250,3 +250,15 @@ describe('generated markets', () => {
     expect(pairs.every((p) => CARTEL_ZONES.includes(p.zoneA) && CARTEL_ZONES.includes(p.zoneB))).toBe(true);
   });
 });
+
+describe('the period', () => {
+  it('cuts years, quarters and months in China time; a month wins over a quarter', async () => {
+    const { periodRange, periodLabel } = await import('./period');
+    const cst = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
+    expect(periodRange({ year: 2026, quarter: null, month: null })).toEqual({ from: cst('2026-01-01'), to: cst('2027-01-01') });
+    expect(periodRange({ year: 2026, quarter: 4, month: null })).toEqual({ from: cst('2026-10-01'), to: cst('2027-01-01') });
+    expect(periodRange({ year: 2026, quarter: 1, month: 12 })).toEqual({ from: cst('2026-12-01'), to: cst('2027-01-01') });
+    expect(periodLabel({ year: 2026, quarter: 2, month: null })).toBe('2026-Q2');
+    expect(periodLabel({ year: 2026, quarter: null, month: 5 })).toBe('2026-05');
+  });
+});
