@@ -2,6 +2,7 @@
 // demo's past year (negotiated listings each taken by a single offer at the reserve) flagged red and
 // worded, the flag opened to the listings behind it, one of them followed to its listing page; the
 // thresholds' form refuses an amber band past the red one beside the field.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { advanceClock, signedIn } from './fixtures';
 
@@ -27,6 +28,9 @@ test('the province sees a flag on the integrity page and follows it to a listing
   const total = province.getByTestId('integrity-total-table').locator('td[data-metric=singleBidder]');
   await expect(total).toHaveAttribute('data-level', 'red');
   await expect(total).toContainText('红色·警示');
+  // Accessible as the other pages are (e2e/accessibility.spec.ts): no serious or critical axe violation.
+  const axe = await new AxeBuilder({ page: province }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // A county's red flag opens to its listings; one is followed to its page.
   const flag = province.getByTestId('integrity-counties').locator('td[data-metric=singleBidder][data-level=red]').first();
