@@ -33,6 +33,7 @@ const LINKS = {
     ['/province/guidance', 'nav_guidance'],
     ['/dashboard', 'nav_dashboard'],
     ['/province/outlook', 'nav_outlook'],
+    ['/province/integrity', 'nav_integrity'],
     ['/obligations', 'nav_obligations'],
     ['/province/settings', 'nav_settings'],
     ['/province/audit', 'nav_audit'],

@@ -10,6 +10,8 @@ export function ReportTable({ report, filter, locale, limit }: { report: Report;
     if (filter?.year) q.set('year', String(filter.year));
     if (filter?.cityId) q.set('cityId', String(filter.cityId));
     if (filter?.countyId) q.set('countyId', String(filter.countyId));
+    if (filter?.quarter) q.set('quarter', String(filter.quarter));
+    if (filter?.month) q.set('month', String(filter.month));
     return `/api/export/${report.id}?${q}`;
   };
   const rows = limit === undefined ? report.rows : report.rows.slice(0, limit);

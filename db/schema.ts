@@ -96,6 +96,20 @@ export const settingVersions = sqliteTable(
 );
 
 /**
+ * The thresholds of the market-integrity screens (seed 001 三(三), 四(三)), one row per key the province
+ * changed: an integer (basis points, a count, hundredths of a bidder), who changed it and when. A key
+ * without a row has its default, whose source is named beside it (server/integrity/domain/thresholds.ts).
+ */
+export const integrityThresholds = sqliteTable('integrity_thresholds', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: integer('updated_by')
+    .notNull()
+    .references(() => users.id),
+});
+
+/**
  * A linking project (增减挂钩项目区): drafted by its county, reviewed by its city (skipped for 扩权强县),
  * approved by the province, which issues its surplus quota as one lot (seed 001 二(一); domain.md step 1).
  * Reclamation (复垦) of its demolition plots is then owed by a deadline (seed 001 二(二); step 7).

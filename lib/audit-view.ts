@@ -72,7 +72,7 @@ const HREF: Partial<Record<NameKind, (id: number) => string>> = {
   trades: (id) => `/trades/${id}`,
   projects: (id) => `/projects/${id}`,
 };
-const ENTITY_HREF: Partial<Record<string, string>> = { settings: '/province/settings', price_guidance: '/province/guidance', bank_transfer: '/province/funds', user: '/province/users', plan_allocation: '/province/plan' };
+const ENTITY_HREF: Partial<Record<string, string>> = { settings: '/province/settings', integrity_thresholds: '/province/integrity', price_guidance: '/province/guidance', bank_transfer: '/province/funds', user: '/province/users', plan_allocation: '/province/plan' };
 
 type Fields = Record<string, unknown>;
 const parse = (json: string | null): Fields | null => {
@@ -162,6 +162,7 @@ function shownValue(locale: Locale, entity: string, field: string, v: unknown, n
   if (field.endsWith('FenPerMu')) return { text: `${formatYuan(v)} ${tu('yuanPerMu')}` };
   if (field.endsWith('Fen')) return { text: `${formatYuan(v)} ${tu('yuan')}` };
   if (field.endsWith('Bp')) return { text: `${formatYuan(v)}%` }; // basis points have the 2 decimals of fen
+  if (field.endsWith('X100')) return { text: formatYuan(v) }; // hundredths (a mean number of bidders): 2 decimals
   if (field.endsWith('Seconds')) return { text: say(locale, 'audit', 'minutes', { n: v / 60 }) };
   if (field === 'paymentDays') return { text: say(locale, 'audit', 'days', { n: v }) };
   if (field.startsWith('reclamationYears')) return { text: say(locale, 'audit', 'years', { n: v }) };
@@ -222,6 +223,8 @@ function objectOf(locale: Locale, r: AuditRecord, names: AuditNames): Shown | nu
       return { text: [name('organisations', fields.countyId), fields.documentRef].filter(Boolean).join(' · '), href: ENTITY_HREF.plan_allocation! };
     case 'settings':
       return { text: say(locale, 'audit', 'entity_settings'), href: ENTITY_HREF.settings! };
+    case 'integrity_thresholds':
+      return { text: say(locale, 'audit', 'entity_integrity_thresholds'), href: ENTITY_HREF.integrity_thresholds! };
     case 'notification':
       return { text: say(locale, 'audit', 'entity_notification'), href: '/messages' };
     default:

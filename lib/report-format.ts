@@ -14,6 +14,7 @@ export function displayCell(kind: ColumnKind, v: string | number | null): string
   if (kind === 'yuan' || kind === 'yuanPerMu') return formatYuan(v);
   if (kind === 'wanYuan') return formatWanYuan(v);
   if (kind === 'pct') return formatPct(v);
+  if (kind === 'hundredths') return formatYuan(v); // 2 decimals, as yuan from fen
   return String(v);
 }
 
@@ -22,7 +23,7 @@ export function exportCell(kind: ColumnKind, v: string | number | null): string 
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (kind === 'mu') return Number(plain(formatMu(v)));
-  if (kind === 'yuan' || kind === 'yuanPerMu' || kind === 'pct') return Number(plain(formatYuan(v)));
+  if (kind === 'yuan' || kind === 'yuanPerMu' || kind === 'pct' || kind === 'hundredths') return Number(plain(formatYuan(v)));
   if (kind === 'wanYuan') return Number(plain(formatWanYuan(v)));
   return v;
 }

@@ -3,6 +3,7 @@ import { accountsRouter } from '@/server/accounts/router';
 import { auditRouter } from '@/server/audit/router';
 import { bidsRouter } from '@/server/market/bids.router';
 import { guidanceRouter } from '@/server/guidance/router';
+import { integrityRouter } from '@/server/integrity/router';
 import { statsRouter } from '@/server/stats/router';
 import { listingsRouter } from '@/server/market/listings.router';
 import { meRouter } from '@/server/users/me.router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   guidance: guidanceRouter,
   settings: settingsRouter,
   stats: statsRouter,
+  integrity: integrityRouter,
   audit: auditRouter,
   users: usersRouter,
   notifications: notificationsRouter,

@@ -3,6 +3,7 @@
 import { adminMessages } from '@/messages/admin';
 import { errorMessages } from '@/messages/errors';
 import { holdingMessages } from '@/messages/holdings';
+import { integrityMessages } from '@/messages/integrity';
 import { marketMessages } from '@/messages/market';
 import { notificationMessages } from '@/messages/notifications';
 import { auditMessages } from '@/messages/audit';
@@ -12,7 +13,7 @@ import { statsMessages } from '@/messages/stats';
 import { uiMessages } from '@/messages/ui';
 import type { Locale } from './define';
 
-export const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages, audit: auditMessages };
+export const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages, audit: auditMessages, integrity: integrityMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

@@ -5,13 +5,14 @@ import { adminMessages } from '@/messages/admin';
 import { auditMessages } from '@/messages/audit';
 import { errorMessages } from '@/messages/errors';
 import { holdingMessages } from '@/messages/holdings';
+import { integrityMessages } from '@/messages/integrity';
 import { marketMessages } from '@/messages/market';
 import { proceedsMessages } from '@/messages/proceeds';
 import { projectMessages } from '@/messages/projects';
 import { statsMessages } from '@/messages/stats';
 import { uiMessages } from '@/messages/ui';
 
-const others = { audit: auditMessages, errors: errorMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages };
+const others = { audit: auditMessages, errors: errorMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, integrity: integrityMessages };
 const GLOSSARY = /^(landType|asset|mode|role)_/;
 const terms = Object.keys(uiMessages.zh).filter((k) => GLOSSARY.test(k)) as (keyof typeof uiMessages.zh)[];
 

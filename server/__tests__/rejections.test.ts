@@ -9,6 +9,7 @@ import { appRouter } from '@/server/app-router';
 import type { Role } from '@/server/kernel/roles';
 import { sessionUser } from '@/server/users/queries';
 import { sweep } from '@/server/market/closing';
+import { THRESHOLD_DEFAULTS, THRESHOLD_KEYS } from '@/server/integrity/domain/thresholds';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
 import { dumpTables, refused as refusedIn } from '@/server/testing/refusals';
 
@@ -307,6 +308,9 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'audit.list', roles: ['province'], call: (c) => c.audit.list({}) },
   { path: 'audit.entities', roles: ['province'], call: (c) => c.audit.entities() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
+  { path: 'integrity.screens', roles: ['province'], call: (c) => c.integrity.screens({ year: 2026 }) },
+  { path: 'integrity.thresholds', roles: ['province'], call: (c) => c.integrity.thresholds() },
+  { path: 'integrity.setThresholds', roles: ['province'], call: (c) => c.integrity.setThresholds(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, '1'])) as never) },
   { path: 'guidance.publish', roles: ['province'], call: (c) => c.guidance.publish({ validFrom: '2027-01-01', validTo: '', landType: 'all', reference: '2', floor: '1', documentRef: 'x' }) },
   // 站内消息 and 待办: every signed-in role has its own.
   { path: 'notifications.unreadCount', roles: ['county', 'zone', 'city', 'province'], call: (c) => c.notifications.unreadCount() },
@@ -464,6 +468,8 @@ async function http(path: string, type: 'query' | 'mutation', username: string |
 }
 
 const HUGE_ID = 2 ** 60;
+/** The integrity thresholds' defaults as the form sends them: percentages and bidders with 2 decimals. */
+const defaultThresholds = () => Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, (THRESHOLD_DEFAULTS[k] / (k.endsWith('Bp') || k.endsWith('X100') ? 100 : 1)).toFixed(2).replace(/\.00$/, '')]));
 const bad: { name: string; path: string; type: 'query' | 'mutation'; user: string | null; input: unknown; fields: string[]; call: (c: Caller, input: never) => Promise<unknown> }[] = [
   { name: 'a negative price', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: '-21000', qty: '100' }, fields: ['price'], call: (c, i) => c.bids.place(i) },
   { name: 'a negative number', path: 'bids.place', type: 'mutation', user: 'zone2', input: { listingId: 1, price: 21000, qty: -100 }, fields: ['qty'], call: (c, i) => c.bids.place(i) },
@@ -517,6 +523,25 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'guidance with a bad date, an unknown land type and a zero floor', path: 'guidance.publish', type: 'mutation', user: 'province', input: { validFrom: '2027/01/01', validTo: 'soon', landType: 'paddy', reference: '1', floor: '0', documentRef: '' }, fields: ['validFrom', 'validTo', 'landType', 'floor', 'documentRef'], call: (c, i) => c.guidance.publish(i) },
   { name: 'a target with a fractional year, a negative area and an unknown group', path: 'stats.setTarget', type: 'mutation', user: 'province', input: { year: 2027.5, qty: '-1', to: { group: 'rich' } }, fields: ['year', 'qty', 'to'], call: (c, i) => c.stats.setTarget(i) },
   { name: 'a statement cursor that is not an entry id', path: 'accounts.ledger', type: 'query', user: 'zone', input: { before: 0 }, fields: ['before'], call: (c, i) => c.accounts.ledger(i) },
+  {
+    name: 'integrity thresholds with an amber band past the red',
+    path: 'integrity.setThresholds',
+    type: 'mutation',
+    user: 'province',
+    input: { ...defaultThresholds(), singleBidderAmberBp: '30', singleBidderRedBp: '20' },
+    fields: ['singleBidderRedBp'],
+    call: (c, i) => c.integrity.setThresholds(i),
+  },
+  {
+    name: 'integrity thresholds with a share over 100%, a ratio under 100%, a fraction of a listing and a word',
+    path: 'integrity.setThresholds',
+    type: 'mutation',
+    user: 'province',
+    input: { ...defaultThresholds(), unsoldRedBp: '100.01', ratioRedBp: '99', minListings: '2.5', biddersAmberX100: 'many' },
+    fields: ['unsoldRedBp', 'minListings', 'biddersAmberX100'],
+    call: (c, i) => c.integrity.setThresholds(i),
+  },
+  { name: 'an integrity filter with a fifth quarter and a thirteenth month', path: 'integrity.screens', type: 'query', user: 'province', input: { quarter: 5, month: 13 }, fields: ['quarter', 'month'], call: (c, i) => c.integrity.screens(i) },
   { name: 'a dashboard filter with a text year and a negative city', path: 'stats.market', type: 'query', user: 'province', input: { year: 'this', cityId: -1 }, fields: ['year', 'cityId'], call: (c, i) => c.stats.market(i) },
   { name: 'an audit filter with a bad date and a text organisation', path: 'audit.list', type: 'query', user: 'province', input: { from: '2026-13', organisationId: 'x' }, fields: ['from', 'organisationId'], call: (c, i) => c.audit.list(i) },
   { name: 'a user name with capitals and spaces and no organisation', path: 'users.create', type: 'mutation', user: 'province', input: { username: 'Big Name', displayName: 'x', password: 'Passw0rd1' }, fields: ['username', 'organisationId'], call: (c, i) => c.users.create(i) },

@@ -10,6 +10,7 @@ import { hasKey } from '@/lib/i18n';
 import { sweep } from '@/server/market/closing';
 import { attachDocument } from '@/server/projects/projects';
 import { signOutEverywhere } from '@/server/users/users';
+import { formatScaled } from '@/server/kernel/units';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 
 const HOUR = 3_600_000;
@@ -66,6 +67,8 @@ beforeAll(async () => {
   await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
   await h.setSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 }, '晋自然资发〔2026〕9号');
   await province.stats.setTarget({ year: 2027, qty: '900', to: { group: 'poverty' } });
+  const thresholds = await province.integrity.thresholds();
+  await province.integrity.setThresholds(Object.fromEntries(thresholds.map((x) => [x.key, formatScaled(x.key === 'biddersAmberX100' ? 250 : x.value, x.unit === 'count' ? 0 : 2).replace(/,/g, '')])) as never);
   const user = await province.users.create({ username: 'audit-user', displayName: '测试用户', organisationId: h.actor('hequ').organisationId, password: 'Passw0rd1' });
   await province.users.setDisabled({ userId: user.id, disabled: true });
   await province.users.setDisabled({ userId: user.id, disabled: false });

@@ -82,6 +82,8 @@ export const domainErrors = {
   targetYearInPast: 'BAD_REQUEST',
   demandYearOutOfRange: 'BAD_REQUEST',
   settingInPast: 'BAD_REQUEST',
+  thresholdOrder: 'BAD_REQUEST',
+  thresholdOutOfRange: 'BAD_REQUEST',
   mustChangePassword: 'FORBIDDEN',
   wrongCurrentPassword: 'BAD_REQUEST',
   samePassword: 'BAD_REQUEST',

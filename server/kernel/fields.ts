@@ -15,7 +15,8 @@ const MAX_AMOUNT_FEN = 1_000_000_000_000; // 10,000,000,000 yuan
 /** A limit as users read it in the field's unit: 100,000 (亩), 10,000,000 (元/亩). */
 const shown = (max: number, places: number) => formatScaled(max, places).replace(/\.0+$/, '');
 
-function decimalField(places: number, max: number, allowZero = false) {
+/** A decimal as typed (text or number) with up to `places` decimals → an integer of 10^-places units, at most `max`. */
+export function decimalField(places: number, max: number, allowZero = false) {
   return z
     .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'notANumber') })
     .transform((v, ctx) => {

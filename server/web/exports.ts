@@ -8,6 +8,7 @@ import { translate } from '@/lib/i18n';
 import { toCsv, toXlsx } from './report-files';
 import { REPORT_IDS, buildReport, reportSource } from './reports';
 import { statsFilter } from '@/server/guidance/schemas';
+import { integrityFilter } from '@/server/integrity/schemas';
 import { attachmentHeaders } from '@/server/web/attachment';
 import { createCaller } from '@/server/app-router';
 import { type Context, refusalResponse } from '@/server/kernel/trpc';
@@ -15,11 +16,14 @@ import { type Context, refusalResponse } from '@/server/kernel/trpc';
 const query = statsFilter.extend({
   report: z.enum(REPORT_IDS),
   format: z.enum(['csv', 'xlsx']),
+  // The integrity screens' quarter or month of the year (the dashboards' reports ignore them).
+  quarter: integrityFilter.shape.quarter,
+  month: integrityFilter.shape.month,
 });
 
 const intOrNull = (v: string | null) => (v === null || v === '' ? null : /^\d{1,9}$/.test(v) ? Number(v) : NaN);
 
-/** GET /api/export/<report>?format=csv|xlsx&year=&cityId=&countyId= */
+/** GET /api/export/<report>?format=csv|xlsx&year=&cityId=&countyId= (and &quarter=&month= for the integrity reports) */
 export async function exportReport(ctx: Context, req: Request, report: string) {
   const url = new URL(req.url);
   const parsed = query.safeParse({
@@ -28,6 +32,8 @@ export async function exportReport(ctx: Context, req: Request, report: string) {
     year: intOrNull(url.searchParams.get('year')),
     cityId: intOrNull(url.searchParams.get('cityId')),
     countyId: intOrNull(url.searchParams.get('countyId')),
+    quarter: intOrNull(url.searchParams.get('quarter')),
+    month: intOrNull(url.searchParams.get('month')),
   });
   if (!parsed.success) return Response.json({ error: { code: 'invalidInput', message: translate(ctx.locale, 'errors', 'invalidInput', { detail: parsed.error.issues.map((i) => i.path.join('.')).join(', ') }) } }, { status: 400 });
   const { format, report: id, ...filter } = parsed.data;

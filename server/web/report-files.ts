@@ -6,7 +6,7 @@ import writeExcelFile from 'write-excel-file/node';
 import { exportCell } from '@/lib/report-format';
 import type { Report } from './reports';
 
-const FORMATS: Record<Report['columns'][number]['kind'], string> = { text: '@', count: '0', mu: '#,##0.000', yuan: '#,##0.00', yuanPerMu: '#,##0.00', wanYuan: '#,##0.0000', pct: '0.00"%"' };
+const FORMATS: Record<Report['columns'][number]['kind'], string> = { text: '@', count: '0', mu: '#,##0.000', yuan: '#,##0.00', yuanPerMu: '#,##0.00', wanYuan: '#,##0.0000', pct: '0.00"%"', hundredths: '0.00' };
 
 export function toCsv(r: Report): Uint8Array {
   const rows = [r.columns.map((c) => c.header), ...r.rows.map((row) => row.map((v, i) => exportCell(r.columns[i]!.kind, v) ?? ''))];

@@ -4,12 +4,14 @@
 import 'server-only';
 import { type Locale, translator } from '@/lib/i18n';
 import type { createCaller } from '@/server/app-router';
+import { METRIC_KEYS } from '@/server/integrity/domain/thresholds';
 
 type Caller = ReturnType<typeof createCaller>;
-export type Filter = { year: number | null; cityId: number | null; countyId: number | null };
+/** The dashboards' filter; the integrity screens also read a quarter or a month of the year. */
+export type Filter = { year: number | null; cityId: number | null; countyId: number | null; quarter?: number | null; month?: number | null };
 
-/** How a column's integers are shown: area in 亩 (milli-mu), money in 元 or, for large sums, 万元 (fen), a price in 元/亩 (fen per mu), a share in % (bp). */
-export type ColumnKind = 'text' | 'count' | 'mu' | 'yuan' | 'wanYuan' | 'yuanPerMu' | 'pct';
+/** How a column's integers are shown: area in 亩 (milli-mu), money in 元 or, for large sums, 万元 (fen), a price in 元/亩 (fen per mu), a share in % (bp), a mean in hundredths (2 decimals). */
+export type ColumnKind = 'text' | 'count' | 'mu' | 'yuan' | 'wanYuan' | 'yuanPerMu' | 'pct' | 'hundredths';
 
 /** The unit a column's header names, by kind: the page, the CSV and the Excel file all say it. */
 const UNIT_KEYS = { mu: 'mu', yuan: 'yuan', wanYuan: 'wanYuan', yuanPerMu: 'yuanPerMu' } as const;
@@ -20,7 +22,7 @@ export interface Report {
   rows: (string | number | null)[][];
 }
 
-export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'obligationsByCity', 'assessment', 'quarters'] as const;
+export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'obligationsByCity', 'assessment', 'quarters', 'integrityCities', 'integrityCounties', 'integrityPairs'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 /** The dashboard procedures for one request and filter, each called at most once (charts and tables share them). */
@@ -36,6 +38,7 @@ export function reportSource(caller: Caller, filter: Filter) {
     obligations: once(() => caller.stats.obligations(filter)),
     assessment: once(() => caller.stats.assessment(filter)),
     public: once(() => caller.stats.public()),
+    integrity: once(() => caller.integrity.screens({ year: filter.year, quarter: filter.quarter ?? null, month: filter.month ?? null, cityId: filter.cityId, countyId: filter.countyId })),
   };
 }
 export type ReportSource = ReturnType<typeof reportSource>;
@@ -112,6 +115,38 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
         title: `${t('report_assessment')} ${a.year}`,
         columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_target', 'mu'), col('col_traded', 'mu'), col('col_progress', 'pct'), col('col_received', 'wanYuan'), col('col_spent', 'wanYuan'), col('col_overdueCount', 'count'), col('col_mark', 'text')],
         rows: a.rows.map((r) => [r.countyName, r.cityName, r.targetMilliMu, r.tradedMilliMu, r.progressBp, r.receivedFen, r.spentFen, r.overdueCount, t(`mark_${r.mark}`)]),
+      };
+    }
+    case 'integrityCities':
+    case 'integrityCounties': {
+      const r = await source.integrity();
+      const ti = translator(locale, 'integrity');
+      const byCounty = id === 'integrityCounties';
+      const level = (l: 'green' | 'amber' | 'red' | 'na') => ti(`level_${l}`);
+      const icol = (key: Parameters<typeof ti>[0], kind: ColumnKind) => ({ header: withUnit(ti(key), kind), kind });
+      const kindOf = (m: (typeof METRIC_KEYS)[number]): ColumnKind => (m === 'bidders' ? 'hundredths' : 'pct');
+      const rows = byCounty ? r.counties.map((c) => ({ names: [c.countyName, c.cityName], g: c })) : r.cities.map((c) => ({ names: [c.cityName], g: c }));
+      return {
+        id,
+        title: `${ti(byCounty ? 'report_counties' : 'report_cities')} ${r.label}`,
+        columns: [
+          ...(byCounty ? [icol('col_county', 'text'), icol('col_city', 'text')] : [icol('col_city', 'text')]),
+          icol('col_listings', 'count'),
+          ...METRIC_KEYS.flatMap((m) => [icol(`metric_${m}`, kindOf(m)), { header: `${ti(`metric_${m}`)} · ${ti('col_level')}`, kind: 'text' as const }]),
+          icol('col_worst', 'text'),
+        ],
+        rows: rows.map(({ names, g }) => [...names, g.listings, ...METRIC_KEYS.flatMap((m) => [g.metrics[m].value, level(g.metrics[m].level)]), level(g.worst)]),
+      };
+    }
+    case 'integrityPairs': {
+      const r = await source.integrity();
+      const ti = translator(locale, 'integrity');
+      const icol = (key: Parameters<typeof ti>[0], kind: ColumnKind) => ({ header: withUnit(ti(key), kind), kind });
+      return {
+        id,
+        title: `${ti('report_pairs')} ${r.label}`,
+        columns: [icol('col_kind', 'text'), icol('col_zoneA', 'text'), icol('col_zoneB', 'text'), icol('col_listingsA', 'count'), icol('col_listingsB', 'count'), icol('col_base', 'count'), icol('col_runs', 'count'), icol('col_p', 'pct'), icol('col_level', 'text'), icol('col_pairListings', 'text')],
+        rows: r.pairs.map((p) => [ti(`pair_${p.kind}`), p.zoneA.name, p.zoneB.name, p.listingsA, p.listingsB, p.base, p.runs, p.pBp, ti(`level_${p.level}`), p.listings.map((l) => l.code).join(' ')]),
       };
     }
     case 'quarters': {
