@@ -7,7 +7,8 @@ const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u206
 const LINE_BREAKS = ['\t', '\n', '\r'];
 const C0_BUT_BREAKS = range(0x00, 0x1f).filter((c) => !LINE_BREAKS.includes(c));
 const DEL_AND_C1 = range(0x7f, 0x9f);
-const REFUSED_ALWAYS = [...C0_BUT_BREAKS, ...DEL_AND_C1, ...BIDI];
+const INVISIBLE = ['\u200B', '\u2060', '\uFEFF', '\u00AD'];
+const REFUSED_ALWAYS = [...C0_BUT_BREAKS, ...DEL_AND_C1, ...BIDI, ...INVISIBLE];
 
 describe('isCleanText', () => {
   it('accepts what officials write: Chinese, document numbers, punctuation, emoji, joiners, spaces', () => {
@@ -15,8 +16,8 @@ describe('isCleanText', () => {
       for (const kind of ['line', 'lines'] as const) expect(isCleanText(text, kind), JSON.stringify(text)).toBe(true);
   });
 
-  it('refuses NUL, every other C0 control, DEL, the C1 controls and every bidi control, wherever they stand', () => {
-    expect(REFUSED_ALWAYS).toHaveLength(29 + 33 + 12);
+  it('refuses NUL, every other C0 control, DEL, the C1 controls, every bidi control and the invisible characters, wherever they stand', () => {
+    expect(REFUSED_ALWAYS).toHaveLength(29 + 33 + 12 + 4);
     for (const c of REFUSED_ALWAYS)
       for (const kind of ['line', 'lines'] as const)
         for (const text of [c, `偏关县${c}`, `${c}偏关县`, `偏${c}关县`]) expect(isCleanText(text, kind), `U+${c.charCodeAt(0).toString(16)} in ${kind}`).toBe(false);
