@@ -15,7 +15,7 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
-  const [form, setForm] = useState({ year: String(Math.max(year, minYear)), qty: '1000' });
+  const [form, setForm] = useState({ year: String(Math.max(year, minYear)), qty: '1000', documentRef: '' });
   const [done, setDone] = useState<string | null>(null);
   const save = useMutation(
     trpc.stats.setTarget.mutationOptions({
@@ -36,7 +36,7 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
         setDone(null);
         // A year that is not a number goes to the server as 0, which it refuses with its message.
         const y = /^\d{4}$/.test(form.year.trim()) ? Number(form.year.trim()) : 0;
-        save.mutate({ year: y, qty: form.qty.trim(), to: { group: 'poverty' } });
+        save.mutate({ year: y, qty: form.qty.trim(), documentRef: form.documentRef, to: { group: 'poverty' } });
       }}
     >
       <h3 style={{ gridColumn: '1 / -1', margin: 0 }}>{t('set_target')}</h3>
@@ -51,6 +51,11 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
         <FieldNote errors={errors} path="qty" />
       </label>
       <label>
+        {t('field_targetDocument')}
+        <input name="documentRef" maxLength={100} value={form.documentRef} onChange={(e) => setForm((f) => ({ ...f, documentRef: e.target.value }))} {...invalidProps(errors, 'documentRef')} />
+        <FieldNote errors={errors} path="documentRef" />
+      </label>
+      <label>
         {t('field_targetTo')}
         <select name="to" defaultValue="poverty">
           <option value="poverty">{t('target_allPoverty')}</option>
@@ -60,7 +65,7 @@ export function TargetForm({ year, minYear }: { year: number; minYear: number })
         {save.isPending ? tu('saving') : t('submit_target')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
-        <FormErrorList errors={errors} labels={{ year: t('field_targetYear'), qty: t('field_targetQty'), to: t('field_targetTo') }} />
+        <FormErrorList errors={errors} labels={{ year: t('field_targetYear'), qty: t('field_targetQty'), documentRef: t('field_targetDocument'), to: t('field_targetTo') }} />
         <Feedback error={null} done={done} />
       </div>
     </form>

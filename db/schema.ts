@@ -639,8 +639,30 @@ export const countyTargets = sqliteTable(
     setBy: integer('set_by')
       .notNull()
       .references(() => users.id),
+    /** The policy document (文号) the target was set by; '—' for one set before documents were recorded. */
+    documentRef: text('document_ref').notNull().default('—'),
   },
   (t) => [primaryKey({ columns: [t.countyId, t.year] }), check('targets_qty', sql`${t.qtyMilliMu} >= 0`)],
+);
+
+/**
+ * Every target ever set, only ever added to: the target in force for a county and year at a moment is
+ * the last one set by then, so a later change never rewrites what an earlier assessment read.
+ */
+export const countyTargetVersions = sqliteTable(
+  'county_target_versions',
+  {
+    id: integer('id').primaryKey(),
+    countyId: integer('county_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    qtyMilliMu: integer('qty_milli_mu').notNull(),
+    documentRef: text('document_ref').notNull(),
+    setAt: integer('set_at').notNull(),
+    setBy: integer('set_by').references(() => users.id),
+  },
+  (t) => [index('county_target_versions_year').on(t.year, t.countyId, t.setAt), check('target_versions_qty', sql`${t.qtyMilliMu} >= 0`)],
 );
 
 /**

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/charts';
 import { ReportTable } from '@/components/report-table';
 import { TargetForm } from '@/components/target-form';
+import { Time } from '@/components/ui';
+import { formatMu } from '@/lib/format';
 import { translator } from '@/lib/i18n';
 import { assessedYear, yearOf } from '@/server/stats/domain/stats';
 import { requireRole } from '@/server/web/page';
@@ -36,6 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const proceedsData = province || county ? await source.proceeds() : null;
   const targets = province || county ? await buildReport('targets', source, locale) : null;
   const targetsData = province || county ? await source.targets() : null;
+  const targetHistory = province ? await caller.stats.targetHistory(filter) : null;
   const obligations = province ? await buildReport('obligations', source, locale) : null;
   const obligationsByCity = province ? await buildReport('obligationsByCity', source, locale) : null;
   const obligationsData = province ? await source.obligations() : null;
@@ -147,6 +150,37 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </div>
           <ReportTable report={targets} filter={filter} locale={locale} />
           {province ? <TargetForm year={filter.year ?? thisYear} minYear={thisYear} /> : null}
+          {targetHistory && targetHistory.versions.length > 0 ? (
+            <details data-testid="target-history">
+              <summary>{t('target_history', { year: targetHistory.year })}</summary>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t('col_setAt')}</th>
+                      <th>{t('col_county')}</th>
+                      <th className="num">{t('col_target')}</th>
+                      <th>{t('field_targetDocument')}</th>
+                      <th>{t('col_setBy')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {targetHistory.versions.map((v, i) => (
+                      <tr key={i}>
+                        <td>
+                          <Time ms={v.setAt} locale={locale} />
+                        </td>
+                        <td>{v.countyName}</td>
+                        <td className="num">{formatMu(v.qtyMilliMu)} {tu('mu')}</td>
+                        <td>{v.documentRef}</td>
+                        <td>{v.setBy ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          ) : null}
         </section>
       ) : null}
 

@@ -56,6 +56,7 @@ const FIELDS: { field: string; path: string; username: string; input: (text: str
   { field: 'plots.0.village', path: 'projects.create', username: 'baode', input: (village) => plan('保德县2026年度项目区', village) },
   { field: 'bankRef', path: 'accounts.proposeTransfer', username: 'province', input: (bankRef) => ({ zoneId, amount: '1', bankRef }) },
   { field: 'displayName', path: 'users.create', username: 'province', input: (displayName) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName, organisationId, password: 'Clean2026text' }) },
+  { field: 'documentRef', path: 'stats.setTarget', username: 'province', input: (documentRef) => ({ year: 2027, qty: '900', documentRef, to: { group: 'poverty' } }) },
   { field: 'documentRef', path: 'guidance.publish', username: 'province', input: (documentRef) => ({ validFrom: '2026-11-02', validTo: '', landType: 'all', reference: '32000', floor: '25000', documentRef }) },
   { field: 'note', path: 'outlook.declare', username: 'zone', input: (note) => ({ year: 2026, area: '10', note }) },
   { field: 'documentNo', path: 'settings.addVersion', username: 'province', input: (documentNo) => ({ holdbackBp: 100, documentNo, effectiveDate: '2026-11-02' }) },

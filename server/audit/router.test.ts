@@ -66,7 +66,7 @@ beforeAll(async () => {
   const wrong = await province.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'B-2' });
   await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
   await h.setSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 }, '晋自然资发〔2026〕9号');
-  await province.stats.setTarget({ year: 2027, qty: '900', to: { group: 'poverty' } });
+  await province.stats.setTarget({ year: 2027, qty: '900', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
   const thresholds = await province.integrity.thresholds();
   await province.integrity.setThresholds(Object.fromEntries(thresholds.map((x) => [x.key, formatScaled(x.key === 'biddersAmberX100' ? 250 : x.value, x.unit === 'count' ? 0 : 2).replace(/,/g, '')])) as never);
   const user = await province.users.create({ username: 'audit-user', displayName: '测试用户', organisationId: h.actor('hequ').organisationId, password: 'Passw0rd1' });

@@ -24,6 +24,7 @@ export const statsFilter = z.object({
 export const targetInput = z.object({
   year: yearField,
   qty: muOrZeroField,
+  documentRef: textField(100).min(1, { error: 'required' }),
   to: z.union([z.object({ countyId: idField }), z.object({ group: z.literal('poverty') })], { error: 'required' }),
 });
 

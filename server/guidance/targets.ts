@@ -1,8 +1,8 @@
 // The province sets a poverty county's yearly trading target (seed 001 三(一): 1000 mu a year for
-// 2018–2019, later years set by the province).
+// 2018–2019, later years set by the province), by a policy document; every target set is kept.
 import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
-import { countiesWithCity, targetsOf, upsertTarget } from '@/server/stats/queries';
+import { countiesWithCity, setTarget, targetDocumentsOf, targetsOf } from '@/server/stats/queries';
 import { yearCst } from '@/server/kernel/china-time';
 import { ensure } from '@/server/kernel/errors';
 import { isInTarget } from '@/server/holdings/domain/plan';
@@ -11,6 +11,8 @@ import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 export interface TargetInput {
   year: number;
   qtyMilliMu: number;
+  /** The policy document (文号) that sets it. */
+  documentRef: string;
   to: { countyId: number } | { group: 'poverty' };
 }
 
@@ -22,9 +24,12 @@ export function setTargets(s: Services, actor: Actor, input: TargetInput) {
     const counties = 'countyId' in input.to ? poverty.filter((c) => c.id === (input.to as { countyId: number }).countyId) : poverty;
     ensure(counties.length > 0, 'countyNotFound');
     const before = targetsOf(tx, input.year);
+    const documents = targetDocumentsOf(tx, input.year);
+    const documentRef = input.documentRef.trim();
     for (const c of counties) {
-      upsertTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, setAt: now, setBy: actor.userId });
-      writeAudit(tx, { at: now, actor, action: 'target.set', entity: 'county_target', entityId: c.id, before: before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id) } : null, after: { year: input.year, qtyMilliMu: input.qtyMilliMu } });
+      setTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef, setAt: now, setBy: actor.userId });
+      const was = before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id), documentRef: documents.get(c.id) } : null;
+      writeAudit(tx, { at: now, actor, action: 'target.set', entity: 'county_target', entityId: c.id, before: was, after: { year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef } });
     }
     return { set: counties.length };
   });

@@ -78,8 +78,25 @@ type _Target = Proves<Describes<typeof targetRowOut, TargetRow>>;
 
 /** Each poverty county's progress against its yearly target, the counties behind first. */
 export const targetsStatsOut = z
-  .object({ year: yearOut, rows: z.array(targetRowOut.extend({ countyName: z.string(), cityName: z.string() })) })
+  .object({ year: yearOut, rows: z.array(targetRowOut.extend({ countyName: z.string(), cityName: z.string(), documentRef: z.string().describe('目标的依据文号') })) })
   .describe('贫困县交易任务完成情况（年度）');
+
+/** Every target the province set for a year, newest first: the one in force on a day is the latest set by then. */
+export const targetHistoryOut = z
+  .object({
+    year: yearOut,
+    versions: z.array(
+      z.object({
+        countyId: idOut,
+        countyName: z.string(),
+        qtyMilliMu: milliMuOut.describe('年度交易目标'),
+        documentRef: z.string().describe('依据文号'),
+        setAt: epochMsOut.describe('设置时间'),
+        setBy: z.string().nullable().describe('设置人；迁移前设置的为空'),
+      }),
+    ),
+  })
+  .describe('年度交易目标的设置历史');
 
 const countsOut = z.object({
   open: countOut.describe('未验收'),

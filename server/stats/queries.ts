@@ -2,9 +2,9 @@
 // wrote beside them (sums per month, packs of prices: decision 0007), never one by one; the rest from
 // small tables (counties, targets, spendings). Aggregation is in server/stats/domain/stats.ts.
 import 'server-only';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
-import { cities, countyTargets, organisations, proceedsSpendings, settledTotals, trades } from '@/db/schema';
+import { cities, countyTargetVersions, countyTargets, organisations, proceedsSpendings, settledTotals, trades, users } from '@/db/schema';
 import { monthsRangeCst } from '@/server/kernel/china-time';
 import { type CountyMonth, monthOf } from '@/server/stats/domain/stats';
 
@@ -207,12 +207,43 @@ export const targetsOf = (db: DbOrTx, year: number) =>
       .map((r) => [r.countyId, r.qty]),
   );
 
-export const upsertTarget = (db: DbOrTx, values: typeof countyTargets.$inferInsert) =>
-  db
-    .insert(countyTargets)
+/** The documents the year's targets were set by, by county. */
+export const targetDocumentsOf = (db: DbOrTx, year: number) =>
+  new Map(
+    db
+      .select({ countyId: countyTargets.countyId, documentRef: countyTargets.documentRef })
+      .from(countyTargets)
+      .where(eq(countyTargets.year, year))
+      .all()
+      .map((r) => [r.countyId, r.documentRef]),
+  );
+
+/** Sets a county's target for a year: a new version kept for ever, and the target in force replaced. */
+export function setTarget(db: DbOrTx, values: { countyId: number; year: number; qtyMilliMu: number; documentRef: string; setAt: number; setBy: number }) {
+  db.insert(countyTargetVersions).values(values).run();
+  db.insert(countyTargets)
     .values(values)
-    .onConflictDoUpdate({ target: [countyTargets.countyId, countyTargets.year], set: { qtyMilliMu: values.qtyMilliMu, setAt: values.setAt, setBy: values.setBy } })
+    .onConflictDoUpdate({ target: [countyTargets.countyId, countyTargets.year], set: { qtyMilliMu: values.qtyMilliMu, documentRef: values.documentRef, setAt: values.setAt, setBy: values.setBy } })
     .run();
+}
+
+/** Every target set for a year, newest first, with the county, the document and who set it. */
+export const targetVersionsOf = (db: DbOrTx, year: number) =>
+  db
+    .select({
+      countyId: countyTargetVersions.countyId,
+      countyName: organisations.name,
+      qtyMilliMu: countyTargetVersions.qtyMilliMu,
+      documentRef: countyTargetVersions.documentRef,
+      setAt: countyTargetVersions.setAt,
+      setBy: users.displayName,
+    })
+    .from(countyTargetVersions)
+    .innerJoin(organisations, eq(organisations.id, countyTargetVersions.countyId))
+    .leftJoin(users, eq(users.id, countyTargetVersions.setBy))
+    .where(eq(countyTargetVersions.year, year))
+    .orderBy(desc(countyTargetVersions.setAt), desc(countyTargetVersions.id))
+    .all();
 
 /**
  * Proceeds credited to each county over the months from `fromMonth` to `toMonth` (inclusive): a

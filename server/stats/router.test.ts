@@ -169,16 +169,37 @@ describe('dashboards', () => {
     expect(before.rows[before.rows.length - 1]!.countyName).toBe('偏关县');
     expect(before.rows[0]!.tradedMilliMu).toBe(0);
 
-    expect((await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } })).set).toBe(before.rows.length);
+    expect((await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })).set).toBe(before.rows.length);
     const after = await h.as('province').stats.targets(all);
     expect(after.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 100_000, progressBp: 10_000, met: true });
-    expect((await refusal(h.as('province').stats.setTarget({ year: 2025, qty: '100', to: { group: 'poverty' } }))).message).toBe('只能设置今年及以后年度的交易目标。');
+    expect((await refusal(h.as('province').stats.setTarget({ year: 2025, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } }))).message).toBe('只能设置今年及以后年度的交易目标。');
     expect((await h.as('pianguan').stats.targets(all)).rows.map((r) => r.countyName)).toEqual(['偏关县']);
+  });
+
+  it('targets carry their document; a change keeps the earlier target, so the one in force on any past day can be read back', async () => {
+    const province = h.as('province');
+    const year = { year: 2027, cityId: null, countyId: null };
+    expect((await province.stats.targets(year)).rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 1_000_000, documentRef: '晋政办发〔2018〕24号' });
+    await province.stats.setTarget({ year: 2027, qty: '800', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
+    const firstSet = h.clock.now();
+    h.clock.advance(86_400_000);
+    await province.stats.setTarget({ year: 2027, qty: '1200', documentRef: ' 晋自然资发〔2026〕41号 ', to: { group: 'poverty' } });
+    expect((await province.stats.targets(year)).rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 1_200_000, documentRef: '晋自然资发〔2026〕41号' });
+    const history = (await province.stats.targetHistory(year)).versions.filter((v) => v.countyName === '偏关县');
+    expect(history.map((v) => [v.qtyMilliMu, v.documentRef, v.setBy])).toEqual([
+      [1_200_000, '晋自然资发〔2026〕41号', expect.any(String)],
+      [800_000, '晋自然资发〔2026〕30号', expect.any(String)],
+    ]);
+    // In force on the day of the first setting: the last one set by then.
+    const onFirstDay = history.find((v) => v.setAt <= firstSet);
+    expect(onFirstDay).toMatchObject({ qtyMilliMu: 800_000, documentRef: '晋自然资发〔2026〕30号' });
+    expect((await refusal(province.stats.setTarget({ year: 2027, qty: '900', documentRef: '  ', to: { group: 'poverty' } }))).code).toBe('BAD_REQUEST');
+    expect((await province.stats.targetHistory(year)).versions).toHaveLength(history.length * (await province.stats.targets(year)).rows.length);
   });
 
   it('the assessment marks a county that met its target with nothing overdue for reward, one that traded nothing for interview', async () => {
     await knownTrade();
-    await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } });
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
     const a = await h.as('province').stats.assessment(all);
     expect(a.year).toBe(2026);
     expect(a.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ tradedMilliMu: 100_000, receivedFen: 300_000_000, overdueCount: 0, mark: 'reward' });
@@ -210,7 +231,7 @@ describe('dashboards', () => {
 
   it('the exports carry the same figures as the tables', async () => {
     await knownTrade();
-    await h.as('province').stats.setTarget({ year: 2026, qty: '100', to: { group: 'poverty' } });
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
     const source = reportSource(h.as('province'), all);
     const monthly = await buildReport('monthly', source, 'zh');
     // ignoreBOM keeps the byte-order mark in the text, so the test can see it is there.

@@ -11,6 +11,7 @@ import { type CountyFlags, isInTarget } from '@/server/holdings/domain/plan';
 import { obligationStatus } from '@/server/projects/domain/reclamation';
 import type { ReclamationYears } from '@/server/settings/domain/settings';
 import { reclamationYearsReader } from '@/server/settings/queries';
+import { SEED_001_DOCUMENT } from '@/server/settings/domain/settings';
 import {
   DEFAULT_TARGET_MILLI_MU,
   assessment,
@@ -27,7 +28,7 @@ import { setTargets } from '@/server/guidance/targets';
 import { memo } from '@/server/books/memo';
 import { statsFilter, targetInput } from '@/server/guidance/schemas';
 import { type Context, provinceProcedure, publicProcedure, roleProcedure, router } from '@/server/kernel/trpc';
-import { assessmentStatsOut, marketStatsOut, obligationStatsOut, proceedsStatsOut, publicStatsOut, statsPlacesOut, targetsSetOut, targetsStatsOut } from './outputs';
+import { assessmentStatsOut, marketStatsOut, obligationStatsOut, proceedsStatsOut, publicStatsOut, statsPlacesOut, targetHistoryOut, targetsSetOut, targetsStatsOut } from './outputs';
 
 type SignedIn = Context & { user: NonNullable<Context['user']> };
 
@@ -120,6 +121,7 @@ export const statsRouter = router({
       const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
       const byId = new Map(counties.map((c) => [c.id, c]));
       const targets = data.targetsOf(db, year);
+      const documents = data.targetDocumentsOf(db, year);
       const traded = data.tradedByCounty(db, `${year}-01`, `${year}-12`);
       return {
         year,
@@ -127,6 +129,8 @@ export const statsRouter = router({
           ...r,
           countyName: byId.get(r.countyId)!.name,
           cityName: byId.get(r.countyId)!.cityName,
+          // The default target is seed 001's (三(一)); a target the province set names its own document.
+          documentRef: documents.get(r.countyId) ?? SEED_001_DOCUMENT,
         })),
       };
     }),
@@ -185,7 +189,13 @@ export const statsRouter = router({
   ),
 
   /** The province sets a year's target for one poverty county or for all of them. */
-  setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).output(targetsSetOut).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, to: input.to })),
+  /** Every target set for the year, newest first, with its document and who set it: what was in force on any past day. */
+  targetHistory: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(targetHistoryOut).query(({ ctx, input }) => {
+    const year = input.year ?? yearOf(ctx.services.clock.now());
+    return { year, versions: data.targetVersionsOf(ctx.services.db, year) };
+  }),
+
+  setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).output(targetsSetOut).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, documentRef: input.documentRef, to: input.to })),
 
   /** Filters: cities and counties. */
   places: provinceProcedure.meta({ data: 'province-wide' }).output(statsPlacesOut).query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),

@@ -86,8 +86,8 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
       return {
         id,
         title: `${t('report_targets')} ${g.year}`,
-        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_target', 'mu'), col('col_traded', 'mu'), col('col_shortfall', 'mu'), col('col_progress', 'pct')],
-        rows: g.rows.map((r) => [r.countyName, r.cityName, r.targetMilliMu, r.tradedMilliMu, r.shortfallMilliMu, r.progressBp]),
+        columns: [col('col_county', 'text'), col('col_city', 'text'), col('col_target', 'mu'), col('col_targetDocument', 'text'), col('col_traded', 'mu'), col('col_shortfall', 'mu'), col('col_progress', 'pct')],
+        rows: g.rows.map((r) => [r.countyName, r.cityName, r.targetMilliMu, r.documentRef, r.tradedMilliMu, r.shortfallMilliMu, r.progressBp]),
       };
     }
     case 'obligations': {
