@@ -164,6 +164,7 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
           paymentDays: read(f.get('paymentDays'), 1),
           antiSnipingWindowSeconds: read(f.get('window'), MINUTE),
           antiSnipingExtensionSeconds: read(f.get('extension'), MINUTE),
+          holdbackBp: read(f.get('holdback'), 100),
         };
         const refused = Object.entries(next).filter((e): e is [string, string] => typeof e[1] === 'string');
         if (refused.length > 0) {
@@ -194,13 +195,19 @@ export function SettingsForm({ settings }: { settings: MarketSettings }) {
         <input name="extension" inputMode="decimal" defaultValue={settings.antiSnipingExtensionSeconds / MINUTE} required {...invalidProps(errors, 'antiSnipingExtensionSeconds')} />
         <FieldNote errors={errors} path="antiSnipingExtensionSeconds" />
       </label>
+      <label>
+        {t('field_holdback')}
+        <input name="holdback" inputMode="decimal" defaultValue={settings.holdbackBp / 100} required {...invalidProps(errors, 'holdbackBp')} />
+        <small className="muted">{t('field_holdback_note')}</small>
+        <FieldNote errors={errors} path="holdbackBp" />
+      </label>
       <button type="submit" disabled={!hydrated || save.isPending}>
         {save.isPending ? tu('saving') : t('save')}
       </button>
       <div style={{ gridColumn: '1 / -1' }}>
         <FormErrorList
           errors={errors}
-          labels={{ depositRateBp: t('field_depositRate'), paymentDays: t('field_paymentDays'), antiSnipingWindowSeconds: t('field_window'), antiSnipingExtensionSeconds: t('field_extension') }}
+          labels={{ depositRateBp: t('field_depositRate'), paymentDays: t('field_paymentDays'), antiSnipingWindowSeconds: t('field_window'), antiSnipingExtensionSeconds: t('field_extension'), holdbackBp: t('field_holdback') }}
         />
         <Feedback error={null} done={done} />
       </div>

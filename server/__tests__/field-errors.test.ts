@@ -77,8 +77,8 @@ const cases: { name: string; path: string; user: string; input: unknown; zh: Rec
     name: 'settings with fractions and negatives',
     path: 'accounts.updateSettings',
     user: 'province',
-    input: { depositRateBp: -1, paymentDays: 1.5, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 90_000 },
-    zh: { depositRateBp: '不能为负数。', paymentDays: '请输入整数。', antiSnipingExtensionSeconds: '数值过大。' },
+    input: { depositRateBp: -1, paymentDays: 1.5, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 90_000, holdbackBp: 10_001 },
+    zh: { depositRateBp: '不能为负数。', paymentDays: '请输入整数。', antiSnipingExtensionSeconds: '数值过大。', holdbackBp: '数值过大。' },
     en: { depositRateBp: 'Cannot be negative.', paymentDays: 'Enter a whole number.' },
   },
   {

@@ -59,7 +59,7 @@ beforeAll(async () => {
   await province.listings.review({ listingId: s.shortClosed, approve: true });
   await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
   h.clock.advance(HOUR);
-  expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
+  expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0, forfeited: 0 });
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: h.actor('zone2').organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
   s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;
@@ -259,7 +259,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   {
     path: 'accounts.updateSettings',
     roles: ['province'],
-    call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0 }),
+    call: (c) => c.accounts.updateSettings({ depositRateBp: 5000, paymentDays: 1, antiSnipingWindowSeconds: 0, antiSnipingExtensionSeconds: 0, holdbackBp: 0 }),
   },
   // Projects, reclamation, trace, uses of rights, proceeds, plan quota. Project 1 is 偏关县's first, approved.
   { path: 'projects.list', roles: ['county', 'city', 'province'], call: (c) => c.projects.list() },
@@ -520,8 +520,8 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
     path: 'accounts.updateSettings',
     type: 'mutation',
     user: 'province',
-    input: { depositRateBp: 10001, paymentDays: 0, antiSnipingWindowSeconds: -1, antiSnipingExtensionSeconds: 1.5 },
-    fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds'],
+    input: { depositRateBp: 10001, paymentDays: 0, antiSnipingWindowSeconds: -1, antiSnipingExtensionSeconds: 1.5, holdbackBp: 10001 },
+    fields: ['depositRateBp', 'paymentDays', 'antiSnipingWindowSeconds', 'antiSnipingExtensionSeconds', 'holdbackBp'],
     call: (c, i) => c.accounts.updateSettings(i),
   },
   { name: 'a text message id', path: 'notifications.markRead', type: 'mutation', user: 'zone', input: { id: 'x' }, fields: ['id'], call: (c, i) => c.notifications.markRead(i) },

@@ -19,7 +19,7 @@ export const assetOut = z
 type _Asset = Proves<SameValues<typeof assetOut, Asset>>;
 
 /** Every bucket (server/books/domain/ledger.ts Bucket): a record, so a bucket added there and not here fails to compile. */
-const BUCKETS: Record<Bucket, true> = { funds: true, held: true, proceeds: true, spent: true, free: true, listed: true, awarded: true, used: true, bank: true, issued: true };
+const BUCKETS: Record<Bucket, true> = { funds: true, held: true, proceeds: true, spent: true, free: true, listed: true, awarded: true, used: true, bank: true, issued: true, holdback: true, forfeited: true };
 /** The bucket is stored as free text (db/schema.ts accounts.bucket: string), so it is a string here, its values named. */
 export const bucketOut = z.string().describe(`账户分类 (bucket), one of: ${Object.keys(BUCKETS).join(', ')}`);
 
@@ -150,6 +150,7 @@ export const settingsOut = z
     paymentDays: z.number().int().describe('成交后付款期限（天）'),
     antiSnipingWindowSeconds: z.number().int().describe('延时竞价触发窗口（秒）'),
     antiSnipingExtensionSeconds: z.number().int().describe('延时时长（秒）'),
+    holdbackBp: basisPointsOut.describe('验收前暂扣的成交价款比例（基点）'),
   })
   .describe('交易参数 (market settings)');
 type _Settings = Proves<Describes<typeof settingsOut, MarketSettings>>;

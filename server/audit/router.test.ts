@@ -62,7 +62,7 @@ beforeAll(async () => {
   await h.as('checker').accounts.confirmTransfer({ id: proposed.id });
   const wrong = await province.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1', bankRef: 'B-2' });
   await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
-  await province.accounts.updateSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 });
+  await province.accounts.updateSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600, holdbackBp: 0 });
   await province.stats.setTarget({ year: 2027, qty: '900', to: { group: 'poverty' } });
   const user = await province.users.create({ username: 'audit-user', displayName: '测试用户', organisationId: h.actor('hequ').organisationId, password: 'Passw0rd1' });
   await province.users.setDisabled({ userId: user.id, disabled: true });

@@ -94,6 +94,7 @@ const actionArb = fc.oneof(
       paymentDays: fc.constantFrom(1, 10),
       antiSnipingWindowSeconds: fc.constantFrom(0, 300),
       antiSnipingExtensionSeconds: fc.constantFrom(0, 300, 600),
+      holdbackBp: fc.constantFrom(0, 0, 1500, 2000, 10000),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), zone: zoneIx }) },
@@ -420,7 +421,15 @@ function checkInvariants(h: Harness) {
       one(h, "select coalesce(sum(amount_fen), 0) from trades where seller_id = ? and status = 'settled'", cid) +
       one(h, "select coalesce(sum(deposit_fen), 0) from trades where seller_id = ? and status = 'lapsed'", cid);
     const spent = one(h, 'select coalesce(sum(amount_fen), 0) from proceeds_spendings where county_id = ?', cid);
-    expect(balance(cid, 'CNY', 'proceeds', null), `${c} proceeds`).toBe(expected - spent);
+    // What is held back until reclamation is accepted, or was forfeited to the province, is the rest
+    // of what the county sold (docs/decisions/0010-holdback.md).
+    const held = one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = 'CNY' and bucket = 'holdback'", cid);
+    const forfeited = one(
+      h,
+      "select coalesce(-sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where a.organisation_id = ? and a.bucket = 'holdback' and e.reason = 'holdback_forfeited'",
+      cid,
+    );
+    expect(balance(cid, 'CNY', 'proceeds', null) + held + forfeited, `${c} proceeds`).toBe(expected - spent);
     expect(balance(cid, 'CNY', 'spent', null)).toBe(spent);
   }
 

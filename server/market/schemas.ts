@@ -64,6 +64,7 @@ export const settingsInput = z.object({
   paymentDays: settingField(1, 365),
   antiSnipingWindowSeconds: settingField(0, 86400),
   antiSnipingExtensionSeconds: settingField(0, 86400),
+  holdbackBp: settingField(0, 10000),
 });
 
 export const byId = z.object({ id: idField });

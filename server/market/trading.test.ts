@@ -218,7 +218,7 @@ describe('auction: list → review → bid → close → award → pay → settl
   });
 
   it('a winner without the free funds to pay the balance is refused until the province records its transfer', async () => {
-    await h.as('province').accounts.updateSettings({ depositRateBp: 0, paymentDays: 10, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 300 });
+    await h.as('province').accounts.updateSettings({ depositRateBp: 0, paymentDays: 10, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 300, holdbackBp: 0 });
     // 300 mu × 100,000 元/亩 = 30,000,000 元, more than zone3's 20,000,000 元; no deposit at 0%.
     await h.as('zone3').bids.place({ listingId: 1, price: '100000', qty: '300' });
     expect(held('zone3')).toBe(0);
@@ -347,7 +347,7 @@ describe('bids', () => {
   });
 
   it('the province changes the anti-sniping window and extension', async () => {
-    const settings = await h.as('province').accounts.updateSettings({ depositRateBp: 2000, paymentDays: 10, antiSnipingWindowSeconds: 600, antiSnipingExtensionSeconds: 900 });
+    const settings = await h.as('province').accounts.updateSettings({ depositRateBp: 2000, paymentDays: 10, antiSnipingWindowSeconds: 600, antiSnipingExtensionSeconds: 900, holdbackBp: 0 });
     expect(settings).toMatchObject({ antiSnipingWindowSeconds: 600, antiSnipingExtensionSeconds: 900 });
     expect(await h.as(null).accounts.settings()).toEqual(settings);
     const listing = await approvedListing();
@@ -378,7 +378,7 @@ describe('bids', () => {
   });
 
   it('a 100% deposit split by a partial fill never exceeds the trade amount (rounding)', async () => {
-    await h.as('province').accounts.updateSettings({ depositRateBp: 10000, paymentDays: 10, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 300 });
+    await h.as('province').accounts.updateSettings({ depositRateBp: 10000, paymentDays: 10, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 300, holdbackBp: 0 });
     // Guidance for this land type with a tiny floor overrides the demo's floor for all types.
     await h.as('province').guidance.publish({ validFrom: '2026-11-02', validTo: '', landType: (await lotOf('pianguan')).landType, reference: '100', floor: '0.01', documentRef: 'test' });
     const listing = await approvedListing({ qty: '0.003', minLot: '0.001', reservePrice: '12.50', increment: '0.10' });
