@@ -284,6 +284,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'proceeds.statement', roles: ['county'], call: (c) => c.proceeds.statement() },
   { path: 'proceeds.spend', roles: ['county'], call: (c) => c.proceeds.spend({ spentOn: '2026-11-01', amount: '1', category: 'other', purpose: 'x', budgetRef: 'y' }) },
   { path: 'proceeds.byCounty', roles: ['province'], call: (c) => c.proceeds.byCounty() },
+  { path: 'proceeds.holdbacks', roles: ['county', 'city', 'province'], call: (c) => c.proceeds.holdbacks() },
   { path: 'plan.list', roles: ['province'], call: (c) => c.plan.list() },
   { path: 'plan.mine', roles: ['county'], call: (c) => c.plan.mine() },
   { path: 'plan.allocate', roles: ['province'], call: (c) => c.plan.allocate({ kind: 'PLAN_LINKING', year: 2030, qty: '1', documentRef: 'x', to: { group: 'poverty' } }) },
@@ -360,6 +361,7 @@ describe('another organisation of the right role', () => {
     expect(await h.as('datong').projects.list()).toEqual([]);
     expect(await h.as('datong').projects.queue()).toEqual([]);
     expect(await h.as('datong').projects.obligations()).toEqual([]);
+    expect((await h.as('datong').proceeds.holdbacks()).rows).toEqual([]);
     // zone's award is zone's message; zone2, hequ (the seller) and 大同市 have none of it.
     expect((await h.as('zone').notifications.list()).messages.map((m) => m.id)).toContain(s.message);
     for (const other of ['zone2', 'hequ', 'datong']) expect((await h.as(other).notifications.list()).messages.map((m) => m.id)).not.toContain(s.message);
@@ -371,7 +373,7 @@ describe('another organisation of the right role', () => {
 });
 
 /** The lists checked above to hold only the caller's own. */
-const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
+const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'proceeds.holdbacks', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
 /** Scoped to the caller by construction (no other organisation's object can be named), or checked elsewhere. */
 const ownByConstruction: Record<string, string> = {
   'accounts.ledger': "the caller's own accounts",

@@ -14,10 +14,20 @@ import { log, loggableCause } from '@/server/kernel/log';
 import * as data from './queries';
 
 /**
- * In the acceptance's transaction: everything held for the project moves to the county's proceeds,
- * audited. Nothing held (no holdback, or already forfeited): nothing written. Returns the amount released.
+ * In the acceptance's transaction, before the project is marked accepted: what is held for it is
+ * released to the county; but if the deadline had already passed, the forfeit the sweep owed is made
+ * now, so that the outcome follows the deadline and not when the sweep last ran.
  */
-export function releaseHoldbackInTx(tx: Tx, now: number, actor: Actor, projectId: number): number {
+export function settleHoldbackOnAcceptanceInTx(tx: Tx, now: number, actor: Actor, projectId: number) {
+  if (forfeitHoldbackInTx(tx, now, projectId) > 0) return;
+  releaseHoldbackInTx(tx, now, actor, projectId);
+}
+
+/**
+ * Everything held for the project moves to the county's proceeds, audited. Nothing held (no holdback,
+ * or already forfeited): nothing written. Returns the amount released.
+ */
+function releaseHoldbackInTx(tx: Tx, now: number, actor: Actor, projectId: number): number {
   const lot = lotOfProject(tx, projectId);
   if (!lot) return 0;
   const account = data.holdbackAccountOfLot(tx, lot.countyId, lot.id);

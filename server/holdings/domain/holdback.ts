@@ -29,3 +29,23 @@ export function holdbackState(r: { heldFen: number; releasedFen: number; forfeit
   if (r.releasedFen > 0) return 'released';
   return 'none';
 }
+
+export interface HoldbackRowFacts {
+  approvedAt: number | null;
+  firstTradedAt: number | null;
+  reclamationAcceptedAt: number | null;
+  heldFen: number;
+  releasedFen: number;
+  forfeitedFen: number;
+}
+
+/** A project's holdback as shown: its state, and the reclamation deadline it waits for (null before approval). */
+export function holdbackView<T extends HoldbackRowFacts>(r: T, now: number) {
+  const obligation = r.approvedAt === null ? null : obligationStatus({ approvedAt: r.approvedAt, firstTradedAt: r.firstTradedAt, reclamationAcceptedAt: r.reclamationAcceptedAt }, now);
+  return { ...r, state: holdbackState(r), deadline: obligation?.deadline ?? null, overdue: obligation?.state === 'overdue' };
+}
+
+/** The totals of a list of projects' holdbacks: held now, released to counties, forfeited to the province. */
+export function holdbackTotals(rows: readonly Pick<HoldbackRowFacts, 'heldFen' | 'releasedFen' | 'forfeitedFen'>[]) {
+  return rows.reduce((t, r) => ({ heldFen: t.heldFen + r.heldFen, releasedFen: t.releasedFen + r.releasedFen, forfeitedFen: t.forfeitedFen + r.forfeitedFen }), { heldFen: 0, releasedFen: 0, forfeitedFen: 0 });
+}
