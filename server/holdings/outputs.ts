@@ -74,7 +74,7 @@ const countyProceedsOut = z.object({
   countyId: idOut,
   countyName: z.string(),
   cityName: z.string(),
-  receivedFen: fenOut.describe('累计收入（成交价款及没收的保证金）'),
+  receivedFen: fenOut.describe('累计收入（成交价款及没收的保证金；验收前暂扣的价款拨付后计入）'),
   spentFen: fenOut.describe('累计支出'),
 });
 type _CountyProceeds = Proves<Describes<typeof countyProceedsOut, ReturnType<typeof data.proceedsByCounty>[number]>>;
