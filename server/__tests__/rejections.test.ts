@@ -59,7 +59,7 @@ beforeAll(async () => {
   await province.listings.review({ listingId: s.shortClosed, approve: true });
   await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
   h.clock.advance(HOUR);
-  expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0, forfeited: 0 });
+  expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: h.actor('zone2').organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
   s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;

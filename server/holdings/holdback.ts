@@ -60,7 +60,7 @@ export function forfeitHoldbackInTx(tx: Tx, now: number, projectId: number): num
   // A trade of an overdue project settled later holds again: each forfeit of the lot is numbered.
   const n = data.entriesOfAccount(tx, account.id, 'holdback_forfeited') + 1;
   postEntry(tx, { idempotencyKey: `holdback-forfeit:${lot.id}:${n}`, reason: 'holdback_forfeited', at: now }, holdbackForfeited(lot.countyId, provinceId, lot.id, heldFen));
-  writeAudit(tx, { at: now, actor: null, action: 'holdback.forfeit', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, forfeitedFen: heldFen, provinceId } });
+  writeAudit(tx, { at: now, actor: null, action: 'holdback.forfeit', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, forfeitedFen: heldFen } });
   return heldFen;
 }
 

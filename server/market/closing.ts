@@ -132,11 +132,13 @@ function closeDue(s: Services) {
 
 /**
  * The scheduler's sweep: `closeDue`, then the holdbacks of projects past their reclamation deadline
- * forfeited to the province, then the reminders now owed (payment due, reclamation deadlines) that are
- * not written yet.
+ * forfeited to the province (server/holdings/holdback.ts, which logs its own failures), then the
+ * reminders now owed (payment due, reclamation deadlines) that are not written yet. Returns what
+ * `closeDue` did.
  */
 export function sweep(s: Services) {
-  const done = { ...closeDue(s), forfeited: forfeitOverdueHoldbacks(s) };
+  const done = closeDue(s);
+  forfeitOverdueHoldbacks(s);
   try {
     sendReminders(s, s.clock.now());
   } catch (e) {
