@@ -132,13 +132,17 @@ function closeDue(s: Services) {
 
 /**
  * The scheduler's sweep: `closeDue`, then the holdbacks of projects past their reclamation deadline
- * forfeited to the province (server/holdings/holdback.ts, which logs its own failures), then the
+ * forfeited to the province (server/holdings/holdback.ts, each project in its own transaction), then the
  * reminders now owed (payment due, reclamation deadlines) that are not written yet. Returns what
  * `closeDue` did.
  */
 export function sweep(s: Services) {
   const done = closeDue(s);
-  forfeitOverdueHoldbacks(s);
+  try {
+    forfeitOverdueHoldbacks(s);
+  } catch (e) {
+    log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: forfeiting holdbacks failed');
+  }
   try {
     sendReminders(s, s.clock.now());
   } catch (e) {

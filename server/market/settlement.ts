@@ -34,7 +34,8 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     // The province's holdback share of the amount waits in the county's holdback for the lot until
     // the project's reclamation is accepted (seed 001 二(二); docs/decisions/0010-holdback.md).
     const lot = market.lotById(tx, trade.lotId)!;
-    const { heldFen } = splitProceeds(trade.amountFen, readSettings(tx).holdbackBp, projectById(tx, lot.projectId)?.reclamationAcceptedAt != null);
+    const accepted = (projectById(tx, lot.projectId)?.reclamationAcceptedAt ?? null) !== null;
+    const { heldFen } = splitProceeds(trade.amountFen, readSettings(tx).holdbackBp, accepted);
     postEntry(
       tx,
       { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },
