@@ -413,7 +413,7 @@ export const journalEntries = sqliteTable(
     // The closed list of reasons (server/books/domain/ledger.ts, ENTRY_REASONS; a test keeps them equal).
     check(
       'journal_entries_reason',
-      sql`${t.reason} IN ('funds_received', 'lot_issued', 'plan_allocated', 'listing_created', 'listing_changed', 'listing_withdrawn', 'listing_rejected', 'listing_closed', 'deposit_frozen', 'deposit_released_lost', 'deposit_released_declined', 'deposit_released_superseded', 'deposit_released_withdrawn', 'award', 'award_lapsed', 'settlement', 'rights_used', 'proceeds_spent')`,
+      sql`${t.reason} IN ('funds_received', 'lot_issued', 'plan_allocated', 'listing_created', 'listing_changed', 'listing_withdrawn', 'listing_rejected', 'listing_closed', 'deposit_frozen', 'deposit_released_lost', 'deposit_released_declined', 'deposit_released_superseded', 'deposit_released_withdrawn', 'award', 'award_lapsed', 'settlement', 'rights_used', 'proceeds_spent', 'holdback_released', 'holdback_forfeited')`,
     ),
   ],
 );

@@ -38,3 +38,10 @@ export async function confirmDialog(page: Page, name: string) {
   await dialog.getByRole('button', { name, exact: true }).click();
   await expect(dialog).toBeHidden();
 }
+
+/** No holdback of proceeds from today on, as the journeys that follow expect (a province page). */
+export async function resetHoldback(province: Page) {
+  const { now } = await advanceClock(province, 0);
+  const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  await trpc(province, 'settings.addVersion', { holdbackBp: 0, documentNo: '晋自然资发〔e2e〕0号', effectiveDate: today });
+}

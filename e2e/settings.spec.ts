@@ -4,7 +4,7 @@
 // history. What it changes here (the holdback, unused by the market yet, and a rate from 2099) leaves
 // the journeys after this file trading as before.
 import { expect, test } from '@playwright/test';
-import { advanceClock, confirmDialog, signedIn } from './fixtures';
+import { advanceClock, confirmDialog, resetHoldback, signedIn } from './fixtures';
 
 test('settings with their documents: a version from today, a past date refused, a future one waiting, the value on a date, the history', async ({ browser }) => {
   const province = await signedIn(browser, 'province');
@@ -21,7 +21,7 @@ test('settings with their documents: a version from today, a past date refused, 
   // A new holdback from today, under its document, confirmed first.
   const form = province.getByTestId('settings-form');
   await expect(form.getByRole('button', { name: '记录' })).toBeEnabled();
-  await form.getByLabel('价款留存比例（%）').fill('5');
+  await form.getByLabel('验收前暂扣价款比例（%）').fill('5');
   await form.getByLabel('依据文号').fill('晋自然资发〔e2e〕9号');
   await expect(form.getByLabel('生效日期')).toHaveValue(today);
   await form.getByRole('button', { name: '记录' }).click();
@@ -35,7 +35,7 @@ test('settings with their documents: a version from today, a past date refused, 
   await expect(inForce.locator('tr[data-key=holdbackBp]')).toContainText('晋自然资发〔e2e〕9号');
 
   // A date before today is refused beside the form, in words; nothing is recorded.
-  await form.getByLabel('价款留存比例（%）').fill('6');
+  await form.getByLabel('验收前暂扣价款比例（%）').fill('6');
   await form.getByLabel('依据文号').fill('晋自然资发〔e2e〕11号');
   await form.getByLabel('生效日期').fill(yesterday);
   await form.getByRole('button', { name: '记录' }).click();
@@ -43,7 +43,7 @@ test('settings with their documents: a version from today, a past date refused, 
   await expect(province.getByTestId('settings-history')).not.toContainText('晋自然资发〔e2e〕11号');
 
   // A deposit rate from 2099 waits for its date: recorded, pending, not in force.
-  await form.getByLabel('价款留存比例（%）').fill('5');
+  await form.getByLabel('验收前暂扣价款比例（%）').fill('5');
   await form.getByLabel('竞买保证金比例（%）').fill('30');
   await form.getByLabel('依据文号').fill('晋自然资发〔e2e〕10号');
   await form.getByLabel('生效日期').fill('2099-01-01');
@@ -70,4 +70,7 @@ test('settings with their documents: a version from today, a past date refused, 
   await expect(history.locator('tr[data-key=depositRateBp]')).toContainText('晋自然资发〔e2e〕10号');
   await expect(history.locator('tr[data-key=holdbackBp]')).toContainText('晋自然资发〔e2e〕9号');
   await expect(history.locator('tr[data-key=holdbackBp]')).toContainText('省厅');
+
+  // No holdback from today on again, as the journeys that follow expect.
+  await resetHoldback(province);
 });

@@ -226,6 +226,8 @@ export const projectMessages = defineMessages(
     'action_reclamation.design_approve': '批准复垦设计',
     'action_reclamation.report': '报告复垦进度',
     'action_reclamation.accept': '通过复垦验收',
+    'action_holdback.release': '验收通过，暂扣价款拨付给县',
+    'action_holdback.forfeit': '复垦逾期未验收，暂扣价款划归省级',
   },
   {
     title: 'Linking projects',
@@ -450,5 +452,7 @@ export const projectMessages = defineMessages(
     'action_reclamation.design_approve': 'Reclamation design approved',
     'action_reclamation.report': 'Progress reported',
     'action_reclamation.accept': 'Reclamation accepted',
+    'action_holdback.release': 'Held proceeds released to the county (reclamation accepted)',
+    'action_holdback.forfeit': 'Held proceeds forfeited to the province (reclamation overdue)',
   },
 );

@@ -57,6 +57,11 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <Stat label={tm('ledger_proceedsSpent')} testId="proceeds-spent">
             <Money fen={balance('CNY', 'spent')} locale={locale} />
           </Stat>
+          {balance('CNY', 'holdback') > 0 ? (
+            <Stat label={tm('ledger_holdback')} testId="proceeds-holdback">
+              <Money fen={balance('CNY', 'holdback')} locale={locale} />
+            </Stat>
+          ) : null}
           <Stat label={t('asset_PLAN_NEW_LAND')} testId="plan-new-land">
             <Mu milliMu={balance('PLAN_NEW_LAND', 'held')} locale={locale} />
           </Stat>

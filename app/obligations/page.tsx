@@ -3,14 +3,17 @@
 import Link from 'next/link';
 import { ObligationBanner } from '@/components/obligation-banner';
 import { ObligationBadge } from '@/components/project-badges';
+import { HoldbackSection } from '@/components/holdback-table';
 import { Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/web/page';
 
 export default async function ObligationsPage() {
-  const { caller, locale } = await requireRole('county', 'city', 'province');
+  const { caller, locale, user } = await requireRole('county', 'city', 'province');
   const t = translator(locale, 'projects');
   const rows = await caller.projects.obligations();
+  // The city sees here what is held of its counties' proceeds until it accepts (the county and the province on their proceeds pages).
+  const holdbacks = user.role === 'city' ? await caller.proceeds.holdbacks() : null;
   return (
     <>
       <h1>{t('obligations_title')}</h1>
@@ -63,6 +66,7 @@ export default async function ObligationsPage() {
           </table>
         </div>
       )}
+      {holdbacks && (holdbacks.rows.length > 0 || holdbacks.holdbackBp > 0) ? <HoldbackSection holdbacks={holdbacks} locale={locale} showCounty /> : null}
     </>
   );
 }

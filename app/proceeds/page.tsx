@@ -1,5 +1,6 @@
 // A county's proceeds and their use (seed 001 三(三); domain.md step 9): received, spent and left, from
 // the ledger; a form to record spending; every spending recorded.
+import { HoldbackSection } from '@/components/holdback-table';
 import { ProceedsSpendForm } from '@/components/proceeds-spend-form';
 import { Money, Stat } from '@/components/ui';
 import { translator } from '@/lib/i18n';
@@ -8,7 +9,7 @@ import { requireRole } from '@/server/web/page';
 export default async function ProceedsPage() {
   const { caller, locale } = await requireRole('county');
   const t = translator(locale, 'proceeds');
-  const mine = await caller.proceeds.mine();
+  const [mine, holdbacks] = await Promise.all([caller.proceeds.mine(), caller.proceeds.holdbacks()]);
 
   return (
     <>
@@ -25,6 +26,8 @@ export default async function ProceedsPage() {
           <Money fen={mine.availableFen} locale={locale} />
         </Stat>
       </div>
+
+      {holdbacks.rows.length > 0 || holdbacks.holdbackBp > 0 ? <HoldbackSection holdbacks={holdbacks} locale={locale} showCounty={false} /> : null}
 
       <section className="card">
         <h2>{t('record_spending')}</h2>

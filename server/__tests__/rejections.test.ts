@@ -309,6 +309,7 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'audit.list', roles: ['province'], call: (c) => c.audit.list({}) },
   { path: 'audit.entities', roles: ['province'], call: (c) => c.audit.entities() },
   { path: 'guidance.history', roles: ['province'], call: (c) => c.guidance.history() },
+  { path: 'proceeds.holdbacks', roles: ['county', 'city', 'province'], call: (c) => c.proceeds.holdbacks() },
   { path: 'integrity.screens', roles: ['province'], call: (c) => c.integrity.screens({ year: 2026 }) },
   { path: 'integrity.thresholds', roles: ['province'], call: (c) => c.integrity.thresholds() },
   { path: 'integrity.setThresholds', roles: ['province'], call: (c) => c.integrity.setThresholds(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, '1'])) as never) },
@@ -372,6 +373,7 @@ describe('another organisation of the right role', () => {
     expect(await h.as('datong').projects.list()).toEqual([]);
     expect(await h.as('datong').projects.queue()).toEqual([]);
     expect(await h.as('datong').projects.obligations()).toEqual([]);
+    expect((await h.as('datong').proceeds.holdbacks()).rows).toEqual([]);
     // zone's award is zone's message; zone2, hequ (the seller) and 大同市 have none of it.
     expect((await h.as('zone').notifications.list()).messages.map((m) => m.id)).toContain(s.message);
     for (const other of ['zone2', 'hequ', 'datong']) expect((await h.as(other).notifications.list()).messages.map((m) => m.id)).not.toContain(s.message);
@@ -383,7 +385,7 @@ describe('another organisation of the right role', () => {
 });
 
 /** The lists checked above to hold only the caller's own. */
-const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
+const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'proceeds.holdbacks', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
 /** Scoped to the caller by construction (no other organisation's object can be named), or checked elsewhere. */
 const ownByConstruction: Record<string, string> = {
   'accounts.ledger': "the caller's own accounts",

@@ -19,7 +19,7 @@ export const assetOut = z
 type _Asset = Proves<SameValues<typeof assetOut, Asset>>;
 
 /** Every bucket (server/books/domain/ledger.ts Bucket): a record, so a bucket added there and not here fails to compile. */
-const BUCKETS: Record<Bucket, true> = { funds: true, held: true, proceeds: true, spent: true, free: true, listed: true, awarded: true, used: true, bank: true, issued: true };
+const BUCKETS: Record<Bucket, true> = { funds: true, held: true, proceeds: true, spent: true, free: true, listed: true, awarded: true, used: true, bank: true, issued: true, holdback: true, forfeited: true };
 /** The bucket is stored as free text (db/schema.ts accounts.bucket: string), so it is a string here, its values named. */
 export const bucketOut = z.string().describe(`账户分类 (bucket), one of: ${Object.keys(BUCKETS).join(', ')}`);
 
@@ -152,7 +152,7 @@ export const settingsOut = z
     antiSnipingExtensionSeconds: z.number().int().describe('延时时长（秒）'),
     reclamationYearsAfterTrade: z.number().int().describe('已交易项目成交后复垦验收期限（年）'),
     reclamationYearsAfterApproval: z.number().int().describe('未交易项目立项后复垦验收期限（年）'),
-    holdbackBp: basisPointsOut.describe('成交价款留存比例，复垦验收后拨付（基点）'),
+    holdbackBp: basisPointsOut.describe('成交验收前暂扣价款比例，复垦验收后拨付（基点）'),
   })
   .describe('交易参数 (market settings)');
 type _Settings = Proves<Describes<typeof settingsOut, MarketSettings>>;

@@ -92,9 +92,26 @@ beforeAll(async () => {
   await county.projects.submit({ id: p.id });
   await h.as('xinzhou').projects.cityReview({ projectId: p.id, approve: true });
   await province.projects.provinceReview({ projectId: p.id, approve: true, approvalRef: '晋自然资函〔2026〕9号' });
+  // With a holdback: p's sale is held until its acceptance releases it; a sale of the first lot is
+  // held until its project's deadline passes and the sweep forfeits it.
+  await h.setSettings({ holdbackBp: 1000 }, '晋自然资发〔2026〕10号');
+  const sellAndPay = async (lotId: number) => {
+    now = h.clock.now();
+    const l = await county.listings.create(terms({ lotId, qty: '5', minLot: '5' }));
+    await province.listings.review({ listingId: l.id, approve: true });
+    await h.as('zone').bids.place({ listingId: l.id, price: '30000', qty: '5' });
+    h.clock.advance(HOUR);
+    sweep(h.services);
+    const t = (await h.as('zone').trades.list()).trades.find((x) => x.listingId === l.id)!;
+    await h.as('zone').trades.pay({ id: t.id });
+  };
+  await sellAndPay((await county.projects.get({ id: p.id })).lot!.id);
+  await sellAndPay(lot.id);
   await h.as('xinzhou').projects.approveDesign({ projectId: p.id, ref: '忻自然资〔2026〕1号' });
   await county.projects.reportProgress({ projectId: p.id, percent: 40, note: '进行中' });
   await h.as('xinzhou').projects.acceptReclamation({ projectId: p.id, ref: '忻自然资验〔2026〕1号' });
+  h.clock.advance(3 * 366 * DAY);
+  sweep(h.services);
 
   let beforeId: number | null = null;
   do {

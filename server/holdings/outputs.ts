@@ -7,9 +7,11 @@ import { SPENDING_CATEGORIES } from '@/server/holdings/domain/proceeds';
 import type { proceedsStatement } from '@/server/books/journal';
 import type * as data from '@/server/projects/queries';
 import type { allocatePlan, spendProceeds, useRights } from './holdings';
+import type { holdbacksByProject } from './queries';
+import { type HoldbackState, holdbackView } from '@/server/holdings/domain/holdback';
 import { entryReasonOut, holdingOut } from '@/server/accounts/outputs';
 import { lotOut, lotUseOut, plotOut, saleOut } from '@/server/projects/outputs';
-import { type Describes, type Proves, countOut, epochMsOut, fenOut, idOut, milliMuOut, yearOut } from '@/server/kernel/outputs';
+import { type Describes, type Proves, basisPointsOut, countOut, epochMsOut, fenOut, idOut, milliMuOut, yearOut } from '@/server/kernel/outputs';
 
 // --- rights ------------------------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ const countyProceedsOut = z.object({
   countyId: idOut,
   countyName: z.string(),
   cityName: z.string(),
-  receivedFen: fenOut.describe('累计收入（成交价款及没收的保证金）'),
+  receivedFen: fenOut.describe('累计收入（成交价款及没收的保证金；验收前暂扣的价款拨付后计入）'),
   spentFen: fenOut.describe('累计支出'),
 });
 type _CountyProceeds = Proves<Describes<typeof countyProceedsOut, ReturnType<typeof data.proceedsByCounty>[number]>>;
@@ -104,6 +106,43 @@ export const proceedsStatementOut = z
   })
   .describe('收益对账单（一页，最新在前）');
 type _Statement = Proves<Describes<typeof proceedsStatementOut, ReturnType<typeof proceedsStatement>>>;
+
+// --- holdback until reclamation is accepted ---------------------------------------------------------
+
+const HOLDBACK_STATES = ['held', 'released', 'forfeited', 'none'] as const satisfies readonly HoldbackState[];
+
+/** One project's holdback: held now, released to the county, forfeited to the province. */
+const holdbackRowOut = z
+  .object({
+    projectId: idOut,
+    projectName: z.string(),
+    countyId: idOut,
+    countyName: z.string(),
+    cityName: z.string(),
+    lotId: idOut,
+    lotCode: z.string(),
+    approvedAt: epochMsOut.nullable(),
+    firstTradedAt: epochMsOut.nullable(),
+    reclamationAcceptedAt: epochMsOut.nullable().describe('复垦验收时间'),
+    heldFen: fenOut.describe('暂扣中（待验收）'),
+    heldInAllFen: fenOut.describe('累计暂扣'),
+    releasedFen: fenOut.describe('验收后已拨付给县'),
+    forfeitedFen: fenOut.describe('逾期未验收，已划归省级'),
+    state: z.enum(HOLDBACK_STATES).describe('held 暂扣中 / released 已拨付 / forfeited 已划归省级 / none 无'),
+    deadline: epochMsOut.nullable().describe('复垦验收期限'),
+    overdue: z.boolean().describe('已过验收期限而未验收'),
+  })
+  .describe('项目暂扣价款');
+type _HoldbackRow = Proves<Describes<typeof holdbackRowOut, ReturnType<typeof holdbackView<ReturnType<typeof holdbacksByProject>[number]>>>>;
+
+const holdbackTotalsOut = z
+  .object({ heldFen: fenOut.describe('暂扣中'), releasedFen: fenOut.describe('已拨付给县'), forfeitedFen: fenOut.describe('已划归省级') })
+  .describe('暂扣价款合计');
+
+/** The holdbacks of the projects in the caller's jurisdiction, with their totals. */
+export const holdbacksOut = z
+  .object({ rows: z.array(holdbackRowOut).describe('按项目，暂扣中的在前'), totals: holdbackTotalsOut, holdbackBp: basisPointsOut.describe('现行暂扣比例（基点）') })
+  .describe('验收前暂扣的成交价款 (proceeds held until reclamation is accepted)');
 
 // --- plan quota --------------------------------------------------------------------------------------
 

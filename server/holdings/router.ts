@@ -11,9 +11,13 @@ import { formatSerialRange } from '@/server/lots/domain/serials';
 import { allocatePlan, spendProceeds, useRights } from './holdings';
 import { statementPage } from '@/server/market/schemas';
 import { allocationInput, lotRef, rightsUseInput, spendingInput } from '@/server/projects/schemas';
-import { countyProcedure, provinceProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
+import { type Context, countyProcedure, provinceProcedure, roleProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
+import { holdbacksByProject } from './queries';
+import { holdbackTotals, holdbackView } from '@/server/holdings/domain/holdback';
+import { readSettings } from '@/server/settings/queries';
+import type { ProjectScope } from '@/server/projects/queries';
 import { lotById } from '@/server/market/queries';
-import { allocatedOut, allocationsOut, ownProceedsOut, proceedsByCountyOut, proceedsStatementOut, rightsHeldOut, rightsTraceOut, rightsUseOut, rightsUsesOut, spendingOut } from './outputs';
+import { allocatedOut, allocationsOut, holdbacksOut, ownProceedsOut, proceedsByCountyOut, proceedsStatementOut, rightsHeldOut, rightsTraceOut, rightsUseOut, rightsUsesOut, spendingOut } from './outputs';
 
 export const rightsRouter = router({
   /** The zone's uses of rights, newest first. */
@@ -45,6 +49,13 @@ export const rightsRouter = router({
   }),
 });
 
+/** The caller's jurisdiction: its own county, its city's counties, or all (the province). */
+function scopeOf(ctx: Context & { user: NonNullable<Context['user']> }): ProjectScope {
+  if (ctx.user.role === 'county') return { countyId: ctx.user.organisationId };
+  if (ctx.user.role === 'city') return { cityId: ctx.user.cityId ?? -1 };
+  return 'all';
+}
+
 export const proceedsRouter = router({
   /** The county's proceeds: received, spent, left, and each spending. */
   mine: countyProcedure.meta({ data: 'own organisation' }).output(ownProceedsOut).query(({ ctx }) => {
@@ -59,6 +70,17 @@ export const proceedsRouter = router({
   spend: countyProcedure.meta({ data: 'own organisation' }).input(spendingInput).output(spendingOut).mutation(({ ctx, input }) =>
     spendProceeds(ctx.services, ctx.actor, { spentOn: input.spentOn, amountFen: input.amount, category: input.category, purpose: input.purpose, budgetRef: input.budgetRef }),
   ),
+
+  /**
+   * What is held back of the proceeds until reclamation is accepted, per project: a county's own, a
+   * city's counties', every project for the province; with totals (docs/decisions/0015-holdback.md).
+   */
+  holdbacks: roleProcedure('county', 'city', 'province').meta({ data: 'jurisdiction' }).output(holdbacksOut).query(({ ctx }) => {
+    const db = ctx.services.db;
+    const now = ctx.services.clock.now();
+    const rows = holdbacksByProject(db, scopeOf(ctx)).map((r) => holdbackView(r, now));
+    return { rows, totals: holdbackTotals(rows), holdbackBp: readSettings(db, now).holdbackBp };
+  }),
 
   /** Received vs spent for every county (seed 001 三(三)). */
   byCounty: provinceProcedure.meta({ data: 'province-wide' }).output(proceedsByCountyOut).query(({ ctx }) => data.proceedsByCounty(ctx.services.db)),

@@ -16,6 +16,7 @@ import { proportion, tradeAmount, type FenPerMu, type MilliMu } from '@/server/k
 import type { Services } from '@/server/kernel/deps';
 import { notifyInTx, sendReminders } from '@/server/notifications/notifications';
 import { log, loggableCause } from '@/server/kernel/log';
+import { forfeitOverdueHoldbacks } from '@/server/holdings/holdback';
 
 /** A confirmation number (成交确认书编号) such as QX2026-000123. */
 const confirmationNo = (id: number, at: number) => documentNo('QX', id, at, 6);
@@ -129,9 +130,19 @@ function closeDue(s: Services) {
   return { closed: listingIds.length, lapsed: tradeIds.length };
 }
 
-/** The scheduler's sweep: `closeDue`, then the reminders now owed (payment due, reclamation deadlines) that are not written yet. */
+/**
+ * The scheduler's sweep: `closeDue`, then the holdbacks of projects past their reclamation deadline
+ * forfeited to the province (server/holdings/holdback.ts, each project in its own transaction), then the
+ * reminders now owed (payment due, reclamation deadlines) that are not written yet. Returns what
+ * `closeDue` did.
+ */
 export function sweep(s: Services) {
   const done = closeDue(s);
+  try {
+    forfeitOverdueHoldbacks(s);
+  } catch (e) {
+    log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: forfeiting holdbacks failed');
+  }
   try {
     sendReminders(s, s.clock.now());
   } catch (e) {

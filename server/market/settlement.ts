@@ -8,10 +8,11 @@ import * as market from './queries';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, farmlandShare, settlement } from '@/server/books/domain/ledger';
 import { nextSaleRange } from '@/server/lots/domain/serials';
-import { markFirstTrade } from '@/server/projects/queries';
+import { markFirstTrade, projectById } from '@/server/projects/queries';
+import { splitProceeds } from '@/server/holdings/domain/holdback';
 import { recordSettledTrade } from '@/server/stats/queries';
 import { lapseTradeInTx } from './closing';
-import { settingsAt } from '@/server/settings/queries';
+import { readSettings, settingsAt } from '@/server/settings/queries';
 import type { Actor, Services } from '@/server/kernel/deps';
 
 export function payTrade(s: Services, actor: Actor, tradeId: number) {
@@ -33,19 +34,23 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
       newLandMilliMu: balanceOf(tx, accountsOf.right(trade.sellerId, 'NEW_LAND', 'held', trade.lotId)),
       farmlandMilliMu: balanceOf(tx, accountsOf.right(trade.sellerId, 'FARMLAND', 'held', trade.lotId)),
     });
+    // The province's holdback share of the amount waits in the county's holdback for the lot until
+    // the project's reclamation is accepted (seed 001 二(二); docs/decisions/0015-holdback.md).
+    const lot = market.lotById(tx, trade.lotId)!;
+    const accepted = (projectById(tx, lot.projectId)?.reclamationAcceptedAt ?? null) !== null;
+    const { heldFen } = splitProceeds(trade.amountFen, readSettings(tx, now).holdbackBp, accepted);
     postEntry(
       tx,
       { idempotencyKey: `settle:${trade.id}`, reason: 'settlement', tradeId: trade.id, listingId: trade.listingId, actorUserId: actor.userId, at: now },
-      settlement({ ...trade, farmlandMilliMu }),
+      settlement({ ...trade, farmlandMilliMu, heldFen }),
     );
     // The units sold are the next contiguous range of the lot; the first sale of a project's quota
     // starts its reclamation clock (2 years by default, the period in force now: seed 001 二(二)).
-    const lot = market.lotById(tx, trade.lotId)!;
     const range = nextSaleRange(lot, market.settledQtyOfLot(tx, lot), trade.qtyMilliMu);
     const after = market.markTradeSettled(tx, trade.id, { settledAt: now, farmlandMilliMu, serialStart: range.start });
     markFirstTrade(tx, lot.projectId, now);
     recordSettledTrade(tx, { settledAt: now, sellerId: trade.sellerId, buyerId: trade.buyerId, priceFenPerMu: trade.priceFenPerMu, qtyMilliMu: trade.qtyMilliMu, amountFen: trade.amountFen });
-    writeAudit(tx, { at: now, actor, action: 'trade.settle', entity: 'trade', entityId: trade.id, before: trade, after });
+    writeAudit(tx, { at: now, actor, action: 'trade.settle', entity: 'trade', entityId: trade.id, before: trade, after: heldFen > 0 ? { ...after, heldFen } : after });
     return after;
   });
   if (!paid) throw new DomainError('tradeLapsed', lapsed);

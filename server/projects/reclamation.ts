@@ -9,6 +9,7 @@ import { designApprovedNotices, reclamationAcceptedNotices } from '@/server/noti
 import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
 import { projectOfActorsCity } from './projects';
+import { settleHoldbackOnAcceptanceInTx } from '@/server/holdings/holdback';
 
 /** The city approves the reclamation design report of an approved project of its county. */
 export function approveDesign(s: Services, actor: Actor, projectId: number, designRef: string) {
@@ -38,7 +39,11 @@ export function reportProgress(s: Services, actor: Actor, projectId: number, rep
   });
 }
 
-/** The city accepts the finished reclamation (验收); the obligation and any overdue flag clear. */
+/**
+ * The city accepts the finished reclamation (验收); the obligation and any overdue flag clear, and
+ * what was held back of the project's proceeds is released to the county in the same transaction (or,
+ * accepted only after its deadline, forfeited to the province as the sweep would have).
+ */
 export function acceptReclamation(s: Services, actor: Actor, projectId: number, acceptanceRef: string) {
   return inUseCase(s, (tx, now) => {
     const before = projectOfActorsCity(tx, actor, projectId);
@@ -46,6 +51,8 @@ export function acceptReclamation(s: Services, actor: Actor, projectId: number, 
     ensure(before.designApprovedAt !== null, 'designNotApproved');
     ensure(before.reclamationAcceptedAt === null, 'reclamationAccepted');
     ensure(acceptanceRef.trim().length > 0, 'approvalRefRequired');
+    // Before the project is marked accepted: whether the deadline had passed decides release or forfeit.
+    settleHoldbackOnAcceptanceInTx(tx, now, actor, projectId);
     const after = data.updateProject(tx, projectId, { reclamationAcceptedAt: now, acceptanceRef: acceptanceRef.trim() });
     writeAudit(tx, { at: now, actor, action: 'reclamation.accept', entity: 'project', entityId: projectId, before, after });
     notifyInTx(tx, now, reclamationAcceptedNotices(after, after.acceptanceRef!));

@@ -9,7 +9,7 @@ import { type Describes, type Proves, epochMsOut, idOut } from '@/server/kernel/
 
 export const settingKeyOut = z
   .enum(SETTING_KEYS as [SettingKey, ...SettingKey[]])
-  .describe('设置项：保证金比例(基点)、付款期限(天)、延时窗口/延时(秒)、复垦验收期限(年)、留存比例(基点)');
+  .describe('设置项：保证金比例(基点)、付款期限(天)、延时窗口/延时(秒)、复垦验收期限(年)、验收前暂扣价款比例(基点)');
 
 const version = {
   id: z.number().int().min(0).describe('版本 id；0 为未经记录的默认值 (0: a default no one recorded)'),

@@ -1,5 +1,6 @@
 // Received vs spent for every county (seed 001 三(三)): the province watches that proceeds go to
 // poverty alleviation. Counties with the most left unspent come first.
+import { HoldbackSection } from '@/components/holdback-table';
 import { Money } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/web/page';
@@ -7,6 +8,7 @@ import { requireRole } from '@/server/web/page';
 export default async function ProvinceProceedsPage() {
   const { caller, locale } = await requireRole('province');
   const t = translator(locale, 'proceeds');
+  const holdbacks = await caller.proceeds.holdbacks();
   const rows = (await caller.proceeds.byCounty())
     .map((r) => ({ ...r, leftFen: r.receivedFen - r.spentFen }))
     .sort((a, b) => b.leftFen - a.leftFen || b.receivedFen - a.receivedFen || a.countyId - b.countyId);
@@ -64,6 +66,7 @@ export default async function ProvinceProceedsPage() {
           </tfoot>
         </table>
       </div>
+      <HoldbackSection holdbacks={holdbacks} locale={locale} showCounty />
     </>
   );
 }

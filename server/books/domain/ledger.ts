@@ -13,9 +13,11 @@ export const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
  * `proceeds`, and `spent` once its budget has used them. A county's quota of a lot is `free`, `listed`
  * or `awarded`; a holder's rights and a zone's quota are `held`, and a zone's rights `used` once its
  * land application has consumed them. `bank` and `issued` are the outside world's side and may go
- * negative.
+ * negative. `holdback` is the part of a county's proceeds held, per lot (one lot per project), until the
+ * project's reclamation is accepted; `forfeited` is the province's, per lot, what was held for a
+ * project whose deadline passed without acceptance (docs/decisions/0015-holdback.md).
  */
-export type Bucket = 'funds' | 'held' | 'proceeds' | 'spent' | 'free' | 'listed' | 'awarded' | 'used' | 'bank' | 'issued';
+export type Bucket = 'funds' | 'held' | 'proceeds' | 'spent' | 'free' | 'listed' | 'awarded' | 'used' | 'bank' | 'issued' | 'holdback' | 'forfeited';
 
 export interface AccountKey {
   organisationId: number;
@@ -66,6 +68,10 @@ export const accountsOf = {
   zoneFunds: (zoneId: number) => money(zoneId, 'funds'),
   zoneHeld: (zoneId: number) => money(zoneId, 'held'),
   countyProceeds: (countyId: number) => money(countyId, 'proceeds'),
+  /** The county's proceeds held back for one lot's project until its reclamation is accepted. */
+  countyHoldback: (countyId: number, lotId: number) => ofLot(countyId, 'CNY', 'holdback', lotId),
+  /** What the province took of one lot's holdback when its project missed the reclamation deadline. */
+  provinceForfeited: (provinceId: number, lotId: number) => ofLot(provinceId, 'CNY', 'forfeited', lotId),
   quota: (organisationId: number, bucket: Bucket, lotId: number) => ofLot(organisationId, 'QUOTA', bucket, lotId),
   right: (organisationId: number, asset: Asset, bucket: Bucket, lotId: number) => ofLot(organisationId, asset, bucket, lotId),
 };
@@ -94,6 +100,8 @@ export const ENTRY_REASONS = [
   'settlement',
   'rights_used',
   'proceeds_spent',
+  'holdback_released',
+  'holdback_forfeited',
 ] as const;
 export type EntryReason = (typeof ENTRY_REASONS)[number];
 
@@ -165,6 +173,8 @@ export interface SettlementParties {
   farmlandMilliMu: number;
   amountFen: number;
   depositFen: number;
+  /** The part of the amount held back until the project's reclamation is accepted (0 or absent: none). */
+  heldFen?: number;
 }
 
 /**
@@ -177,9 +187,28 @@ export const farmlandShare = (qtyMilliMu: number, countyHolds: { newLandMilliMu:
 
 /**
  * Settlement (domain.md step 6): the deposit is applied and the balance debited, the seller's proceeds
- * credited with the whole amount; the awarded quota units and the three rights move to the zone.
+ * credited with the whole amount less what is held back (`heldFen`), which goes to the county's
+ * holdback for the lot; the awarded quota units and the three rights move to the zone. With nothing
+ * held back the postings are those of a settlement before holdback existed, posting for posting.
  */
 export function settlement(t: SettlementParties): Posting[] {
+  const heldFen = t.heldFen ?? 0;
+  if (!Number.isSafeInteger(heldFen) || heldFen < 0 || heldFen > t.amountFen) throw new Error(`bad holdback ${heldFen} of ${t.amountFen}`);
+  if (heldFen > 0) {
+    if (!Number.isSafeInteger(t.depositFen) || t.depositFen < 0 || t.depositFen > t.amountFen) throw new Error(`bad deposit ${t.depositFen} of ${t.amountFen}`);
+    // The zone pays as without holdback (its deposit, then the balance); only the credit is split.
+    const cash = [
+      { account: accountsOf.zoneHeld(t.buyerId), amount: -t.depositFen },
+      { account: accountsOf.zoneFunds(t.buyerId), amount: -(t.amountFen - t.depositFen) },
+      { account: accountsOf.countyProceeds(t.sellerId), amount: t.amountFen - heldFen },
+      { account: accountsOf.countyHoldback(t.sellerId, t.lotId), amount: heldFen },
+    ];
+    return [
+      ...cash.filter((p) => p.amount !== 0),
+      ...transfer(accountsOf.quota(t.sellerId, 'awarded', t.lotId), accountsOf.quota(t.buyerId, 'held', t.lotId), t.qtyMilliMu),
+      ...rightsMoved(t.sellerId, 'held', t.buyerId, t.lotId, t.qtyMilliMu, t.farmlandMilliMu),
+    ];
+  }
   return [
     ...holdPosted(t.buyerId, t.sellerId, t.depositFen),
     ...transfer(accountsOf.zoneFunds(t.buyerId), accountsOf.countyProceeds(t.sellerId), t.amountFen - t.depositFen),
@@ -195,6 +224,14 @@ export function lapse(t: Omit<SettlementParties, 'farmlandMilliMu' | 'amountFen'
     ...quotaMoved(t.sellerId, t.lotId, 'awarded', 'free', t.qtyMilliMu),
   ];
 }
+
+/** What is held for a lot's project, released to the county's proceeds when its reclamation is accepted (验收). */
+export const holdbackReleased = (countyId: number, lotId: number, heldFen: number) =>
+  transfer(accountsOf.countyHoldback(countyId, lotId), accountsOf.countyProceeds(countyId), heldFen);
+
+/** What is held for a lot's project, forfeited to the province when the reclamation deadline passed without acceptance. */
+export const holdbackForfeited = (countyId: number, provinceId: number, lotId: number, heldFen: number) =>
+  transfer(accountsOf.countyHoldback(countyId, lotId), accountsOf.provinceForfeited(provinceId, lotId), heldFen);
 
 /** A zone uses rights for a land application: per lot, held → used (domain.md step 8). */
 export const rightsUsed = (zoneId: number, lines: readonly { asset: Asset; lotId: number; qtyMilliMu: number }[]) =>
