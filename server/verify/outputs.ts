@@ -42,7 +42,7 @@ const holdingDocumentOut = z.object({
 export const verificationOut = z.union([
   z.object({ genuine: z.literal(false) }),
   z.object({ genuine: z.literal(true), document: z.discriminatedUnion('kind', [tradeDocumentOut, holdingDocumentOut]) }),
-]);
+]).describe('核验结果：本平台出具的文件给出其公开信息和当前状态；否则 genuine: false (verification of a document code)');
 
 const useOut = z.object({ applicationName: z.string(), approvalRef: z.string(), at: epochMsOut }).nullable();
 
@@ -71,6 +71,8 @@ export const serialsOut = z.object({
       scaleUse: useOut,
     }),
   ),
-});
+}).describe('指标序号的来历：同一来历的连续序号合为一段 (history of quota units by serial)');
 
-export const checkpointsOut = z.array(z.object({ day: z.string().describe('日期（北京时间）'), auditId: idOut, hash: z.string(), publishedAt: epochMsOut }));
+export const checkpointsOut = z
+  .array(z.object({ day: z.string().describe('日期（北京时间）'), auditId: idOut, hash: z.string(), publishedAt: epochMsOut }))
+  .describe('每日公示的审计链链头，新的在前 (published audit chain checkpoints)');

@@ -91,7 +91,7 @@ function rightsOfPurchases(db: DbOrTx, lotId: number, zoneId: number) {
 }
 
 export type UseState = 'none' | 'part' | 'full';
-const useState = (used: number, carried: number): UseState => (used === 0 ? 'none' : used >= carried ? 'full' : 'part');
+const standingOfUse = (used: number, carried: number): UseState => (used === 0 ? 'none' : used >= carried ? 'full' : 'part');
 
 function tradeVerdict(db: DbOrTx, t: TradeRow) {
   const range = t.serialStart === null ? null : formatSerialRange({ start: t.serialStart, end: t.serialStart + t.qtyMilliMu });
@@ -105,7 +105,7 @@ function tradeVerdict(db: DbOrTx, t: TradeRow) {
     for (const r of rights) r.usedMilliMu = byRight[r.asset].find((p) => p.tradeId === t.id)?.usedMilliMu ?? 0;
     const used = rights.reduce((sum, r) => sum + r.usedMilliMu, 0);
     const carried = rights.reduce((sum, r) => sum + (r.carriedMilliMu ?? 0), 0);
-    use = useState(used, carried);
+    use = standingOfUse(used, carried);
   }
   type TradeStanding = 'valid' | 'awaiting_payment' | 'lapsed' | 'used_part' | 'used_full';
   const status: TradeStanding = t.status === 'awaiting_payment' ? 'awaiting_payment' : t.status === 'lapsed' ? 'lapsed' : use === 'none' ? 'valid' : use === 'part' ? 'used_part' : 'used_full';
@@ -136,7 +136,7 @@ function holdingVerdict(db: DbOrTx, lot: NonNullable<ReturnType<typeof lotRow>>,
     carriedMilliMu: purchases.reduce((sum, p) => sum + carried(asset, p), 0),
     usedMilliMu: byRight[asset].reduce((sum, p) => sum + p.usedMilliMu, 0),
   }));
-  const use = useState(
+  const use = standingOfUse(
     rights.reduce((sum, r) => sum + r.usedMilliMu, 0),
     rights.reduce((sum, r) => sum + r.carriedMilliMu, 0),
   );
@@ -230,7 +230,7 @@ export function serialLookup(db: DbOrTx, start: number, end: number) {
   const tradeIds = [...new Set(history.segments.map((s) => s.tradeId).filter((id): id is number => id !== null))];
   const tradeRows = tradeIds.map((id) => tradeRow(db, id)!);
   const allUses = usesByLot.flatMap((l) => l.uses);
-  const useOf = (id: number | null) => {
+  const useById = (id: number | null) => {
     const u = id === null ? undefined : allUses.find((x) => x.useId === id);
     return u ? { applicationName: u.applicationName, approvalRef: u.approvalRef, at: u.at } : null;
   };
@@ -249,8 +249,8 @@ export function serialLookup(db: DbOrTx, start: number, end: number) {
         trade: trade ? { confirmationNo: trade.confirmationNo, listingCode: trade.listingCode, settledAt: trade.settledAt, priceFenPerMu: trade.priceFenPerMu } : null,
         holder: trade ? trade.buyerName : lot ? countyName(lot.countyId) : null,
         holderKind: trade ? ('zone' as const) : lot ? ('county' as const) : null,
-        newLandUse: useOf(s.newLandUseId),
-        scaleUse: useOf(s.scaleUseId),
+        newLandUse: useById(s.newLandUseId),
+        scaleUse: useById(s.scaleUseId),
       };
     }),
   };

@@ -89,8 +89,8 @@ export function serialHistory(range: Edge, lots: LotSpan[], sales: SaleSpan[], d
     const at = points[i]!;
     const lot = lots.find((l) => within({ start: l.serialStart, end: l.serialStart + l.qtyMilliMu }, at));
     const sale = sales.find((s) => within({ start: s.serialStart, end: s.serialStart + s.qtyMilliMu }, at));
-    const useOf = (asset: UseDraw['asset']) => used.find((u) => u.asset === asset && within(u.edge, at))?.useId ?? null;
-    const seg: Segment = { start: at, end: points[i + 1]!, lotId: lot?.lotId ?? null, tradeId: sale?.tradeId ?? null, newLandUseId: useOf('NEW_LAND'), scaleUseId: useOf('SCALE') };
+    const drawOf = (asset: UseDraw['asset']) => used.find((u) => u.asset === asset && within(u.edge, at))?.useId ?? null;
+    const seg: Segment = { start: at, end: points[i + 1]!, lotId: lot?.lotId ?? null, tradeId: sale?.tradeId ?? null, newLandUseId: drawOf('NEW_LAND'), scaleUseId: drawOf('SCALE') };
     const last = segments[segments.length - 1];
     if (last && last.end === seg.start && last.lotId === seg.lotId && last.tradeId === seg.tradeId && last.newLandUseId === seg.newLandUseId && last.scaleUseId === seg.scaleUseId) {
       last.end = seg.end;
