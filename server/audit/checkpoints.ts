@@ -23,7 +23,7 @@ export function publishCheckpoint(s: Services): Checkpoint | null {
     if (!head || head.hash === null) return null;
     const checkpoint = { day, auditId: head.id, hash: head.hash, publishedAt: now };
     tx.insert(auditCheckpoints).values(checkpoint).run();
-    writeAudit(tx, { at: now, actor: null, action: 'audit.checkpoint', entity: 'audit_checkpoint', entityId: head.id, after: checkpoint });
+    writeAudit(tx, { at: now, actor: null, action: 'audit.checkpoint', entity: 'audit_checkpoint', entityId: null, after: checkpoint });
     return checkpoint;
   });
 }

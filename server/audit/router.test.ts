@@ -8,6 +8,7 @@ import { DEMO_PDF } from '@/server/demo/seed-demo';
 import { HIDDEN_FIELDS, actionKey, auditView } from '@/lib/audit-view';
 import { hasKey } from '@/lib/i18n';
 import { sweep } from '@/server/market/closing';
+import { publishCheckpoint } from './checkpoints';
 import { attachDocument } from '@/server/projects/projects';
 import { signOutEverywhere } from '@/server/users/users';
 import { formatScaled } from '@/server/kernel/units';
@@ -95,6 +96,7 @@ beforeAll(async () => {
   await h.as('xinzhou').projects.approveDesign({ projectId: p.id, ref: '忻自然资〔2026〕1号' });
   await county.projects.reportProgress({ projectId: p.id, percent: 40, note: '进行中' });
   await h.as('xinzhou').projects.acceptReclamation({ projectId: p.id, ref: '忻自然资验〔2026〕1号' });
+  publishCheckpoint(h.services);
 
   let beforeId: number | null = null;
   do {
