@@ -2,7 +2,7 @@
 // (the code and QR printed on the confirmation), is told a forged code is not a genuine document, and
 // looks up a sold serial.
 import { expect, test } from '@playwright/test';
-import { signedIn, trpc } from './fixtures';
+import { advanceClock, signedIn, trpc } from './fixtures';
 
 test('verify a confirmation by its code, refuse a forged one, look up a sold serial — signed out', async ({ browser }) => {
   const province = await signedIn(browser, 'province');
@@ -52,6 +52,25 @@ test('verify a confirmation by its code, refuse a forged one, look up a sold ser
   // Bad input is refused in words, not with an error page.
   await visitor.goto('/serials?from=abc');
   await expect(visitor.getByTestId('serials-error')).toContainText('序号为 1—12 位数字');
+
+  // A zone's rights certificate for a lot (its holding page) carries a code that verifies too: zone2
+  // buys 10 mu from 保德县 by negotiation and pays.
+  const county = await signedIn(browser, 'baode');
+  const zone = await signedIn(browser, 'zone2');
+  const { now } = await advanceClock(county, 0);
+  const lotId = (await trpc<{ id: number }[]>(county, 'accounts.quota'))[0]!.id;
+  const listing = await trpc<{ id: number }>(county, 'listings.create', { lotId, mode: 'negotiated', qty: '10', reservePrice: '30000', minLot: '10', opensAt: now, closesAt: now + 86_400_000 });
+  await trpc(province, 'listings.review', { listingId: listing.id, approve: true });
+  const offer = await trpc<{ bid: { id: number } }>(zone, 'bids.offer', { listingId: listing.id, price: '30000', qty: '10' });
+  await trpc(county, 'bids.accept', { id: offer.bid.id });
+  const bought = (await trpc<{ trades: { id: number; listingId: number }[] }>(zone, 'trades.list')).trades.find((t) => t.listingId === listing.id)!;
+  await trpc(zone, 'trades.pay', { id: bought.id });
+  await zone.goto(`/holdings/${lotId}`);
+  const certificate = (await zone.getByTestId('verification-code').innerText()).trim();
+  expect(certificate).toMatch(/^H[0-9A-Z]{3}(-[0-9A-Z]{4}){5}$/);
+  await visitor.goto(`/verify/${certificate}`);
+  await expect(visitor.getByTestId('verdict')).toContainText('真实有效');
+  await expect(visitor.getByTestId('verified-holding')).toContainText('晋中开发区（演示）');
 
   // The published checkpoints page is public too.
   await visitor.goto('/checkpoints');
