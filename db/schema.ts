@@ -485,6 +485,21 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/**
+ * The audit chain's head as published once a day (China time): the id of the newest record then and its
+ * hash. Anyone who kept a published head can check that the log up to it was not rewritten since.
+ */
+export const auditCheckpoints = sqliteTable(
+  'audit_checkpoints',
+  {
+    day: text('day').primaryKey(),
+    auditId: integer('audit_id').notNull(),
+    hash: text('hash').notNull(),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [index('audit_checkpoints_audit').on(t.auditId)],
+);
+
 /** A zone's use (核销) of rights for one of its land applications (domain.md step 8). */
 export const rightsUses = sqliteTable(
   'rights_uses',

@@ -1,9 +1,24 @@
 // `npm run audit:verify`: recomputes the audit chain and the ledger from the journal and reports the
 // first inconsistency (exit code 1), or that all holds (exit code 0). Reads QX_DATA_DIR's database.
+// The chain is also checked against every published checkpoint and against each
+// `--checkpoint <audit id>:<hash>` given (a head kept from a publication elsewhere).
 import fs from 'node:fs';
 import { env } from '@/server/kernel/env';
-import { firstProblem, verifyIntegrity } from '@/server/audit/integrity';
+import { type KeptCheckpoint, firstProblem, parseCheckpoint, verifyIntegrity } from '@/server/audit/integrity';
 import { openMarketDatabase } from '@/server/ops/open-market';
+
+const kept: KeptCheckpoint[] = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  const value = arg === '--checkpoint' ? args[++i] : arg.startsWith('--checkpoint=') ? arg.slice('--checkpoint='.length) : undefined;
+  const parsed = value === undefined ? null : parseCheckpoint(value);
+  if (!parsed) {
+    console.error(`usage: audit:verify [--checkpoint <audit id>:<64 hex digits>]... (could not read ${JSON.stringify(value ?? arg)})`);
+    process.exit(2);
+  }
+  kept.push(parsed);
+}
 
 // A mistyped data folder must not be reported as consistent (opening it would create an empty market).
 if (!fs.existsSync(env.databaseFile)) {
@@ -12,7 +27,7 @@ if (!fs.existsSync(env.databaseFile)) {
 }
 const db = openMarketDatabase(env.databaseFile);
 const started = performance.now();
-const result = verifyIntegrity(db);
+const result = verifyIntegrity(db, kept);
 const ms = Math.round(performance.now() - started);
 db.$client.close();
 const problem = firstProblem(result);
@@ -20,4 +35,4 @@ if (problem) {
   console.error(`${env.databaseFile}: NOT consistent — ${problem}.`);
   process.exit(1);
 }
-console.log(`${env.databaseFile}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…); ledger balances equal the journal; ${ms} ms.`);
+console.log(`${env.databaseFile}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…), agreeing with ${result.checkpointsChecked} checkpoints; ledger balances equal the journal; ${ms} ms.`);

@@ -14,6 +14,7 @@ import { projectsRouter } from '@/server/projects/router';
 import { tradesRouter } from '@/server/market/trades.router';
 import { usersRouter } from '@/server/users/router';
 import { settingsRouter } from '@/server/settings/router';
+import { verifyRouter } from '@/server/verify/router';
 import { createCallerFactory, router } from '@/server/kernel/trpc';
 
 export const appRouter = router({
@@ -34,6 +35,7 @@ export const appRouter = router({
   users: usersRouter,
   notifications: notificationsRouter,
   outlook: outlookRouter,
+  verify: verifyRouter,
 });
 
 export type AppRouter = typeof appRouter;

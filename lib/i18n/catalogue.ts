@@ -11,9 +11,10 @@ import { proceedsMessages } from '@/messages/proceeds';
 import { projectMessages } from '@/messages/projects';
 import { statsMessages } from '@/messages/stats';
 import { uiMessages } from '@/messages/ui';
+import { verifyMessages } from '@/messages/verify';
 import type { Locale } from './define';
 
-export const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages, audit: auditMessages, integrity: integrityMessages };
+export const catalogs = { errors: errorMessages, ui: uiMessages, market: marketMessages, admin: adminMessages, projects: projectMessages, holdings: holdingMessages, proceeds: proceedsMessages, stats: statsMessages, notifications: notificationMessages, audit: auditMessages, integrity: integrityMessages, verify: verifyMessages };
 export type Namespace = keyof typeof catalogs;
 export type MessageKey<N extends Namespace> = keyof (typeof catalogs)[N]['zh'] & string;
 

@@ -5,11 +5,35 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { verifyAuditChain } from '@/server/books/audit-log';
+import { allCheckpoints, checkpointMismatches } from './checkpoints';
 import { balanceMismatches, negativeAccounts, totalsByAsset, unbalancedEntries } from '@/server/books/journal';
 import { settledDisagreements } from '@/server/stats/queries';
 
-export function verifyIntegrity(db: DbOrTx) {
+/** A head someone kept from elsewhere: `<audit id>:<hash>`, as `--checkpoint` takes it. */
+export interface KeptCheckpoint {
+  auditId: number;
+  hash: string;
+}
+
+/** `--checkpoint <id>:<hash>` read, or null if it is not of that form. */
+export function parseCheckpoint(text: string): KeptCheckpoint | null {
+  const m = /^(\d+):([0-9a-fA-F]{64})$/.exec(text.trim());
+  return m ? { auditId: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
+}
+
+/**
+ * The chain is checked on its own, then against every checkpoint published in the database and every
+ * head the caller kept: a history rewritten with all later hashes recomputed holds together, but not
+ * against a head published before the rewrite.
+ */
+export function verifyIntegrity(db: DbOrTx, kept: KeptCheckpoint[] = []) {
   const audit = verifyAuditChain(db);
+  const published = allCheckpoints(db);
+  const checkpointsChecked = published.length + kept.length;
+  const checkpoints = checkpointMismatches(db, [
+    ...published.map((c) => ({ label: `published checkpoint of ${c.day} (record ${c.auditId})`, auditId: c.auditId, hash: c.hash })),
+    ...kept.map((c) => ({ label: `checkpoint ${c.auditId}:${c.hash.slice(0, 16)}…`, auditId: c.auditId, hash: c.hash })),
+  ]);
   const ledger = {
     mismatches: balanceMismatches(db),
     unbalanced: unbalancedEntries(db),
@@ -17,13 +41,15 @@ export function verifyIntegrity(db: DbOrTx) {
     negative: negativeAccounts(db),
   };
   const settled = settledDisagreements(db);
-  const ok = audit.broken === null && Object.values(ledger).every((list) => list.length === 0) && settled.length === 0;
-  return { ok, audit, ledger, settled };
+  const ok = audit.broken === null && checkpoints.length === 0 && Object.values(ledger).every((list) => list.length === 0) && settled.length === 0;
+  return { ok, audit, checkpoints, checkpointsChecked, ledger, settled };
 }
 
 /** The first inconsistency, in words, or null. */
 export function firstProblem(r: ReturnType<typeof verifyIntegrity>): string | null {
   if (r.audit.broken) return `audit record ${r.audit.broken.id} is ${r.audit.broken.problem} (chain intact up to record ${r.audit.broken.id - 1})`;
+  const c = r.checkpoints[0];
+  if (c) return `the log disagrees with the ${c.label}: that record's hash is ${c.found === null ? 'missing' : `${c.found.slice(0, 16)}…`}, the checkpoint says ${c.expected.slice(0, 16)}…`;
   const m = r.ledger.mismatches[0];
   if (m) return `account ${m.id}: stored balance ${m.balance} but its postings sum to ${m.recomputed}`;
   const u = r.ledger.unbalanced[0];

@@ -8,6 +8,7 @@ import { DEMO_PDF } from '@/server/demo/seed-demo';
 import { HIDDEN_FIELDS, actionKey, auditView } from '@/lib/audit-view';
 import { hasKey } from '@/lib/i18n';
 import { sweep } from '@/server/market/closing';
+import { publishCheckpoint } from './checkpoints';
 import { attachDocument } from '@/server/projects/projects';
 import { signOutEverywhere } from '@/server/users/users';
 import { formatScaled } from '@/server/kernel/units';
@@ -112,6 +113,7 @@ beforeAll(async () => {
   await h.as('xinzhou').projects.acceptReclamation({ projectId: p.id, ref: '忻自然资验〔2026〕1号' });
   h.clock.advance(3 * 366 * DAY);
   sweep(h.services);
+  publishCheckpoint(h.services);
 
   let beforeId: number | null = null;
   do {

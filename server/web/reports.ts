@@ -3,6 +3,7 @@
 // the tRPC caller, so the same access rules apply to both.
 import 'server-only';
 import { type Locale, translator } from '@/lib/i18n';
+import { formatTime } from '@/lib/format';
 import type { createCaller } from '@/server/app-router';
 import { METRIC_KEYS } from '@/server/integrity/domain/thresholds';
 
@@ -22,7 +23,7 @@ export interface Report {
   rows: (string | number | null)[][];
 }
 
-export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'obligationsByCity', 'assessment', 'quarters', 'integrityCities', 'integrityCounties', 'integrityPairs'] as const;
+export const REPORT_IDS = ['monthly', 'cities', 'proceeds', 'targets', 'obligations', 'obligationsByCity', 'assessment', 'quarters', 'integrityCities', 'integrityCounties', 'integrityPairs', 'checkpoints'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 /** The dashboard procedures for one request and filter, each called at most once (charts and tables share them). */
@@ -38,6 +39,7 @@ export function reportSource(caller: Caller, filter: Filter) {
     obligations: once(() => caller.stats.obligations(filter)),
     assessment: once(() => caller.stats.assessment(filter)),
     public: once(() => caller.stats.public()),
+    checkpoints: once(() => caller.verify.checkpoints()),
     integrity: once(() => caller.integrity.screens({ year: filter.year, quarter: filter.quarter ?? null, month: filter.month ?? null, cityId: filter.cityId, countyId: filter.countyId })),
   };
 }
@@ -156,6 +158,21 @@ export async function buildReport(id: ReportId, source: ReportSource, locale: Lo
         title: t('report_quarters'),
         columns: [col('col_quarter', 'text'), col('col_count', 'count'), col('col_volume', 'mu'), col('col_median', 'yuanPerMu')],
         rows: q.quarters.map((r) => [r.quarter, r.count, r.volumeMilliMu, r.medianFenPerMu]),
+      };
+    }
+    case 'checkpoints': {
+      const tv = translator(locale, 'verify');
+      const rows = await source.checkpoints();
+      return {
+        id,
+        title: tv('report_checkpoints'),
+        columns: [
+          { header: tv('cp_day'), kind: 'text' },
+          { header: tv('cp_auditId'), kind: 'count' },
+          { header: tv('cp_hash'), kind: 'text' },
+          { header: tv('cp_publishedAt'), kind: 'text' },
+        ],
+        rows: rows.map((r) => [r.day, r.auditId, r.hash, formatTime(r.publishedAt, locale)]),
       };
     }
   }

@@ -8,12 +8,15 @@ import { SalesTable, UsesTable } from '@/components/trace-tables';
 import { Mu, Time } from '@/components/ui';
 import { translator } from '@/lib/i18n';
 import { requireRole } from '@/server/web/page';
+import { VerificationBlock } from '@/components/verification-block';
+import { holdingCode } from '@/server/verify/queries';
+import { verificationLink } from '@/server/web/qr';
 
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 
 export default async function HoldingTracePage({ params }: { params: Promise<{ lotId: string }> }) {
   const { lotId } = await params;
-  const { caller, locale, t: tu } = await requireRole('zone');
+  const { caller, ctx, user, locale, t: tu } = await requireRole('zone');
   const t = translator(locale, 'holdings');
   const tp = translator(locale, 'projects');
   const id = Number(lotId);
@@ -21,6 +24,9 @@ export default async function HoldingTracePage({ params }: { params: Promise<{ l
   if (got === null) return <PageError message={translator(locale, 'errors')('holdingNotFound')} />;
   if (!got.ok) return <PageError message={got.message} />;
   const { lot, project, countyName, plots, purchases, uses, holdings } = got.data;
+  // The rights certificate's code: read only once the zone's own holding was found (rights.trace above).
+  const code = holdingCode(ctx.services.db, user.organisationId, lot.id);
+  const link = code === null ? null : await verificationLink(code);
   const held = (asset: string) => holdings.filter((h) => h.asset === asset).reduce((sum, h) => sum + h.balance, 0);
 
   return (
@@ -82,6 +88,12 @@ export default async function HoldingTracePage({ params }: { params: Promise<{ l
           <UsesTable rows={uses} locale={locale} testId="holding-uses" />
         )}
       </section>
+
+      {code !== null && link !== null ? (
+        <section className="card">
+          <VerificationBlock code={code} url={link.url} svg={link.svg} locale={locale} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -9,10 +9,13 @@ import { PageError } from '@/components/market-notice';
 import { load } from '@/components/market-load';
 import { yuanInWords } from '@/components/market-format';
 import { PrintButton } from './print-button';
+import { VerificationBlock } from '@/components/verification-block';
+import { tradeCode } from '@/server/verify/queries';
+import { verificationLink } from '@/server/web/qr';
 
 export default async function TradeConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { caller, locale, t } = await requireRole('county', 'zone', 'province');
+  const { caller, ctx, locale, t } = await requireRole('county', 'zone', 'province');
   const tm = translator(locale, 'market');
   const ta = translator(locale, 'admin');
   const tradeId = Number(id);
@@ -20,6 +23,9 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
   const got = await load(() => caller.trades.get({ id: tradeId }));
   if (!got.ok) return <PageError message={got.message} />;
   const tr = got.data;
+  // Read only once the caller may see the trade (trades.get above).
+  const code = tradeCode(ctx.services.db, tr.id);
+  const link = code === null ? null : await verificationLink(code);
 
   return (
     <>
@@ -237,6 +243,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
             </div>
           ))}
         </div>
+        {code !== null && link !== null ? <VerificationBlock code={code} url={link.url} svg={link.svg} locale={locale} /> : null}
       </article>
     </>
   );
