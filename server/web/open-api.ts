@@ -141,7 +141,7 @@ export function openApiDocument(): Record<string, unknown> {
       'x-roles': op.roles,
       responses: {
         '200': { description: '成功 / OK', content: { 'application/json': { schema: outputSchemaOf(op) } } },
-        ...Object.fromEntries(Object.entries(ERROR_STATUSES).map(([status, d]) => [status, { $ref: `#/components/responses/E${status}` }])),
+        ...Object.fromEntries(Object.keys(ERROR_STATUSES).map((status) => [status, { $ref: `#/components/responses/E${status}` }])),
       },
     };
     if (op.method === 'GET') {
