@@ -1,8 +1,15 @@
 // The open API in a real browser and over HTTP: a zone user makes a key on the API keys page (confirmed
 // first), copies the secret shown once, and another system calls /api/v1 with it; the key is revoked
 // on the page and the next call is refused at once. The description page lists the operations.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
 import { confirmDialog, signedIn } from './fixtures';
+
+/** No serious or critical WCAG 2.1 A/AA violation on the page as it stands. */
+async function accessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
 
 test('a zone makes a key, another system calls with it, the key is revoked and refused', async ({ browser, request }) => {
   const zone = await signedIn(browser, 'zone3');
@@ -27,6 +34,7 @@ test('a zone makes a key, another system calls with it, the key is revoked and r
   expect(secret).toMatch(/^qx_/);
   const row = zone.locator(`tr[data-key-prefix="${secret.slice(0, 8)}"]`);
   await expect(row.getByTestId('api-key-status')).toHaveText('有效');
+  await accessible(zone);
 
   // Another system, with the key alone (no cookies).
   const doc = await request.get('/api/v1/openapi.json');
@@ -52,8 +60,10 @@ test('a zone makes a key, another system calls with it, the key is revoked and r
   expect(((await after.json()) as { error: { message: string } }).error.message).toBe('接口密钥无效、已过期或已撤销。');
 
   // The description, for people.
-  await zone.goto('/api-docs');
+  const docsPage = await zone.goto('/api-docs');
+  expect(docsPage?.headers()['content-security-policy']).toMatch(/'nonce-/);
   await expect(zone.getByRole('heading', { name: '开放接口说明' })).toBeVisible();
   await expect(zone.getByTestId('api-operation').filter({ hasText: 'GET /api/v1/feed' })).toBeVisible();
   await expect(zone.getByTestId('api-operation').filter({ hasText: 'POST /api/v1/uses' })).toContainText('write:uses');
+  await accessible(zone);
 });
