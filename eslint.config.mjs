@@ -14,7 +14,7 @@ const root = import.meta.dirname;
 // ---------------------------------------------------------------------------------------------------
 
 /** The feature modules under server/ (each may have a pure domain/ folder). */
-const MODULES = ['market', 'projects', 'lots', 'holdings', 'guidance', 'stats', 'accounts', 'settings', 'users', 'notifications', 'audit', 'places', 'outlook', 'integrity', 'verify'];
+const MODULES = ['market', 'projects', 'lots', 'holdings', 'guidance', 'stats', 'accounts', 'settings', 'users', 'notifications', 'audit', 'places', 'outlook', 'integrity', 'verify', 'apikeys'];
 /** Kernel files that import no db, drizzle, next or trpc: the only kernel files a domain/ folder may use. */
 const KERNEL_PURE = ['errors', 'units', 'china-time', 'text', 'clock', 'roles'];
 /** Packages that tie code to the database, the web framework or the API layer: never in domain/. */

@@ -34,6 +34,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, not Next's static files.
-  matcher: [{ source: '/((?!api|_next/static|_next/image|favicon.ico).*)' }],
+  // Pages only (the API description at /api-docs is a page): not the API, not Next's static files.
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
 };

@@ -58,6 +58,7 @@ export function NavLinks({ role, locale }: { role: Role | null; locale: Locale }
       ))}
       <Link href="/announcements">{t('nav_announcements')}</Link>
       <Link href="/stats">{t('nav_stats')}</Link>
+      {role ? <Link href="/api-keys">{t('nav_apiKeys')}</Link> : null}
     </>
   );
 }

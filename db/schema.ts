@@ -755,3 +755,34 @@ export const zoneDemands = sqliteTable(
     index('zone_demands_year').on(t.year, t.zoneId, t.revision),
   ],
 );
+
+/**
+ * An organisation's key for the open API (/api/v1): other government systems call with it. Only the
+ * SHA-256 of the secret is kept; the secret is shown once, when the key is made. A key acts as its
+ * organisation, within its scopes, until it expires or is revoked.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    /** The secret's first characters, shown in lists so a key can be recognised. */
+    prefix: text('prefix').notNull(),
+    /** Hex SHA-256 of the whole secret. */
+    secretHash: text('secret_hash').notNull().unique(),
+    /** Space-separated scopes: read:market, read:own, write:uses. */
+    scopes: text('scopes').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    revokedAt: integer('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('api_keys_organisation').on(t.organisationId), check('api_keys_expiry', sql`${t.expiresAt} > ${t.createdAt}`)],
+);

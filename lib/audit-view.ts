@@ -55,6 +55,8 @@ const ID_FIELDS: Record<string, NameKind> = {
   decidedBy: 'users',
   reportedBy: 'users',
   declaredBy: 'users',
+  createdBy: 'users',
+  revokedBy: 'users',
   listingId: 'listings',
   tradeId: 'trades',
   lotId: 'lots',
@@ -225,6 +227,8 @@ function objectOf(locale: Locale, r: AuditRecord, names: AuditNames): Shown | nu
       return { text: say(locale, 'audit', 'entity_settings'), href: ENTITY_HREF.settings! };
     case 'integrity_thresholds':
       return { text: say(locale, 'audit', 'entity_integrity_thresholds'), href: ENTITY_HREF.integrity_thresholds! };
+    case 'api_key':
+      return { text: [name('organisations', fields.organisationId), fields.name, typeof fields.prefix === 'string' ? `${fields.prefix}…` : null].filter(Boolean).join(' · '), href: '/api-keys' };
     case 'notification':
       return { text: say(locale, 'audit', 'entity_notification'), href: '/messages' };
     default:

@@ -1,5 +1,6 @@
 import 'server-only';
 import { accountsRouter } from '@/server/accounts/router';
+import { apiKeysRouter, feedRouter } from '@/server/apikeys/router';
 import { auditRouter } from '@/server/audit/router';
 import { bidsRouter } from '@/server/market/bids.router';
 import { guidanceRouter } from '@/server/guidance/router';
@@ -36,6 +37,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   outlook: outlookRouter,
   verify: verifyRouter,
+  apiKeys: apiKeysRouter,
+  feed: feedRouter,
 });
 
 export type AppRouter = typeof appRouter;

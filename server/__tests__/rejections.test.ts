@@ -35,6 +35,7 @@ const s = {
   trade: 0, // T: zone's award on S, awaiting payment
   proposal: 0, // a transfer to zone2 proposed by province, awaiting its checker
   message: 0, // zone's message of its award T
+  apiKey: 0, // zone2's API key
 };
 
 beforeAll(async () => {
@@ -64,6 +65,7 @@ beforeAll(async () => {
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: h.actor('zone2').organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
   s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;
+  s.apiKey = (await h.as('zone2').apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY })).key.id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = (h.db.$client.prepare("select id from cities where name = '大同市'").get() as { id: number }).id;
   const datongOrg = Number(h.db.$client.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity).lastInsertRowid);
@@ -324,6 +326,11 @@ const procedures: { path: string; roles: Role[]; call: (c: Caller) => Promise<un
   { path: 'outlook.demand', roles: ['zone'], call: (c) => c.outlook.demand() },
   { path: 'outlook.declare', roles: ['zone'], call: (c) => c.outlook.declare({ year: 2026, area: '1' }) },
   { path: 'outlook.byCity', roles: ['province', 'city'], call: (c) => c.outlook.byCity({ year: 2026 }) },
+  // The open API's keys and change feed: every signed-in role, for its own organisation.
+  { path: 'apiKeys.list', roles: ['province', 'city', 'county', 'zone'], call: (c) => c.apiKeys.list() },
+  { path: 'apiKeys.create', roles: ['province', 'city', 'county', 'zone'], call: (c) => c.apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: T0 - 1 }) },
+  { path: 'apiKeys.revoke', roles: ['province', 'city', 'county', 'zone'], call: (c) => c.apiKeys.revoke({ id: s.apiKey }) },
+  { path: 'feed.changes', roles: ['province', 'city', 'county', 'zone'], call: (c) => c.feed.changes({}) },
 ];
 
 // The right role but another organisation: each call names an object of someone else (偏关县's
@@ -353,6 +360,8 @@ const others: { path: string; name: string; user: string; call: (c: Caller) => P
   { path: 'projects.acceptReclamation', name: "大同市 accepts 偏关县's reclamation", user: 'datong', call: (c) => c.projects.acceptReclamation({ projectId: 1, ref: 'X' }) },
   { path: 'notifications.markRead', name: "zone2 marks zone's message read", user: 'zone2', call: (c) => c.notifications.markRead({ id: s.message }) },
   { path: 'notifications.markRead', name: "hequ, the seller, marks zone's message read", user: 'hequ', call: (c) => c.notifications.markRead({ id: s.message }) },
+  { path: 'apiKeys.revoke', name: "zone revokes zone2's API key", user: 'zone', call: (c) => c.apiKeys.revoke({ id: s.apiKey }) },
+  { path: 'apiKeys.revoke', name: "hequ revokes zone2's API key", user: 'hequ', call: (c) => c.apiKeys.revoke({ id: s.apiKey }) },
 ];
 
 describe('another organisation of the right role', () => {
@@ -381,11 +390,14 @@ describe('another organisation of the right role', () => {
     expect(await h.as('zone3').notifications.unreadCount()).toBe(0);
     expect((await h.as('zone').notifications.todo()).items.map((i) => i.href)).toEqual([`/trades/${s.trade}`]);
     expect((await h.as('zone2').notifications.todo()).items).toEqual([]);
+    expect((await h.as('zone2').apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
+    for (const other of ['zone', 'hequ', 'datong']) expect((await h.as(other).apiKeys.list()).map((k) => k.id)).not.toContain(s.apiKey);
+    expect((await h.as('province').apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
   });
 });
 
 /** The lists checked above to hold only the caller's own. */
-const ownLists = ['accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'proceeds.holdbacks', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
+const ownLists = ['apiKeys.list', 'accounts.quota', 'trades.list', 'bids.mine', 'listings.mine', 'projects.list', 'projects.queue', 'projects.obligations', 'proceeds.holdbacks', 'rights.uses', 'notifications.list', 'notifications.unreadCount', 'notifications.todo'];
 /** Scoped to the caller by construction (no other organisation's object can be named), or checked elsewhere. */
 const ownByConstruction: Record<string, string> = {
   'accounts.ledger': "the caller's own accounts",
@@ -407,6 +419,8 @@ const ownByConstruction: Record<string, string> = {
   'outlook.demand': "the caller's own declarations; per zone in server/outlook/router.test.ts",
   'outlook.declare': "declares for the caller's own zone (the input names none); checked in server/outlook/router.test.ts",
   'outlook.byCity': 'a city bureau sees only its own city: server/outlook/router.test.ts',
+  'apiKeys.create': "makes a key for the caller's own organisation (the input names none)",
+  'feed.changes': "cut to the caller's organisation by server/apikeys/feed.ts; checked in server/web/open-api.test.ts",
 };
 
 describe('whose data each procedure reaches', () => {
@@ -548,6 +562,8 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
   { name: 'a dashboard filter with a text year and a negative city', path: 'stats.market', type: 'query', user: 'province', input: { year: 'this', cityId: -1 }, fields: ['year', 'cityId'], call: (c, i) => c.stats.market(i) },
   { name: 'an audit filter with a bad date and a text organisation', path: 'audit.list', type: 'query', user: 'province', input: { from: '2026-13', organisationId: 'x' }, fields: ['from', 'organisationId'], call: (c, i) => c.audit.list(i) },
   { name: 'a user name with capitals and spaces and no organisation', path: 'users.create', type: 'mutation', user: 'province', input: { username: 'Big Name', displayName: 'x', password: 'Passw0rd1' }, fields: ['username', 'organisationId'], call: (c, i) => c.users.create(i) },
+  { name: 'an API key with no name, an unknown scope and a text expiry', path: 'apiKeys.create', type: 'mutation', user: 'zone', input: { name: ' ', scopes: ['admin:all'], expiresAt: 'next year' }, fields: ['name', 'scopes.0', 'expiresAt'], call: (c, i) => c.apiKeys.create(i) },
+  { name: 'a feed with a negative cursor and too large a page', path: 'feed.changes', type: 'query', user: 'zone', input: { after: -1, limit: 501 }, fields: ['after', 'limit'], call: (c, i) => c.feed.changes(i) },
   { name: 'a non-boolean decision', path: 'listings.review', type: 'mutation', user: 'province', input: { listingId: 2, approve: 'yes' }, fields: ['approve'], call: (c, i) => c.listings.review(i) },
   { name: 'a zero transfer with no reference', path: 'accounts.proposeTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '0', bankRef: '' }, fields: ['amount', 'bankRef'], call: (c, i) => c.accounts.proposeTransfer(i) },
   { name: 'a transfer too large', path: 'accounts.proposeTransfer', type: 'mutation', user: 'province', input: { zoneId: 1, amount: '10000000000.01', bankRef: 'X' }, fields: ['amount'], call: (c, i) => c.accounts.proposeTransfer(i) },

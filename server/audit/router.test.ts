@@ -61,6 +61,8 @@ beforeAll(async () => {
   await county.proceeds.spend({ spentOn: '2026-11-13', amount: '5000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
   await h.as('zone3').outlook.declare({ year: 2026, area: '300', note: '二期' });
   await h.as('zone3').outlook.declare({ year: 2026, area: '350.5' });
+  const apiKey = await h.as('zone3').apiKeys.create({ name: '用地审批系统', scopes: ['read:own'], expiresAt: h.clock.now() + 86_400_000 });
+  await h.as('zone3').apiKeys.revoke({ id: apiKey.key.id });
   await h.as('zone3').rights.use({ applicationName: '某用地', approvalRef: '晋政地〔2026〕1号', area: '10', rights: ['NEW_LAND', 'SCALE', 'FARMLAND'] });
   const proposed = await province.accounts.proposeTransfer({ zoneId: h.actor('zone').organisationId, amount: '1000000', bankRef: 'B-1' });
   await h.as('checker').accounts.confirmTransfer({ id: proposed.id });

@@ -35,6 +35,8 @@ const schema = z
     /** Mutations per minute one user, and one address, may make; a request over it is refused with a message. */
     QX_MUTATIONS_PER_MINUTE_USER: z.coerce.number().int().min(1).max(10_000_000).default(300),
     QX_MUTATIONS_PER_MINUTE_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(1200),
+    /** Calls of the open API (/api/v1) per key per minute. */
+    QX_API_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120),
     /** The operator's log: to stdout always; also to daily files in <data>/logs when 1, kept this many days. */
     QX_LOG_FILES: flag,
     QX_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
@@ -71,5 +73,6 @@ export const env = {
   trustedProxies: parsed.QX_TRUSTED_PROXIES,
   idleMs: parsed.QX_IDLE_MINUTES * 60_000,
   mutationsPerMinute: { user: parsed.QX_MUTATIONS_PER_MINUTE_USER, address: parsed.QX_MUTATIONS_PER_MINUTE_ADDRESS },
+  apiCallsPerMinute: parsed.QX_API_CALLS_PER_MINUTE,
   log: { files: parsed.QX_LOG_FILES === '1', retentionDays: parsed.QX_LOG_RETENTION_DAYS, level: parsed.QX_LOG_LEVEL },
 };

@@ -88,6 +88,10 @@ export const domainErrors = {
   wrongCurrentPassword: 'BAD_REQUEST',
   samePassword: 'BAD_REQUEST',
   signInThrottled: 'TOO_MANY_REQUESTS',
+  apiKeyExpiryInPast: 'BAD_REQUEST',
+  apiKeyExpiryTooLate: 'BAD_REQUEST',
+  apiKeyNotFound: 'NOT_FOUND',
+  apiKeyRevoked: 'CONFLICT',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrors;

@@ -2,7 +2,8 @@
 // which only shortens a wait), by rate-limiter-flexible:
 // - failed sign-ins, counted per user name and address together (so a stranger elsewhere cannot lock a
 //   user out) and per address (so one address cannot try many names);
-// - mutations, per user and per address, so one caller cannot crowd out the rest at an auction's close.
+// - mutations, per user and per address, so one caller cannot crowd out the rest at an auction's close;
+// - calls of the open API (/api/v1), per key, so one other system cannot crowd out the rest.
 import 'server-only';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from './env';
@@ -16,7 +17,7 @@ const SIGN_IN_LIMITS = {
   address: { points: 20, duration: FIFTEEN_MINUTES_S },
 } as const;
 
-const g = globalThis as unknown as { __qxLimits?: ReturnType<typeof createLimits> };
+const g = globalThis as unknown as { __qxLimits?: ReturnType<typeof createLimits>; __qxApiLimit?: RateLimiterMemory };
 
 function createLimits(mutationsPerMinute = env.mutationsPerMinute) {
   return {
@@ -81,4 +82,22 @@ export async function mutationWaitMs(userId: number, address: string | undefined
 /** Tests start from no counts, with the configured mutation limits or their own. */
 export function resetLimits(mutationsPerMinute?: { user: number; address: number }) {
   g.__qxLimits = createLimits(mutationsPerMinute);
+}
+
+const apiLimit = () => (g.__qxApiLimit ??= new RateLimiterMemory({ points: env.apiCallsPerMinute, duration: 60 }));
+
+/** Counts one call of the open API by a key; resolves to 0, or to the milliseconds to wait when the key is over its limit. */
+export async function apiCallWaitMs(keyId: number): Promise<number> {
+  try {
+    await apiLimit().consume(String(keyId));
+    return 0;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return Math.max(1, e.msBeforeNext);
+    throw e;
+  }
+}
+
+/** Tests start from no counts of API calls, with the configured limit or their own. */
+export function resetApiLimits(callsPerMinute = env.apiCallsPerMinute) {
+  g.__qxApiLimit = new RateLimiterMemory({ points: callsPerMinute, duration: 60 });
 }

@@ -84,22 +84,25 @@ function machineryMessage(locale: Locale, error: TRPCError): string | null {
   }
 }
 
+/**
+ * A refusal or fault as the caller reads it: field by field for input the caller sent (a ZodError
+ * thrown deeper is a fault), a fault by the request's id, tRPC's own refusals in the caller's language.
+ * The app's calls (the formatter below) and the open API (server/web/open-api.ts) answer alike.
+ */
+export function describeError(locale: Locale, error: TRPCError, requestId: string | undefined): { message: string; fieldErrors?: Record<string, string>; requestId?: string } {
+  if (error.cause instanceof ZodError && error.code === 'BAD_REQUEST') return zodMessage(locale, error.cause);
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    return { message: requestId ? translate(locale, 'errors', 'internalWithId', { requestId }) : translate(locale, 'errors', 'internal'), requestId };
+  }
+  return { message: machineryMessage(locale, error) ?? error.message };
+}
+
 const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error, ctx }) {
     const request = currentRequest();
     const locale = ctx?.locale ?? request?.locale ?? 'zh';
-    // Input the caller sent (a ZodError thrown deeper is a fault: reported below, with the request id).
-    if (error.cause instanceof ZodError && error.code === 'BAD_REQUEST') {
-      const { message, fieldErrors } = zodMessage(locale, error.cause);
-      return { ...shape, message, data: { ...shape.data, fieldErrors, stack: undefined } };
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      const requestId = ctx?.requestId ?? request?.id;
-      const message = requestId ? translate(locale, 'errors', 'internalWithId', { requestId }) : translate(locale, 'errors', 'internal');
-      return { ...shape, message, data: { ...shape.data, requestId, stack: undefined } };
-    }
-    const said = machineryMessage(locale, error);
-    return { ...shape, message: said ?? shape.message, data: { ...shape.data, stack: undefined } };
+    const { message, fieldErrors, requestId } = describeError(locale, error, ctx?.requestId ?? request?.id);
+    return { ...shape, message, data: { ...shape.data, ...(fieldErrors ? { fieldErrors } : {}), ...(requestId ? { requestId } : {}), stack: undefined } };
   },
 });
 

@@ -108,6 +108,15 @@ describe('refused at the edge, writing nothing', () => {
     expect(signIn.text).toBe('The request is too large (at most 1024 KB).');
   });
 
+  it('the open API (/api/v1) goes to Next.js’s route handler, under the same edge: body limit, cross-site writes', async () => {
+    const passed = await send('/api/v1/listings');
+    expect(JSON.parse(passed.text)).toMatchObject({ address: '127.0.0.1' });
+    const big = await send('/api/v1/uses', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer qx_x' }, body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(big.status).toBe(413);
+    const crossSite = await send('/api/v1/uses', { ...post({}, { 'sec-fetch-site': 'cross-site' }) });
+    expect(crossSite.status).toBe(403);
+  });
+
   it('a path with dot segments, which would reach the API by a way round, with however many calls', async () => {
     // Sent as written (fetch would resolve the dots itself).
     const raw = (p: string) =>
