@@ -2,6 +2,7 @@
 // themselves. Each chart has its table under it, with export links; filters are a plain GET form.
 import Link from 'next/link';
 import { CityChart, PriceChart, RankedBars, VolumeChart } from '@/components/charts';
+import { PlaceFilter } from '@/components/place-filter';
 import { ReportTable } from '@/components/report-table';
 import { TargetForm } from '@/components/target-form';
 import { Time } from '@/components/ui';
@@ -67,32 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </select>
         </label>
         {places ? (
-          <>
-            <label>
-              {t('filter_city')}
-              <select name="cityId" defaultValue={filter.cityId ?? ''}>
-                <option value="">{t('filter_all')}</option>
-                {places.cities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('filter_county')}
-              <select name="countyId" defaultValue={filter.countyId ?? ''}>
-                <option value="">{t('filter_all')}</option>
-                {places.counties
-                  .filter((c) => !filter.cityId || c.cityId === filter.cityId)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.cityName} · {c.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
-          </>
+          <PlaceFilter places={places} cityId={filter.cityId} countyId={filter.countyId} labels={{ city: t('filter_city'), county: t('filter_county'), all: t('filter_all') }} />
         ) : null}
         <button type="submit">{t('filter_apply')}</button>
       </form>

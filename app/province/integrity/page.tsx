@@ -2,6 +2,7 @@
 // shares graded green / amber / red, worded and coloured, each flag opening the listings behind it;
 // the suspicious pairs of zones; the thresholds with their sources, which the province may change.
 import Link from 'next/link';
+import { PlaceFilter } from '@/components/place-filter';
 import { IntegrityThresholdsForm } from '@/components/integrity-thresholds-form';
 import { Time } from '@/components/ui';
 import { type Locale, translator } from '@/lib/i18n';
@@ -174,30 +175,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Se
             ))}
           </select>
         </label>
-        <label>
-          {t('filter_city')}
-          <select name="cityId" defaultValue={filter.cityId ?? ''}>
-            <option value="">{t('filter_all')}</option>
-            {places.cities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filter_county')}
-          <select name="countyId" defaultValue={filter.countyId ?? ''}>
-            <option value="">{t('filter_all')}</option>
-            {places.counties
-              .filter((c) => !filter.cityId || c.cityId === filter.cityId)
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.cityName} · {c.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <PlaceFilter places={places} cityId={filter.cityId} countyId={filter.countyId} labels={{ city: t('filter_city'), county: t('filter_county'), all: t('filter_all') }} />
         <button type="submit">{t('filter_apply')}</button>
         <p className="muted small">{t('filter_monthWins')}</p>
       </form>
