@@ -6,7 +6,7 @@ import { pageContext } from '@/server/web/page';
 
 type Schema = { type?: string | string[]; description?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; enum?: unknown[]; const?: unknown; default?: unknown };
 type Parameter = { name: string; required: boolean; description?: string; schema: Schema };
-type Operation = { summary: string; description: string; parameters?: Parameter[]; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, { content?: { 'application/json': { schema: Schema } } }> };
+type Operation = { summary: string; description: string; parameters?: Parameter[]; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, { content?: Record<string, { schema: Schema } | undefined> & { 'application/json'?: { schema: Schema } } }> };
 
 export const dynamic = 'force-dynamic';
 
@@ -91,10 +91,22 @@ export default async function ApiDocsPage() {
               </>
             ) : null}
             <h3>{t('apidocs_response')}</h3>
-            <p className="muted">
-              <code>{typeOf(op.responses['200']!.content!['application/json'].schema)}</code> {op.responses['200']!.content!['application/json'].schema.description}
-            </p>
-            <Shape schema={op.responses['200']!.content!['application/json'].schema} />
+            {op.responses['200']!.content!['application/json'] ? (
+              <>
+                <p className="muted">
+                  <code>{typeOf(op.responses['200']!.content!['application/json'].schema)}</code> {op.responses['200']!.content!['application/json'].schema.description}
+                </p>
+                <Shape schema={op.responses['200']!.content!['application/json'].schema} />
+              </>
+            ) : (
+              <p className="muted">
+                {Object.entries(op.responses['200']!.content!).map(([type, c]) => (
+                  <span key={type}>
+                    <code>{type}</code> {c?.schema.description}
+                  </span>
+                ))}
+              </p>
+            )}
           </section>
         )),
       )}

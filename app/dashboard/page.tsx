@@ -194,6 +194,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <ReportTable report={assessment} filter={filter} locale={locale} />
         </section>
       ) : null}
+
+      {province ? (
+        <section className="card" data-testid="section-archive">
+          <h2>{t('section_archive')}</h2>
+          <p className="muted small">{t('section_archive_note')}</p>
+          <form className="form grid" method="get" action="/api/archive">
+            <label>
+              {t('field_archiveFrom')}
+              <input type="date" name="from" required defaultValue={`${filter.year ?? thisYear}-01-01`} />
+            </label>
+            <label>
+              {t('field_archiveTo')}
+              <input type="date" name="to" required defaultValue={`${filter.year ?? thisYear}-12-31`} />
+            </label>
+            <button type="submit">{t('submit_archive')}</button>
+          </form>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -80,6 +80,7 @@ export const domainErrors = {
   guidanceEndBeforeStart: 'BAD_REQUEST',
   floorAboveReference: 'BAD_REQUEST',
   targetYearInPast: 'BAD_REQUEST',
+  archivePeriod: 'BAD_REQUEST',
   demandYearOutOfRange: 'BAD_REQUEST',
   settingInPast: 'BAD_REQUEST',
   thresholdOrder: 'BAD_REQUEST',

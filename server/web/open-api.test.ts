@@ -2,6 +2,7 @@
 // of the OpenAPI document called with a valid key and its answer checked against the documented
 // schema; and every refusal (key missing, unknown, expired, revoked; scope missing; another
 // organisation's data; the rate limit) with the app's statuses and messages.
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { type Harness, makeHarness } from '@/server/testing/harness';
@@ -234,6 +235,21 @@ describe('keys', () => {
     expect(h.db.$client.prepare('select count(*) as n from rights_uses').get()).toEqual(before);
     const unreadable = await call('/uses', { key: keys.zone, method: 'POST', body: undefined });
     expect(unreadable.status).toBe(400);
+  });
+
+  it('the province’s archive of every table comes as a ZIP to its key with read:own, to no one else', async () => {
+    const archive = (key: string, query = 'from=2026-01-01&to=2026-12-31') =>
+      handle(new Request(`http://localhost/api/v1/archive?${query}`, { headers: { authorization: `Bearer ${key}` } }), 'archive');
+    const ok = await archive(keys.province!);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/zip');
+    expect(Object.keys(unzipSync(new Uint8Array(await ok.arrayBuffer())))).toEqual(expect.arrayContaining(['trades.csv', 'audit_log.csv', 'README.txt']));
+    expect((await archive(keys.county!)).status).toBe(403);
+    expect((await archive(await newKey('province', ['read:market']))).status).toBe(403);
+    const bad = await archive(keys.province!, 'from=2026-13-01&to=2026-12-31');
+    expect(bad.status).toBe(400);
+    const doc = (await call('/openapi.json')).body as unknown as Doc;
+    expect(doc.paths['/archive']!.get!['x-roles']).toEqual(['province']);
   });
 
   it('a zone cannot revoke another organisation’s key; the province can', async () => {

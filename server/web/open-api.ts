@@ -21,6 +21,7 @@ import { log } from '@/server/kernel/log';
 import type { Role, SessionUser } from '@/server/kernel/roles';
 import { BODY_LIMIT, type Context, describeError } from '@/server/kernel/trpc';
 import { sessionUser } from '@/server/users/queries';
+import { archiveResponse } from './archive';
 import { reportInternalError } from './context';
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from './headers';
 
@@ -36,6 +37,8 @@ export interface ApiOperation {
   roles: readonly Role[];
   tag: string;
   summary: { zh: string; en: string };
+  /** Answered with a file, not by a procedure: the province's archive of every table (server/web/archive.ts). */
+  file?: 'archive';
 }
 
 const ALL: readonly Role[] = ['province', 'city', 'county', 'zone'];
@@ -65,6 +68,22 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: 'feed',
     summary: { zh: '增量变更：游标之后的变更（read:market 公开市场事件，read:own 本单位记录）', en: 'Changes after a cursor (read:market public market events, read:own own records)' },
   },
+  {
+    method: 'GET',
+    path: '/archive',
+    procedure: 'archive',
+    scopes: ['read:own'],
+    roles: ['province'],
+    tag: 'own',
+    file: 'archive',
+    summary: { zh: '整库导出：所选期间每个表一个 CSV 文件的 ZIP（省厅）', en: 'Every table of a period as CSV files in one ZIP (the province)' },
+  },
+];
+
+/** The archive's period, as its page's form sends it (both days included, China time). */
+const ARCHIVE_PARAMETERS = [
+  { name: 'from', in: 'query', required: true, description: '开始日期 / First day (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
+  { name: 'to', in: 'query', required: true, description: '结束日期（含） / Last day, included (YYYY-MM-DD)', schema: { type: 'string', format: 'date' } },
 ];
 
 type ProcedureDef = { _def: { type: 'query' | 'mutation'; inputs: z.ZodType[]; output?: z.ZodType } };
@@ -130,6 +149,23 @@ export function openApiDocument(): Record<string, unknown> {
   if (cached) return cached;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) {
+    if (op.file) {
+      (paths[op.path] ??= {}).get = {
+        operationId: op.file,
+        tags: [op.tag],
+        summary: `${op.summary.zh} / ${op.summary.en}`,
+        description: `权限范围 Scope: ${scopeText(op)}。可调用的单位 Organisations: ${rolesText(op)} (${op.roles.join(', ')})。最长 367 天 / 367 days at most。`,
+        security: [{ bearer: [] }],
+        'x-scopes': op.scopes,
+        'x-roles': op.roles,
+        parameters: ARCHIVE_PARAMETERS,
+        responses: {
+          '200': { description: 'ZIP', content: { 'application/zip': { schema: { type: 'string', format: 'binary', description: '每个表一个 CSV 文件及 README.txt / One CSV file per table and a README.txt' } } } },
+          ...Object.fromEntries(Object.keys(ERROR_STATUSES).map((status) => [status, { $ref: `#/components/responses/E${status}` }])),
+        },
+      };
+      continue;
+    }
     const input = inputSchemaOf(op);
     const operation: Record<string, unknown> = {
       operationId: op.procedure.replace('.', '_'),
@@ -318,6 +354,7 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
       touchKey(s.db, key.id, now);
       if (!op.scopes.some((sc) => scopes.includes(sc))) throw new Refusal(403, 'FORBIDDEN', translate(locale, 'errors', 'apiScopeMissing', { scope: scopeText(op) }));
 
+      if (op.file) return answer(archiveResponse({ services: s, user, locale, address, requestId }, req));
       let input = op.method === 'GET' ? inputFromQuery(op, new URL(req.url), locale) : await inputFromBody(req, locale);
       if (op.procedure === 'feed.changes') input = feedInput(input, scopes, locale);
       const ctx: Context = { services: s, user, locale, address, requestId };
