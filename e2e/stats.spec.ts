@@ -11,11 +11,12 @@ test('guidance → refused reserve → known trade → dashboards, exports and p
   const province = await signedIn(browser, 'province');
   const county = await signedIn(browser, 'hequ');
   const zone = await signedIn(browser, 'zone2');
-  // A month of its own: the other journeys' sales (in whatever month their clock left) stay out of the
-  // monthly row this one checks. 09:00 China time on the first of the next month.
+  // A quarter of its own: the other journeys' sales (in whatever month their clock left) stay out of the
+  // monthly and quarterly rows this one checks. 09:00 China time on the first day of the next quarter.
   const { now: before } = await advanceClock(province, 0);
   const cst = new Date(before + 8 * 3_600_000);
-  const { now } = await advanceClock(province, Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + 1, 1, 1) - before);
+  const nextQuarter = (Math.floor(cst.getUTCMonth() / 3) + 1) * 3;
+  const { now } = await advanceClock(province, Date.UTC(cst.getUTCFullYear(), nextQuarter, 1, 1) - before);
   const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 
   // The province publishes guidance from today for every land type.
