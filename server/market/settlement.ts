@@ -24,9 +24,13 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     const trade = market.findTradeOfBuyer(tx, tradeId, actor.organisationId);
     ensure(trade, 'tradeNotFound');
     if (trade.status === 'settled') return trade;
-    lapsed = { documentNo: settingsAt(tx, trade.awardedAt).versions.paymentDays.documentNo };
-    if (lapseTradeInTx(tx, now, trade.id)) return null;
-    ensure(trade.status === 'awaiting_payment', 'tradeLapsed', lapsed);
+    // Read only on a refusal: a payment in time does not look the document up.
+    const lapsedBy = () => ({ documentNo: settingsAt(tx, trade.awardedAt).versions.paymentDays.documentNo });
+    if (lapseTradeInTx(tx, now, trade.id)) {
+      lapsed = lapsedBy();
+      return null;
+    }
+    if (trade.status !== 'awaiting_payment') throw new DomainError('tradeLapsed', lapsedBy());
     const balanceDue = trade.amountFen - trade.depositFen;
     const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
     ensure(free >= balanceDue, 'insufficientFunds', { neededFen: balanceDue, freeFen: free });
