@@ -8,7 +8,7 @@ import * as market from './queries';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, farmlandShare, settlement } from '@/server/books/domain/ledger';
 import { nextSaleRange } from '@/server/lots/domain/serials';
-import { markFirstTrade, projectById } from '@/server/projects/queries';
+import { isReclamationAccepted, markFirstTrade } from '@/server/projects/queries';
 import { splitProceeds } from '@/server/holdings/domain/holdback';
 import { recordSettledTrade } from '@/server/stats/queries';
 import { lapseTradeInTx } from './closing';
@@ -41,7 +41,7 @@ export function payTrade(s: Services, actor: Actor, tradeId: number) {
     // The province's holdback share of the amount waits in the county's holdback for the lot until
     // the project's reclamation is accepted (seed 001 二(二); docs/decisions/0015-holdback.md).
     const lot = market.lotById(tx, trade.lotId)!;
-    const accepted = (projectById(tx, lot.projectId)?.reclamationAcceptedAt ?? null) !== null;
+    const accepted = isReclamationAccepted(tx, lot.projectId);
     const { heldFen } = splitProceeds(trade.amountFen, readSettings(tx, now).holdbackBp, accepted);
     postEntry(
       tx,

@@ -85,6 +85,11 @@ export function markFirstTrade(db: DbOrTx, projectId: number, at: number) {
   reusable(db, markFirstTradeQuery).run({ projectId, at });
 }
 
+/** Whether a project's reclamation has been accepted: asked by every settlement (the holdback), so prepared once. */
+const reclamationAcceptedQuery = (db: DbOrTx) =>
+  db.select({ at: projects.reclamationAcceptedAt }).from(projects).where(eq(projects.id, sql.placeholder('projectId'))).prepare();
+export const isReclamationAccepted = (db: DbOrTx, projectId: number) => (reusable(db, reclamationAcceptedQuery).all({ projectId })[0]?.at ?? null) !== null;
+
 /** The steps of a project's workflow as the audit log recorded them, oldest first. */
 export const historyOf = (db: DbOrTx, projectId: number) =>
   db
