@@ -8,5 +8,5 @@ export async function register() {
   // batch bounds, the client's address): a production server without it would be open.
   if (process.env.NODE_ENV === 'production') throw new Error('Serve the app with `npm run serve` (server/main.ts), not `next start`.');
   const { startScheduler } = await import('@/server/web/scheduler');
-  startScheduler();
+  await startScheduler();
 }

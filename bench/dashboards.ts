@@ -23,13 +23,13 @@ const dir = path.resolve('bench/data', `dashboards-${scale}`);
 
 async function database() {
   fs.mkdirSync(dir, { recursive: true });
-  const s = { db: openDatabase(path.join(dir, 'quota-exchange.db')), clock: systemClock, documents: documentStore(path.join(dir, 'documents')) };
-  if (s.db.select().from(organisations).limit(1).all().length === 0) await seedDemo(s);
-  const have = Number(s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all()[0]!.n);
+  const s = { db: await openDatabase(path.join(dir, 'quota-exchange.db')), clock: systemClock, documents: documentStore(path.join(dir, 'documents')) };
+  if ((await s.db.select().from(organisations).limit(1).all()).length === 0) await seedDemo(s);
+  const have = Number((await s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all())[0]!.n);
   if (have < scale) {
     console.log(`Generating ${scale - have} synthetic trades (once; kept in ${dir}) …`);
     const to = systemClock.now() - DAY_MS;
-    seedSynthetic(s, { trades: scale - have, seed: 42, from: to - 3 * 365 * DAY_MS, to, onProgress: (n) => n % 10_000 === 0 && console.log(`  ${n}`) });
+    await seedSynthetic(s, { trades: scale - have, seed: 42, from: to - 3 * 365 * DAY_MS, to, onProgress: (n) => n % 10_000 === 0 && console.log(`  ${n}`) });
   }
   return s;
 }
@@ -46,8 +46,8 @@ const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main() {
   const s = await database();
-  const provinceUser = s.db.select().from(users).where(eq(users.username, 'province')).all()[0]!;
-  const caller = createCaller({ services: s, user: sessionUser(s.db, provinceUser.id), locale: 'zh' });
+  const provinceUser = (await s.db.select().from(users).where(eq(users.username, 'province')).all())[0]!;
+  const caller = createCaller({ services: s, user: await sessionUser(s.db, provinceUser.id), locale: 'zh' });
   const year = new Date(systemClock.now() + 8 * 3_600_000).getUTCFullYear();
   const all = { year, cityId: null, countyId: null };
   const queries: [string, () => Promise<unknown>][] = [
@@ -74,7 +74,7 @@ async function main() {
     }
     rows.push({ query: name, p50: pct(cold, 0.5), p95: pct(cold, 0.95), keptP95: pct(kept, 0.95) });
   }
-  const settled = Number(s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all()[0]!.n);
+  const settled = Number((await s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all())[0]!.n);
   const table = [
     `Dashboard queries in process, ${settled.toLocaleString('en')} settled trades, ${runs} runs each (${new Date().toISOString()})`,
     '',
@@ -86,7 +86,7 @@ async function main() {
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync(`bench/results/dashboards-${scale}.md`, `${table}\n`);
   fs.writeFileSync(`bench/results/dashboards-${scale}.json`, JSON.stringify({ settled, runs, rows }, null, 2));
-  s.db.$client.close();
+  await s.db.connection.close();
 }
 
 void main();

@@ -42,28 +42,28 @@ const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
 // --- 1. settlement ------------------------------------------------------------------------------
 async function settlement() {
   const dir = path.join(tmp, 'settle');
-  const db = openDatabase(path.join(dir, 'quota-exchange.db'));
+  const db = await openDatabase(path.join(dir, 'quota-exchange.db'));
   const clock = new ManualClock(Date.UTC(2026, 0, 5));
   const s = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
   await seedDemo(s);
-  const actor = (username: string) => {
-    const u = db.select().from(users).where(eq(users.username, username)).all()[0]!;
+  const actor = async (username: string) => {
+    const u = (await db.select().from(users).where(eq(users.username, username)).all())[0]!;
     return { userId: u.id, organisationId: u.organisationId };
   };
-  const county = actor('pianguan');
-  const province = actor('province');
-  const zone = actor('zone');
-  receiveBankTransfer(s, { proposer: province, checker: actor('checker') }, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
-  const lotId = (db.$client.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId) as { id: number }).id;
+  const county = await actor('pianguan');
+  const province = await actor('province');
+  const zone = await actor('zone');
+  await receiveBankTransfer(s, { proposer: province, checker: await actor('checker') }, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
+  const lotId = ((await db.connection.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId)) as { id: number }).id;
   // Awards to pay: negotiated listings of 0.1 mu, each with an accepted offer.
   const trades: number[] = [];
   const setupUntil = Date.now() + 20_000;
   while (trades.length < 3000 && Date.now() < setupUntil) {
     const now = clock.now();
-    const l = createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
-    reviewListing(s, province, l.id, { approve: true, reason: '' });
+    const l = await createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
+    await reviewListing(s, province, l.id, { approve: true, reason: '' });
     const { bid } = await placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
-    trades.push(acceptOffer(s, county, bid.id).id);
+    trades.push((await acceptOffer(s, county, bid.id)).id);
     clock.advance(1000);
   }
   // Copies of the database as it stands before the payments: one to record the writes each payment
@@ -71,24 +71,24 @@ async function settlement() {
   // and pages).
   const recordFile = path.join(tmp, 'record.db');
   const replayFile = path.join(tmp, 'replay.db');
-  await db.$client.backup(recordFile);
-  await db.$client.backup(replayFile);
+  await db.connection.backup(recordFile);
+  await db.connection.backup(replayFile);
 
   const started = performance.now();
   let paid = 0;
   for (const id of trades) {
-    payTrade(s, zone, id);
+    await payTrade(s, zone, id);
     paid += 1;
     if (performance.now() - started > 10_000) break;
   }
   const perSecond = paid / ((performance.now() - started) / 1000);
-  const perEntry = Number(db.select({ n: sql<number>`count(*) * 1.0 / count(distinct ${postings.entryId})` }).from(postings).innerJoin(journalEntries, eq(postings.entryId, journalEntries.id)).where(eq(journalEntries.reason, 'settlement')).all()[0]!.n);
-  db.$client.close();
+  const perEntry = Number((await db.select({ n: sql<number>`count(*) * 1.0 / count(distinct ${postings.entryId})` }).from(postings).innerJoin(journalEntries, eq(postings.entryId, journalEntries.id)).where(eq(journalEntries.reason, 'settlement')).all())[0]!.n);
+  await db.connection.close();
 
   // The reference: the same inserts and updates, on the same schema, with the same values, replayed by
   // a bare better-sqlite3 loop, one transaction per settlement, nothing read and nothing checked. The
   // writes are recorded from the service paying the same trades on the first copy.
-  const writes = recordWrites(recordFile, (r) => trades.slice(0, paid).map((id) => r(() => payTrade(r.services, zone, id))), clock.now());
+  const writes = await recordWrites(recordFile, (r) => trades.slice(0, paid).map((id) => r(() => payTrade(r.services, zone, id))), clock.now());
   const bare = new Database(replayFile);
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = NORMAL');
@@ -146,10 +146,10 @@ type Write = { text: string; args: unknown[] };
  * The inserts, updates and deletes each call of `each` makes on the database in `file`, in order, with
  * their parameters: every prepared statement's run/get/all is watched while the calls run.
  */
-function recordWrites(file: string, calls: (record: ((call: () => void) => Write[]) & { services: Services }) => Write[][], now: number): Write[][] {
-  const db = openDatabase(file);
+async function recordWrites(file: string, calls: (record: ((call: () => void) => Write[]) & { services: Services }) => Write[][], now: number): Promise<Write[][]> {
+  const db = await openDatabase(file);
   const services: Services = { db, clock: new ManualClock(now), documents: documentStore(path.join(tmp, 'record-documents')) };
-  const proto = Object.getPrototypeOf(db.$client.prepare('select 1')) as Record<'run' | 'get' | 'all', (...args: unknown[]) => unknown>;
+  const proto = Object.getPrototypeOf(db.connection.prepare('select 1')) as Record<'run' | 'get' | 'all', (...args: unknown[]) => unknown>;
   const originals = { run: proto.run, get: proto.get, all: proto.all };
   let current: Write[] | null = null;
   for (const method of ['run', 'get', 'all'] as const) {
@@ -169,7 +169,7 @@ function recordWrites(file: string, calls: (record: ((call: () => void) => Write
     return calls(record);
   } finally {
     Object.assign(proto, originals);
-    db.$client.close();
+    await db.connection.close();
   }
 }
 
@@ -322,7 +322,7 @@ async function http() {
   const source = large || dataDir;
   // Migrations the generated database has not had yet are applied once here, so the figure is an
   // ordinary restart rather than an upgrade.
-  openDatabase(path.join(source, 'quota-exchange.db')).$client.close();
+  await (await openDatabase(path.join(source, 'quota-exchange.db'))).connection.close();
   const startDir = `${large || path.join(tmp, 'small')}-start`;
   const sourceFile = path.join(source, 'quota-exchange.db');
   const stamp = (() => {
@@ -364,7 +364,7 @@ const OPEN_LISTINGS = 10_000;
 const OPEN_BIDS = 1_000_000;
 
 /** The generated market, made again when missing or when its auctions are no longer all open. */
-function openMarketDatabase(): string {
+async function openMarketDatabase(): Promise<string> {
   const dir = path.resolve(`bench/data/market-${OPEN_LISTINGS}-${OPEN_BIDS}`);
   const file = path.join(dir, 'quota-exchange.db');
   const open = () => {
@@ -376,7 +376,7 @@ function openMarketDatabase(): string {
     }
   };
   if (fs.existsSync(file) && open() >= OPEN_LISTINGS) {
-    openDatabase(file).$client.close(); // newer migrations, once
+    await (await openDatabase(file)).connection.close(); // newer migrations, once
     return dir;
   }
   console.log(`Generating ${OPEN_LISTINGS.toLocaleString('en')} open auctions with ${OPEN_BIDS.toLocaleString('en')} bids into ${dir} (a few minutes, once)…`);
@@ -401,7 +401,7 @@ async function bidsAtRate(base: string, source: string, perSecond: number, secon
 }
 
 async function marketPage(emptyBaseUrl: string) {
-  const source = openMarketDatabase();
+  const source = await openMarketDatabase();
   // A copy: the server's sweeps and sign-ins write, and the generated market stays as it was.
   const dir = path.join(tmp, 'market');
   fs.mkdirSync(dir, { recursive: true });

@@ -8,18 +8,18 @@ import { type Db, inGroupCommit, openDatabase } from './client';
 
 let dir: string;
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-group-'));
-  db = openDatabase(path.join(dir, 'test.db'));
-  db.$client.exec('create table t (x integer not null check (x >= 0))');
+  db = await openDatabase(path.join(dir, 'test.db'));
+  await db.connection.exec('create table t (x integer not null check (x >= 0))');
 });
-afterEach(() => {
-  db.$client.close();
+afterEach(async () => {
+  await db.connection.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const rows = () => (db.$client.prepare('select x from t order by rowid').all() as { x: number }[]).map((r) => r.x);
-const insert = (x: number) => () => db.$client.prepare('insert into t (x) values (?)').run(x).lastInsertRowid;
+const rows = async () => ((await db.connection.prepare('select x from t order by rowid').all()) as { x: number }[]).map((r) => r.x);
+const insert = (x: number) => async () => (await db.connection.prepare('insert into t (x) values (?)').run(x)).lastInsertRowid;
 /** What another connection sees: only what is committed. */
 const committedRows = () => {
   const other = new Database(path.join(dir, 'test.db'), { readonly: true });
@@ -45,14 +45,14 @@ it('commits the writes of one turn together, in order, each answered with its ow
   expect(results.map(Number)).toEqual([1, 2, 3, 4, 5]);
   // One transaction: until the group commits, another connection sees none of its writes.
   expect(seenByOthers).toEqual([[], [], [], [], []]);
-  expect(db.$client.inTransaction).toBe(false);
+  expect(db.connection.inTransaction).toBe(false);
 });
 
 it('rolls back a failing write alone: its caller gets the error, the others stand', async () => {
   const outcomes = await Promise.allSettled([
     inGroupCommit(db, insert(1)),
-    inGroupCommit(db, () => {
-      insert(2)();
+    inGroupCommit(db, async () => {
+      await insert(2)();
       throw new Error('refused after writing');
     }),
     inGroupCommit(db, insert(-1)), // the CHECK constraint
@@ -66,8 +66,8 @@ it('rolls back a failing write alone: its caller gets the error, the others stan
 
 it('a write alone in its turn runs in a transaction of its own, rolled back whole when it throws', async () => {
   await expect(
-    inGroupCommit(db, () => {
-      insert(7)();
+    inGroupCommit(db, async () => {
+      await insert(7)();
       throw new Error('no');
     }),
   ).rejects.toThrow('no');
@@ -79,15 +79,15 @@ it('a write alone in its turn runs in a transaction of its own, rolled back whol
 it('when SQLite ends the transaction under a write, nothing of the group stands and every caller hears of it', async () => {
   const outcomes = await Promise.allSettled([
     inGroupCommit(db, insert(1)),
-    inGroupCommit(db, () => {
-      db.$client.exec('rollback'); // as SQLite does on a full disk
+    inGroupCommit(db, async () => {
+      await db.connection.exec('rollback'); // as SQLite does on a full disk
       throw new Error('disk full');
     }),
     inGroupCommit(db, insert(3)),
   ]);
   expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
   expect(rows()).toEqual([]);
-  expect(db.$client.inTransaction).toBe(false);
+  expect(db.connection.inTransaction).toBe(false);
   // The connection goes on working.
   await inGroupCommit(db, insert(4));
   expect(rows()).toEqual([4]);

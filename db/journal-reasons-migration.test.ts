@@ -10,7 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 
-it('upgrades a populated 0018 database to 0019 without losing an entry', () => {
+it('upgrades a populated 0018 database to 0019 without losing an entry', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-up-'));
   const old = path.join(dir, 'migrations');
   fs.cpSync(path.join(import.meta.dirname, 'migrations'), old, { recursive: true });
@@ -30,18 +30,18 @@ it('upgrades a populated 0018 database to 0019 without losing an entry', () => {
   expect(() => raw.prepare("insert into journal_entries (idempotency_key, reason, at) values ('x', 'holdback_released', 1)").run()).toThrow(/CHECK/);
   raw.close();
 
-  const db = openDatabase(file);
-  const c = db.$client;
+  const db = await openDatabase(file);
+  const c = db.connection;
   expect(c.prepare('select id, idempotency_key k, reason from journal_entries').all()).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
-  expect((c.prepare('select count(*) n from postings where entry_id = 7').get() as { n: number }).n).toBe(2);
+  expect(((await c.prepare('select count(*) n from postings where entry_id = 7').get()) as { n: number }).n).toBe(2);
   expect(c.pragma('foreign_key_check')).toEqual([]);
   expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
-  c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('y', 'holdback_released', 1)").run();
-  c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('z', 'holdback_forfeited', 1)").run();
+  await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('y', 'holdback_released', 1)").run();
+  await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('z', 'holdback_forfeited', 1)").run();
   expect(() => c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('w', 'gift', 1)").run()).toThrow(/CHECK/);
   expect(() => c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('bank:1', 'award', 1)").run()).toThrow(/UNIQUE/);
-  const idx = (c.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'journal_entries' order by name").all() as { name: string }[]).map((r) => r.name);
+  const idx = ((await c.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'journal_entries' order by name").all()) as { name: string }[]).map((r) => r.name);
   expect(idx).toEqual(expect.arrayContaining(['journal_entries_idempotency_key_unique', 'journal_entries_trade', 'journal_entries_use']));
-  c.close();
+  await c.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -124,12 +124,12 @@ test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: 
     // Restarted on the same database: it opens, and every acknowledged bid is there.
     server = startServer();
     await ready();
-    const db = openDatabase(path.join(dataDir, 'quota-exchange.db'));
+    const db = await openDatabase(path.join(dataDir, 'quota-exchange.db'));
     try {
-      const stored = new Set((db.$client.prepare('select id from bids where listing_id = ?').all(listingId) as { id: number }[]).map((r) => r.id));
+      const stored = new Set(((await db.connection.prepare('select id from bids where listing_id = ?').all(listingId)) as { id: number }[]).map((r) => r.id));
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     } finally {
-      db.$client.close();
+      await db.connection.close();
     }
     expectConsistent();
 
@@ -144,14 +144,14 @@ test('concurrent bids, a SIGKILL in the middle, a restart, concurrent payments: 
     expect(payments.every((a) => a.ok || (a.status >= 400 && a.status < 500))).toBe(true);
 
     expectConsistent();
-    const check = openDatabase(path.join(dataDir, 'quota-exchange.db'));
+    const check = await openDatabase(path.join(dataDir, 'quota-exchange.db'));
     try {
-      const awarded = check.$client.prepare("select coalesce(sum(qty_milli_mu), 0) q from trades where listing_id = ? and status != 'lapsed'").get(listingId) as { q: number };
+      const awarded = (await check.connection.prepare("select coalesce(sum(qty_milli_mu), 0) q from trades where listing_id = ? and status != 'lapsed'").get(listingId)) as { q: number };
       expect(awarded.q).toBeLessThanOrEqual(100_000); // nothing oversold
-      const settled = check.$client.prepare("select count(*) n from trades where listing_id = ? and status = 'settled'").get(listingId) as { n: number };
+      const settled = (await check.connection.prepare("select count(*) n from trades where listing_id = ? and status = 'settled'").get(listingId)) as { n: number };
       expect(settled.n).toBe(trades.length); // every answered payment settled its trade, once
     } finally {
-      check.$client.close();
+      await check.connection.close();
     }
   } finally {
     kill(server);

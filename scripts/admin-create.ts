@@ -61,18 +61,18 @@ async function main() {
     if ((await askHidden('Again: ')) !== password) fail('The two passwords differ; nothing was created.');
   }
 
-  const db = openMarketDatabase(env.databaseFile);
+  const db = await openMarketDatabase(env.databaseFile);
   try {
-    const province = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all()[0];
+    const province = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all())[0];
     if (!province) fail(`${env.databaseFile} has no provincial department yet: start the server once (npm run serve) to prepare it.`);
     const passwordHash = await newPasswordHash(password);
-    const user = createUser({ db, clock: systemClock, documents: documentStore(env.documentsDir) }, null, { username, displayName, organisationId: province.id, passwordHash });
+    const user = await createUser({ db, clock: systemClock, documents: documentStore(env.documentsDir) }, null, { username, displayName, organisationId: province.id, passwordHash });
     console.log(`Created province administrator "${user.username}" (${displayName}). They must choose a new password at first sign-in.`);
   } catch (e) {
     if (e instanceof DomainError) fail(`${translate('en', 'errors', e.code, e.params)} Nothing was created.`);
     throw e;
   } finally {
-    db.$client.close();
+    await db.connection.close();
   }
 }
 

@@ -32,11 +32,11 @@ const openListings = positiveInt('open-listings', values['open-listings'], 1_000
 const openBids = positiveInt('bids', values.bids, 100_000_000) ?? 0;
 
 async function main() {
-  const services = { db: openMarketDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
-  const empty = services.db.select().from(organisations).limit(1).all().length === 0;
+  const services = { db: await openMarketDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
+  const empty = (await services.db.select().from(organisations).limit(1).all()).length === 0;
   if (empty) {
     await seedDemo(services);
-    setInstanceMode(services.db, 'demo');
+    await setInstanceMode(services.db, 'demo');
     console.log(`Seeded demo data into ${env.databaseFile} (serve it with QX_DEMO=1: npm run serve:demo).`);
   } else if (scale === undefined && openListings === undefined) {
     console.log(`${env.databaseFile} already holds data; nothing seeded.`);
@@ -44,7 +44,7 @@ async function main() {
   if (scale !== undefined) {
     const to = systemClock.now() - DAY_MS;
     const started = performance.now();
-    const result = seedSynthetic(services, {
+    const result = await seedSynthetic(services, {
       trades: scale,
       seed,
       from: to - years * 365 * DAY_MS,
@@ -58,7 +58,7 @@ async function main() {
   }
   if (openListings !== undefined) {
     const started = performance.now();
-    const result = seedOpenMarket(services, {
+    const result = await seedOpenMarket(services, {
       listings: openListings,
       bids: openBids,
       seed,
@@ -69,7 +69,7 @@ async function main() {
     });
     console.log(`Opened ${result.listings} auctions with ${result.bids} bids in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
-  services.db.$client.close();
+  await services.db.connection.close();
 }
 
 void main();

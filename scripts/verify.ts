@@ -29,7 +29,7 @@ const db = openMarketDatabase(env.databaseFile);
 const started = performance.now();
 const result = verifyIntegrity(db, kept);
 const ms = Math.round(performance.now() - started);
-db.$client.close();
+db.connection.close();
 const problem = firstProblem(result);
 if (problem) {
   console.error(`${env.databaseFile}: NOT consistent — ${problem}.`);

@@ -19,7 +19,7 @@ import { runtime } from '@/server/web/runtime';
 import { startScheduler } from '@/server/web/scheduler';
 
 async function main() {
-  const { services } = runtime();
+  const { services } = await runtime();
   // Migrations ran on open; the demo's data on a first demo start; the data folder's mode checked.
   const prepared = await prepareDatabase(services, { demo: env.demo, testClock: env.testClock });
   authSecret(); // generated into the data folder on a first start, unless AUTH_SECRET is set
@@ -29,7 +29,7 @@ async function main() {
   if (prepared.mode === 'production' && prepared.users === 0) log().warn({ event: 'start' }, 'no users yet: create the first province administrator with `npm run admin:create`');
 
   // Closes due auctions, lapses unpaid awards and writes reminders, every QX_SWEEP_SECONDS.
-  startScheduler();
+  await startScheduler();
   markEdgeInFront(); // before Next.js starts, so that its instrumentation knows the edge is in front
   const app = next({ dev: false, dir: process.cwd(), hostname: env.host, port: env.port });
   const nextHandler = app.getRequestHandler();

@@ -16,7 +16,7 @@ afterAll(() => h.close());
 
 async function refusal(path: string, username: string, locale: Locale, input: unknown) {
   const req = new Request(`http://localhost/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user: sessionUser(h.db, h.userId(username)), locale }) });
+  const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: async () => ({ services: h.services, user: await sessionUser(h.db, (await h.userId(username))), locale }) });
   expect(res.status).toBe(400);
   const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string> } } };
   return { message: body.error.message, fields: body.error.data.fieldErrors };
@@ -106,7 +106,7 @@ describe('field errors', () => {
 
   it('a grade typed as text is read as the number it is', async () => {
     const plot = { code: 'A', village: 'v', currentUse: 'homestead' as const, area: '10', farmland: '5', farmlandGrade: ' 6 ' };
-    const p = await h.as('pianguan').projects.create({ name: '等级', villages: 'y', forCrossRegion: true, landType: 'ordinary', resettlement: '0', plots: [plot, { ...plot, code: 'B', farmland: '0', farmlandGrade: '' }] });
-    expect((await h.as('pianguan').projects.get({ id: p.id })).plots.map((x) => x.farmlandGrade)).toEqual([6, null]);
+    const p = await (await h.as('pianguan')).projects.create({ name: '等级', villages: 'y', forCrossRegion: true, landType: 'ordinary', resettlement: '0', plots: [plot, { ...plot, code: 'B', farmland: '0', farmlandGrade: '' }] });
+    expect((await (await h.as('pianguan')).projects.get({ id: p.id })).plots.map((x) => x.farmlandGrade)).toEqual([6, null]);
   });
 });

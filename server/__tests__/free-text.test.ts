@@ -20,15 +20,15 @@ let zoneId = 0;
 let organisationId = 0;
 beforeAll(async () => {
   h = await makeHarness();
-  lotId = (await h.as('pianguan').accounts.quota())[0]!.id;
-  zoneId = h.actor('zone').organisationId;
-  organisationId = h.actor('hequ').organisationId;
+  lotId = (await (await h.as('pianguan')).accounts.quota())[0]!.id;
+  zoneId = (await h.actor('zone')).organisationId;
+  organisationId = (await h.actor('hequ')).organisationId;
 });
 afterAll(() => h.close());
 
 /** A mutation over HTTP (tRPC's fetch adapter), so the error formatter gives the message as a browser gets it. */
 async function post(path: string, username: string, locale: Locale, input: unknown) {
-  const user = sessionUser(h.db, h.userId(username));
+  const user = await sessionUser(h.db, (await h.userId(username)));
   const req = new Request(`http://localhost/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
   const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale }) });
   const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string; fieldErrors?: Record<string, string> } } };
@@ -66,7 +66,7 @@ const SINGLE_LINE = ['name', 'plots.0.village', 'bankRef', 'displayName', 'docum
 
 /** Refused as BAD_REQUEST with the text message on `field` alone, and not a row changed. */
 async function refusedText(f: (typeof FIELDS)[number], locale: Locale, text: string) {
-  const before = dumpTables(h.db);
+  const before = await dumpTables(h.db);
   const r = await post(f.path, f.username, locale, f.input(text));
   expect(r.status, `${f.path} ${JSON.stringify(text)}`).toBe(400);
   expect(r.body.error!.data.code).toBe('BAD_REQUEST');
@@ -90,14 +90,14 @@ describe('free text with control or text-direction characters', () => {
 
   it('a note and a reason may span lines; a name or a reference may not', async () => {
     const note = '第一行\n\t第二行\r\n第三行';
-    const listing = await h.as('pianguan').listings.create(FIELDS[0]!.input(note) as never);
+    const listing = await (await h.as('pianguan')).listings.create(FIELDS[0]!.input(note) as never);
     expect(listing.note).toBe(note);
-    await h.as('province').listings.review({ listingId: listing.id, approve: false, reason: '底价偏低，\n请重新核定。' });
+    await (await h.as('province')).listings.review({ listingId: listing.id, approve: false, reason: '底价偏低，\n请重新核定。' });
     for (const f of FIELDS.filter((x) => SINGLE_LINE.includes(x.field))) for (const text of ['第一行\n第二行', '甲\t乙', '甲\r乙']) await refusedText(f, 'zh', text);
   });
 
   it('surrounding whitespace is trimmed before the check, so a trailing line break in a name is not refused', async () => {
-    const project = await h.as('baode').projects.create(plan('保德县2026年度项目区（二）\n'));
+    const project = await (await h.as('baode')).projects.create(plan('保德县2026年度项目区（二）\n'));
     expect(project.name).toBe('保德县2026年度项目区（二）');
     // A control character is not whitespace: trimming does not hide it.
     await refusedText(FIELDS[1]!, 'en', '保德县项目区\u0000');

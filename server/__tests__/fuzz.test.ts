@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const USERS = [null, 'province', 'xinzhou', 'pianguan', 'zone'] as const;
-const changes = () => (h.db.$client.prepare('select total_changes() n').get() as { n: number }).n;
+const changes = async () => ((await h.db.connection.prepare('select total_changes() n').get()) as { n: number }).n;
 
 // Values that break naive code: huge and tiny numbers, NaN-like strings, long and odd text (control
 // characters, bidi overrides, lone surrogates), deep nesting, arrays where objects are expected, and
@@ -46,7 +46,7 @@ describe('generated bad input at every procedure', () => {
       // Mostly as the users who may call it, so the input is what gets tested, not the role check.
       const allowed: (typeof USERS)[number][] = [];
       for (const user of USERS) {
-        const e = await callOf(h.as(user), path)(undefined).then(
+        const e = await callOf((await h.as(user)), path)(undefined).then(
           () => null,
           (err: unknown) => err as TRPCError,
         );
@@ -55,8 +55,8 @@ describe('generated bad input at every procedure', () => {
       expect(allowed.length, `${path} accepts nobody`).toBeGreaterThan(0);
       await fc.assert(
         fc.asyncProperty(fc.oneof({ arbitrary: fc.constantFrom(...allowed), weight: 4 }, { arbitrary: fc.constantFrom(...USERS), weight: 1 }), input, async (user, value) => {
-          const before = changes();
-          const outcome = await callOf(h.as(user), path)(value).then(
+          const before = await changes();
+          const outcome = await callOf((await h.as(user)), path)(value).then(
             () => null,
             (e: unknown) => e,
           );
@@ -72,10 +72,10 @@ describe('generated bad input at every procedure', () => {
     });
   }
 
-  it('no text that got through holds a control character (beyond line breaks) or a bidi control', () => {
-    const tables = h.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
+  it('no text that got through holds a control character (beyond line breaks) or a bidi control', async () => {
+    const tables = (await h.db.connection.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all()) as { name: string }[];
     for (const { name } of tables)
-      for (const row of h.db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[])
+      for (const row of (await h.db.connection.prepare(`select * from "${name}"`).all()) as Record<string, unknown>[])
         for (const [column, value] of Object.entries(row)) if (typeof value === 'string') expect(isCleanText(value, 'lines'), `${name}.${column}: ${JSON.stringify(value)}`).toBe(true);
   });
 });

@@ -20,25 +20,25 @@ export interface TransferTerms {
 
 /** The first official records what the bank shows; nothing is posted until another confirms it. */
 export function proposeBankTransfer(s: Services, actor: Actor, input: TransferTerms) {
-  return inUseCase(s, (tx, now) => {
-    const zone = market.organisationById(tx, input.zoneId);
+  return inUseCase(s, async (tx, now) => {
+    const zone = await market.organisationById(tx, input.zoneId);
     ensure(zone && zone.kind === 'zone', 'zoneNotFound');
-    ensure(!findTransferByRef(tx, input.bankRef), 'bankRefUsed', { ref: input.bankRef });
-    const transfer = insertTransfer(tx, { ...input, status: 'proposed', recordedBy: actor.userId, at: now });
-    writeAudit(tx, { at: now, actor, action: 'funds.propose', entity: 'bank_transfer', entityId: transfer.id, after: transfer });
+    ensure(!await findTransferByRef(tx, input.bankRef), 'bankRefUsed', { ref: input.bankRef });
+    const transfer = await insertTransfer(tx, { ...input, status: 'proposed', recordedBy: actor.userId, at: now });
+    await writeAudit(tx, { at: now, actor, action: 'funds.propose', entity: 'bank_transfer', entityId: transfer.id, after: transfer });
     return transfer;
   });
 }
 
 /** A second official confirms the proposal: the zone's free funds are credited (`bank:<ref>`). */
 export function confirmBankTransfer(s: Services, actor: Actor, transferId: number) {
-  return inUseCase(s, (tx, now) => {
-    const before = transferById(tx, transferId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await transferById(tx, transferId);
     ensure(before, 'transferNotFound');
     checkTransferDecision(before, actor.userId);
-    const after = decideTransfer(tx, transferId, { status: 'confirmed', decidedBy: actor.userId, decidedAt: now });
+    const after = await decideTransfer(tx, transferId, { status: 'confirmed', decidedBy: actor.userId, decidedAt: now });
     ensure(after, 'transferConfirmed', { ref: before.bankRef });
-    const posted = postEntry(
+    const posted = await postEntry(
       tx,
       { idempotencyKey: `bank:${after.bankRef}`, reason: 'funds_received', memo: after.bankRef, actorUserId: actor.userId, at: now },
       fundsReceived(actor.organisationId, after.zoneId, after.amountFen),
@@ -46,22 +46,22 @@ export function confirmBankTransfer(s: Services, actor: Actor, transferId: numbe
     // The reference is unique among live transfers, so its key is unused; if not, the ledger and the
     // record disagree and nothing may be written.
     if (!posted) throw new DomainError('bankRefUsed', { ref: after.bankRef });
-    writeAudit(tx, { at: now, actor, action: 'funds.confirm', entity: 'bank_transfer', entityId: transferId, before, after });
+    await writeAudit(tx, { at: now, actor, action: 'funds.confirm', entity: 'bank_transfer', entityId: transferId, before, after });
     return after;
   });
 }
 
 /** A second official rejects the proposal with a reason: nothing is posted and the reference is free again. */
 export function rejectBankTransfer(s: Services, actor: Actor, transferId: number, reason: string) {
-  return inUseCase(s, (tx, now) => {
-    const before = transferById(tx, transferId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await transferById(tx, transferId);
     ensure(before, 'transferNotFound');
     checkTransferDecision(before, actor.userId);
     checkRejectionReason(reason);
-    const after = decideTransfer(tx, transferId, { status: 'rejected', decidedBy: actor.userId, decidedAt: now });
+    const after = await decideTransfer(tx, transferId, { status: 'rejected', decidedBy: actor.userId, decidedAt: now });
     ensure(after, 'transferRejected', { ref: before.bankRef });
     // The table has no column for the reason; the audit record keeps it (the history reads it there).
-    writeAudit(tx, { at: now, actor, action: 'funds.reject', entity: 'bank_transfer', entityId: transferId, before, after: { ...after, reason: reason.trim() } });
+    await writeAudit(tx, { at: now, actor, action: 'funds.reject', entity: 'bank_transfer', entityId: transferId, before, after: { ...after, reason: reason.trim() } });
     return after;
   });
 }
@@ -71,5 +71,5 @@ export function rejectBankTransfer(s: Services, actor: Actor, transferId: number
  * proposes and `checker` confirms, in one transaction, through the same two steps.
  */
 export function receiveBankTransfer(s: Services, officials: { proposer: Actor; checker: Actor }, input: TransferTerms) {
-  return inTransaction(s.db, () => confirmBankTransfer(s, officials.checker, proposeBankTransfer(s, officials.proposer, input).id));
+  return inTransaction(s.db, async () => confirmBankTransfer(s, officials.checker, (await proposeBankTransfer(s, officials.proposer, input)).id));
 }

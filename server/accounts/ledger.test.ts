@@ -13,7 +13,7 @@ afterEach(() => h.close());
 
 /** The definition: every posting on the organisation's accounts, newest entry first, postings in order. */
 function everyLine(organisationId: number) {
-  return h.db.$client
+  return h.db.connection
     .prepare(
       `select e.id entryId, p.amount, a.asset, a.bucket from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id
        where a.organisation_id = ? order by e.id desc, p.id`,
@@ -25,7 +25,7 @@ async function allPages(username: string) {
   const pages = [];
   let before: number | undefined;
   for (let i = 0; i < 100; i++) {
-    const page = await h.as(username).accounts.ledger(before === undefined ? {} : { before });
+    const page = await (await h.as(username)).accounts.ledger(before === undefined ? {} : { before });
     pages.push(page);
     if (page.olderThan === null) break;
     before = page.olderThan;
@@ -34,7 +34,7 @@ async function allPages(username: string) {
 }
 
 it('pages through a statement of several pages: whole entries, each line once, newest first', async () => {
-  const zone = h.actor('zone').organisationId;
+  const zone = (await h.actor('zone')).organisationId;
   for (let i = 1; i <= STATEMENT_PAGE_ENTRIES * 2 + 7; i++) {
     await h.receiveTransfer({ zoneId: zone, amount: `${i}`, bankRef: `PAGE-${i}` });
   }
@@ -44,23 +44,23 @@ it('pages through a statement of several pages: whole entries, each line once, n
   // The cursor is the last entry shown; the next page starts below it.
   expect(pages[0]!.olderThan).toBe(pages[0]!.lines.at(-1)!.entryId);
   const walked = pages.flatMap((p) => p.lines.map((l) => ({ entryId: l.entryId, amount: l.amount, asset: l.asset, bucket: l.bucket })));
-  expect(walked).toEqual(everyLine(zone));
+  expect(walked).toEqual((await everyLine(zone)));
   expect(walked.some((l) => l.amount === 100 * 100)).toBe(true); // the 100th transfer, 100 yuan in fen
 });
 
 it('shows only the caller organisation; a short statement is one page with no cursor', async () => {
-  const zone2 = h.actor('zone2').organisationId;
-  const page = await h.as('zone2').accounts.ledger();
+  const zone2 = (await h.actor('zone2')).organisationId;
+  const page = await (await h.as('zone2')).accounts.ledger();
   expect(page.olderThan).toBeNull();
-  expect(page.lines.map((l) => ({ entryId: l.entryId, amount: l.amount, asset: l.asset, bucket: l.bucket }))).toEqual(everyLine(zone2));
-  const county = await h.as('pianguan').accounts.ledger();
-  expect(county.lines.map((l) => l.entryId)).toEqual(everyLine(h.actor('pianguan').organisationId).map((l) => (l as { entryId: number }).entryId));
+  expect(page.lines.map((l) => ({ entryId: l.entryId, amount: l.amount, asset: l.asset, bucket: l.bucket }))).toEqual((await everyLine(zone2)));
+  const county = await (await h.as('pianguan')).accounts.ledger();
+  expect(county.lines.map((l) => l.entryId)).toEqual((await everyLine((await h.actor('pianguan')).organisationId)).map((l) => (l as { entryId: number }).entryId));
 });
 
 it('past the oldest entry is an empty page; a cursor that is not an entry id is refused as such', async () => {
-  expect((await h.as('zone').accounts.ledger({ before: 1 })).lines).toEqual([]);
+  expect((await (await h.as('zone')).accounts.ledger({ before: 1 })).lines).toEqual([]);
   for (const before of [0, -3, 1.5]) {
-    const e = await h.as('zone').accounts.ledger({ before }).catch((err: unknown) => err);
+    const e = await (await h.as('zone')).accounts.ledger({ before }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(TRPCError);
     expect((e as TRPCError).code).toBe('BAD_REQUEST');
     // The key the error formatter turns into 编号无效。/ Invalid id. (over HTTP: rejections.test.ts).

@@ -9,25 +9,25 @@ const decider = alias(users, 'decider');
 const rejection = alias(auditLog, 'rejection');
 
 /** The transfer holding a bank reference: a rejected one holds none (the partial unique index). */
-export const findTransferByRef = (db: DbOrTx, bankRef: string) =>
-  db
+export const findTransferByRef = async (db: DbOrTx, bankRef: string) =>
+  (await db
     .select()
     .from(bankTransfers)
     .where(and(eq(bankTransfers.bankRef, bankRef), ne(bankTransfers.status, 'rejected')))
-    .all()[0];
+    .all())[0];
 
-export const transferById = (db: DbOrTx, id: number) => db.select().from(bankTransfers).where(eq(bankTransfers.id, id)).all()[0];
+export const transferById = async (db: DbOrTx, id: number) => (await db.select().from(bankTransfers).where(eq(bankTransfers.id, id)).all())[0];
 
-export const insertTransfer = (db: DbOrTx, values: typeof bankTransfers.$inferInsert) => db.insert(bankTransfers).values(values).returning().all()[0]!;
+export const insertTransfer = async (db: DbOrTx, values: typeof bankTransfers.$inferInsert) => (await db.insert(bankTransfers).values(values).returning().all())[0]!;
 
 /** Decides a proposed transfer; a transfer no longer proposed is left as it is (undefined). */
-export const decideTransfer = (db: DbOrTx, id: number, decision: { status: 'confirmed' | 'rejected'; decidedBy: number; decidedAt: number }) =>
-  db
+export const decideTransfer = async (db: DbOrTx, id: number, decision: { status: 'confirmed' | 'rejected'; decidedBy: number; decidedAt: number }) =>
+  (await db
     .update(bankTransfers)
     .set(decision)
     .where(and(eq(bankTransfers.id, id), eq(bankTransfers.status, 'proposed')))
     .returning()
-    .all()[0];
+    .all())[0];
 
 /** The province's transfers with who proposed and who decided each; a rejection's reason is kept in its audit record. */
 const transfersQuery = (db: DbOrTx) =>

@@ -11,13 +11,13 @@ import { bankTransferOut, ledgerOut, placesOut, quotaOut, settingsOut, transfers
 export const accountsRouter = router({
   /** The caller's balances per asset and bucket, and its journal lines (funds, proceeds, rights). */
   /** Its journal comes a page of entries at a time, newest first; `olderThan` asks for the next page. */
-  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).input(statementPage).output(ledgerOut).query(({ ctx, input }) => {
+  ledger: roleProcedure('county', 'zone').meta({ data: 'own organisation' }).input(statementPage).output(ledgerOut).query(async ({ ctx, input }) => {
     const db = ctx.services.db;
     const org = ctx.actor.organisationId;
-    const journal = statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING'], { beforeEntryId: input.before });
+    const journal = await statement(db, org, ['CNY', 'QUOTA', 'NEW_LAND', 'SCALE', 'FARMLAND', 'PLAN_NEW_LAND', 'PLAN_LINKING'], { beforeEntryId: input.before });
     return {
-      balances: views.balancesOf(db, org),
-      holdings: ctx.user.role === 'zone' ? views.holdingsOf(db, org) : [],
+      balances: await views.balancesOf(db, org),
+      holdings: ctx.user.role === 'zone' ? await views.holdingsOf(db, org) : [],
       lines: journal.lines,
       olderThan: journal.olderThan,
     };
@@ -26,14 +26,14 @@ export const accountsRouter = router({
   /** A county's quota per lot: free, listed, awarded, sold. */
   quota: countyProcedure.meta({ data: 'own organisation' }).output(quotaOut).query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
 
-  zones: provinceProcedure.meta({ data: 'province-wide' }).output(zonesOut).query(({ ctx }) =>
-    views.zones(ctx.services.db).map((z) => ({ ...z, balances: views.balancesOf(ctx.services.db, z.id).filter((b) => b.asset === 'CNY') })),
+  zones: provinceProcedure.meta({ data: 'province-wide' }).output(zonesOut).query(async ({ ctx }) =>
+    (await views.zones(ctx.services.db)).map(async (z) => ({ ...z, balances: (await views.balancesOf(ctx.services.db, z.id)).filter((b) => b.asset === 'CNY') })),
   ),
 
   /** Transfers waiting for a second official, and the history of all of them with their status. */
-  transfers: provinceProcedure.meta({ data: 'province-wide' }).output(transfersOut).query(({ ctx }) => ({
-    waiting: transfersWaiting(ctx.services.db),
-    history: transfersHistory(ctx.services.db),
+  transfers: provinceProcedure.meta({ data: 'province-wide' }).output(transfersOut).query(async ({ ctx }) => ({
+    waiting: await transfersWaiting(ctx.services.db),
+    history: await transfersHistory(ctx.services.db),
   })),
 
   /** One official records an incoming transfer; it credits the zone only once another confirms it. */

@@ -23,12 +23,12 @@ export interface NewKey {
   expiresAt: number;
 }
 
-export function createApiKey(s: Services, actor: Actor, input: NewKey) {
+export async function createApiKey(s: Services, actor: Actor, input: NewKey) {
   // Made outside the transaction: no work inside it that is not the database's.
   const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
-  const key = inUseCase(s, (tx, now) => {
+  const key = await inUseCase(s, async (tx, now) => {
     checkExpiry(input.expiresAt, now);
-    const row = data.insertKey(tx, {
+    const row = await data.insertKey(tx, {
       organisationId: actor.organisationId,
       name: input.name.trim(),
       prefix: secret.slice(0, SHOWN_PREFIX_LENGTH),
@@ -38,7 +38,7 @@ export function createApiKey(s: Services, actor: Actor, input: NewKey) {
       createdAt: now,
       createdBy: actor.userId,
     });
-    writeAudit(tx, { at: now, actor, action: 'apikey.create', entity: 'api_key', entityId: row.id, after: row });
+    await writeAudit(tx, { at: now, actor, action: 'apikey.create', entity: 'api_key', entityId: row.id, after: row });
     return row;
   });
   return { key, secret };
@@ -46,12 +46,12 @@ export function createApiKey(s: Services, actor: Actor, input: NewKey) {
 
 /** Revokes a key of the caller's organisation (any key, for the province); it stops working at once. */
 export function revokeApiKey(s: Services, actor: Actor & { role: Role }, id: number) {
-  return inUseCase(s, (tx, now) => {
-    const before = data.keyOf(tx, id, actor.role === 'province' ? null : actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await data.keyOf(tx, id, actor.role === 'province' ? null : actor.organisationId);
     if (!before) throw new DomainError('apiKeyNotFound');
     if (before.revokedAt !== null) throw new DomainError('apiKeyRevoked');
-    const after = data.markRevoked(tx, id, now, actor.userId);
-    writeAudit(tx, { at: now, actor, action: 'apikey.revoke', entity: 'api_key', entityId: id, before, after });
+    const after = await data.markRevoked(tx, id, now, actor.userId);
+    await writeAudit(tx, { at: now, actor, action: 'apikey.revoke', entity: 'api_key', entityId: id, before, after });
     return after;
   });
 }

@@ -34,19 +34,19 @@ export const keysOf = (db: DbOrTx, organisationId: number | null) =>
     .all();
 
 /** One key, if it is the organisation's (any organisation's with `organisationId` null). */
-export const keyOf = (db: DbOrTx, id: number, organisationId: number | null) =>
-  db
+export const keyOf = async (db: DbOrTx, id: number, organisationId: number | null) =>
+  (await db
     .select(shown)
     .from(apiKeys)
     .where(organisationId === null ? eq(apiKeys.id, id) : and(eq(apiKeys.id, id), eq(apiKeys.organisationId, organisationId)))
-    .all()[0];
+    .all())[0];
 
-export const insertKey = (db: DbOrTx, values: typeof apiKeys.$inferInsert) => db.insert(apiKeys).values(values).returning(shown).all()[0]!;
+export const insertKey = async (db: DbOrTx, values: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(values).returning(shown).all())[0]!;
 
-export const markRevoked = (db: DbOrTx, id: number, at: number, by: number) =>
-  db.update(apiKeys).set({ revokedAt: at, revokedBy: by }).where(eq(apiKeys.id, id)).returning(shown).all()[0]!;
+export const markRevoked = async (db: DbOrTx, id: number, at: number, by: number) =>
+  (await db.update(apiKeys).set({ revokedAt: at, revokedBy: by }).where(eq(apiKeys.id, id)).returning(shown).all())[0]!;
 
 /** The key whose secret hashes to `secretHash`, read afresh on every request: a revocation holds at once. */
-export const keyByHash = (db: DbOrTx, secretHash: string) => db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash)).all()[0];
+export const keyByHash = async (db: DbOrTx, secretHash: string) => (await db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash)).all())[0];
 
 export const touchKey = (db: DbOrTx, id: number, at: number) => db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id)).run();

@@ -15,20 +15,20 @@ const withScopes = <K extends { scopes: string }>(k: K) => ({ ...k, scopes: pars
 
 export const apiKeysRouter = router({
   /** The organisation's keys, newest first (the province: every organisation's). */
-  list: anyRole.meta({ data: 'own organisation' }).output(apiKeysOut).query(({ ctx }) => {
+  list: anyRole.meta({ data: 'own organisation' }).output(apiKeysOut).query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    return data.keysOf(ctx.services.db, ctx.user.role === 'province' ? null : ctx.actor.organisationId).map((k) => ({ ...withScopes(k), status: keyStatus(k, now) }));
+    return (await data.keysOf(ctx.services.db, ctx.user.role === 'province' ? null : ctx.actor.organisationId)).map((k) => ({ ...withScopes(k), status: keyStatus(k, now) }));
   }),
 
   /** A new key for the caller's organisation; the answer carries the secret, shown this once. */
-  create: anyRole.meta({ data: 'own organisation' }).input(createKeyInput).output(createdKeyOut).mutation(({ ctx, input }) => {
-    const { key, secret } = createApiKey(ctx.services, ctx.actor, input);
+  create: anyRole.meta({ data: 'own organisation' }).input(createKeyInput).output(createdKeyOut).mutation(async ({ ctx, input }) => {
+    const { key, secret } = await createApiKey(ctx.services, ctx.actor, input);
     return { key: withScopes(key), secret };
   }),
 
   /** Revokes a key of the caller's organisation (the province: any); it stops at once. */
-  revoke: anyRole.meta({ data: 'own organisation' }).input(keyRef).output(apiKeyOut).mutation(({ ctx, input }) =>
-    withScopes(revokeApiKey(ctx.services, { ...ctx.actor, role: ctx.user.role }, input.id)),
+  revoke: anyRole.meta({ data: 'own organisation' }).input(keyRef).output(apiKeyOut).mutation(async ({ ctx, input }) =>
+    withScopes((await revokeApiKey(ctx.services, { ...ctx.actor, role: ctx.user.role }, input.id))),
   ),
 });
 

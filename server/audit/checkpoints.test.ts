@@ -32,14 +32,14 @@ type Row = { id: number; at: number; actor_user_id: number | null; actor_organis
  * Rewrites record `id`'s `after` and recomputes every hash from it on, as someone with the database
  * file and the source could: the chain then holds together on its own.
  */
-function rewriteHistory(sqlite: Harness['db']['$client'], id: number, after: string) {
-  sqlite.prepare('update audit_log set after = ? where id = ?').run(after, id);
-  const rows = sqlite.prepare('select * from audit_log where id >= ? order by id').all(id) as Row[];
-  let previous = (sqlite.prepare('select hash from audit_log where id = ?').get(id - 1) as { hash: string }).hash;
+async function rewriteHistory(sqlite: Harness['db']['connection'], id: number, after: string) {
+  await sqlite.prepare('update audit_log set after = ? where id = ?').run(after, id);
+  const rows = (await sqlite.prepare('select * from audit_log where id >= ? order by id').all(id)) as Row[];
+  let previous = ((await sqlite.prepare('select hash from audit_log where id = ?').get(id - 1)) as { hash: string }).hash;
   for (const r of rows) {
     const fields = [previous, r.id, r.at, r.actor_user_id, r.actor_organisation_id, r.action, r.entity, r.entity_id, r.before, r.after];
     previous = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
-    sqlite.prepare('update audit_log set hash = ? where id = ?').run(previous, r.id);
+    await sqlite.prepare('update audit_log set hash = ? where id = ?').run(previous, r.id);
   }
 }
 
@@ -50,13 +50,13 @@ describe('audit checkpoints', () => {
     const first = tick();
     expect(first).toMatchObject({ day: '2026-11-02', publishedAt: h.clock.now() });
     // The publication is audited after the head it names.
-    const head = h.db.$client.prepare('select id, hash, action from audit_log order by id desc limit 2').all() as { id: number; hash: string; action: string }[];
+    const head = (await h.db.connection.prepare('select id, hash, action from audit_log order by id desc limit 2').all()) as { id: number; hash: string; action: string }[];
     expect(head[0]!.action).toBe('audit.checkpoint');
     expect(first).toMatchObject({ auditId: head[1]!.id, hash: head[1]!.hash });
 
     // Later the same day, and after a restart the same day: nothing new, the published row unchanged.
     h.clock.advance(3_600_000);
-    await h.as('province').audit.list({});
+    await (await h.as('province')).audit.list({});
     expect(tick()).toBeNull();
     expect(dailyCheckpointer(h.services)()).toBeNull();
     expect(publishCheckpoint(h.services)).toBeNull();
@@ -69,30 +69,30 @@ describe('audit checkpoints', () => {
     expect(second!.auditId).toBeGreaterThan(first!.auditId);
     h.clock.advance(DAY - 1);
     expect(tick()).toBeNull();
-    expect(checkpoints(h.db).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
-    expect((await h.as(null).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
-    expect(verifyIntegrity(h.db).ok).toBe(true);
+    expect((await checkpoints(h.db)).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
+    expect((await (await h.as(null)).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
+    expect((await verifyIntegrity(h.db)).ok).toBe(true);
   });
 
   it('a rewrite that keeps the chain consistent passes the chain check but fails against a published checkpoint', async () => {
     const h = await harness();
     const published = publishCheckpoint(h.services)!;
-    const before = verifyIntegrity(h.db);
+    const before = await verifyIntegrity(h.db);
     expect(before.ok).toBe(true);
     expect(before.checkpointsChecked).toBe(1);
 
-    rewriteHistory(h.db.$client, 5, '{"status":"approved","forged":true}');
-    expect(verifyAuditChain(h.db).broken).toBeNull();
-    const r = verifyIntegrity(h.db);
+    await rewriteHistory(h.db.connection, 5, '{"status":"approved","forged":true}');
+    expect((await verifyAuditChain(h.db)).broken).toBeNull();
+    const r = await verifyIntegrity(h.db);
     expect(r.ok).toBe(false);
     expect(r.checkpoints).toEqual([expect.objectContaining({ auditId: published.auditId, expected: published.hash })]);
     expect(firstProblem(r)).toContain(`published checkpoint of ${published.day} (record ${published.auditId})`);
 
     // A head kept from elsewhere, with the database's own checkpoints removed by the same hand.
-    h.db.$client.prepare('delete from audit_checkpoints').run();
-    expect(verifyIntegrity(h.db).ok).toBe(true);
+    await h.db.connection.prepare('delete from audit_checkpoints').run();
+    expect((await verifyIntegrity(h.db)).ok).toBe(true);
     const kept = parseCheckpoint(`${published.auditId}:${published.hash}`)!;
-    const withKept = verifyIntegrity(h.db, [kept]);
+    const withKept = await verifyIntegrity(h.db, [kept]);
     expect(withKept.ok).toBe(false);
     expect(firstProblem(withKept)).toContain(`checkpoint ${published.auditId}:${published.hash.slice(0, 16)}`);
     expect(parseCheckpoint('12:abc')).toBeNull();
@@ -102,11 +102,11 @@ describe('audit checkpoints', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-checkpoint-'));
     try {
       const file = path.join(dir, 'quota-exchange.db');
-      const db = openDatabase(file);
+      const db = await openDatabase(file);
       const services = { db, clock: new ManualClock(Date.UTC(2026, 10, 2)), documents: documentStore(path.join(dir, 'documents')) };
       await seedDemo(services);
       const published = publishCheckpoint(services)!;
-      db.$client.close();
+      await db.connection.close();
       const run = (...args: string[]) =>
         execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/verify.ts', ...args], { env: { ...process.env, QX_DATA_DIR: dir }, encoding: 'utf8', stdio: 'pipe' });
       const failure = (...args: string[]) => {
@@ -121,10 +121,10 @@ describe('audit checkpoints', () => {
       expect(run('--checkpoint', kept)).toMatch(/consistent\. \d+ audit records chained .*agreeing with 2 checkpoints/);
       expect(failure('--checkpoint', 'nonsense')?.status).toBe(2);
 
-      const tamper = openDatabase(file);
-      rewriteHistory(tamper.$client, 3, '{"rewritten":true}');
-      tamper.$client.prepare('delete from audit_checkpoints').run();
-      tamper.$client.close();
+      const tamper = await openDatabase(file);
+      await rewriteHistory(tamper.connection, 3, '{"rewritten":true}');
+      await tamper.connection.prepare('delete from audit_checkpoints').run();
+      await tamper.connection.close();
       // Without the published head the rewrite goes unseen; with it, it is found and named.
       expect(run()).toMatch(/consistent\./);
       const found = failure('--checkpoint', kept);

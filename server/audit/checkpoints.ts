@@ -16,14 +16,14 @@ export type Checkpoint = typeof auditCheckpoints.$inferSelect;
  * is an empty log. The publication is itself audited, after the head it names.
  */
 export function publishCheckpoint(s: Services): Checkpoint | null {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     const day = isoDateCst(now);
-    if (tx.select({ day: auditCheckpoints.day }).from(auditCheckpoints).where(eq(auditCheckpoints.day, day)).all()[0]) return null;
-    const head = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+    if ((await tx.select({ day: auditCheckpoints.day }).from(auditCheckpoints).where(eq(auditCheckpoints.day, day)).all())[0]) return null;
+    const head = (await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all())[0];
     if (!head || head.hash === null) return null;
     const checkpoint = { day, auditId: head.id, hash: head.hash, publishedAt: now };
-    tx.insert(auditCheckpoints).values(checkpoint).run();
-    writeAudit(tx, { at: now, actor: null, action: 'audit.checkpoint', entity: 'audit_checkpoint', entityId: null, after: checkpoint });
+    await tx.insert(auditCheckpoints).values(checkpoint).run();
+    await writeAudit(tx, { at: now, actor: null, action: 'audit.checkpoint', entity: 'audit_checkpoint', entityId: null, after: checkpoint });
     return checkpoint;
   });
 }
@@ -37,10 +37,10 @@ export const allCheckpoints = (db: DbOrTx) => db.select().from(auditCheckpoints)
 export type CheckpointMismatch = { label: string; auditId: number; expected: string; found: string | null };
 
 /** The checkpoints the log disagrees with: the record with a checkpoint's id must carry its hash. */
-export function checkpointMismatches(db: DbOrTx, list: { label: string; auditId: number; hash: string }[]): CheckpointMismatch[] {
+export async function checkpointMismatches(db: DbOrTx, list: { label: string; auditId: number; hash: string }[]): Promise<CheckpointMismatch[]> {
   const out: CheckpointMismatch[] = [];
   for (const c of list) {
-    const found = db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, c.auditId)).all()[0]?.hash ?? null;
+    const found = (await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, c.auditId)).all())[0]?.hash ?? null;
     if (found !== c.hash.toLowerCase()) out.push({ label: c.label, auditId: c.auditId, expected: c.hash.toLowerCase(), found });
   }
   return out;

@@ -22,19 +22,19 @@ async function harness() {
   harnesses.push(h);
   return h;
 }
-const sqlite = (h: Harness) => h.db.$client;
-const auditCount = (h: Harness) => (sqlite(h).prepare('select count(*) n from audit_log').get() as { n: number }).n;
+const sqlite = (h: Harness) => h.db.connection;
+const auditCount = async (h: Harness) => ((await sqlite(h).prepare('select count(*) n from audit_log').get()) as { n: number }).n;
 
 describe('audit chain and ledger verification', () => {
   it('holds after the demo seed and a day of trading; a refused action writes no record', async () => {
     const h = await harness();
-    const lot = (await h.as('pianguan').accounts.quota())[0]!;
+    const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
     const now = h.clock.now();
-    await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 });
-    const before = auditCount(h);
-    await expect(h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '999999', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 })).rejects.toThrow();
+    await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 });
+    const before = await auditCount(h);
+    await expect((await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '999999', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 })).rejects.toThrow();
     expect(auditCount(h)).toBe(before);
-    const r = verifyIntegrity(h.db);
+    const r = await verifyIntegrity(h.db);
     expect(firstProblem(r)).toBeNull();
     expect(r.ok).toBe(true);
     expect(r.audit.checked).toBe(before);
@@ -42,25 +42,25 @@ describe('audit chain and ledger verification', () => {
 
   it('finds an edited record, a removed one and one inserted without the chain', async () => {
     const h = await harness();
-    sqlite(h).prepare(`update audit_log set after = '{"status":"approved"}' where id = 5`).run();
-    expect(verifyIntegrity(h.db).audit.broken).toEqual({ id: 5, problem: 'altered' });
+    await sqlite(h).prepare(`update audit_log set after = '{"status":"approved"}' where id = 5`).run();
+    expect((await verifyIntegrity(h.db)).audit.broken).toEqual({ id: 5, problem: 'altered' });
 
     const h2 = await harness();
-    sqlite(h2).prepare('delete from audit_log where id = 7').run();
-    expect(verifyIntegrity(h2.db).audit.broken).toEqual({ id: 7, problem: 'missing' });
+    await sqlite(h2).prepare('delete from audit_log where id = 7').run();
+    expect((await verifyIntegrity(h2.db)).audit.broken).toEqual({ id: 7, problem: 'missing' });
 
     const h3 = await harness();
-    const last = auditCount(h3);
-    sqlite(h3).prepare(`insert into audit_log (id, at, action, entity) values (?, 0, 'listing.approve', 'listing')`).run(last + 1);
+    const last = await auditCount(h3);
+    await sqlite(h3).prepare(`insert into audit_log (id, at, action, entity) values (?, 0, 'listing.approve', 'listing')`).run(last + 1);
     // Starting up again does not seal it: only a log with no hash at all is sealed (an upgrade).
     expect(sealAuditLog(h3.db)).toBe(0);
-    expect(verifyIntegrity(h3.db).audit.broken).toEqual({ id: last + 1, problem: 'unsealed' });
+    expect((await verifyIntegrity(h3.db)).audit.broken).toEqual({ id: last + 1, problem: 'unsealed' });
   });
 
   it('finds a balance changed outside the journal', async () => {
     const h = await harness();
-    sqlite(h).prepare('update accounts set balance = balance + 1 where id = (select max(id) from accounts)').run();
-    const r = verifyIntegrity(h.db);
+    await sqlite(h).prepare('update accounts set balance = balance + 1 where id = (select max(id) from accounts)').run();
+    const r = await verifyIntegrity(h.db);
     expect(r.ok).toBe(false);
     expect(firstProblem(r)).toMatch(/^account \d+: stored balance -?\d+ but its postings sum to -?\d+$/);
   });
@@ -68,15 +68,15 @@ describe('audit chain and ledger verification', () => {
   it('finds monthly sums or packs of settled trades that disagree with the trades', async () => {
     const h = await harness();
     const now = h.clock.now();
-    seedSynthetic(h.services, { trades: 40, seed: 3, from: now - 60 * 24 * 3_600_000, to: now - 3_600_000 });
-    expect(verifyIntegrity(h.db).settled).toEqual([]);
-    const group = sqlite(h).prepare('select month, seller_id sellerId, buyer_id buyerId from settled_totals order by 1, 2, 3 limit 1').get() as { month: string; sellerId: number; buyerId: number };
+    await seedSynthetic(h.services, { trades: 40, seed: 3, from: now - 60 * 24 * 3_600_000, to: now - 3_600_000 });
+    expect((await verifyIntegrity(h.db)).settled).toEqual([]);
+    const group = (await sqlite(h).prepare('select month, seller_id sellerId, buyer_id buyerId from settled_totals order by 1, 2, 3 limit 1').get()) as { month: string; sellerId: number; buyerId: number };
     const where = 'where month = @month and seller_id = @sellerId and buyer_id = @buyerId';
-    const tampered = (change: string) => {
-      sqlite(h).exec('savepoint tamper');
-      sqlite(h).prepare(change).run(group);
-      const r = verifyIntegrity(h.db);
-      sqlite(h).exec('rollback to tamper; release tamper');
+    const tampered = async (change: string) => {
+      await sqlite(h).exec('savepoint tamper');
+      await sqlite(h).prepare(change).run(group);
+      const r = await verifyIntegrity(h.db);
+      await sqlite(h).exec('rollback to tamper; release tamper');
       return { ok: r.ok, settled: r.settled, problem: firstProblem(r) };
     };
     expect(tampered(`update settled_totals set amount_fen = amount_fen + 1 ${where}`)).toEqual({
@@ -85,50 +85,50 @@ describe('audit chain and ledger verification', () => {
       problem: `the monthly sums of ${group.month}, county ${group.sellerId}, zone ${group.buyerId} disagree with its settled trades`,
     });
     // A sum and its trades changed alike still disagree with the packs.
-    expect(tampered(`update settled_totals set trades = trades + 1 ${where}`).settled).toEqual([{ ...group, problem: 'packs' }, { ...group, problem: 'sums' }]);
-    expect(tampered(`update settled_trade_packs set price_fen_per_mu = substr(price_fen_per_mu, 5) ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
-    expect(tampered(`delete from settled_trade_packs ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
-    expect(tampered(`update settled_trade_packs set pack = pack + 1 ${where}`).settled).toEqual([{ ...group, problem: 'packs' }]);
-    expect(verifyIntegrity(h.db).ok).toBe(true);
+    expect((await tampered(`update settled_totals set trades = trades + 1 ${where}`)).settled).toEqual([{ ...group, problem: 'packs' }, { ...group, problem: 'sums' }]);
+    expect((await tampered(`update settled_trade_packs set price_fen_per_mu = substr(price_fen_per_mu, 5) ${where}`)).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect((await tampered(`delete from settled_trade_packs ${where}`)).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect((await tampered(`update settled_trade_packs set pack = pack + 1 ${where}`)).settled).toEqual([{ ...group, problem: 'packs' }]);
+    expect((await verifyIntegrity(h.db)).ok).toBe(true);
   });
 
   it('seals a log written before the chain existed, once', async () => {
     const h = await harness();
-    sqlite(h).prepare('update audit_log set hash = null').run();
-    expect(sealAuditLog(h.db)).toBe(auditCount(h));
-    expect(verifyIntegrity(h.db).ok).toBe(true);
+    await sqlite(h).prepare('update audit_log set hash = null').run();
+    expect(sealAuditLog(h.db)).toBe((await auditCount(h)));
+    expect((await verifyIntegrity(h.db)).ok).toBe(true);
     expect(sealAuditLog(h.db)).toBe(0);
   });
 
   it('the province browses the log newest first, filtered and a page at a time', async () => {
     const h = await harness();
-    const all = await h.as('province').audit.list({});
+    const all = await (await h.as('province')).audit.list({});
     expect(all.rows).toHaveLength(50);
     expect(all.rows[0]!.id).toBeGreaterThan(all.rows[1]!.id);
-    const older = await h.as('province').audit.list({ beforeId: all.nextBeforeId });
+    const older = await (await h.as('province')).audit.list({ beforeId: all.nextBeforeId });
     expect(older.rows[0]!.id).toBe(all.rows[49]!.id - 1);
-    const projects = await h.as('province').audit.list({ entity: 'project' });
+    const projects = await (await h.as('province')).audit.list({ entity: 'project' });
     expect(projects.rows.length).toBeGreaterThan(0);
     expect(projects.rows.every((r) => r.entity === 'project')).toBe(true);
-    expect((await h.as('province').audit.list({ entity: 'project', to: '2000-01-01' })).rows).toEqual([]);
-    expect(await h.as('province').audit.entities()).toContain('listing');
+    expect((await (await h.as('province')).audit.list({ entity: 'project', to: '2000-01-01' })).rows).toEqual([]);
+    expect(await (await h.as('province')).audit.entities()).toContain('listing');
     // The skip scan finds exactly the kinds DISTINCT finds, in order.
-    const distinct = (h.db.$client.prepare('select distinct entity from audit_log order by entity').all() as { entity: string }[]).map((r) => r.entity);
+    const distinct = ((await h.db.connection.prepare('select distinct entity from audit_log order by entity').all()) as { entity: string }[]).map((r) => r.entity);
     expect(distinct.length).toBeGreaterThan(2);
-    expect(await h.as('province').audit.entities()).toEqual(distinct);
+    expect(await (await h.as('province')).audit.entities()).toEqual(distinct);
   });
 
   it('npm run audit:verify reports consistency, then the first inconsistency with exit code 1', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-verify-'));
     try {
-      const db = openDatabase(path.join(dir, 'quota-exchange.db'));
+      const db = await openDatabase(path.join(dir, 'quota-exchange.db'));
       await seedDemo({ db, clock: new ManualClock(Date.UTC(2026, 10, 2)), documents: documentStore(path.join(dir, 'documents')) });
-      db.$client.close();
+      await db.connection.close();
       const run = () => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/verify.ts'], { env: { ...process.env, QX_DATA_DIR: dir }, encoding: 'utf8', stdio: 'pipe' });
       expect(run()).toMatch(/consistent\. \d+ audit records chained/);
-      const tamper = openDatabase(path.join(dir, 'quota-exchange.db'));
-      tamper.$client.prepare(`update audit_log set before = null where id = 3`).run();
-      tamper.$client.close();
+      const tamper = await openDatabase(path.join(dir, 'quota-exchange.db'));
+      await tamper.connection.prepare(`update audit_log set before = null where id = 3`).run();
+      await tamper.connection.close();
       let failure: { status: number; stderr: string } | null = null;
       try {
         run();

@@ -26,21 +26,21 @@ export function parseCheckpoint(text: string): KeptCheckpoint | null {
  * head the caller kept: a history rewritten with all later hashes recomputed holds together, but not
  * against a head published before the rewrite.
  */
-export function verifyIntegrity(db: DbOrTx, kept: KeptCheckpoint[] = []) {
-  const audit = verifyAuditChain(db);
-  const published = allCheckpoints(db);
+export async function verifyIntegrity(db: DbOrTx, kept: KeptCheckpoint[] = []) {
+  const audit = await verifyAuditChain(db);
+  const published = await allCheckpoints(db);
   const checkpointsChecked = published.length + kept.length;
-  const checkpoints = checkpointMismatches(db, [
+  const checkpoints = await checkpointMismatches(db, [
     ...published.map((c) => ({ label: `published checkpoint of ${c.day} (record ${c.auditId})`, auditId: c.auditId, hash: c.hash })),
     ...kept.map((c) => ({ label: `checkpoint ${c.auditId}:${c.hash.slice(0, 16)}…`, auditId: c.auditId, hash: c.hash })),
   ]);
   const ledger = {
-    mismatches: balanceMismatches(db),
-    unbalanced: unbalancedEntries(db),
-    nonZeroTotals: totalsByAsset(db).filter((r) => r.total !== 0),
-    negative: negativeAccounts(db),
+    mismatches: await balanceMismatches(db),
+    unbalanced: await unbalancedEntries(db),
+    nonZeroTotals: (await totalsByAsset(db)).filter((r) => r.total !== 0),
+    negative: await negativeAccounts(db),
   };
-  const settled = settledDisagreements(db);
+  const settled = await settledDisagreements(db);
   const ok = audit.broken === null && checkpoints.length === 0 && Object.values(ledger).every((list) => list.length === 0) && settled.length === 0;
   return { ok, audit, checkpoints, checkpointsChecked, ledger, settled };
 }

@@ -31,9 +31,9 @@ const day = (iso: string) => {
 };
 
 export const auditRouter = router({
-  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).output(auditPageOut).query(({ ctx, input }) => {
+  list: provinceProcedure.meta({ data: 'province-wide' }).input(auditFilterInput).output(auditPageOut).query(async ({ ctx, input }) => {
     const to = day(input.to);
-    const rows = auditPage(ctx.services.db, {
+    const rows = await auditPage(ctx.services.db, {
       entity: input.entity || null,
       action: input.action || null,
       organisationId: input.organisationId,

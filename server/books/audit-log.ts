@@ -26,7 +26,7 @@ const auditStatements = (db: DbOrTx) => ({
   last: prepared(db, 'select id, hash from audit_log order by id desc limit 1'),
   insert: prepared(db, 'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
 });
-const lastRecord = (db: DbOrTx) => reusable(db, auditStatements).last.get() as { id: number; hash: string | null } | undefined;
+const lastRecord = async (db: DbOrTx) => (await reusable(db, auditStatements).last.get()) as { id: number; hash: string | null } | undefined;
 
 /** One state change as the audit log records it: who did what to which entity, and its state before and after. */
 export interface AuditRecord {
@@ -41,8 +41,8 @@ export interface AuditRecord {
 }
 
 /** Writes the audit record of a state change, in the caller's transaction (which holds the write lock); returns its id. */
-export function writeAudit(db: Tx, { at, actor, action, entity, entityId, before, after }: AuditRecord) {
-  const last = lastRecord(db);
+export async function writeAudit(db: Tx, { at, actor, action, entity, entityId, before, after }: AuditRecord) {
+  const last = await lastRecord(db);
   const record = {
     id: (last?.id ?? 0) + 1,
     at,
@@ -54,7 +54,7 @@ export function writeAudit(db: Tx, { at, actor, action, entity, entityId, before
     before: before === undefined || before === null ? null : JSON.stringify(before),
     after: after === undefined || after === null ? null : JSON.stringify(after),
   };
-  reusable(db, auditStatements).insert.run(
+  await reusable(db, auditStatements).insert.run(
     record.id,
     record.at,
     record.actorUserId,
@@ -74,17 +74,17 @@ export function writeAudit(db: Tx, { at, actor, action, entity, entityId, before
  * has a hash yet. Once any record is sealed, an unsealed one can only have been written behind the
  * app's back, so it is left for `audit:verify` to report, never sealed.
  */
-export function sealAuditLog(db: DbOrTx) {
+export async function sealAuditLog(db: DbOrTx) {
   // Records are sealed as they are written, so only a log from before the chain lacks hashes, and then
   // its newest record does too: one look at the newest, not a scan of the log, at every start.
-  const newest = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+  const newest = (await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all())[0];
   if (!newest || newest.hash !== null) return 0;
-  if (db.select({ id: auditLog.id }).from(auditLog).where(isNotNull(auditLog.hash)).limit(1).all()[0]) return 0;
+  if ((await db.select({ id: auditLog.id }).from(auditLog).where(isNotNull(auditLog.hash)).limit(1).all())[0]) return 0;
   let previous = GENESIS;
-  const rows = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
   for (const r of rows) {
     previous = auditHash(previous!, r);
-    db.update(auditLog).set({ hash: previous }).where(eq(auditLog.id, r.id)).run();
+    await db.update(auditLog).set({ hash: previous }).where(eq(auditLog.id, r.id)).run();
   }
   return rows.length;
 }
@@ -92,12 +92,12 @@ export function sealAuditLog(db: DbOrTx) {
 export type ChainBreak = { id: number; problem: 'missing' | 'altered' | 'unsealed' };
 
 /** Recomputes the chain in id order, a page at a time; the first record that does not fit, or null. */
-export function verifyAuditChain(db: DbOrTx): { checked: number; head: string; broken: ChainBreak | null } {
+export async function verifyAuditChain(db: DbOrTx): Promise<{ checked: number; head: string; broken: ChainBreak | null }> {
   let previous = GENESIS;
   let expectedId = 1;
   let checked = 0;
   for (;;) {
-    const page = db.select().from(auditLog).where(gte(auditLog.id, expectedId)).orderBy(asc(auditLog.id)).limit(5000).all();
+    const page = await db.select().from(auditLog).where(gte(auditLog.id, expectedId)).orderBy(asc(auditLog.id)).limit(5000).all();
     if (page.length === 0) return { checked, head: previous, broken: null };
     for (const r of page) {
       // Ids are consecutive from 1: a gap is a removed record.
@@ -157,17 +157,17 @@ export const auditPage = (db: DbOrTx, f: AuditFilter) =>
  * the least entity above the last (a skip scan), where DISTINCT would read the whole index (a million
  * records: 45 ms → 1 ms).
  */
-export const auditEntities = (db: DbOrTx) =>
+export const auditEntities = async (db: DbOrTx) =>
   (
-    prepared(
+    (await prepared(
       db,
       `with recursive kinds(v) as (select min(entity) from audit_log union all select (select min(entity) from audit_log where entity > kinds.v) from kinds where kinds.v is not null)
        select v from kinds where v is not null`,
-    ).all() as { v: string }[]
+    ).all()) as { v: string }[]
   ).map((r) => r.v);
 
 /** The newest record's id: every state change writes one, so it versions all the data. */
-export const auditHead = (db: DbOrTx) => db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0]?.id ?? 0;
+export const auditHead = async (db: DbOrTx) => (await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all())[0]?.id ?? 0;
 
 /** The names of the ids a page of the log mentions: users and organisations by name, listings, trades
  *  and lots by their numbers, projects by name. */

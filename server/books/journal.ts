@@ -21,21 +21,21 @@ const journalStatements = (db: DbOrTx) => ({
   ),
 });
 
-function findAccount(db: DbOrTx, k: AccountKey): { id: number; balance: number } | undefined {
+async function findAccount(db: DbOrTx, k: AccountKey): Promise<{ id: number; balance: number } | undefined> {
   const s = statements(db);
-  return (k.lotId === null ? s.accountByKeyNoLot.get(k.organisationId, k.asset, k.bucket) : s.accountByKey.get(k.organisationId, k.asset, k.bucket, k.lotId)) as
+  return (k.lotId === null ? await s.accountByKeyNoLot.get(k.organisationId, k.asset, k.bucket) : await s.accountByKey.get(k.organisationId, k.asset, k.bucket, k.lotId)) as
     | { id: number; balance: number }
     | undefined;
 }
 
-export function balanceOf(db: DbOrTx, k: AccountKey): number {
-  return findAccount(db, k)?.balance ?? 0;
+export async function balanceOf(db: DbOrTx, k: AccountKey): Promise<number> {
+  return (await findAccount(db, k))?.balance ?? 0;
 }
 
-function accountIdFor(db: DbOrTx, k: AccountKey): number {
-  const found = findAccount(db, k);
+async function accountIdFor(db: DbOrTx, k: AccountKey): Promise<number> {
+  const found = await findAccount(db, k);
   if (found) return found.id;
-  const [created] = db
+  const [created] = await db
     .insert(accounts)
     .values({ ...k, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
     .returning({ id: accounts.id })
@@ -78,33 +78,33 @@ const insertEntryQuery = (db: DbOrTx) =>
  * must not be mistaken for another event. A balance that would go below zero where the account may
  * not trips the table's CHECK and aborts the whole transaction.
  */
-export function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): boolean {
+export async function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): Promise<boolean> {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
-  const existing = s.entryByKey.get(header.idempotencyKey) as { id: number; reason: string } | undefined;
+  const existing = (await s.entryByKey.get(header.idempotencyKey)) as { id: number; reason: string } | undefined;
   if (existing) {
-    const written = s.postingsOfEntry.all(existing.id) as { organisationId: number; asset: Asset; bucket: Posting['account']['bucket']; lotId: number | null; amount: number }[];
+    const written = (await s.postingsOfEntry.all(existing.id)) as { organisationId: number; asset: Asset; bucket: Posting['account']['bucket']; lotId: number | null; amount: number }[];
     const same = existing.reason === header.reason && samePostings(written.map(({ amount, ...account }) => ({ account, amount })), entryPostings);
     if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  const entry = reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
+  const entry = await reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
   for (const p of entryPostings) {
-    const accountId = accountIdFor(db, p.account);
-    s.addToBalance.run(p.amount, accountId);
-    s.insertPosting.run(entry!.id, accountId, p.amount);
+    const accountId = await accountIdFor(db, p.account);
+    await s.addToBalance.run(p.amount, accountId);
+    await s.insertPosting.run(entry!.id, accountId, p.amount);
   }
   return true;
 }
 
 /** How many entries of one reason a listing has: numbers its successive edits for their keys. */
-export function entryCountOfListing(db: DbOrTx, listingId: number, reason: EntryReason): number {
+export async function entryCountOfListing(db: DbOrTx, listingId: number, reason: EntryReason): Promise<number> {
   return (
-    db
+    (await db
       .select({ n: sql<number>`count(*)` })
       .from(journalEntries)
       .where(and(eq(journalEntries.listingId, listingId), eq(journalEntries.reason, reason)))
-      .all()[0]?.n ?? 0
+      .all())[0]?.n ?? 0
   );
 }
 
@@ -115,24 +115,24 @@ export function entryCountOfListing(db: DbOrTx, listingId: number, reason: Entry
  * so the newest entries are found per account (index account_id, entry_id) and merged, never sorted
  * across the whole journal. `olderThan` is the cursor of the next page, null on the last.
  */
-export function statement(db: DbOrTx, organisationId: number, assets: Asset[], page: { beforeEntryId?: number; entries?: number } = {}) {
+export async function statement(db: DbOrTx, organisationId: number, assets: Asset[], page: { beforeEntryId?: number; entries?: number } = {}) {
   const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
   const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
-  const accountIds = db
+  const accountIds = (await db
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.organisationId, organisationId), inArray(accounts.asset, assets)))
-    .all()
+    .all())
     .map((a) => a.id);
   const newest = prepared(db, 'select distinct entry_id as id from postings where account_id = ? and entry_id < ? order by entry_id desc limit ?');
-  const entryIds = [...new Set(accountIds.flatMap((id) => (newest.all(id, before, size + 1) as { id: number }[]).map((r) => r.id)))]
+  const entryIds = [...new Set(accountIds.flatMap(async (id) => ((await newest.all(id, before, size + 1)) as { id: number }[]).map((r) => r.id)))]
     .sort((a, b) => b - a)
     .slice(0, size + 1);
   const shown = entryIds.slice(0, size);
   const lines =
     shown.length === 0
       ? []
-      : db
+      : await db
           .select({
             entryId: journalEntries.id,
             at: journalEntries.at,
@@ -160,29 +160,29 @@ export function statement(db: DbOrTx, organisationId: number, assets: Asset[], p
  * each with the trade and buyer or the spending behind it and the balance after it. `olderThan` is
  * the cursor of the next page, null on the last.
  */
-export function proceedsStatement(db: DbOrTx, countyId: number, page: { beforeEntryId?: number; entries?: number } = {}) {
+export async function proceedsStatement(db: DbOrTx, countyId: number, page: { beforeEntryId?: number; entries?: number } = {}) {
   const size = page.entries ?? STATEMENT_PAGE_ENTRIES;
-  const account = findAccount(db, accountsOf.countyProceeds(countyId));
+  const account = await findAccount(db, accountsOf.countyProceeds(countyId));
   if (!account) return { lines: [], olderThan: null };
   const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
-  const moves = prepared(db, 'select entry_id as entryId, sum(amount) as amountFen from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
+  const moves = (await prepared(db, 'select entry_id as entryId, sum(amount) as amountFen from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
     account.id,
     before,
     size + 1,
-  ) as { entryId: number; amountFen: number }[];
+  )) as { entryId: number; amountFen: number }[];
   const shown = moves.slice(0, size);
   if (shown.length === 0) return { lines: [], olderThan: null };
   // The balance after the newest line shown: today's balance less what the newer pages moved.
-  const newer = page.beforeEntryId === undefined ? 0 : ((prepared(db, 'select coalesce(sum(amount), 0) as n from postings where account_id = ? and entry_id >= ?').get(account.id, before) as { n: number }).n);
+  const newer = page.beforeEntryId === undefined ? 0 : (((await prepared(db, 'select coalesce(sum(amount), 0) as n from postings where account_id = ? and entry_id >= ?').get(account.id, before)) as { n: number }).n);
   const balances = balancesAfter(account.balance - newer, shown.map((m) => m.amountFen));
   const entries = new Map(
-    db
+    (await db
       .select({ id: journalEntries.id, at: journalEntries.at, reason: journalEntries.reason, key: journalEntries.idempotencyKey, tradeId: journalEntries.tradeId, confirmationNo: trades.confirmationNo, buyerName: organisations.name })
       .from(journalEntries)
       .leftJoin(trades, eq(journalEntries.tradeId, trades.id))
       .leftJoin(organisations, eq(trades.buyerId, organisations.id))
       .where(inArray(journalEntries.id, shown.map((m) => m.entryId)))
-      .all()
+      .all())
       .map((e) => [e.id, e]),
   );
   // A spending's entry is keyed by its row (services/holdings.ts): its purpose tells what it paid for.
@@ -194,11 +194,11 @@ export function proceedsStatement(db: DbOrTx, countyId: number, page: { beforeEn
   const purposes = new Map(
     spendingIds.length === 0
       ? []
-      : db
+      : (await db
           .select({ id: proceedsSpendings.id, purpose: proceedsSpendings.purpose })
           .from(proceedsSpendings)
           .where(and(inArray(proceedsSpendings.id, spendingIds), eq(proceedsSpendings.countyId, countyId)))
-          .all()
+          .all())
           .map((r) => [r.id, r.purpose]),
   );
   return {

@@ -8,10 +8,10 @@ import { auditHead } from './audit-log';
 const MAX_ENTRIES = 200;
 const stores = new WeakMap<object, Map<string, unknown>>();
 
-export function memo<T>(db: Db, now: number, key: string, compute: () => T): T {
+export async function memo<T>(db: Db, now: number, key: string, compute: () => T): Promise<T> {
   let store = stores.get(db);
   if (!store) stores.set(db, (store = new Map()));
-  const k = `${auditHead(db)}:${Math.floor(now / 60_000)}:${key}`;
+  const k = `${await auditHead(db)}:${Math.floor(now / 60_000)}:${key}`;
   if (store.has(k)) return store.get(k) as T;
   const value = compute();
   store.set(k, value);

@@ -19,11 +19,11 @@ const HISTORY_ZONES = [
 
 export const DEMO_HISTORY_TRADES = 360;
 
-export function seedDemoHistory(s: Services) {
-  inTransaction(s.db, (tx) => {
+export async function seedDemoHistory(s: Services) {
+  await inTransaction(s.db, async (tx) => {
     for (const [name, city] of HISTORY_ZONES) {
-      const cityId = tx.select({ id: cities.id }).from(cities).where(eq(cities.name, city)).all()[0]!.id;
-      tx.insert(organisations).values({ kind: 'zone', name, cityId, isDemo: true }).run();
+      const cityId = (await tx.select({ id: cities.id }).from(cities).where(eq(cities.name, city)).all())[0]!.id;
+      await tx.insert(organisations).values({ kind: 'zone', name, cityId, isDemo: true }).run();
     }
   });
   const today = cstDate(s.clock.now());

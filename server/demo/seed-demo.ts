@@ -89,8 +89,8 @@ const plotPlan = ([code, village, currentUse, areaMilliMu, farmlandMilliMu, farm
   farmlandGrade,
 });
 
-function orgId(db: Db, name: string): number {
-  return db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).all()[0]!.id;
+async function orgId(db: Db, name: string): Promise<number> {
+  return (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).all())[0]!.id;
 }
 
 export async function seedDemo(s: Services) {
@@ -98,32 +98,32 @@ export async function seedDemo(s: Services) {
   const now = s.clock.now();
   const passwordHash = await hash(DEMO_PASSWORD);
 
-  inTransaction(db, (tx) => {
-    const { cityId } = seedPlaces(tx, { cityBureaux: ['忻州市'] });
-    tx.insert(organisations).values({ kind: 'zone', name: '山西转型综改示范区', cityId: cityId('太原市') }).run();
-    tx.insert(organisations).values({ kind: 'zone', name: '晋中开发区（演示）', cityId: cityId('晋中市'), isDemo: true }).run();
-    tx.insert(organisations).values({ kind: 'zone', name: '大同开发区（演示）', cityId: cityId('大同市'), isDemo: true }).run();
+  await inTransaction(db, async (tx) => {
+    const { cityId } = await seedPlaces(tx, { cityBureaux: ['忻州市'] });
+    await tx.insert(organisations).values({ kind: 'zone', name: '山西转型综改示范区', cityId: await cityId('太原市') }).run();
+    await tx.insert(organisations).values({ kind: 'zone', name: '晋中开发区（演示）', cityId: await cityId('晋中市'), isDemo: true }).run();
+    await tx.insert(organisations).values({ kind: 'zone', name: '大同开发区（演示）', cityId: await cityId('大同市'), isDemo: true }).run();
     for (const u of DEMO_USERS) {
-      const organisationId = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, u.org)).all()[0]!.id;
-      tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash, organisationId, createdAt: now }).run();
+      const organisationId = (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, u.org)).all())[0]!.id;
+      await tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash, organisationId, createdAt: now }).run();
     }
   });
 
 
-  const actorOf = (username: string) => {
-    const u = db.select().from(users).where(eq(users.username, username)).all()[0]!;
+  const actorOf = async (username: string) => {
+    const u = (await db.select().from(users).where(eq(users.username, username)).all())[0]!;
     return { userId: u.id, organisationId: u.organisationId };
   };
   const countyUser = { 偏关县: 'pianguan', 河曲县: 'hequ', 保德县: 'baode' } as Record<string, string>;
-  const city = actorOf('xinzhou');
-  const province = actorOf('province');
+  const city = await actorOf('xinzhou');
+  const province = await actorOf('province');
 
   // The demo projects went through the whole workflow a month ago; quota enters only by approval.
   const monthAgo: Services = { ...s, clock: { now: () => now - 30 * DAY_MS } };
   const lotIds: number[] = [];
   for (const [i, p] of DEMO_PROJECTS.entries()) {
-    const county = actorOf(countyUser[p.county]!);
-    const draft = draftProject(monthAgo, county, {
+    const county = await actorOf(countyUser[p.county]!);
+    const draft = await draftProject(monthAgo, county, {
       name: p.name,
       villages: p.villages,
       forCrossRegion: true,
@@ -131,16 +131,16 @@ export async function seedDemo(s: Services) {
       resettlementMilliMu: 0,
       plots: p.plots.map(plotPlan),
     });
-    attachDocument(monthAgo, county, draft.id, { fileName: '实施方案.pdf', bytes: DEMO_PDF });
-    submitProject(monthAgo, county, draft.id);
-    cityReview(monthAgo, city, draft.id, { approve: true, reason: '' });
-    provinceReview(monthAgo, province, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔2026〕${101 + i}号` });
-    lotIds.push(lotOfProject(db, draft.id)!.id);
+    await attachDocument(monthAgo, county, draft.id, { fileName: '实施方案.pdf', bytes: DEMO_PDF });
+    await submitProject(monthAgo, county, draft.id);
+    await cityReview(monthAgo, city, draft.id, { approve: true, reason: '' });
+    await provinceReview(monthAgo, province, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔2026〕${101 + i}号` });
+    lotIds.push((await lotOfProject(db, draft.id))!.id);
   }
 
   // One more plan waiting for the city, so the review queue has something in it.
-  const hequ = actorOf('hequ');
-  const waiting = draftProject(s, hequ, {
+  const hequ = await actorOf('hequ');
+  const waiting = await draftProject(s, hequ, {
     name: '河曲县2026年度增减挂钩项目区（二）',
     villages: '鹿固乡',
     forCrossRegion: true,
@@ -148,17 +148,17 @@ export async function seedDemo(s: Services) {
     resettlementMilliMu: 50_000,
     plots: [plotPlan(['LG-01', '鹿固乡鹿固村', 'homestead', 420_000, 380_000, 7])],
   });
-  attachDocument(s, hequ, waiting.id, { fileName: '河曲县鹿固乡项目区实施方案.pdf', bytes: DEMO_PDF });
-  submitProject(s, hequ, waiting.id);
+  await attachDocument(s, hequ, waiting.id, { fileName: '河曲县鹿固乡项目区实施方案.pdf', bytes: DEMO_PDF });
+  await submitProject(s, hequ, waiting.id);
 
   // This year's plan quota by seed 000's standard.
   const year = yearCst(now);
   for (const kind of PLAN_KINDS) {
-    allocatePlan(s, province, { kind, year, qtyMilliMu: PLAN_STANDARD[kind].qtyMilliMu, documentRef: `晋自然资发〔${year}〕1号`, to: { group: PLAN_STANDARD[kind].to } });
+    await allocatePlan(s, province, { kind, year, qtyMilliMu: PLAN_STANDARD[kind].qtyMilliMu, documentRef: `晋自然资发〔${year}〕1号`, to: { group: PLAN_STANDARD[kind].to } });
   }
 
   // Price guidance in force from today for every type of land (seed 001 三(三)).
-  publishGuidance(s, province, {
+  await publishGuidance(s, province, {
     validFrom: startOfDayCst(now),
     validTo: null,
     landType: null,
@@ -173,14 +173,14 @@ export async function seedDemo(s: Services) {
     ['大同开发区（演示）', 20_000_000_00],
   ] as const;
   // Recorded by the province's trading official, confirmed by its checker (maker and checker).
-  const officials = { proposer: province, checker: actorOf('checker') };
+  const officials = { proposer: province, checker: await actorOf('checker') };
   for (const [zone, amountFen] of funds) {
-    receiveBankTransfer(s, officials, { zoneId: orgId(db, zone), amountFen, bankRef: `DEMO-${orgId(db, zone)}-0001` });
+    await receiveBankTransfer(s, officials, { zoneId: await orgId(db, zone), amountFen, bankRef: `DEMO-${await orgId(db, zone)}-0001` });
   }
 
   // An auction already open for a week in 偏关县, so zones have something to bid on at once.
-  const pianguan = actorOf('pianguan');
-  const listing = createListing(s, pianguan, {
+  const pianguan = await actorOf('pianguan');
+  const listing = await createListing(s, pianguan, {
     lotId: lotIds[1]!,
     mode: 'auction',
     qtyMilliMu: 300_000,
@@ -191,5 +191,5 @@ export async function seedDemo(s: Services) {
     closesAt: now + 7 * DAY_MS,
     note: '演示挂牌：偏关县节余指标，竞价交易',
   });
-  reviewListing(s, province, listing.id, { approve: true, reason: '' });
+  await reviewListing(s, province, listing.id, { approve: true, reason: '' });
 }

@@ -46,15 +46,15 @@ interface PlannedTrade {
  * An official of each organisation that has none: synthetic, disabled (cannot sign in), named as such.
  * With `besides`, a second official of it (the province's checker of transfers, who must differ).
  */
-function syntheticActor(s: Services, organisationId: number, name: string, at: number, besides?: Actor): Actor {
-  const existing = s.db
+async function syntheticActor(s: Services, organisationId: number, name: string, at: number, besides?: Actor): Promise<Actor> {
+  const existing = (await s.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), besides ? ne(users.id, besides.userId) : undefined))
     .orderBy(users.id)
-    .all()[0];
+    .all())[0];
   if (existing) return { userId: existing.id, organisationId };
-  const [u] = s.db
+  const [u] = await s.db
     .insert(users)
     .values({
       username: besides ? `synthetic-${organisationId}-checker` : `synthetic-${organisationId}`,
@@ -72,9 +72,9 @@ function syntheticActor(s: Services, organisationId: number, name: string, at: n
 type County = ReturnType<typeof countiesWithCity>[number];
 
 /** A linking project of `area` taken through the whole approval workflow; its lot, whose quota the county may sell. */
-function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County, landType: (typeof LAND_TYPES)[number], area: number, label: string): number {
+async function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County, landType: (typeof LAND_TYPES)[number], area: number, label: string): Promise<number> {
   const db = at.db;
-  const draft = draftProject(at, actor, {
+  const draft = await draftProject(at, actor, {
     name: `${c.name}增减挂钩项目区（合成数据 ${label}）`,
     villages: `${c.name}合成村`,
     forCrossRegion: true,
@@ -82,41 +82,41 @@ function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County
     resettlementMilliMu: 0,
     plots: [{ code: 'SYN-01', village: `${c.name}合成村`, currentUse: 'homestead', areaMilliMu: area, farmlandMilliMu: Math.floor(area * 0.9), farmlandGrade: 6 }],
   });
-  attachDocument(at, actor, draft.id, { fileName: '合成数据实施方案.pdf', bytes: DEMO_PDF });
-  const submitted = submitProject(at, actor, draft.id);
+  await attachDocument(at, actor, draft.id, { fileName: '合成数据实施方案.pdf', bytes: DEMO_PDF });
+  const submitted = await submitProject(at, actor, draft.id);
   if (submitted.status === 'city_review') {
-    let cityOrg = db.select().from(organisations).where(eq(organisations.kind, 'city')).all().find((o) => o.cityId === c.cityId);
-    if (!cityOrg) cityOrg = db.insert(organisations).values({ kind: 'city', name: `${c.cityName}自然资源局`, cityId: c.cityId }).returning().all()[0]!;
-    cityReview(at, syntheticActor(at, cityOrg.id, cityOrg.name, at.clock.now()), draft.id, { approve: true, reason: '' });
+    let cityOrg = (await db.select().from(organisations).where(eq(organisations.kind, 'city')).all()).find((o) => o.cityId === c.cityId);
+    if (!cityOrg) cityOrg = (await db.insert(organisations).values({ kind: 'city', name: `${c.cityName}自然资源局`, cityId: c.cityId }).returning().all())[0]!;
+    await cityReview(at, (await syntheticActor(at, cityOrg.id, cityOrg.name, at.clock.now())), draft.id, { approve: true, reason: '' });
   }
-  provinceReview(at, provinceActor, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔合成〕${draft.id}号` });
-  return lotOfProject(db, draft.id)!.id;
+  await provinceReview(at, provinceActor, draft.id, { approve: true, reason: '', approvalRef: `晋自然资函〔合成〕${draft.id}号` });
+  return (await lotOfProject(db, draft.id))!.id;
 }
 
 /** What both generators start from: a seeded random source and the demo's counties, zones and province. */
-function syntheticMarket(s: Services, seed: number, apartFromUsers = false) {
+async function syntheticMarket(s: Services, seed: number, apartFromUsers = false) {
   const rng = xoroshiro128plus(seed);
   const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
   const db = s.db;
-  const signedInAs = new Set(apartFromUsers ? db.select({ organisationId: users.organisationId }).from(users).where(eq(users.disabled, false)).all().map((u) => u.organisationId) : []);
-  const counties = countiesWithCity(db).filter((c) => !signedInAs.has(c.id));
-  const zones = db
+  const signedInAs = new Set(apartFromUsers ? (await db.select({ organisationId: users.organisationId }).from(users).where(eq(users.disabled, false)).all()).map((u) => u.organisationId) : []);
+  const counties = (await countiesWithCity(db)).filter((c) => !signedInAs.has(c.id));
+  const zones = (await db
     .select()
     .from(organisations)
     .where(eq(organisations.kind, 'zone'))
     .orderBy(organisations.id)
-    .all()
+    .all())
     .filter((z) => !signedInAs.has(z.id));
-  const province = db.select().from(organisations).where(eq(organisations.kind, 'province')).all()[0]!;
+  const province = (await db.select().from(organisations).where(eq(organisations.kind, 'province')).all())[0]!;
   if (counties.length === 0 || zones.length === 0) throw new Error('Seed the demo data first (npm run db:seed).');
   return { int, db, counties, zones, province };
 }
 
-export function seedSynthetic(s: Services, opts: SyntheticOptions) {
-  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed, opts.apartFromUsers);
+export async function seedSynthetic(s: Services, opts: SyntheticOptions) {
+  const { int, db, counties, zones, province } = await syntheticMarket(s, opts.seed, opts.apartFromUsers);
 
   // Each city has its price level; each county its share of the market (a few trade much more).
-  const cityBase = new Map(db.select().from(cities).all().map((c) => [c.id, int(24_000, 34_000) * 100]));
+  const cityBase = new Map((await db.select().from(cities).all()).map((c) => [c.id, int(24_000, 34_000) * 100]));
   const weights = counties.map(() => int(1, 10) ** 2);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const pickCounty = () => {
@@ -136,7 +136,7 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
 
   const clock = new ManualClock(opts.from - 30 * DAY_MS);
   const at: Services = { ...s, clock };
-  const provinceActor = syntheticActor(s, province.id, province.name, clock.now());
+  const provinceActor = await syntheticActor(s, province.id, province.name, clock.now());
 
   // Quota first: one approved project per county, large enough for its trades.
   const needed = new Map<number, number>();
@@ -146,29 +146,29 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
   for (const [i, c] of counties.entries()) {
     const qty = needed.get(c.id);
     if (!qty) continue;
-    const actor = syntheticActor(s, c.id, c.name, clock.now());
+    const actor = await syntheticActor(s, c.id, c.name, clock.now());
     countyActor.set(c.id, actor);
-    lotOf.set(c.id, approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, qty + 1_000, String(opts.seed)));
+    lotOf.set(c.id, (await approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, qty + 1_000, String(opts.seed))));
   }
 
   // Funds: each zone receives what its purchases will cost.
   const cost = new Map<number, number>();
   for (const p of plan) cost.set(p.zoneId, (cost.get(p.zoneId) ?? 0) + tradeAmount(p.qtyMilliMu as MilliMu, p.priceFenPerMu as FenPerMu));
-  const officials = { proposer: provinceActor, checker: syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
+  const officials = { proposer: provinceActor, checker: await syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
   for (const z of zones) {
     const amountFen = cost.get(z.id);
-    if (amountFen) receiveBankTransfer(at, officials, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
+    if (amountFen) await receiveBankTransfer(at, officials, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
   }
-  const zoneActor = new Map(zones.map((z) => [z.id, syntheticActor(s, z.id, z.name, clock.now())]));
+  const zoneActor = new Map(zones.map(async (z) => [z.id, await syntheticActor(s, z.id, z.name, clock.now())]));
 
   // The trades, in time order; a batch of them per transaction keeps the generator quick.
   const BATCH = 2000;
   for (let i = 0; i < plan.length; i += BATCH) {
-    inTransaction(db, (tx) => {
+    await inTransaction(db, async (tx) => {
       for (const p of plan.slice(i, i + BATCH)) {
         clock.set(p.at);
         const county = countyActor.get(p.countyId)!;
-        const listing = createListing(at, county, {
+        const listing = await createListing(at, county, {
           lotId: lotOf.get(p.countyId)!,
           mode: 'negotiated',
           qtyMilliMu: p.qtyMilliMu,
@@ -179,12 +179,12 @@ export function seedSynthetic(s: Services, opts: SyntheticOptions) {
           closesAt: p.at + 10 * DAY_MS,
           note: '',
         });
-        reviewListing(at, provinceActor, listing.id, { approve: true, reason: '' });
+        await reviewListing(at, provinceActor, listing.id, { approve: true, reason: '' });
         const zone = zoneActor.get(p.zoneId)!;
-        const { bid } = placeOfferInTx(tx, clock.now(), zone, { listingId: listing.id, priceFenPerMu: p.priceFenPerMu, qtyMilliMu: p.qtyMilliMu });
-        const trade = acceptOffer(at, county, bid.id);
+        const { bid } = await placeOfferInTx(tx, clock.now(), zone, { listingId: listing.id, priceFenPerMu: p.priceFenPerMu, qtyMilliMu: p.qtyMilliMu });
+        const trade = await acceptOffer(at, county, bid.id);
         clock.set(p.at + 3_600_000);
-        payTrade(at, zone, trade.id);
+        await payTrade(at, zone, trade.id);
       }
     });
     opts.onProgress?.(Math.min(i + BATCH, plan.length));
@@ -206,31 +206,31 @@ export interface OpenMarketOptions {
  * `now`, spread over the counties, and `bids` bids placed on them in turn by the zones, each higher
  * than the last — through the same services the app uses, like the trades above.
  */
-export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
-  const { int, db, counties, zones, province } = syntheticMarket(s, opts.seed);
+export async function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
+  const { int, db, counties, zones, province } = await syntheticMarket(s, opts.seed);
   const clock = new ManualClock(opts.now - DAY_MS);
   const at: Services = { ...s, clock };
-  const provinceActor = syntheticActor(s, province.id, province.name, clock.now());
+  const provinceActor = await syntheticActor(s, province.id, province.name, clock.now());
 
   const planned = Array.from({ length: opts.listings }, (_, i) => ({ county: counties[i % counties.length]!, qtyMilliMu: int(10, 200) * 1000, reserve: int(22_000, 34_000) * 100 }));
   const lots = new Map<number, { lotId: number; actor: Actor }>();
   for (const [i, c] of counties.entries()) {
     const area = planned.filter((p) => p.county.id === c.id).reduce((a, p) => a + p.qtyMilliMu, 1_000);
-    const actor = syntheticActor(s, c.id, c.name, clock.now());
-    lots.set(c.id, { lotId: approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, area, `open ${opts.seed}`), actor });
+    const actor = await syntheticActor(s, c.id, c.name, clock.now());
+    lots.set(c.id, { lotId: await approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, area, `open ${opts.seed}`), actor });
   }
   const zoneActors = zones.map((z) => syntheticActor(s, z.id, z.name, clock.now()));
   // Deposits of every zone's standing bids, with room to spare.
-  const officials = { proposer: provinceActor, checker: syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
-  for (const z of zones) receiveBankTransfer(at, officials, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });
+  const officials = { proposer: provinceActor, checker: await syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
+  for (const z of zones) await receiveBankTransfer(at, officials, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });
 
   const listingIds: number[] = [];
   const BATCH = 500;
   for (let i = 0; i < planned.length; i += BATCH) {
-    inTransaction(db, () => {
+    await inTransaction(db, async () => {
       for (const p of planned.slice(i, i + BATCH)) {
         const { lotId, actor } = lots.get(p.county.id)!;
-        const l = createListing(at, actor, {
+        const l = await createListing(at, actor, {
           lotId,
           mode: 'auction',
           qtyMilliMu: p.qtyMilliMu,
@@ -241,7 +241,7 @@ export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
           closesAt: opts.now + 30 * DAY_MS + int(0, 30 * 24 * 60) * 60_000,
           note: '',
         });
-        reviewListing(at, provinceActor, l.id, { approve: true, reason: '' });
+        await reviewListing(at, provinceActor, l.id, { approve: true, reason: '' });
         listingIds.push(l.id);
       }
     });
@@ -249,14 +249,14 @@ export function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
   // Bids in rounds over the listings: each a step above the best, by the next zone in turn.
   const round = new Map<number, number>();
   for (let i = 0; i < opts.bids; i += BATCH) {
-    inTransaction(db, (tx) => {
+    await inTransaction(db, async (tx) => {
       for (let k = i; k < Math.min(i + BATCH, opts.bids); k++) {
         const index = k % listingIds.length;
         const listingId = listingIds[index]!;
         const n = (round.get(listingId) ?? 0) + 1;
         round.set(listingId, n);
         const p = planned[index]!;
-        placeBidInTx(tx, clock.now(), zoneActors[(index + n) % zoneActors.length]!, { listingId, priceFenPerMu: p.reserve + (n - 1) * 10_000, qtyMilliMu: p.qtyMilliMu });
+        await placeBidInTx(tx, clock.now(), zoneActors[(index + n) % zoneActors.length]!, { listingId, priceFenPerMu: p.reserve + (n - 1) * 10_000, qtyMilliMu: p.qtyMilliMu });
       }
     });
     opts.onProgress?.(Math.min(i + BATCH, opts.bids));

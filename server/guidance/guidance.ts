@@ -15,10 +15,10 @@ export interface GuidanceInput {
 }
 
 export function publishGuidance(s: Services, actor: Actor, input: GuidanceInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     checkNewPeriod(input, now);
-    const row = insertGuidance(tx, { ...input, documentRef: input.documentRef.trim(), publishedAt: now, publishedBy: actor.userId });
-    writeAudit(tx, { at: now, actor, action: 'guidance.publish', entity: 'price_guidance', entityId: row.id, after: row });
+    const row = await insertGuidance(tx, { ...input, documentRef: input.documentRef.trim(), publishedAt: now, publishedBy: actor.userId });
+    await writeAudit(tx, { at: now, actor, action: 'guidance.publish', entity: 'price_guidance', entityId: row.id, after: row });
     return row;
   });
 }

@@ -28,6 +28,6 @@ const guidanceRowsQuery = (db: DbOrTx) => db.select().from(priceGuidance).prepar
 export const guidanceRows = (db: DbOrTx) => reusable(db, guidanceRowsQuery).all();
 
 /** The guidance in force for land of a type at a moment. */
-export const guidanceFor = (db: DbOrTx, at: number, landType: LandType) => guidanceInForce(guidanceRows(db), at, landType);
+export const guidanceFor = async (db: DbOrTx, at: number, landType: LandType) => guidanceInForce((await guidanceRows(db)), at, landType);
 
-export const insertGuidance = (db: DbOrTx, values: typeof priceGuidance.$inferInsert) => db.insert(priceGuidance).values(values).returning().all()[0]!;
+export const insertGuidance = async (db: DbOrTx, values: typeof priceGuidance.$inferInsert) => (await db.insert(priceGuidance).values(values).returning().all())[0]!;

@@ -20,9 +20,9 @@ const dayStart = (isoDate: string) => {
 
 export const guidanceRouter = router({
   /** The guidance in force now for each type of reclaimed land (null where none is published). */
-  current: publicProcedure.meta({ data: 'public' }).output(guidanceCurrentOut).query(({ ctx }) => {
+  current: publicProcedure.meta({ data: 'public' }).output(guidanceCurrentOut).query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    const rows = guidanceRows(ctx.services.db);
+    const rows = await guidanceRows(ctx.services.db);
     return LAND_TYPES.map((landType) => ({ landType, guidance: guidanceInForce(rows, now, landType) }));
   }),
 

@@ -17,19 +17,19 @@ export interface TargetInput {
 }
 
 export function setTargets(s: Services, actor: Actor, input: TargetInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     // Targets are set for this year and later years only: a past year is already assessed.
     ensure(input.year >= yearCst(now), 'targetYearInPast');
-    const poverty = countiesWithCity(tx).filter((c) => isInTarget(c, 'poverty'));
+    const poverty = (await countiesWithCity(tx)).filter((c) => isInTarget(c, 'poverty'));
     const counties = 'countyId' in input.to ? poverty.filter((c) => c.id === (input.to as { countyId: number }).countyId) : poverty;
     ensure(counties.length > 0, 'countyNotFound');
-    const before = targetsOf(tx, input.year);
-    const documents = targetDocumentsOf(tx, input.year);
+    const before = await targetsOf(tx, input.year);
+    const documents = await targetDocumentsOf(tx, input.year);
     const documentRef = input.documentRef.trim();
     for (const c of counties) {
-      setTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef, setAt: now, setBy: actor.userId });
+      await setTarget(tx, { countyId: c.id, year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef, setAt: now, setBy: actor.userId });
       const was = before.has(c.id) ? { year: input.year, qtyMilliMu: before.get(c.id), documentRef: documents.get(c.id) } : null;
-      writeAudit(tx, { at: now, actor, action: 'target.set', entity: 'county_target', entityId: c.id, before: was, after: { year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef } });
+      await writeAudit(tx, { at: now, actor, action: 'target.set', entity: 'county_target', entityId: c.id, before: was, after: { year: input.year, qtyMilliMu: input.qtyMilliMu, documentRef } });
     }
     return { set: counties.length };
   });

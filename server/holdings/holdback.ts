@@ -18,27 +18,27 @@ import * as data from './queries';
  * released to the county; but if the deadline had already passed, the forfeit the sweep owed is made
  * now, so that the outcome follows the deadline and not when the sweep last ran.
  */
-export function settleHoldbackOnAcceptanceInTx(tx: Tx, now: number, actor: Actor, projectId: number) {
-  if (forfeitHoldbackInTx(tx, now, projectId) > 0) return;
-  releaseHoldbackInTx(tx, now, actor, projectId);
+export async function settleHoldbackOnAcceptanceInTx(tx: Tx, now: number, actor: Actor, projectId: number) {
+  if (await forfeitHoldbackInTx(tx, now, projectId) > 0) return;
+  await releaseHoldbackInTx(tx, now, actor, projectId);
 }
 
 /**
  * Everything held for the project moves to the county's proceeds, audited. Nothing held (no holdback,
  * or already forfeited): nothing written. Returns the amount released.
  */
-function releaseHoldbackInTx(tx: Tx, now: number, actor: Actor, projectId: number): number {
-  const lot = lotOfProject(tx, projectId);
+async function releaseHoldbackInTx(tx: Tx, now: number, actor: Actor, projectId: number): Promise<number> {
+  const lot = await lotOfProject(tx, projectId);
   if (!lot) return 0;
-  const account = data.holdbackAccountOfLot(tx, lot.countyId, lot.id);
+  const account = await data.holdbackAccountOfLot(tx, lot.countyId, lot.id);
   const heldFen = account?.balance ?? 0;
   if (heldFen <= 0) return 0;
-  postEntry(
+  await postEntry(
     tx,
     { idempotencyKey: `holdback-release:${lot.id}`, reason: 'holdback_released', actorUserId: actor.userId, at: now },
     holdbackReleased(lot.countyId, lot.id, heldFen),
   );
-  writeAudit(tx, { at: now, actor, action: 'holdback.release', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, releasedFen: heldFen } });
+  await writeAudit(tx, { at: now, actor, action: 'holdback.release', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, releasedFen: heldFen } });
   return heldFen;
 }
 
@@ -47,33 +47,33 @@ function releaseHoldbackInTx(tx: Tx, now: number, actor: Actor, projectId: numbe
  * the province that issued its lot. Reads the project and the balance in the transaction, so a second
  * run (or a sweep racing another) finds nothing held and writes nothing. Returns the amount forfeited.
  */
-export function forfeitHoldbackInTx(tx: Tx, now: number, projectId: number): number {
-  const project = projectById(tx, projectId);
-  const lot = lotOfProject(tx, projectId);
+export async function forfeitHoldbackInTx(tx: Tx, now: number, projectId: number): Promise<number> {
+  const project = await projectById(tx, projectId);
+  const lot = await lotOfProject(tx, projectId);
   if (!project || !lot || project.approvedAt === null) return 0;
   if (!holdbackForfeitable({ approvedAt: project.approvedAt, firstTradedAt: project.firstTradedAt, reclamationAcceptedAt: project.reclamationAcceptedAt }, now)) return 0;
-  const account = data.holdbackAccountOfLot(tx, lot.countyId, lot.id);
+  const account = await data.holdbackAccountOfLot(tx, lot.countyId, lot.id);
   const heldFen = account?.balance ?? 0;
   if (!account || heldFen <= 0) return 0;
-  const provinceId = data.issuerOfLot(tx, lot.id);
+  const provinceId = await data.issuerOfLot(tx, lot.id);
   if (provinceId === undefined) throw new Error(`lot ${lot.id} has no issuer`);
   // A trade of an overdue project settled later holds again: each forfeit of the lot is numbered.
-  const n = data.entriesOfAccount(tx, account.id, 'holdback_forfeited') + 1;
-  postEntry(tx, { idempotencyKey: `holdback-forfeit:${lot.id}:${n}`, reason: 'holdback_forfeited', at: now }, holdbackForfeited(lot.countyId, provinceId, lot.id, heldFen));
-  writeAudit(tx, { at: now, actor: null, action: 'holdback.forfeit', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, forfeitedFen: heldFen } });
+  const n = await data.entriesOfAccount(tx, account.id, 'holdback_forfeited') + 1;
+  await postEntry(tx, { idempotencyKey: `holdback-forfeit:${lot.id}:${n}`, reason: 'holdback_forfeited', at: now }, holdbackForfeited(lot.countyId, provinceId, lot.id, heldFen));
+  await writeAudit(tx, { at: now, actor: null, action: 'holdback.forfeit', entity: 'project', entityId: projectId, before: { lotId: lot.id, heldFen }, after: { lotId: lot.id, heldFen: 0, forfeitedFen: heldFen } });
   return heldFen;
 }
 
 /** The sweep's part: forfeits the holdback of every project past its deadline, each in its own transaction. */
-export function forfeitOverdueHoldbacks(s: Services): number {
+export async function forfeitOverdueHoldbacks(s: Services): Promise<number> {
   const now = s.clock.now();
-  const due = data
-    .heldForUnacceptedProjects(s.db)
+  const due = (await data
+    .heldForUnacceptedProjects(s.db))
     .filter((p) => p.approvedAt !== null && holdbackForfeitable({ approvedAt: p.approvedAt, firstTradedAt: p.firstTradedAt, reclamationAcceptedAt: p.reclamationAcceptedAt }, now));
   let forfeited = 0;
   for (const p of due) {
     try {
-      if (inTransaction(s.db, (tx) => forfeitHoldbackInTx(tx, now, p.projectId)) > 0) forfeited += 1;
+      if (await inTransaction(s.db, (tx) => forfeitHoldbackInTx(tx, now, p.projectId)) > 0) forfeited += 1;
     } catch (e) {
       // One project that fails (rolled back whole) must not keep the others waiting.
       log().error({ event: 'internal-error', what: 'forfeiting holdback', id: p.projectId, ...loggableCause(e) }, `sweep: forfeiting holdback of project ${p.projectId} failed`);

@@ -21,13 +21,13 @@ export interface RightsUseInput {
 
 /** A zone uses rights for an approved land application: each chosen right, oldest lot first. */
 export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     const rights = [...new Set(input.rights)];
     ensure(rights.length > 0, 'rightsRequired');
-    const lines = rights.flatMap((asset) =>
-      drawRight(asset, data.rightHoldings(tx, actor.organisationId, asset), input.areaMilliMu).map((l) => ({ ...l, asset })),
+    const lines = rights.flatMap(async (asset) =>
+      drawRight(asset, (await data.rightHoldings(tx, actor.organisationId, asset)), input.areaMilliMu).map((l) => ({ ...l, asset })),
     );
-    const use = data.insertUse(tx, {
+    const use = await data.insertUse(tx, {
       zoneId: actor.organisationId,
       applicationName: input.applicationName.trim(),
       approvalRef: input.approvalRef.trim(),
@@ -36,8 +36,8 @@ export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
       at: now,
       recordedBy: actor.userId,
     });
-    postEntry(tx, { idempotencyKey: `use:${use.id}`, reason: 'rights_used', useId: use.id, actorUserId: actor.userId, at: now }, rightsUsed(actor.organisationId, lines));
-    writeAudit(tx, { at: now, actor, action: 'rights.use', entity: 'rights_use', entityId: use.id, after: { ...use, lines } });
+    await postEntry(tx, { idempotencyKey: `use:${use.id}`, reason: 'rights_used', useId: use.id, actorUserId: actor.userId, at: now }, rightsUsed(actor.organisationId, lines));
+    await writeAudit(tx, { at: now, actor, action: 'rights.use', entity: 'rights_use', entityId: use.id, after: { ...use, lines } });
     return use;
   });
 }
@@ -52,10 +52,10 @@ export interface SpendingInput {
 
 /** A county records spending from its proceeds; never more than it has left. */
 export function spendProceeds(s: Services, actor: Actor, input: SpendingInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     checkSpendingDate(input.spentOn, now);
-    checkSpending(balanceOf(tx, accountsOf.countyProceeds(actor.organisationId)), input.amountFen);
-    const row = data.insertSpending(tx, {
+    checkSpending((await balanceOf(tx, accountsOf.countyProceeds(actor.organisationId))), input.amountFen);
+    const row = await data.insertSpending(tx, {
       countyId: actor.organisationId,
       spentOn: input.spentOn,
       amountFen: input.amountFen,
@@ -65,8 +65,8 @@ export function spendProceeds(s: Services, actor: Actor, input: SpendingInput) {
       at: now,
       recordedBy: actor.userId,
     });
-    postEntry(tx, { idempotencyKey: `spend:${row.id}`, reason: 'proceeds_spent', actorUserId: actor.userId, at: now }, proceedsSpent(actor.organisationId, input.amountFen));
-    writeAudit(tx, { at: now, actor, action: 'proceeds.spend', entity: 'proceeds_spending', entityId: row.id, after: row });
+    await postEntry(tx, { idempotencyKey: `spend:${row.id}`, reason: 'proceeds_spent', actorUserId: actor.userId, at: now }, proceedsSpent(actor.organisationId, input.amountFen));
+    await writeAudit(tx, { at: now, actor, action: 'proceeds.spend', entity: 'proceeds_spending', entityId: row.id, after: row });
     return row;
   });
 }
@@ -85,15 +85,15 @@ export interface AllocationInput {
  * allocation of the kind are skipped; to one county, a second allocation is refused.
  */
 export function allocatePlan(s: Services, actor: Actor, input: AllocationInput) {
-  return inUseCase(s, (tx, now) => {
-    const counties = data.countiesForPlan(tx);
+  return inUseCase(s, async (tx, now) => {
+    const counties = await data.countiesForPlan(tx);
     const targets = 'countyId' in input.to ? counties.filter((c) => c.id === (input.to as { countyId: number }).countyId) : counties.filter((c) => isInTarget(c, (input.to as { group: PlanTarget }).group));
     if ('countyId' in input.to) ensure(targets.length === 1, 'countyNotFound');
     ensure(targets.length > 0, 'noCountiesInTarget');
-    const fresh = targets.filter((c) => !data.allocationExists(tx, c.id, input.year, input.kind));
+    const fresh = targets.filter(async (c) => !await data.allocationExists(tx, c.id, input.year, input.kind));
     ensure(fresh.length > 0, 'planAlreadyAllocated', { year: input.year });
     for (const c of fresh) {
-      const row = data.insertAllocation(tx, {
+      const row = await data.insertAllocation(tx, {
         countyId: c.id,
         year: input.year,
         kind: input.kind,
@@ -102,12 +102,12 @@ export function allocatePlan(s: Services, actor: Actor, input: AllocationInput) 
         at: now,
         recordedBy: actor.userId,
       });
-      postEntry(
+      await postEntry(
         tx,
         { idempotencyKey: `plan:${row.id}`, reason: 'plan_allocated', memo: `${input.year}`, actorUserId: actor.userId, at: now },
         planAllocated(actor.organisationId, c.id, input.kind, input.qtyMilliMu),
       );
-      writeAudit(tx, { at: now, actor, action: 'plan.allocate', entity: 'plan_allocation', entityId: row.id, after: row });
+      await writeAudit(tx, { at: now, actor, action: 'plan.allocate', entity: 'plan_allocation', entityId: row.id, after: row });
     }
     return { allocated: fresh.length, skipped: targets.length - fresh.length };
   });

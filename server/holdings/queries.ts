@@ -11,29 +11,29 @@ import type { ProjectScope } from '@/server/projects/queries';
 const county = alias(organisations, 'county');
 
 /** The county's holdback account of a lot: its id and balance, when anything was ever held for it. */
-export const holdbackAccountOfLot = (db: DbOrTx, countyId: number, lotId: number) =>
-  db
+export const holdbackAccountOfLot = async (db: DbOrTx, countyId: number, lotId: number) =>
+  (await db
     .select({ id: accounts.id, balance: accounts.balance })
     .from(accounts)
     .where(and(eq(accounts.organisationId, countyId), eq(accounts.asset, 'CNY'), eq(accounts.bucket, 'holdback'), eq(accounts.lotId, lotId)))
-    .all()[0];
+    .all())[0];
 
 /** The province that issued a lot (its `issued` quota account): where a forfeited holdback goes. */
-export const issuerOfLot = (db: DbOrTx, lotId: number) =>
-  db
+export const issuerOfLot = async (db: DbOrTx, lotId: number) =>
+  (await db
     .select({ organisationId: accounts.organisationId })
     .from(accounts)
     .where(and(eq(accounts.asset, 'QUOTA'), eq(accounts.bucket, 'issued'), eq(accounts.lotId, lotId)))
-    .all()[0]?.organisationId;
+    .all())[0]?.organisationId;
 
 /** How many entries of one reason have moved an account: numbers a lot's successive forfeits for their keys. */
-export const entriesOfAccount = (db: DbOrTx, accountId: number, reason: 'holdback_forfeited' | 'holdback_released') =>
-  db
+export const entriesOfAccount = async (db: DbOrTx, accountId: number, reason: 'holdback_forfeited' | 'holdback_released') =>
+  (await db
     .select({ n: sql<number>`count(distinct ${postings.entryId})` })
     .from(postings)
     .innerJoin(journalEntries, eq(postings.entryId, journalEntries.id))
     .where(and(eq(postings.accountId, accountId), eq(journalEntries.reason, reason)))
-    .all()[0]?.n ?? 0;
+    .all())[0]?.n ?? 0;
 
 /** Projects not accepted yet with something held for them: the candidates for a forfeit (the deadline is the domain's to judge). */
 export const heldForUnacceptedProjects = (db: DbOrTx) =>

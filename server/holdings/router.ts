@@ -31,20 +31,20 @@ export const rightsRouter = router({
   ),
 
   /** Where a zone's holding of a lot came from: its purchases with their serial ranges, the project and its plots, and its uses. */
-  trace: zoneProcedure.meta({ data: 'own organisation' }).input(lotRef).output(rightsTraceOut).query(({ ctx, input }) => {
+  trace: zoneProcedure.meta({ data: 'own organisation' }).input(lotRef).output(rightsTraceOut).query(async ({ ctx, input }) => {
     const db = ctx.services.db;
-    const purchases = data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
-    const lot = lotById(db, input.lotId);
+    const purchases = await data.salesOfLot(db, input.lotId, ctx.actor.organisationId);
+    const lot = await lotById(db, input.lotId);
     if (!lot || purchases.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'holdingNotFound') });
-    const found = data.projectWithCounty(db, lot.projectId)!;
+    const found = (await data.projectWithCounty(db, lot.projectId))!;
     return {
       lot,
       project: { id: found.project.id, name: found.project.name, villages: found.project.villages, approvalRef: found.project.approvalRef, approvedAt: found.project.approvedAt },
       countyName: found.countyName,
-      plots: data.plotsOf(db, lot.projectId),
+      plots: await data.plotsOf(db, lot.projectId),
       purchases: purchases.map((p) => ({ ...p, range: formatSerialRange({ start: p.serialStart!, end: p.serialStart! + p.qtyMilliMu }) })),
-      uses: data.usesOfLot(db, lot.id, ctx.actor.organisationId),
-      holdings: views.holdingsOf(db, ctx.actor.organisationId).filter((h) => h.lotId === lot.id),
+      uses: await data.usesOfLot(db, lot.id, ctx.actor.organisationId),
+      holdings: (await views.holdingsOf(db, ctx.actor.organisationId)).filter((h) => h.lotId === lot.id),
     };
   }),
 });
@@ -58,10 +58,10 @@ function scopeOf(ctx: Context & { user: NonNullable<Context['user']> }): Project
 
 export const proceedsRouter = router({
   /** The county's proceeds: received, spent, left, and each spending. */
-  mine: countyProcedure.meta({ data: 'own organisation' }).output(ownProceedsOut).query(({ ctx }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).output(ownProceedsOut).query(async ({ ctx }) => {
     const db = ctx.services.db;
-    const row = data.proceedsByCounty(db).find((r) => r.countyId === ctx.actor.organisationId)!;
-    return { ...row, availableFen: balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: data.spendingsOfCounty(db, ctx.actor.organisationId) };
+    const row = (await data.proceedsByCounty(db)).find((r) => r.countyId === ctx.actor.organisationId)!;
+    return { ...row, availableFen: await balanceOf(db, accountsOf.countyProceeds(ctx.actor.organisationId)), spendings: await data.spendingsOfCounty(db, ctx.actor.organisationId) };
   }),
 
   /** The county's proceeds as an account statement: what came in from which trade and buyer, what went out, the balance after each; a page at a time, newest first. */
@@ -75,11 +75,11 @@ export const proceedsRouter = router({
    * What is held back of the proceeds until reclamation is accepted, per project: a county's own, a
    * city's counties', every project for the province; with totals (docs/decisions/0015-holdback.md).
    */
-  holdbacks: roleProcedure('county', 'city', 'province').meta({ data: 'jurisdiction' }).output(holdbacksOut).query(({ ctx }) => {
+  holdbacks: roleProcedure('county', 'city', 'province').meta({ data: 'jurisdiction' }).output(holdbacksOut).query(async ({ ctx }) => {
     const db = ctx.services.db;
     const now = ctx.services.clock.now();
-    const rows = holdbacksByProject(db, scopeOf(ctx)).map((r) => holdbackView(r, now));
-    return { rows, totals: holdbackTotals(rows), holdbackBp: readSettings(db, now).holdbackBp };
+    const rows = (await holdbacksByProject(db, scopeOf(ctx))).map((r) => holdbackView(r, now));
+    return { rows, totals: holdbackTotals(rows), holdbackBp: (await readSettings(db, now)).holdbackBp };
   }),
 
   /** Received vs spent for every county (seed 001 三(三)). */

@@ -28,9 +28,9 @@ function closedIn(scope: ScreenScope): SQL {
   )!;
 }
 
-export function closedListings(db: DbOrTx, scope: ScreenScope): ScreenListingRow[] {
+export async function closedListings(db: DbOrTx, scope: ScreenScope): Promise<ScreenListingRow[]> {
   const where = closedIn(scope);
-  const rows = db
+  const rows = await db
     .select({
       id: listings.id,
       code: listings.code,
@@ -49,7 +49,7 @@ export function closedListings(db: DbOrTx, scope: ScreenScope): ScreenListingRow
     .orderBy(listings.closedAt, listings.id)
     .all();
   const byId = new Map<number, ScreenListingRow>(rows.map((r) => [r.id, { ...r, bids: [], awards: [] }]));
-  const bidRows = db
+  const bidRows = await db
     .select({ listingId: bids.listingId, id: bids.id, zoneId: bids.zoneId, priceFenPerMu: bids.priceFenPerMu, placedAt: bids.placedAt })
     .from(bids)
     .innerJoin(listings, eq(listings.id, bids.listingId))
@@ -57,7 +57,7 @@ export function closedListings(db: DbOrTx, scope: ScreenScope): ScreenListingRow
     .where(where)
     .all();
   for (const { listingId, ...b } of bidRows) (byId.get(listingId)?.bids as ScreenListing['bids'][number][] | undefined)?.push(b);
-  const tradeRows = db
+  const tradeRows = await db
     .select({ listingId: trades.listingId, zoneId: trades.buyerId, priceFenPerMu: trades.priceFenPerMu })
     .from(trades)
     .innerJoin(listings, eq(listings.id, trades.listingId))
@@ -69,13 +69,13 @@ export function closedListings(db: DbOrTx, scope: ScreenScope): ScreenListingRow
 }
 
 /** Names of the zones, for the pairs. */
-export const zoneNames = (db: DbOrTx) =>
+export const zoneNames = async (db: DbOrTx) =>
   new Map(
-    db
+    (await db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
       .where(eq(organisations.kind, 'zone'))
-      .all()
+      .all())
       .map((z) => [z.id, z.name]),
   );
 
@@ -87,10 +87,10 @@ export function storedThresholds(db: DbOrTx) {
     .all();
 }
 
-export const readThresholds = (db: DbOrTx): Thresholds => thresholdsOf(db.select({ key: integrityThresholds.key, value: integrityThresholds.value }).from(integrityThresholds).all());
+export const readThresholds = async (db: DbOrTx): Promise<Thresholds> => thresholdsOf((await db.select({ key: integrityThresholds.key, value: integrityThresholds.value }).from(integrityThresholds).all()));
 
-export function writeThreshold(db: DbOrTx, key: ThresholdKey, value: number, at: number, userId: number) {
-  db.insert(integrityThresholds)
+export async function writeThreshold(db: DbOrTx, key: ThresholdKey, value: number, at: number, userId: number) {
+  await db.insert(integrityThresholds)
     .values({ key, value, updatedAt: at, updatedBy: userId })
     .onConflictDoUpdate({ target: integrityThresholds.key, set: { value, updatedAt: at, updatedBy: userId } })
     .run();

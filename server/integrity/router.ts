@@ -29,13 +29,13 @@ export const integrityRouter = router({
       const { db, clock } = ctx.services;
       const now = clock.now();
       // Kept until the data (or a threshold, whose change is audited) changes: server/books/memo.ts.
-      return memo(db, now, `integrity:${JSON.stringify(input)}`, () => {
+      return memo(db, now, `integrity:${JSON.stringify(input)}`, async () => {
         const period = { year: input.year ?? yearCst(now), quarter: input.month === null ? input.quarter : null, month: input.month };
         const range = periodRange(period);
-        const rows = closedListings(db, { ...range, cityId: input.cityId, countyId: input.countyId });
+        const rows = await closedListings(db, { ...range, cityId: input.cityId, countyId: input.countyId });
         const codes = new Map(rows.map((r) => [r.id, r.code]));
-        const t: Thresholds = readThresholds(db);
-        const versions = settingVersionRows(db);
+        const t: Thresholds = await readThresholds(db);
+        const versions = await settingVersionRows(db);
         const rules = { windowMsAt: (at: number) => versionInForce(versions, 'antiSnipingWindowSeconds', at).value * 1000 };
         const linked = (ids: readonly number[]) => ({ listings: ids.slice(0, MAX_LINKED).map((id) => ({ id, code: codes.get(id) ?? '' })), more: Math.max(0, ids.length - MAX_LINKED) });
         const shown = (g: GroupScreen) => ({
@@ -45,9 +45,9 @@ export const integrityRouter = router({
             return [k, { ...m, ...linked(listingIds) }];
           })) as Record<(typeof METRIC_KEYS)[number], Omit<GroupScreen['metrics'][(typeof METRIC_KEYS)[number]], 'listingIds'> & ReturnType<typeof linked>>,
         });
-        const cityName = new Map(citiesList(db).map((c) => [c.id, c.name]));
-        const county = new Map(countiesWithCity(db).map((c) => [c.id, c]));
-        const zones = zoneNames(db);
+        const cityName = new Map((await citiesList(db)).map((c) => [c.id, c.name]));
+        const county = new Map((await countiesWithCity(db)).map((c) => [c.id, c]));
+        const zones = await zoneNames(db);
         const pairs = screenPairs(rows, t);
         return {
           ...period,
@@ -72,9 +72,9 @@ export const integrityRouter = router({
   thresholds: provinceProcedure
     .meta({ data: 'province-wide' })
     .output(thresholdsOut)
-    .query(({ ctx }) => {
-      const values = readThresholds(ctx.services.db);
-      const stored = new Map(storedThresholds(ctx.services.db).map((r) => [r.key, r]));
+    .query(async ({ ctx }) => {
+      const values = await readThresholds(ctx.services.db);
+      const stored = new Map((await storedThresholds(ctx.services.db)).map((r) => [r.key, r]));
       return THRESHOLD_KEYS.map((key) => {
         const spec = THRESHOLD_SPECS[key];
         const s = stored.get(key);
@@ -86,5 +86,5 @@ export const integrityRouter = router({
     .meta({ data: 'province-wide' })
     .input(thresholdsInput)
     .output(thresholdsSetOut)
-    .mutation(({ ctx, input }) => ({ changed: setThresholds(ctx.services, ctx.actor, input as Thresholds).changed })),
+    .mutation(async ({ ctx, input }) => ({ changed: (await setThresholds(ctx.services, ctx.actor, input as Thresholds)).changed })),
 });

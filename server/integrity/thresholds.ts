@@ -7,13 +7,13 @@ import { THRESHOLD_KEYS, type Thresholds, checkThresholds } from '@/server/integ
 import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 
 export function setThresholds(s: Services, actor: Actor, next: Thresholds) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     checkThresholds(next);
-    const before = readThresholds(tx);
+    const before = await readThresholds(tx);
     const changed = THRESHOLD_KEYS.filter((k) => next[k] !== before[k]);
-    for (const key of changed) writeThreshold(tx, key, next[key], now, actor.userId);
-    const after = readThresholds(tx);
-    if (changed.length > 0) writeAudit(tx, { at: now, actor, action: 'integrity.thresholds', entity: 'integrity_thresholds', entityId: null, before, after });
+    for (const key of changed) await writeThreshold(tx, key, next[key], now, actor.userId);
+    const after = await readThresholds(tx);
+    if (changed.length > 0) await writeAudit(tx, { at: now, actor, action: 'integrity.thresholds', entity: 'integrity_thresholds', entityId: null, before, after });
     return { changed: changed.length, values: after };
   });
 }

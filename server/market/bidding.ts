@@ -23,8 +23,8 @@ export interface BidInput {
   qtyMilliMu: number;
 }
 
-function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
-  const listing = market.listingById(tx, listingId);
+async function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
+  const listing = await market.listingById(tx, listingId);
   // What a zone may not open (under review, rejected, withdrawn) is "not found" to it, read or bid on.
   ensure(listing && seesListing({ role: 'zone', organisationId: actor.organisationId }, listing), 'listingNotFound');
   ensure(listing.countyId !== actor.organisationId, 'ownListing');
@@ -36,25 +36,25 @@ function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mo
 }
 
 /** A bid or offer must also reach the floor of the guidance in force now (seed 001 三(三)). */
-function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, priceFenPerMu: number) {
-  checkFloor(guidanceFor(tx, now, market.lotById(tx, listing.lotId)!.landType), priceFenPerMu);
+async function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, priceFenPerMu: number) {
+  checkFloor((await guidanceFor(tx, now, (await market.lotById(tx, listing.lotId))!.landType)), priceFenPerMu);
 }
 
 /**
  * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing:
  * its deposit counts toward the new one, so a raise needs only the difference in free funds.
  */
-function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
+async function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
   // The deposit rate in force at the bid's moment; a refusal names the document that set it.
-  const deposit = settingsAt(tx, now).versions.depositRateBp;
+  const deposit = (await settingsAt(tx, now)).versions.depositRateBp;
   const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, deposit.value);
-  const previous = market.activeBidOfZone(tx, listing.id, actor.organisationId);
-  const free = balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
+  const previous = await market.activeBidOfZone(tx, listing.id, actor.organisationId);
+  const free = await balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
   const available = free + (previous?.depositFen ?? 0);
   ensure(depositFen <= available, 'depositAboveFreeFunds', { neededFen: depositFen, freeFen: available, rateBp: deposit.value, documentNo: deposit.documentNo });
-  if (previous) releaseBidInTx(tx, now, previous, 'superseded');
-  const bidderNumber = market.bidderNumberFor(tx, listing.id, actor.organisationId);
-  const bid = market.insertBid(tx, {
+  if (previous) await releaseBidInTx(tx, now, previous, 'superseded');
+  const bidderNumber = await market.bidderNumberFor(tx, listing.id, actor.organisationId);
+  const bid = await market.insertBid(tx, {
     listingId: listing.id,
     zoneId: actor.organisationId,
     kind,
@@ -65,12 +65,12 @@ function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow
     placedAt: now,
     placedBy: actor.userId,
   });
-  postEntry(
+  await postEntry(
     tx,
     { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
     holdFrozen(actor.organisationId, depositFen),
   );
-  writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } });
+  await writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } });
   return { bid, bidderNumber };
 }
 
@@ -84,29 +84,29 @@ export function placeBid(s: Services, actor: Actor, input: BidInput) {
 }
 
 /** A bid's transaction, for callers already in one (the synthetic markets' batches). */
-export function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
-  const listing = openListingFor(tx, now, actor, input.listingId, 'auction');
-  const best = market.bestPrice(tx, listing.id);
+export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
+  const listing = await openListingFor(tx, now, actor, input.listingId, 'auction');
+  const best = await market.bestPrice(tx, listing.id);
   const minimum = minimumBid(listing, best);
   if (input.priceFenPerMu < minimum) {
     throw best === null
       ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
       : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
   }
-  checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
   checkBidQty(input.qtyMilliMu, listing);
-  const standing = market.activeBids(tx, listing.id);
-  const placed = placeInTx(tx, now, actor, listing, input, 'bid');
+  const standing = await market.activeBids(tx, listing.id);
+  const placed = await placeInTx(tx, now, actor, listing, input, 'bid');
   // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
-  notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
-  const settings = readSettings(tx, now);
+  await notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
+  const settings = await readSettings(tx, now);
   const closesAt = extendedClose(listing.closesAt, now, {
     windowMs: settings.antiSnipingWindowSeconds * 1000,
     extensionMs: settings.antiSnipingExtensionSeconds * 1000,
   });
   if (closesAt !== listing.closesAt) {
-    const after = market.updateListing(tx, listing.id, { closesAt });
-    writeAudit(tx, { at: now, actor, action: 'listing.extend', entity: 'listing', entityId: listing.id, before: { closesAt: listing.closesAt }, after: { closesAt: after.closesAt } });
+    const after = await market.updateListing(tx, listing.id, { closesAt });
+    await writeAudit(tx, { at: now, actor, action: 'listing.extend', entity: 'listing', entityId: listing.id, before: { closesAt: listing.closesAt }, after: { closesAt: after.closesAt } });
   }
   return { ...placed, closesAt };
 }
@@ -118,23 +118,23 @@ export function placeOffer(s: Services, actor: Actor, input: BidInput) {
 }
 
 /** An offer's transaction, for callers already in one. */
-export function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
-  const listing = openListingFor(tx, now, actor, input.listingId, 'negotiated');
+export async function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
+  const listing = await openListingFor(tx, now, actor, input.listingId, 'negotiated');
   ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
-  checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
-  const remaining = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
+  await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  const remaining = listing.qtyMilliMu - await market.awardedQty(tx, listing.id);
   checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
   return placeInTx(tx, now, actor, listing, input, 'offer');
 }
 
 /** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */
 export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
-  return inUseCase(s, (tx, now) => {
-    const offer = market.bidById(tx, offerId);
+  return inUseCase(s, async (tx, now) => {
+    const offer = await market.bidById(tx, offerId);
     ensure(offer && offer.zoneId === actor.organisationId && offer.kind === 'offer', 'bidNotFound');
     ensure(offer.status === 'active', 'offerNotActive');
-    releaseBidInTx(tx, now, offer, 'withdrawn');
-    writeAudit(tx, { at: now, actor, action: 'offer.withdraw', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'withdrawn' } });
+    await releaseBidInTx(tx, now, offer, 'withdrawn');
+    await writeAudit(tx, { at: now, actor, action: 'offer.withdraw', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'withdrawn' } });
     return { ok: true as const };
   });
 }
@@ -144,21 +144,21 @@ export function withdrawOffer(s: Services, actor: Actor, offerId: number) {
  * than is left are declined; when less than a minimum lot is left the listing ends.
  */
 export function acceptOffer(s: Services, actor: Actor, offerId: number) {
-  return inUseCase(s, (tx, now) => {
-    const offer = market.bidById(tx, offerId);
-    const listing = offer && market.findListingOfCounty(tx, offer.listingId, actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const offer = await market.bidById(tx, offerId);
+    const listing = offer && await market.findListingOfCounty(tx, offer.listingId, actor.organisationId);
     ensure(offer && listing && offer.kind === 'offer', 'bidNotFound');
     ensure(offer.status === 'active', 'offerNotActive');
     ensure(listingPhase(listing, now) === 'open', 'listingClosed');
-    const remainingBefore = listing.qtyMilliMu - market.awardedQty(tx, listing.id);
+    const remainingBefore = listing.qtyMilliMu - await market.awardedQty(tx, listing.id);
     ensure(offer.qtyMilliMu <= remainingBefore, 'offerQtyUnavailable');
-    const trade = awardInTx(tx, now, listing, offer, offer.qtyMilliMu);
-    writeAudit(tx, { at: now, actor, action: 'offer.accept', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'won', tradeId: trade.id } });
+    const trade = await awardInTx(tx, now, listing, offer, offer.qtyMilliMu);
+    await writeAudit(tx, { at: now, actor, action: 'offer.accept', entity: 'bid', entityId: offer.id, before: offer, after: { ...offer, status: 'won', tradeId: trade.id } });
     const remaining = remainingBefore - offer.qtyMilliMu;
     if (remaining < listing.minLotMilliMu) {
-      finishListingInTx(tx, now, listing);
+      await finishListingInTx(tx, now, listing);
     } else {
-      for (const other of market.activeBids(tx, listing.id)) if (other.qtyMilliMu > remaining) releaseBidInTx(tx, now, other, 'declined');
+      for (const other of await market.activeBids(tx, listing.id)) if (other.qtyMilliMu > remaining) await releaseBidInTx(tx, now, other, 'declined');
     }
     return trade;
   });

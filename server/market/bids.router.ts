@@ -18,11 +18,11 @@ type ZoneBid = ReturnType<typeof views.bidsOfZone>['rows'][number];
  * listing's active ones (read for the page's open listings in one query), its won and lost ones by
  * their awards.
  */
-function standingsOf(db: DbOrTx, rows: ZoneBid[]): Map<number, BidStanding> {
+async function standingsOf(db: DbOrTx, rows: ZoneBid[]): Promise<Map<number, BidStanding>> {
   const open = [...new Set(rows.filter((b) => b.status === 'active').map((b) => b.listingId))];
   const activeOf = new Map<number, ReturnType<typeof views.activeBidsOfListings>>();
-  for (const b of views.activeBidsOfListings(db, open)) {
-    const some = activeOf.get(b.listingId);
+  for (const b of await views.activeBidsOfListings(db, open)) {
+    const some = await activeOf.get(b.listingId);
     if (some) some.push(b);
     else activeOf.set(b.listingId, [b]);
   }
@@ -35,7 +35,7 @@ function standingsOf(db: DbOrTx, rows: ZoneBid[]): Map<number, BidStanding> {
   const standings = new Map<number, BidStanding>();
   for (const [listingId, own] of ownOf) {
     const l = own[0]!;
-    const competing = (activeOf.get(listingId) ?? []).filter((b) => !own.some((o) => o.id === b.id));
+    const competing = (await activeOf.get(listingId) ?? []).filter((b) => !own.some((o) => o.id === b.id));
     const here = bidStandings([...own, ...competing], {
       open: l.listingStatus === 'approved' ? { offeredMilliMu: l.listingQtyMilliMu - l.listingAwardedMilliMu, minLotMilliMu: l.minLotMilliMu } : null,
       awardedMilliMu: new Map(own.flatMap((b) => (b.awardedMilliMu === null ? [] : [[b.id, b.awardedMilliMu] as const]))),
@@ -54,9 +54,9 @@ export const bidsRouter = router({
   withdrawOffer: zoneProcedure.meta({ data: 'own organisation' }).input(byId).output(okOut).mutation(({ ctx, input }) => withdrawOffer(ctx.services, ctx.actor, input.id)),
   accept: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeRowOut).mutation(({ ctx, input }) => acceptOffer(ctx.services, ctx.actor, input.id)),
   /** The zone's bids and offers, newest first, a page at a time, each with where it stands. */
-  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).output(zoneBidsPageOut).query(({ ctx, input }) => {
-    const { rows, total } = views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
-    const standings = standingsOf(ctx.services.db, rows);
+  mine: zoneProcedure.meta({ data: 'own organisation' }).input(pageInput).output(zoneBidsPageOut).query(async ({ ctx, input }) => {
+    const { rows, total } = await views.bidsOfZone(ctx.services.db, ctx.actor.organisationId, pageWindow(input.page));
+    const standings = await standingsOf(ctx.services.db, rows);
     return { bids: rows.map((b) => ({ ...b, standing: standings.get(b.id) ?? null })), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 });

@@ -22,14 +22,14 @@ import { forfeitOverdueHoldbacks } from '@/server/holdings/holdback';
 const confirmationNo = (id: number, at: number) => documentNo('QX', id, at, 6);
 
 /** Writes an award: a numbered trade, its deposit kept from the bid's, the quantity marked awarded. */
-export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
-  const { paymentDays } = readSettings(tx, now);
-  const id = market.nextId(tx, 'trades');
+export async function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: market.BidRow, qtyMilliMu: number) {
+  const { paymentDays } = await readSettings(tx, now);
+  const id = await market.nextId(tx, 'trades');
   const amountFen = tradeAmount(qtyMilliMu as MilliMu, bid.priceFenPerMu as FenPerMu);
   // A partly filled bid keeps the share of its deposit that matches the filled quantity; rounding
   // must not make it exceed the amount (possible at a 100% deposit rate).
   const depositFen = Math.min(proportion(qtyMilliMu, bid.depositFen, bid.qtyMilliMu), amountFen);
-  const trade = market.insertTrade(tx, {
+  const trade = await market.insertTrade(tx, {
     id,
     confirmationNo: confirmationNo(id, now),
     listingId: listing.id,
@@ -45,21 +45,21 @@ export function awardInTx(tx: Tx, now: number, listing: market.ListingRow, bid: 
     awardedAt: now,
     dueAt: now + paymentDays * DAY_MS,
   });
-  market.setBidStatus(tx, bid.id, 'won');
-  postEntry(
+  await market.setBidStatus(tx, bid.id, 'won');
+  await postEntry(
     tx,
     { idempotencyKey: `award:${trade.id}`, reason: 'award', tradeId: trade.id, listingId: listing.id, at: now },
     [...quotaMoved(listing.countyId, listing.lotId, 'listed', 'awarded', qtyMilliMu), ...holdVoided(bid.zoneId, bid.depositFen - depositFen)],
   );
-  writeAudit(tx, { at: now, actor: null, action: 'trade.award', entity: 'trade', entityId: trade.id, after: trade });
-  notifyInTx(tx, now, wonNotices(trade, listing.code));
+  await writeAudit(tx, { at: now, actor: null, action: 'trade.award', entity: 'trade', entityId: trade.id, after: trade });
+  await notifyInTx(tx, now, wonNotices(trade, listing.code));
   return trade;
 }
 
 /** Releases a bid or offer that did not win, with its whole deposit. */
-export function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 'lost' | 'declined' | 'superseded' | 'withdrawn') {
-  market.setBidStatus(tx, bid.id, status);
-  postEntry(
+export async function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 'lost' | 'declined' | 'superseded' | 'withdrawn') {
+  await market.setBidStatus(tx, bid.id, status);
+  await postEntry(
     tx,
     { idempotencyKey: `release:${bid.id}`, reason: `deposit_released_${status}`, listingId: bid.listingId, at: now },
     holdVoided(bid.zoneId, bid.depositFen),
@@ -71,52 +71,52 @@ export function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 
  * minimum lot; a negotiated listing releases the offers still open. What is not awarded returns to
  * the county's free quota. Closing a closed listing does nothing.
  */
-function closeListingInTx(tx: Tx, now: number, listingId: number) {
-  const listing = market.listingById(tx, listingId);
-  if (listing && listingPhase(listing, now) === 'due') finishListingInTx(tx, now, listing);
+async function closeListingInTx(tx: Tx, now: number, listingId: number) {
+  const listing = await market.listingById(tx, listingId);
+  if (listing && listingPhase(listing, now) === 'due') await finishListingInTx(tx, now, listing);
 }
 
 /** Ends an approved listing now: at its close, or once a negotiated listing has nothing left to offer. */
-export function finishListingInTx(tx: Tx, now: number, listing: market.ListingRow) {
+export async function finishListingInTx(tx: Tx, now: number, listing: market.ListingRow) {
   const listingId = listing.id;
-  const open = market.activeBids(tx, listingId);
-  const fills = listing.mode === 'auction' ? allocate(open, listing.qtyMilliMu - market.awardedQty(tx, listingId), listing.minLotMilliMu) : [];
+  const open = await market.activeBids(tx, listingId);
+  const fills = listing.mode === 'auction' ? allocate(open, listing.qtyMilliMu - await market.awardedQty(tx, listingId), listing.minLotMilliMu) : [];
   const filled = new Map(fills.map((f) => [f.bidId, f.qtyMilliMu]));
   for (const bid of open) {
     const qty = filled.get(bid.id);
-    if (qty === undefined) releaseBidInTx(tx, now, bid, listing.mode === 'auction' ? 'lost' : 'declined');
-    else awardInTx(tx, now, listing, bid, qty);
+    if (qty === undefined) await releaseBidInTx(tx, now, bid, listing.mode === 'auction' ? 'lost' : 'declined');
+    else await awardInTx(tx, now, listing, bid, qty);
   }
-  const unsold = listing.qtyMilliMu - market.awardedQty(tx, listingId);
-  postEntry(
+  const unsold = listing.qtyMilliMu - await market.awardedQty(tx, listingId);
+  await postEntry(
     tx,
     { idempotencyKey: `close:${listingId}`, reason: 'listing_closed', listingId, at: now },
     quotaMoved(listing.countyId, listing.lotId, 'listed', 'free', unsold),
   );
-  const after = market.updateListing(tx, listingId, { status: 'closed', closedAt: now });
-  writeAudit(tx, { at: now, actor: null, action: 'listing.close', entity: 'listing', entityId: listingId, before: listing, after });
+  const after = await market.updateListing(tx, listingId, { status: 'closed', closedAt: now });
+  await writeAudit(tx, { at: now, actor: null, action: 'listing.close', entity: 'listing', entityId: listingId, before: listing, after });
 }
 
 /** An award unpaid past its due date lapses: deposit forfeited to the county, quantity back to free. */
-export function lapseTradeInTx(tx: Tx, now: number, tradeId: number): boolean {
-  const trade = market.tradeById(tx, tradeId);
+export async function lapseTradeInTx(tx: Tx, now: number, tradeId: number): Promise<boolean> {
+  const trade = await market.tradeById(tx, tradeId);
   if (!trade || trade.status !== 'awaiting_payment' || now <= trade.dueAt) return false;
-  postEntry(
+  await postEntry(
     tx,
     { idempotencyKey: `lapse:${trade.id}`, reason: 'award_lapsed', tradeId: trade.id, listingId: trade.listingId, at: now },
     lapse({ sellerId: trade.sellerId, buyerId: trade.buyerId, lotId: trade.lotId, qtyMilliMu: trade.qtyMilliMu, depositFen: trade.depositFen }),
   );
-  const after = market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
-  writeAudit(tx, { at: now, actor: null, action: 'trade.lapse', entity: 'trade', entityId: trade.id, before: trade, after });
-  notifyInTx(tx, now, lapsedNotices(trade));
+  const after = await market.updateTrade(tx, trade.id, { status: 'lapsed', lapsedAt: now });
+  await writeAudit(tx, { at: now, actor: null, action: 'trade.lapse', entity: 'trade', entityId: trade.id, before: trade, after });
+  await notifyInTx(tx, now, lapsedNotices(trade));
   return true;
 }
 
 /** Closes every due listing and lapses every overdue award, each in its own transaction. */
-function closeDue(s: Services) {
+async function closeDue(s: Services) {
   const now = s.clock.now();
-  const listingIds = market.dueListingIds(s.db, now);
-  const tradeIds = market.overdueTradeIds(s.db, now);
+  const listingIds = await market.dueListingIds(s.db, now);
+  const tradeIds = await market.overdueTradeIds(s.db, now);
   // One item that fails (rolled back whole) must not keep the others, or the market's reads, waiting.
   const each = (what: string, id: number, fn: () => void) => {
     try {
@@ -136,15 +136,15 @@ function closeDue(s: Services) {
  * reminders now owed (payment due, reclamation deadlines) that are not written yet. Returns what
  * `closeDue` did.
  */
-export function sweep(s: Services) {
-  const done = closeDue(s);
+export async function sweep(s: Services) {
+  const done = await closeDue(s);
   try {
-    forfeitOverdueHoldbacks(s);
+    await forfeitOverdueHoldbacks(s);
   } catch (e) {
     log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: forfeiting holdbacks failed');
   }
   try {
-    sendReminders(s, s.clock.now());
+    await sendReminders(s, s.clock.now());
   } catch (e) {
     log().error({ event: 'internal-error', ...loggableCause(e) }, 'sweep: sending reminders failed');
   }

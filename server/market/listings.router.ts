@@ -41,11 +41,11 @@ const withPhase = <T extends { status: views.ListingView['status']; opensAt: num
  * A closed listing's result beside it in a list: what it awarded, between which prices, and each
  * trade to open; read for a page of listings in one query.
  */
-function withResults<T extends views.ListingView & { phase: string }>(db: DbOrTx, rows: T[]) {
+async function withResults<T extends views.ListingView & { phase: string }>(db: DbOrTx, rows: T[]) {
   const closed = rows.filter((l) => l.phase === 'closed').map((l) => l.id);
   const tradesOf = new Map<number, views.TradeView[]>();
   // Newest first as read; each listing's trades are listed oldest first, in the order they were awarded.
-  for (const t of views.tradesOfListings(db, closed)) {
+  for (const t of await views.tradesOfListings(db, closed)) {
     const some = tradesOf.get(t.listingId);
     if (some) some.unshift(t);
     else tradesOf.set(t.listingId, [t]);
@@ -68,34 +68,34 @@ export const listingsRouter = router({
   market: roleProcedure('zone', 'province', 'county', 'city').meta({ data: 'jurisdiction' })
     .input(marketFilter)
     .output(marketPageOut)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const now = ctx.services.clock.now();
-      const guidance = guidanceOf(guidanceRows(ctx.services.db), now);
+      const guidance = guidanceOf((await guidanceRows(ctx.services.db)), now);
       const { page = 1, ...filter } = input;
-      const rows = views.marketListings(ctx.services.db, now, filter, pageWindow(page));
+      const rows = await views.marketListings(ctx.services.db, now, filter, pageWindow(page));
       return {
         listings: rows.map((l) => ({ ...withPhase(l, now), guidance: guidance(l) })),
-        total: views.marketCount(ctx.services.db, now, filter),
+        total: await views.marketCount(ctx.services.db, now, filter),
         page,
         pageSize: LIST_PAGE_SIZE,
       };
     }),
 
   /** One listing with its bids as the viewer may see them. */
-  get: publicProcedure.meta({ data: 'public' }).input(byId).output(listingPageOut).query(({ ctx, input }) => {
+  get: publicProcedure.meta({ data: 'public' }).input(byId).output(listingPageOut).query(async ({ ctx, input }) => {
     const now = ctx.services.clock.now();
-    const listing = views.listingView(ctx.services.db, input.id);
+    const listing = await views.listingView(ctx.services.db, input.id);
     const viewer = viewerOf(ctx);
     if (!listing || !seesListing(viewer, listing)) {
       throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'listingNotFound') });
     }
     const names = seesBidderNames(viewer, listing);
     // A viewer who may not see every bid (a zone, on a negotiated listing) is shown its own only.
-    const shown = views.bidsOfListing(ctx.services.db, listing.id, { newest: LISTING_BIDS_SHOWN, zoneId: seesAllBids(viewer, listing) ? undefined : (viewer.organisationId ?? -1) });
-    const results = seesResults(viewer, listing) ? views.tradesFor(ctx.services.db, 'all', listing.id) : [];
+    const shown = await views.bidsOfListing(ctx.services.db, listing.id, { newest: LISTING_BIDS_SHOWN, zoneId: seesAllBids(viewer, listing) ? undefined : (viewer.organisationId ?? -1) });
+    const results = seesResults(viewer, listing) ? await views.tradesFor(ctx.services.db, 'all', listing.id) : [];
     // A zone's own offer accepted while the listing is open is not in the results yet: its own trades are.
     const ownWon = !seesResults(viewer, listing) && viewer.organisationId !== null && shown.rows.some((b) => b.status === 'won' && b.zoneId === viewer.organisationId);
-    const awards = ownWon ? views.tradesFor(ctx.services.db, { organisationId: viewer.organisationId! }, listing.id) : results;
+    const awards = ownWon ? await views.tradesFor(ctx.services.db, { organisationId: viewer.organisationId! }, listing.id) : results;
     // Every active bid is among the rows shown, as the allocation needs.
     const standings = bidStandings(shown.rows, {
       open: listing.status === 'approved' ? { offeredMilliMu: listing.qtyMilliMu - listing.awardedMilliMu, minLotMilliMu: listing.minLotMilliMu } : null,
@@ -121,7 +121,7 @@ export const listingsRouter = router({
       });
     return {
       listing: withPhase(listing, now),
-      guidance: guidanceOf(guidanceRows(ctx.services.db), now)(listing),
+      guidance: guidanceOf((await guidanceRows(ctx.services.db)), now)(listing),
       bids,
       bidsTotal: shown.total,
       results: results.map((r) => ({
@@ -141,14 +141,14 @@ export const listingsRouter = router({
   }),
 
   /** Public announcements (公示): approved listings and closed ones with their results, a page of each. */
-  announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).output(announcementsOut).query(({ ctx, input }) => {
+  announcements: publicProcedure.meta({ data: 'public' }).input(announcementsInput).output(announcementsOut).query(async ({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const db = ctx.services.db;
-    const announced = views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
-    const closed = views.listingsPage(db, { statuses: ['closed'] }, pageWindow(input.resultsPage));
+    const announced = await views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
+    const closed = await views.listingsPage(db, { statuses: ['closed'] }, pageWindow(input.resultsPage));
     const tradesOf = new Map<number, ReturnType<typeof views.tradesOfListings>>();
-    for (const t of views.tradesOfListings(db, closed.rows.map((l) => l.id))) {
-      const some = tradesOf.get(t.listingId);
+    for (const t of await views.tradesOfListings(db, closed.rows.map((l) => l.id))) {
+      const some = await tradesOf.get(t.listingId);
       if (some) some.push(t);
       else tradesOf.set(t.listingId, [t]);
     }
@@ -156,9 +156,9 @@ export const listingsRouter = router({
       listings: announced.rows.map((l) => withPhase(l, now)),
       listingsTotal: announced.total,
       listingsPage: input.listingsPage ?? 1,
-      results: closed.rows.map((l) => ({
+      results: closed.rows.map(async (l) => ({
         ...withPhase(l, now),
-        trades: (tradesOf.get(l.id) ?? []).map((t) => ({
+        trades: (await tradesOf.get(l.id) ?? []).map((t) => ({
           confirmationNo: t.confirmationNo,
           buyerName: t.buyerName,
           qtyMilliMu: t.qtyMilliMu,
@@ -175,10 +175,10 @@ export const listingsRouter = router({
   }),
 
   /** The county's own listings, newest first, a page at a time. */
-  mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(listingsWithResultsPageOut).query(({ ctx, input }) => {
+  mine: countyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(listingsWithResultsPageOut).query(async ({ ctx, input }) => {
     const now = ctx.services.clock.now();
-    const { rows, total } = views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
-    return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+    const { rows, total } = await views.listingsPage(ctx.services.db, { countyId: ctx.actor.organisationId }, pageWindow(input.page));
+    return { listings: await withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   create: countyProcedure.meta({ data: 'own organisation' }).input(listingInput).output(listingRowOut).mutation(({ ctx, input }) => createListing(ctx.services, ctx.actor, toTerms(input))),
@@ -190,16 +190,16 @@ export const listingsRouter = router({
 
   withdraw: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(listingRowOut).mutation(({ ctx, input }) => withdrawListing(ctx.services, ctx.actor, input.id)),
 
-  reviewQueue: provinceProcedure.meta({ data: 'province-wide' }).output(reviewQueueOut).query(({ ctx }) => {
+  reviewQueue: provinceProcedure.meta({ data: 'province-wide' }).output(reviewQueueOut).query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    return views.listingsByStatus(ctx.services.db, ['pending_review']).map((l) => withPhase(l, now));
+    return (await views.listingsByStatus(ctx.services.db, ['pending_review'])).map((l) => withPhase(l, now));
   }),
 
   /** Every listing in every state, for the province's view of the whole market. */
-  all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).output(listingsWithResultsPageOut).query(({ ctx, input }) => {
+  all: provinceProcedure.meta({ data: 'province-wide' }).input(allListingsInput).output(listingsWithResultsPageOut).query(async ({ ctx, input }) => {
     const now = ctx.services.clock.now();
-    const { rows, total } = views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
-    return { listings: withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
+    const { rows, total } = await views.listingsPage(ctx.services.db, { phase: input.phase && phaseBounds(input.phase, now) }, pageWindow(input.page));
+    return { listings: await withResults(ctx.services.db, rows.map((l) => withPhase(l, now))), total, page: input.page ?? 1, pageSize: LIST_PAGE_SIZE };
   }),
 
   review: provinceProcedure.meta({ data: 'province-wide' }).input(reviewInput).output(listingRowOut).mutation(({ ctx, input }) => reviewListing(ctx.services, ctx.actor, input.listingId, input)),

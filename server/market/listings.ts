@@ -39,16 +39,16 @@ const termsToReview = (input: ListingInput) => ({
 });
 
 export function createListing(s: Services, actor: Actor, input: ListingInput) {
-  return inUseCase(s, (tx, now) => {
-    const lot = market.findLotOfCounty(tx, input.lotId, actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const lot = await market.findLotOfCounty(tx, input.lotId, actor.organisationId);
     ensure(lot, 'lotNotFound');
     // Only quota of a project approved for cross-region trading may be sold elsewhere (001 二(一)).
-    ensure(projectById(tx, lot.projectId)?.forCrossRegion, 'lotNotTradable');
-    const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', lot.id));
+    ensure((await projectById(tx, lot.projectId))?.forCrossRegion, 'lotNotTradable');
+    const free = await balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', lot.id));
     checkListingTerms(input, free, now);
-    checkFloor(guidanceFor(tx, now, lot.landType), input.reservePriceFenPerMu);
-    const id = market.nextId(tx, 'listings');
-    const listing = market.insertListing(tx, {
+    checkFloor((await guidanceFor(tx, now, lot.landType)), input.reservePriceFenPerMu);
+    const id = await market.nextId(tx, 'listings');
+    const listing = await market.insertListing(tx, {
       id,
       code: listingCode(id, now),
       countyId: actor.organisationId,
@@ -56,12 +56,12 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
       ...termsToReview(input),
       createdAt: now,
     });
-    postEntry(
+    await postEntry(
       tx,
       { idempotencyKey: `list:${listing.id}:0`, reason: 'listing_created', listingId: listing.id, actorUserId: actor.userId, at: now },
       quotaMoved(actor.organisationId, lot.id, 'free', 'listed', listing.qtyMilliMu),
     );
-    writeAudit(tx, { at: now, actor, action: 'listing.create', entity: 'listing', entityId: listing.id, after: listing });
+    await writeAudit(tx, { at: now, actor, action: 'listing.create', entity: 'listing', entityId: listing.id, after: listing });
     return listing;
   });
 }
@@ -71,74 +71,74 @@ export function createListing(s: Services, actor: Actor, input: ListingInput) {
  * review, since its announcement no longer holds.
  */
 export function updateListing(s: Services, actor: Actor, listingId: number, input: ListingInput) {
-  return inUseCase(s, (tx, now) => {
-    const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
-    const refusal = listingEditRefusal({ ...before, bidsEver: market.bidCount(tx, listingId) }, now);
+    const refusal = listingEditRefusal({ ...before, bidsEver: await market.bidCount(tx, listingId) }, now);
     if (refusal) throw new DomainError(refusal);
     ensure(input.lotId === before.lotId, 'listingNotEditable');
-    const free = balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', before.lotId));
+    const free = await balanceOf(tx, accountsOf.quota(actor.organisationId, 'free', before.lotId));
     // The listing's own quantity is already out of the free quota: it is available to itself.
     checkListingTerms(input, free + before.qtyMilliMu, now);
-    checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), input.reservePriceFenPerMu);
-    const after = market.updateListing(tx, listingId, {
+    checkFloor((await guidanceFor(tx, now, (await market.lotById(tx, before.lotId))!.landType)), input.reservePriceFenPerMu);
+    const after = await market.updateListing(tx, listingId, {
       ...termsToReview(input),
       reviewNote: null,
       reviewedAt: null,
     });
     const delta = after.qtyMilliMu - before.qtyMilliMu;
     // One key per edit that moves quota: two edits in the same millisecond must not share one.
-    const key = `list:${listingId}:edit:${entryCountOfListing(tx, listingId, 'listing_changed') + 1}`;
+    const key = `list:${listingId}:edit:${await entryCountOfListing(tx, listingId, 'listing_changed') + 1}`;
     const header = { idempotencyKey: key, reason: 'listing_changed' as const, listingId, actorUserId: actor.userId, at: now };
-    if (delta > 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'free', 'listed', delta));
-    if (delta < 0) postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'listed', 'free', -delta));
-    writeAudit(tx, { at: now, actor, action: 'listing.update', entity: 'listing', entityId: listingId, before, after });
+    if (delta > 0) await postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'free', 'listed', delta));
+    if (delta < 0) await postEntry(tx, header, quotaMoved(actor.organisationId, before.lotId, 'listed', 'free', -delta));
+    await writeAudit(tx, { at: now, actor, action: 'listing.update', entity: 'listing', entityId: listingId, before, after });
     return after;
   });
 }
 
 /** The county withdraws a listing nobody has bid on; its quantity returns to free quota. */
 export function withdrawListing(s: Services, actor: Actor, listingId: number) {
-  return inUseCase(s, (tx, now) => {
-    const before = market.findListingOfCounty(tx, listingId, actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await market.findListingOfCounty(tx, listingId, actor.organisationId);
     ensure(before, 'listingNotFound');
-    const refusal = listingEditRefusal({ ...before, bidsEver: market.bidCount(tx, listingId) }, now);
+    const refusal = listingEditRefusal({ ...before, bidsEver: await market.bidCount(tx, listingId) }, now);
     if (refusal) throw new DomainError(refusal);
-    const after = market.updateListing(tx, listingId, { status: 'withdrawn', closedAt: now });
-    postEntry(
+    const after = await market.updateListing(tx, listingId, { status: 'withdrawn', closedAt: now });
+    await postEntry(
       tx,
       { idempotencyKey: `list:${listingId}:withdrawn`, reason: 'listing_withdrawn', listingId, actorUserId: actor.userId, at: now },
       quotaMoved(before.countyId, before.lotId, 'listed', 'free', before.qtyMilliMu),
     );
-    writeAudit(tx, { at: now, actor, action: 'listing.withdraw', entity: 'listing', entityId: listingId, before, after });
+    await writeAudit(tx, { at: now, actor, action: 'listing.withdraw', entity: 'listing', entityId: listingId, before, after });
     return after;
   });
 }
 
 /** The province approves a listing (it is then announced) or rejects it with a reason. */
 export function reviewListing(s: Services, actor: Actor, listingId: number, decision: { approve: boolean; reason: string }) {
-  return inUseCase(s, (tx, now) => {
-    const before = market.listingById(tx, listingId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await market.listingById(tx, listingId);
     ensure(before, 'listingNotFound');
     ensure(before.status === 'pending_review', 'listingNotPending');
     if (decision.approve) {
       ensure(before.closesAt > now, 'closeInPast');
       // Guidance published since the county listed may have raised the floor.
-      checkFloor(guidanceFor(tx, now, market.lotById(tx, before.lotId)!.landType), before.reservePriceFenPerMu);
-      const after = market.updateListing(tx, listingId, { status: 'approved', reviewedAt: now, reviewNote: decision.reason || null });
-      const reviewNo = writeAudit(tx, { at: now, actor, action: 'listing.approve', entity: 'listing', entityId: listingId, before, after });
-      notifyInTx(tx, now, listingReviewNotices(after, true, after.reviewNote ?? '', reviewNo));
+      checkFloor((await guidanceFor(tx, now, (await market.lotById(tx, before.lotId))!.landType)), before.reservePriceFenPerMu);
+      const after = await market.updateListing(tx, listingId, { status: 'approved', reviewedAt: now, reviewNote: decision.reason || null });
+      const reviewNo = await writeAudit(tx, { at: now, actor, action: 'listing.approve', entity: 'listing', entityId: listingId, before, after });
+      await notifyInTx(tx, now, listingReviewNotices(after, true, after.reviewNote ?? '', reviewNo));
       return after;
     }
     ensure(decision.reason.trim().length > 0, 'reasonRequired');
-    const after = market.updateListing(tx, listingId, { status: 'rejected', reviewedAt: now, reviewNote: decision.reason.trim(), closedAt: now });
-    postEntry(
+    const after = await market.updateListing(tx, listingId, { status: 'rejected', reviewedAt: now, reviewNote: decision.reason.trim(), closedAt: now });
+    await postEntry(
       tx,
       { idempotencyKey: `list:${listingId}:rejected`, reason: 'listing_rejected', listingId, actorUserId: actor.userId, at: now },
       quotaMoved(before.countyId, before.lotId, 'listed', 'free', before.qtyMilliMu),
     );
-    const reviewNo = writeAudit(tx, { at: now, actor, action: 'listing.reject', entity: 'listing', entityId: listingId, before, after });
-    notifyInTx(tx, now, listingReviewNotices(after, false, after.reviewNote ?? '', reviewNo));
+    const reviewNo = await writeAudit(tx, { at: now, actor, action: 'listing.reject', entity: 'listing', entityId: listingId, before, after });
+    await notifyInTx(tx, now, listingReviewNotices(after, false, after.reviewNote ?? '', reviewNo));
     return after;
   });
 }

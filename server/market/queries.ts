@@ -11,8 +11,8 @@ export type BidRow = typeof bids.$inferSelect;
 export type TradeRow = typeof trades.$inferSelect;
 export type LotRow = typeof lots.$inferSelect;
 
-export const findLotOfCounty = (db: DbOrTx, lotId: number, countyId: number) =>
-  db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.countyId, countyId))).all()[0];
+export const findLotOfCounty = async (db: DbOrTx, lotId: number, countyId: number) =>
+  (await db.select().from(lots).where(and(eq(lots.id, lotId), eq(lots.countyId, countyId))).all())[0];
 
 const $ = sql.placeholder;
 
@@ -28,27 +28,27 @@ const listingOfCountyQuery = (db: DbOrTx) =>
 export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) => reusable(db, listingOfCountyQuery).get({ id, countyId });
 
 /** The id the next row will get; callers hold the write lock (inTransaction), so it cannot be taken. */
-export function nextId(db: DbOrTx, table: 'listings' | 'trades' | 'lots'): number {
+export async function nextId(db: DbOrTx, table: 'listings' | 'trades' | 'lots'): Promise<number> {
   const t = { listings, trades, lots }[table];
-  const [row] = db.select({ m: max(t.id) }).from(t).all();
+  const [row] = await db.select({ m: max(t.id) }).from(t).all();
   return (row?.m ?? 0) + 1;
 }
 
-export function insertListing(db: DbOrTx, values: typeof listings.$inferInsert): ListingRow {
-  return db.insert(listings).values(values).returning().all()[0]!;
+export async function insertListing(db: DbOrTx, values: typeof listings.$inferInsert): Promise<ListingRow> {
+  return (await db.insert(listings).values(values).returning().all())[0]!;
 }
 
-export function updateListing(db: DbOrTx, id: number, values: Partial<typeof listings.$inferInsert>): ListingRow {
-  return db.update(listings).set(values).where(eq(listings.id, id)).returning().all()[0]!;
+export async function updateListing(db: DbOrTx, id: number, values: Partial<typeof listings.$inferInsert>): Promise<ListingRow> {
+  return (await db.update(listings).set(values).where(eq(listings.id, id)).returning().all())[0]!;
 }
 
 /** Approved listings whose close has come: the scheduler closes them. */
-export const dueListingIds = (db: DbOrTx, now: number) =>
-  db
+export const dueListingIds = async (db: DbOrTx, now: number) =>
+  (await db
     .select({ id: listings.id })
     .from(listings)
     .where(and(eq(listings.status, 'approved'), lte(listings.closesAt, now)))
-    .all()
+    .all())
     .map((r) => r.id);
 
 const activeBidsQuery = (db: DbOrTx) => db.select().from(bids).where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active'))).prepare();
@@ -62,8 +62,8 @@ const activeBidOfZoneQuery = (db: DbOrTx) =>
     .prepare();
 export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) => reusable(db, activeBidOfZoneQuery).get({ listingId, zoneId });
 
-export const bidCount = (db: DbOrTx, listingId: number) =>
-  db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all()[0]?.n ?? 0;
+export const bidCount = async (db: DbOrTx, listingId: number) =>
+  (await db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all())[0]?.n ?? 0;
 
 const bestPriceQuery = (db: DbOrTx) =>
   db
@@ -71,7 +71,7 @@ const bestPriceQuery = (db: DbOrTx) =>
     .from(bids)
     .where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active')))
     .prepare();
-export const bestPrice = (db: DbOrTx, listingId: number): number | null => reusable(db, bestPriceQuery).get({ listingId })?.p ?? null;
+export const bestPrice = async (db: DbOrTx, listingId: number): Promise<number | null> => (await reusable(db, bestPriceQuery).get({ listingId }))?.p ?? null;
 
 const insertBidQuery = (db: DbOrTx) =>
   db
@@ -89,13 +89,13 @@ const insertBidQuery = (db: DbOrTx) =>
     })
     .returning()
     .prepare();
-export function insertBid(db: DbOrTx, values: Omit<typeof bids.$inferInsert, 'id'>): BidRow {
-  return reusable(db, insertBidQuery).get(values)!;
+export async function insertBid(db: DbOrTx, values: Omit<typeof bids.$inferInsert, 'id'>): Promise<BidRow> {
+  return (await reusable(db, insertBidQuery).get(values))!;
 }
 
 const setBidStatusQuery = (db: DbOrTx) => db.update(bids).set({ status: sql`${$('status')}` }).where(eq(bids.id, $('id'))).prepare();
-export function setBidStatus(db: DbOrTx, id: number, status: BidRow['status']) {
-  reusable(db, setBidStatusQuery).run({ id, status });
+export async function setBidStatus(db: DbOrTx, id: number, status: BidRow['status']) {
+  await reusable(db, setBidStatusQuery).run({ id, status });
 }
 
 const bidByIdQuery = (db: DbOrTx) => db.select().from(bids).where(eq(bids.id, $('id'))).prepare();
@@ -108,12 +108,12 @@ const bidderNumberQuery = (db: DbOrTx) =>
     .from(bidderNumbers)
     .where(and(eq(bidderNumbers.listingId, $('listingId')), eq(bidderNumbers.zoneId, $('zoneId'))))
     .prepare();
-export function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): string {
-  const found = reusable(db, bidderNumberQuery).get({ listingId, zoneId });
+export async function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): Promise<string> {
+  const found = await reusable(db, bidderNumberQuery).get({ listingId, zoneId });
   if (found) return found.number;
-  const n = db.select({ n: sql<number>`count(*)` }).from(bidderNumbers).where(eq(bidderNumbers.listingId, listingId)).all()[0]?.n ?? 0;
+  const n = (await db.select({ n: sql<number>`count(*)` }).from(bidderNumbers).where(eq(bidderNumbers.listingId, listingId)).all())[0]?.n ?? 0;
   const number = String(n + 1).padStart(3, '0');
-  db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
+  await db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
   return number;
 }
 
@@ -127,14 +127,14 @@ const awardedQtyQuery = (db: DbOrTx) =>
     .from(trades)
     .where(eq(trades.listingId, $('listingId')))
     .prepare();
-export const awardedQty = (db: DbOrTx, listingId: number) => reusable(db, awardedQtyQuery).get({ listingId })?.q ?? 0;
+export const awardedQty = async (db: DbOrTx, listingId: number) => (await reusable(db, awardedQtyQuery).get({ listingId }))?.q ?? 0;
 
-export function insertTrade(db: DbOrTx, values: typeof trades.$inferInsert): TradeRow {
-  return db.insert(trades).values(values).returning().all()[0]!;
+export async function insertTrade(db: DbOrTx, values: typeof trades.$inferInsert): Promise<TradeRow> {
+  return (await db.insert(trades).values(values).returning().all())[0]!;
 }
 
-export function updateTrade(db: DbOrTx, id: number, values: Partial<typeof trades.$inferInsert>): TradeRow {
-  return db.update(trades).set(values).where(eq(trades.id, id)).returning().all()[0]!;
+export async function updateTrade(db: DbOrTx, id: number, values: Partial<typeof trades.$inferInsert>): Promise<TradeRow> {
+  return (await db.update(trades).set(values).where(eq(trades.id, id)).returning().all())[0]!;
 }
 
 const settleTradeQuery = (db: DbOrTx) =>
@@ -145,8 +145,8 @@ const settleTradeQuery = (db: DbOrTx) =>
     .returning()
     .prepare();
 /** The trade as paid: settled at `settledAt` with the farmland and the first serial of the units it moved. */
-export const markTradeSettled = (db: DbOrTx, id: number, paid: { settledAt: number; farmlandMilliMu: number; serialStart: number }): TradeRow =>
-  reusable(db, settleTradeQuery).get({ id, ...paid })!;
+export const markTradeSettled = async (db: DbOrTx, id: number, paid: { settledAt: number; farmlandMilliMu: number; serialStart: number }): Promise<TradeRow> =>
+  (await reusable(db, settleTradeQuery).get({ id, ...paid }))!;
 
 const tradeByIdQuery = (db: DbOrTx) => db.select().from(trades).where(eq(trades.id, $('id'))).prepare();
 export const tradeById = (db: DbOrTx, id: number) => reusable(db, tradeByIdQuery).get({ id });
@@ -154,15 +154,15 @@ export const tradeById = (db: DbOrTx, id: number) => reusable(db, tradeByIdQuery
 const tradeOfBuyerQuery = (db: DbOrTx) => db.select().from(trades).where(and(eq(trades.id, $('id')), eq(trades.buyerId, $('buyerId')))).prepare();
 export const findTradeOfBuyer = (db: DbOrTx, id: number, buyerId: number) => reusable(db, tradeOfBuyerQuery).get({ id, buyerId });
 
-export const overdueTradeIds = (db: DbOrTx, now: number) =>
-  db
+export const overdueTradeIds = async (db: DbOrTx, now: number) =>
+  (await db
     .select({ id: trades.id })
     .from(trades)
     .where(and(eq(trades.status, 'awaiting_payment'), sql`${trades.dueAt} < ${now}`))
-    .all()
+    .all())
     .map((r) => r.id);
 
-export const organisationById = (db: DbOrTx, id: number) => db.select().from(organisations).where(eq(organisations.id, id)).all()[0];
+export const organisationById = async (db: DbOrTx, id: number) => (await db.select().from(organisations).where(eq(organisations.id, id)).all())[0];
 
 
 /**
@@ -177,7 +177,7 @@ const lastSoldRangeQuery = (db: DbOrTx) =>
     .orderBy(desc(trades.serialStart))
     .limit(1)
     .prepare();
-export function settledQtyOfLot(db: DbOrTx, lot: { id: number; serialStart: number }): number {
-  const last = reusable(db, lastSoldRangeQuery).get({ lotId: lot.id });
+export async function settledQtyOfLot(db: DbOrTx, lot: { id: number; serialStart: number }): Promise<number> {
+  const last = await reusable(db, lastSoldRangeQuery).get({ lotId: lot.id });
   return last && last.start !== null ? last.start + last.qty - lot.serialStart : 0;
 }

@@ -25,26 +25,26 @@ function withStanding<T extends views.TradeView>(trades: T[]) {
 
 export const tradesRouter = router({
   /** The caller's trades: a county's sales, a zone's awards, every trade for the province. */
-  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(tradesPageOut).query(({ ctx, input }) => {
+  list: partyProcedure.meta({ data: 'own organisation' }).input(pageInput).output(tradesPageOut).query(async ({ ctx, input }) => {
     const db = ctx.services.db;
-    const { rows, total } = views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
+    const { rows, total } = await views.tradesPageFor(db, ctx.user.role === 'province' ? 'all' : ctx.actor, pageWindow(input.page));
     return {
       trades: withStanding(rows),
       total,
       page: input.page ?? 1,
       pageSize: LIST_PAGE_SIZE,
       // A zone's awards awaiting payment, over all pages.
-      awaiting: ctx.user.role === 'zone' ? views.awaitingPaymentOf(db, ctx.actor.organisationId) : null,
+      awaiting: ctx.user.role === 'zone' ? await views.awaitingPaymentOf(db, ctx.actor.organisationId) : null,
     };
   }),
 
   /** One trade confirmation (成交确认书), for its two parties and the province. */
-  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeConfirmationOut).query(({ ctx, input }) => {
-    const trade = views.tradeView(ctx.services.db, input.id);
+  get: partyProcedure.meta({ data: 'own organisation' }).input(byId).output(tradeConfirmationOut).query(async ({ ctx, input }) => {
+    const trade = await views.tradeView(ctx.services.db, input.id);
     if (!trade || !seesTrade({ role: ctx.user.role, organisationId: ctx.actor.organisationId }, trade)) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'tradeNotFound') });
     // Each rule as its version stood when it applied: versions are only added, never take effect before
     // they are recorded, so what was in force at a past moment reads the same today.
-    const versions = settingVersionRows(ctx.services.db);
+    const versions = await settingVersionRows(ctx.services.db);
     const rule = (key: Parameters<typeof versionInForce>[1], at: number) => {
       const v = versionInForce(versions, key, at);
       return { value: v.value, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom };

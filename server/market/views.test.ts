@@ -6,8 +6,8 @@ import { marketChangesAt } from './views';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const harnesses: Harness[] = [];
-afterEach(() => {
-  for (const h of harnesses.splice(0)) h.close();
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
 });
 
 describe('marketChangesAt', () => {
@@ -18,19 +18,19 @@ describe('marketChangesAt', () => {
     // The demo: one auction open for 7 days, guidance in force from today with no end.
     expect(marketChangesAt(h.db, t0)).toBe(t0 + 7 * DAY);
 
-    const lot = (await h.as('hequ').accounts.quota())[0]!.id;
-    const listing = (opensIn: number, closesIn: number) =>
-      h.as('hequ').listings.create({ lotId: lot, mode: 'auction', qty: '10', minLot: '10', reservePrice: '30000', increment: '1000', opensAt: t0 + opensIn, closesAt: t0 + closesIn });
+    const lot = (await (await h.as('hequ')).accounts.quota())[0]!.id;
+    const listing = async (opensIn: number, closesIn: number) =>
+      (await h.as('hequ')).listings.create({ lotId: lot, mode: 'auction', qty: '10', minLot: '10', reservePrice: '30000', increment: '1000', opensAt: t0 + opensIn, closesAt: t0 + closesIn });
     const upcoming = await listing(2 * HOUR, 3 * DAY);
     // Not yet approved: not in the market, so its times do not count.
     expect(marketChangesAt(h.db, t0)).toBe(t0 + 7 * DAY);
-    await h.as('province').listings.review({ listingId: upcoming.id, approve: true });
+    await (await h.as('province')).listings.review({ listingId: upcoming.id, approve: true });
     expect(marketChangesAt(h.db, t0)).toBe(t0 + 2 * HOUR); // it opens
     expect(marketChangesAt(h.db, t0 + 2 * HOUR)).toBe(t0 + 3 * DAY); // then it closes
     expect(marketChangesAt(h.db, t0 + 3 * DAY)).toBe(t0 + 7 * DAY);
 
     // Guidance from a later day (a China-time midnight) counts from its first moment, and to its end.
-    await h.as('province').guidance.publish({ validFrom: '2026-11-04', validTo: '2026-11-05', landType: 'all', reference: '32000', floor: '25000', documentRef: '晋自然资发〔2026〕51号' });
+    await (await h.as('province')).guidance.publish({ validFrom: '2026-11-04', validTo: '2026-11-05', landType: 'all', reference: '32000', floor: '25000', documentRef: '晋自然资发〔2026〕51号' });
     const from = Date.UTC(2026, 10, 3, 16); // 2026-11-04 00:00 CST
     expect(marketChangesAt(h.db, t0 + 3 * HOUR)).toBe(from);
     expect(marketChangesAt(h.db, from)).toBe(t0 + 3 * DAY); // the listing closes first

@@ -87,32 +87,32 @@ export function marketListings(db: DbOrTx, now: number, f: MarketFilter, page: P
 }
 
 /** How many listings the market shows under the filter, over all pages: from the listings index alone unless a city is asked for. */
-export function marketCount(db: DbOrTx, now: number, f: MarketFilter): number {
+export async function marketCount(db: DbOrTx, now: number, f: MarketFilter): Promise<number> {
   const query = db.select({ n: sql<number>`count(*)` }).from(listings).$dynamic();
   if (f.cityId) query.innerJoin(county, eq(listings.countyId, county.id));
-  return query.where(marketWhere(now, f)).all()[0]?.n ?? 0;
+  return (await query.where(marketWhere(now, f)).all())[0]?.n ?? 0;
 }
 
 /**
  * The next moment the market changes by the clock alone, or null: an approved listing opens or closes,
  * or a period of price guidance begins or ends (the page cache keeps the market page until then).
  */
-export function marketChangesAt(db: DbOrTx, now: number): number | null {
-  const row = prepared(
+export async function marketChangesAt(db: DbOrTx, now: number): Promise<number | null> {
+  const row = (await prepared(
     db,
     `select min(t) t from (
        select min(opens_at) t from listings where status = 'approved' and opens_at > :now
        union all select min(closes_at) from listings where status = 'approved' and closes_at > :now
        union all select min(valid_from) from price_guidance where valid_from > :now
        union all select min(valid_to) from price_guidance where valid_to > :now)`,
-  ).get({ now }) as { t: number | null };
+  ).get({ now })) as { t: number | null };
   return row.t;
 }
 
-export const listingView = (db: DbOrTx, id: number) => listingQuery(db).where(eq(listings.id, id)).all()[0];
+export const listingView = async (db: DbOrTx, id: number) => (await listingQuery(db).where(eq(listings.id, id)).all())[0];
 
 /** How many rows of a table match: a paged list's total. */
-const countOf = (db: DbOrTx, table: SQLiteTable, where: SQL | undefined) => db.select({ n: count() }).from(table).where(where).all()[0]?.n ?? 0;
+const countOf = async (db: DbOrTx, table: SQLiteTable, where: SQL | undefined) => (await db.select({ n: count() }).from(table).where(where).all())[0]?.n ?? 0;
 
 /** One page of a list: rows [offset, offset + limit). */
 export interface Page {
@@ -141,11 +141,11 @@ function listingWhere(f: ListingSelection) {
 }
 
 /** One page of the selected listings, newest first, and how many there are in all. */
-export function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
+export async function listingsPage(db: DbOrTx, f: ListingSelection, page: Page) {
   const where = listingWhere(f);
   return {
-    rows: listingQuery(db).where(where).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
-    total: countOf(db, listings, where),
+    rows: await listingQuery(db).where(where).orderBy(desc(listings.id)).limit(page.limit).offset(page.offset).all(),
+    total: await countOf(db, listings, where),
   };
 }
 
@@ -177,7 +177,7 @@ const listingBidColumns = {
  * with how many there are in all. Bounded because every watcher of an auction polls it every 2 s, and
  * a busy auction's history grows with every raise.
  */
-export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: number; zoneId?: number }) {
+export async function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: number; zoneId?: number }) {
   const whose = and(eq(bids.listingId, listingId), opts.zoneId !== undefined ? eq(bids.zoneId, opts.zoneId) : undefined);
   const query = () =>
     db
@@ -186,10 +186,10 @@ export function bidsOfListing(db: DbOrTx, listingId: number, opts: { newest: num
       .innerJoin(organisations, eq(bids.zoneId, organisations.id))
       .leftJoin(bidderNumbers, and(eq(bidderNumbers.listingId, bids.listingId), eq(bidderNumbers.zoneId, bids.zoneId)))
       .$dynamic();
-  const active = query().where(and(whose, inArray(bids.status, ['active', 'won', 'lost']))).all();
-  const newest = query().where(whose).orderBy(desc(bids.placedAt), desc(bids.id)).limit(opts.newest).all();
+  const active = await query().where(and(whose, inArray(bids.status, ['active', 'won', 'lost']))).all();
+  const newest = await query().where(whose).orderBy(desc(bids.placedAt), desc(bids.id)).limit(opts.newest).all();
   const rows = [...new Map([...newest, ...active].map((b) => [b.id, b])).values()].sort((x, y) => y.placedAt - x.placedAt || y.id - x.id);
-  return { rows, total: countOf(db, bids, whose) };
+  return { rows, total: await countOf(db, bids, whose) };
 }
 
 const tradeColumns = {
@@ -253,30 +253,30 @@ export function tradesFor(db: DbOrTx, party: { organisationId: number } | 'all',
  * there are. A party's awaiting payment come first, so a zone finds what it has to pay on the first
  * page; the province's are newest first, read in the order of the index.
  */
-export function tradesPageFor(db: DbOrTx, party: { organisationId: number } | 'all', page: Page) {
+export async function tradesPageFor(db: DbOrTx, party: { organisationId: number } | 'all', page: Page) {
   const own = tradesOf(party);
   const order = party === 'all' ? [desc(trades.id)] : [desc(sql`${trades.status} = 'awaiting_payment'`), desc(trades.id)];
   return {
-    rows: tradeQuery(db).where(own).orderBy(...order).limit(page.limit).offset(page.offset).all(),
-    total: countOf(db, trades, own),
+    rows: await tradeQuery(db).where(own).orderBy(...order).limit(page.limit).offset(page.offset).all(),
+    total: await countOf(db, trades, own),
   };
 }
 
 /** What a zone has still to pay: its awards awaiting payment, and their balances after the deposits. */
-export function awaitingPaymentOf(db: DbOrTx, zoneId: number) {
-  const row = db
+export async function awaitingPaymentOf(db: DbOrTx, zoneId: number) {
+  const row = (await db
     .select({ count: sql<number>`count(*)`, dueFen: sql<number>`coalesce(sum(${trades.amountFen} - ${trades.depositFen}), 0)` })
     .from(trades)
     .where(and(eq(trades.buyerId, zoneId), eq(trades.status, 'awaiting_payment')))
-    .all()[0];
+    .all())[0];
   return { count: row?.count ?? 0, dueFen: row?.dueFen ?? 0 };
 }
 
 /** The trades of several listings in one query, newest first (a page of results, not one query per listing). */
-export const tradesOfListings = (db: DbOrTx, listingIds: number[]) =>
-  listingIds.length === 0 ? [] : tradeQuery(db).where(inArray(trades.listingId, listingIds)).orderBy(desc(trades.id)).all();
+export const tradesOfListings = async (db: DbOrTx, listingIds: number[]) =>
+  listingIds.length === 0 ? [] : await tradeQuery(db).where(inArray(trades.listingId, listingIds)).orderBy(desc(trades.id)).all();
 
-export const tradeView = (db: DbOrTx, id: number) => tradeQuery(db).where(eq(trades.id, id)).all()[0];
+export const tradeView = async (db: DbOrTx, id: number) => (await tradeQuery(db).where(eq(trades.id, id)).all())[0];
 
 /** A county's lots with the quota of each in every state (free / listed / awarded / sold). */
 export function quotaOfCounty(db: DbOrTx, countyId: number) {
@@ -338,8 +338,8 @@ export function holdingsOf(db: DbOrTx, organisationId: number) {
  * One page of a zone's bids and offers with their listing, newest first, and how many it has made;
  * with what a standing needs: the listing's terms and awards so far, the bid's own award if any.
  */
-export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
-  const rows = db
+export async function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
+  const rows = await db
     .select({
       ...bidColumns,
       listingId: listings.id,
@@ -362,14 +362,14 @@ export function bidsOfZone(db: DbOrTx, zoneId: number, page: Page) {
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  return { rows, total: countOf(db, bids, eq(bids.zoneId, zoneId)) };
+  return { rows, total: await countOf(db, bids, eq(bids.zoneId, zoneId)) };
 }
 
 /** The active bids and offers of several listings in one query: what an open auction's standings are worked out from. */
-export const activeBidsOfListings = (db: DbOrTx, listingIds: number[]) =>
+export const activeBidsOfListings = async (db: DbOrTx, listingIds: number[]) =>
   listingIds.length === 0
     ? []
-    : db
+    : await db
         .select({ ...bidColumns, listingId: bids.listingId, zoneId: bids.zoneId })
         .from(bids)
         .where(and(inArray(bids.listingId, listingIds), eq(bids.status, 'active')))
@@ -378,9 +378,9 @@ export const activeBidsOfListings = (db: DbOrTx, listingIds: number[]) =>
 export const zones = (db: DbOrTx) =>
   db.select({ id: organisations.id, name: organisations.name, isDemo: organisations.isDemo }).from(organisations).where(eq(organisations.kind, 'zone')).orderBy(organisations.id).all();
 
-export const citiesWithCounties = (db: DbOrTx) => {
-  const cityRows = db.select().from(cities).orderBy(cities.id).all();
-  const countyRows = db
+export const citiesWithCounties = async (db: DbOrTx) => {
+  const cityRows = await db.select().from(cities).orderBy(cities.id).all();
+  const countyRows = await db
     .select({ id: organisations.id, name: organisations.name, cityId: organisations.cityId })
     .from(organisations)
     .where(eq(organisations.kind, 'county'))

@@ -22,10 +22,10 @@ const insertQuery = (db: DbOrTx) =>
     .prepare();
 
 /** Writes the notices not written before (by organisation and key); returns how many were new. */
-export function insertNotices(db: DbOrTx, notices: readonly Notice[], at: number): number {
+export async function insertNotices(db: DbOrTx, notices: readonly Notice[], at: number): Promise<number> {
   let written = 0;
   for (const n of notices) {
-    const r = reusable(db, insertQuery).run({ organisationId: n.organisationId, kind: n.kind, params: JSON.stringify(n.params), href: n.href, key: n.key, createdAt: at });
+    const r = await reusable(db, insertQuery).run({ organisationId: n.organisationId, kind: n.kind, params: JSON.stringify(n.params), href: n.href, key: n.key, createdAt: at });
     written += r.changes;
   }
   return written;
@@ -37,7 +37,7 @@ const existsQuery = (db: DbOrTx) =>
     .from(notifications)
     .where(and(eq(notifications.organisationId, $('organisationId')), eq(notifications.key, $('key'))))
     .prepare();
-export const noticeWritten = (db: DbOrTx, n: Pick<Notice, 'organisationId' | 'key'>) => reusable(db, existsQuery).get({ organisationId: n.organisationId, key: n.key }) !== undefined;
+export const noticeWritten = async (db: DbOrTx, n: Pick<Notice, 'organisationId' | 'key'>) => await reusable(db, existsQuery).get({ organisationId: n.organisationId, key: n.key }) !== undefined;
 
 const unreadQuery = (db: DbOrTx) =>
   db
@@ -45,37 +45,37 @@ const unreadQuery = (db: DbOrTx) =>
     .from(notifications)
     .where(and(eq(notifications.organisationId, $('organisationId')), isNull(notifications.readAt)))
     .prepare();
-export const unreadCountOf = (db: DbOrTx, organisationId: number) => reusable(db, unreadQuery).get({ organisationId })?.n ?? 0;
+export const unreadCountOf = async (db: DbOrTx, organisationId: number) => (await reusable(db, unreadQuery).get({ organisationId }))?.n ?? 0;
 
 /** One page of an organisation's messages, newest first, and how many it has. */
-export function notificationsPage(db: DbOrTx, organisationId: number, page: { offset: number; limit: number }) {
+export async function notificationsPage(db: DbOrTx, organisationId: number, page: { offset: number; limit: number }) {
   const own = eq(notifications.organisationId, organisationId);
   return {
-    rows: db.select().from(notifications).where(own).orderBy(desc(notifications.id)).limit(page.limit).offset(page.offset).all(),
-    total: db.select({ n: count() }).from(notifications).where(own).all()[0]?.n ?? 0,
+    rows: await db.select().from(notifications).where(own).orderBy(desc(notifications.id)).limit(page.limit).offset(page.offset).all(),
+    total: (await db.select({ n: count() }).from(notifications).where(own).all())[0]?.n ?? 0,
   };
 }
 
-export const notificationOf = (db: DbOrTx, organisationId: number, id: number) =>
-  db
+export const notificationOf = async (db: DbOrTx, organisationId: number, id: number) =>
+  (await db
     .select()
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.organisationId, organisationId)))
-    .all()[0];
+    .all())[0];
 
-export const markRead = (db: DbOrTx, organisationId: number, id: number, at: number) =>
-  db
+export const markRead = async (db: DbOrTx, organisationId: number, id: number, at: number) =>
+  (await db
     .update(notifications)
     .set({ readAt: at })
     .where(and(eq(notifications.id, id), eq(notifications.organisationId, organisationId), isNull(notifications.readAt)))
-    .run().changes;
+    .run()).changes;
 
-export const markAllRead = (db: DbOrTx, organisationId: number, at: number) =>
-  db
+export const markAllRead = async (db: DbOrTx, organisationId: number, at: number) =>
+  (await db
     .update(notifications)
     .set({ readAt: at })
     .where(and(eq(notifications.organisationId, organisationId), isNull(notifications.readAt)))
-    .run().changes;
+    .run()).changes;
 
 // --- what the sweep reminds of ------------------------------------------------------------------------
 
@@ -120,10 +120,10 @@ export const obligationsNear = (db: DbOrTx, horizon: { approvedBy: number; first
   reusable(db, obligationsNearQuery).all(horizon);
 
 /** The city bureaus (市局) of each city, for the reminders of their counties' obligations. */
-export function cityBureausByCity(db: DbOrTx, cityIds: readonly number[]): Map<number, number[]> {
+export async function cityBureausByCity(db: DbOrTx, cityIds: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (cityIds.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select({ id: organisations.id, cityId: organisations.cityId })
     .from(organisations)
     .where(and(eq(organisations.kind, 'city'), inArray(organisations.cityId, [...cityIds])))

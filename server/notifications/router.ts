@@ -34,29 +34,29 @@ function asMessage(locale: Locale, row: data.NotificationRow) {
 
 /** The facts of what waits for the organisation, by what its role acts on. */
 /** Obligations with the reclamation periods that bind each (in force when its clock started). */
-function withYears<P extends { approvedAt: number; firstTradedAt: number | null }>(db: Services['db'], projects: P[]) {
-  const years = reclamationYearsReader(db);
+async function withYears<P extends { approvedAt: number; firstTradedAt: number | null }>(db: Services['db'], projects: P[]) {
+  const years = await reclamationYearsReader(db);
   return projects.map((p) => ({ ...p, years: years.of(p) }));
 }
 
-function todoFacts(s: Services, user: { role: Role; organisationId: number; cityId: number | null }): TodoFacts {
+async function todoFacts(s: Services, user: { role: Role; organisationId: number; cityId: number | null }): Promise<TodoFacts> {
   const db = s.db;
   switch (user.role) {
     case 'zone':
-      return { unpaidAwards: data.unpaidAwardsOf(db, user.organisationId) };
+      return { unpaidAwards: await data.unpaidAwardsOf(db, user.organisationId) };
     case 'county':
       return {
-        projectsReturned: projectList(db, { countyId: user.organisationId }, ['returned']),
-        listingsWithOffers: data.listingsWithOpenOffers(db, user.organisationId),
-        obligations: withYears(db, data.openObligations(db, { countyId: user.organisationId })),
+        projectsReturned: await projectList(db, { countyId: user.organisationId }, ['returned']),
+        listingsWithOffers: await data.listingsWithOpenOffers(db, user.organisationId),
+        obligations: await withYears(db, data.openObligations(db, { countyId: user.organisationId })),
       };
     case 'city':
       return {
-        projectsToReview: [...projectList(db, { cityId: user.cityId ?? -1 }, ['city_review'])].reverse(),
-        obligations: withYears(db, data.openObligations(db, { cityId: user.cityId ?? -1 })),
+        projectsToReview: [...await projectList(db, { cityId: user.cityId ?? -1 }, ['city_review'])].reverse(),
+        obligations: await withYears(db, data.openObligations(db, { cityId: user.cityId ?? -1 })),
       };
     case 'province':
-      return { listingsToReview: data.listingsAwaitingReview(db), projectsToReview: [...projectList(db, 'all', ['province_review'])].reverse() };
+      return { listingsToReview: await data.listingsAwaitingReview(db), projectsToReview: [...await projectList(db, 'all', ['province_review'])].reverse() };
   }
 }
 
@@ -69,13 +69,13 @@ export const notificationsRouter = router({
     .meta({ data: 'own organisation' })
     .input(pageInput)
     .output(messagesPageOut)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const db = ctx.services.db;
-      const { rows, total } = data.notificationsPage(db, ctx.actor.organisationId, pageWindow(input.page));
+      const { rows, total } = await data.notificationsPage(db, ctx.actor.organisationId, pageWindow(input.page));
       return {
         messages: rows.map((r) => asMessage(ctx.locale, r)),
         total,
-        unread: data.unreadCountOf(db, ctx.actor.organisationId),
+        unread: await data.unreadCountOf(db, ctx.actor.organisationId),
         page: input.page ?? 1,
         pageSize: LIST_PAGE_SIZE,
       };
@@ -86,14 +86,14 @@ export const notificationsRouter = router({
     .meta({ data: 'own organisation' })
     .input(byId)
     .output(messageOut)
-    .mutation(({ ctx, input }) => asMessage(ctx.locale, markRead(ctx.services, ctx.actor, input.id))),
+    .mutation(async ({ ctx, input }) => asMessage(ctx.locale, (await markRead(ctx.services, ctx.actor, input.id)))),
 
   /** 全部标为已读. */
   markAllRead: memberProcedure.meta({ data: 'own organisation' }).output(markedAllOut).mutation(({ ctx }) => markAllRead(ctx.services, ctx.actor)),
 
   /** 待办: what waits for the organisation now, most urgent first, each with the page to act on. */
-  todo: memberProcedure.meta({ data: 'own organisation' }).output(todoOut).query(({ ctx }) => {
-    const items = todoOf(todoFacts(ctx.services, ctx.user), ctx.services.clock.now());
+  todo: memberProcedure.meta({ data: 'own organisation' }).output(todoOut).query(async ({ ctx }) => {
+    const items = todoOf((await todoFacts(ctx.services, ctx.user)), ctx.services.clock.now());
     return {
       items: items.slice(0, TODO_SHOWN).map((i) => ({ kind: i.kind, text: render(ctx.locale, `todo_${i.kind}`, i.params), href: i.href, dueAt: i.dueAt })),
       total: items.length,

@@ -18,10 +18,10 @@ const run = promisify(execFile);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-const transfers = (file: string) => {
-  const db = openDatabase(file);
-  const n = (db.$client.prepare("select count(*) n from bank_transfers where bank_ref like 'LOAD-%'").get() as { n: number }).n;
-  db.$client.close();
+const transfers = async (file: string) => {
+  const db = await openDatabase(file);
+  const n = ((await db.connection.prepare("select count(*) n from bank_transfers where bank_ref like 'LOAD-%'").get()) as { n: number }).n;
+  await db.connection.close();
   return n;
 };
 
@@ -30,31 +30,31 @@ describe('backup and restore', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-backup-'));
     dirs.push(dir);
     const live = path.join(dir, 'live', 'quota-exchange.db');
-    const db = openDatabase(live);
+    const db = await openDatabase(live);
     await seedDemo({ db, clock: systemClock, documents: documentStore(path.join(dir, 'documents')) });
-    db.$client.close();
+    await db.connection.close();
 
     // Another process writes for 1.5 s (at most 3000 transactions) while the backup runs.
     const writer = run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'server/testing/load-writer.ts', live, '1500', '3000']);
     await new Promise((r) => setTimeout(r, 500));
-    const before = transfers(live);
+    const before = await transfers(live);
     const copy = path.join(dir, 'backups', 'copy.db');
     await backupDatabase(live, copy);
     const acknowledged = Number((await writer).stdout.trim());
     expect(acknowledged).toBeGreaterThan(0);
 
-    const inCopy = transfers(copy);
+    const inCopy = await transfers(copy);
     expect(inCopy).toBeGreaterThanOrEqual(before);
     expect(inCopy).toBeLessThanOrEqual(acknowledged);
     expect(checkDatabaseFile(copy)).toBeNull();
 
     // Restore over the live database (the writer has stopped): it opens, verifies, and holds the copy's data.
-    const r = restoreDatabase(copy, live);
+    const r = await restoreDatabase(copy, live);
     expect(fs.existsSync(r.keptAs)).toBe(true);
     expect(transfers(live)).toBe(inCopy);
-    const restored = openDatabase(live);
-    expect(verifyIntegrity(restored).ok).toBe(true);
-    restored.$client.close();
+    const restored = await openDatabase(live);
+    expect((await verifyIntegrity(restored)).ok).toBe(true);
+    await restored.connection.close();
     // The database it replaced still has every acknowledged transfer.
     expect(transfers(r.keptAs)).toBe(acknowledged);
   });

@@ -12,7 +12,7 @@ import { firstProblem, verifyIntegrity } from '@/server/audit/integrity';
 import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from '@/db/owner-only';
 
 /** Opens a copy read-only-in-spirit and reports why it is unusable, or null. */
-export function checkDatabaseFile(file: string): string | null {
+export async function checkDatabaseFile(file: string): Promise<string | null> {
   if (!fs.existsSync(file)) return `${file} does not exist`;
   const raw = new Database(file, { fileMustExist: true });
   try {
@@ -23,11 +23,11 @@ export function checkDatabaseFile(file: string): string | null {
   } finally {
     raw.close();
   }
-  const db = openMarketDatabase(file);
+  const db = await openMarketDatabase(file);
   try {
-    return firstProblem(verifyIntegrity(db));
+    return firstProblem((await verifyIntegrity(db)));
   } finally {
-    db.$client.close();
+    await db.connection.close();
   }
 }
 
@@ -44,7 +44,7 @@ export async function backupDatabase(source: string, dest: string) {
   } finally {
     db.close();
   }
-  const problem = checkDatabaseFile(tmp);
+  const problem = await checkDatabaseFile(tmp);
   if (problem) {
     fs.rmSync(tmp, { force: true });
     throw new Error(`the backup is not consistent: ${problem}`);
@@ -54,8 +54,8 @@ export async function backupDatabase(source: string, dest: string) {
 }
 
 /** Puts a checked backup in place of the database; the replaced one is kept as `<db>.before-restore`. */
-export function restoreDatabase(backup: string, target: string) {
-  const problem = checkDatabaseFile(backup);
+export async function restoreDatabase(backup: string, target: string) {
+  const problem = await checkDatabaseFile(backup);
   if (problem) throw new Error(`refusing to restore ${backup}: ${problem}`);
   createOwnerOnlyFolder(path.dirname(target));
   const incoming = `${target}.restoring`;

@@ -52,8 +52,8 @@ describe('owner-only data files', () => {
       expect(modeOf(data)).toBe(0o700);
 
       const dbFile = path.join(data, 'quota-exchange.db');
-      const db = openDatabase(dbFile);
-      db.$client.prepare('select count(*) from users').get();
+      const db = await openDatabase(dbFile);
+      await db.connection.prepare('select count(*) from users').get();
       expect(fs.existsSync(`${dbFile}-wal`) && fs.existsSync(`${dbFile}-shm`)).toBe(true);
       for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) expect(modeOf(f), f).toBe(0o600);
 
@@ -69,9 +69,9 @@ describe('owner-only data files', () => {
       await backupDatabase(dbFile, backup);
       expect(modeOf(path.join(data, 'backups'))).toBe(0o700);
       expect(modeOf(backup)).toBe(0o600);
-      db.$client.close();
+      await db.connection.close();
 
-      restoreDatabase(backup, dbFile);
+      await restoreDatabase(backup, dbFile);
       expect(modeOf(dbFile)).toBe(0o600);
       expect(modeOf(`${dbFile}.before-restore`)).toBe(0o600);
 
@@ -86,7 +86,7 @@ describe('owner-only data files', () => {
   it('a backup into a new folder elsewhere is owner-only; an existing folder the operator chose keeps its mode', async () => {
     const root = tmpRoot();
     const dbFile = path.join(root, 'data', 'quota-exchange.db');
-    openDatabase(dbFile).$client.close();
+    await (await openDatabase(dbFile)).connection.close();
     const shared = path.join(root, 'shared');
     fs.mkdirSync(shared, { mode: 0o755 });
     fs.chmodSync(shared, 0o755);
@@ -101,8 +101,8 @@ describe('owner-only data files', () => {
     const root = tmpRoot();
     const data = path.join(root, 'data');
     const dbFile = path.join(data, 'quota-exchange.db');
-    const live = openDatabase(dbFile);
-    live.$client.prepare('select count(*) from users').get();
+    const live = await openDatabase(dbFile);
+    await live.connection.prepare('select count(*) from users').get();
     fs.mkdirSync(path.join(data, 'documents'));
     fs.writeFileSync(path.join(data, 'documents', 'a.pdf'), DEMO_PDF);
     fs.mkdirSync(path.join(data, 'backups'));
@@ -129,10 +129,10 @@ describe('owner-only data files', () => {
     // Opening the database alone tightens it and the WAL files another connection keeps, as a tool that
     // opens it without the server would.
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.chmodSync(f, 0o644);
-    const reopened = openDatabase(dbFile);
+    const reopened = await openDatabase(dbFile);
     for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) expect(modeOf(f), f).toBe(0o600);
-    reopened.$client.close();
-    live.$client.close();
+    await reopened.connection.close();
+    await live.connection.close();
 
     // The session secret read from a loosened file is tightened too.
     fs.chmodSync(path.join(data, 'auth-secret'), 0o644);

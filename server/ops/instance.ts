@@ -5,13 +5,13 @@ import { instance, organisations, users } from '@/db/schema';
 
 export type InstanceMode = 'demo' | 'production';
 
-export const instanceMode = (db: DbOrTx) => db.select({ value: instance.value }).from(instance).where(eq(instance.key, 'mode')).all()[0]?.value as InstanceMode | undefined;
+export const instanceMode = async (db: DbOrTx) => (await db.select({ value: instance.value }).from(instance).where(eq(instance.key, 'mode')).all())[0]?.value as InstanceMode | undefined;
 
 export const setInstanceMode = (db: DbOrTx, mode: InstanceMode) => db.insert(instance).values({ key: 'mode', value: mode }).onConflictDoUpdate({ target: instance.key, set: { value: mode } }).run();
 
-export const hasOrganisations = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).limit(1).all().length > 0;
+export const hasOrganisations = async (db: DbOrTx) => (await db.select({ id: organisations.id }).from(organisations).limit(1).all()).length > 0;
 
 /** Organisations marked as the demo's own (its demo zones). */
-export const hasDemoOrganisations = (db: DbOrTx) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1).all().length > 0;
+export const hasDemoOrganisations = async (db: DbOrTx) => (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1).all()).length > 0;
 
-export const enabledUserCount = (db: DbOrTx) => db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.disabled, false)).all()[0]!.n;
+export const enabledUserCount = async (db: DbOrTx) => (await db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.disabled, false)).all())[0]!.n;

@@ -5,8 +5,8 @@ import 'server-only';
 import { type Db, openDatabase } from '@/db/client';
 import { sealAuditLog } from '@/server/books/audit-log';
 
-export function openMarketDatabase(file: string): Db {
-  const db = openDatabase(file);
-  sealAuditLog(db);
+export async function openMarketDatabase(file: string): Promise<Db> {
+  const db = await openDatabase(file);
+  await sealAuditLog(db);
   return db;
 }

@@ -15,23 +15,23 @@ import type { Services } from '@/server/kernel/deps';
 
 const T0 = Date.UTC(2026, 11, 4, 2, 0, 0);
 const opened: { db: Db; dir: string }[] = [];
-function fresh(): Services {
+async function fresh(): Promise<Services> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-prepare-'));
-  const db = openDatabase(path.join(dir, 'q.db'));
+  const db = await openDatabase(path.join(dir, 'q.db'));
   opened.push({ db, dir });
   return { db, clock: new ManualClock(T0), documents: documentStore(path.join(dir, 'documents')) };
 }
-afterEach(() => {
+afterEach(async () => {
   for (const { db, dir } of opened.splice(0)) {
-    db.$client.close();
+    await db.connection.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
-const count = (s: Services, sql: string) => (s.db.$client.prepare(sql).get() as { n: number }).n;
+const count = async (s: Services, sql: string) => ((await s.db.connection.prepare(sql).get()) as { n: number }).n;
 
 describe('preparing a data folder', () => {
   it('a production start: the places of seed 000, every city bureau, no user, no money', async () => {
-    const s = fresh();
+    const s = await fresh();
     expect(await prepareDatabase(s, { demo: false })).toEqual({ mode: 'production', users: 0 });
     expect(count(s, 'select count(*) n from users')).toBe(0);
     expect(count(s, "select count(*) n from organisations where kind = 'province'")).toBe(1);
@@ -48,7 +48,7 @@ describe('preparing a data folder', () => {
   });
 
   it('a demo start: the demo users and a year of settled history before this month, among organisations nobody signs in as', async () => {
-    const s = fresh();
+    const s = await fresh();
     const prepared = await prepareDatabase(s, { demo: true });
     expect(prepared.mode).toBe('demo');
     expect(prepared.users).toBeGreaterThanOrEqual(8);
@@ -63,10 +63,10 @@ describe('preparing a data folder', () => {
   });
 
   it('a database the demo seed made before modes were recorded is the demo', async () => {
-    const s = fresh();
+    const s = await fresh();
     await seedDemo(s);
     expect((await prepareDatabase(s, { demo: true })).mode).toBe('demo');
-    const t = fresh();
+    const t = await fresh();
     await seedDemo(t);
     await expect(prepareDatabase(t, { demo: false })).rejects.toThrow(ModeMismatch);
   });

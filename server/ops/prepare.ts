@@ -19,22 +19,22 @@ export class ModeMismatch extends Error {}
 export async function prepareDatabase(services: Services, { demo, testClock = false }: { demo: boolean; testClock?: boolean }): Promise<{ mode: InstanceMode; users: number }> {
   const { db } = services;
   const wanted: InstanceMode = demo ? 'demo' : 'production';
-  if (!hasOrganisations(db)) {
+  if (!await hasOrganisations(db)) {
     if (wanted === 'demo') {
       await seedDemo(services);
-      const history = seedDemoHistory(services);
+      const history = await seedDemoHistory(services);
       log().info({ event: 'seeded', mode: 'demo', historyTrades: history.trades }, `seeded the demo data and ${history.trades} trades of history`);
     } else {
-      inTransaction(db, (tx) => seedPlaces(tx, { cityBureaux: SHANXI_CITIES }));
+      await inTransaction(db, (tx) => seedPlaces(tx, { cityBureaux: SHANXI_CITIES }));
       log().info({ event: 'seeded', mode: 'production' }, 'seeded the places of seed 000; no users');
     }
-    setInstanceMode(db, wanted);
+    await setInstanceMode(db, wanted);
   }
   // Databases made before the mode was recorded were all made by the demo's seed.
-  let mode = instanceMode(db);
+  let mode = await instanceMode(db);
   if (mode === undefined) {
-    mode = hasDemoOrganisations(db) ? 'demo' : 'production';
-    setInstanceMode(db, mode);
+    mode = await hasDemoOrganisations(db) ? 'demo' : 'production';
+    await setInstanceMode(db, mode);
   }
   if (mode !== wanted) {
     throw new ModeMismatch(
@@ -45,5 +45,5 @@ export async function prepareDatabase(services: Services, { demo, testClock = fa
   }
   // Market time that anyone with the token may move has no place in a real market.
   if (testClock && mode === 'production') throw new ModeMismatch('QX_TEST_CLOCK=1 is for the demo and browser tests: a production data folder refuses it.');
-  return { mode, users: enabledUserCount(db) };
+  return { mode, users: await enabledUserCount(db) };
 }

@@ -15,10 +15,10 @@ export interface DemandInput {
 
 /** The zone's declaration for the year, as a new revision of its own (the procedure lets only zones call). */
 export function declareDemand(s: Services, actor: Actor, input: DemandInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     checkDeclarableYear(input.year, yearCst(now));
-    const before = data.latestDemand(tx, actor.organisationId, input.year);
-    const after = data.insertDemand(tx, {
+    const before = await data.latestDemand(tx, actor.organisationId, input.year);
+    const after = await data.insertDemand(tx, {
       zoneId: actor.organisationId,
       year: input.year,
       revision: nextRevision(before),
@@ -27,7 +27,7 @@ export function declareDemand(s: Services, actor: Actor, input: DemandInput) {
       declaredAt: now,
       declaredBy: actor.userId,
     });
-    writeAudit(tx, { at: now, actor, action: 'demand.declare', entity: 'zone_demand', entityId: after.id, before: before ?? undefined, after });
+    await writeAudit(tx, { at: now, actor, action: 'demand.declare', entity: 'zone_demand', entityId: after.id, before: before ?? undefined, after });
     return after;
   });
 }

@@ -10,16 +10,16 @@ import type { Qty } from '@/server/outlook/domain/outlook';
 export type DemandRow = typeof zoneDemands.$inferSelect;
 
 /** The zone's latest declaration for a year, or null before its first. */
-export const latestDemand = (db: DbOrTx, zoneId: number, year: number): DemandRow | null =>
-  db
+export const latestDemand = async (db: DbOrTx, zoneId: number, year: number): Promise<DemandRow | null> =>
+  (await db
     .select()
     .from(zoneDemands)
     .where(and(eq(zoneDemands.zoneId, zoneId), eq(zoneDemands.year, year)))
     .orderBy(desc(zoneDemands.revision))
     .limit(1)
-    .all()[0] ?? null;
+    .all())[0] ?? null;
 
-export const insertDemand = (db: DbOrTx, values: typeof zoneDemands.$inferInsert) => db.insert(zoneDemands).values(values).returning().all()[0]!;
+export const insertDemand = async (db: DbOrTx, values: typeof zoneDemands.$inferInsert) => (await db.insert(zoneDemands).values(values).returning().all())[0]!;
 
 /** Every revision of the zone's declarations for the years, newest first, with who declared it. */
 export const demandRevisions = (db: DbOrTx, zoneId: number, years: readonly number[]) =>
@@ -58,37 +58,37 @@ const declaredIn = (db: DbOrTx, year: number): Qty[] =>
  * review), by county: its plots' area less the resettlement area, as approval would issue it
  * (server/projects/domain/projects.ts checkPlan).
  */
-const pipelineByCounty = (db: DbOrTx): Qty[] => {
+const pipelineByCounty = async (db: DbOrTx): Promise<Qty[]> => {
   const area = db.select({ projectId: projectPlots.projectId, area: sql<number>`sum(${projectPlots.areaMilliMu})`.as('area') }).from(projectPlots).groupBy(projectPlots.projectId).as('area');
-  return db
+  return (await db
     .select({ id: projects.countyId, qtyMilliMu: sql<number>`sum(max(0, ${area.area} - ${projects.resettlementMilliMu}))` })
     .from(projects)
     .innerJoin(area, eq(area.projectId, projects.id))
     .where(inArray(projects.status, ['city_review', 'province_review']))
     .groupBy(projects.countyId)
-    .all()
+    .all())
     .map((r) => ({ id: r.id, qtyMilliMu: Number(r.qtyMilliMu) }));
 };
 
 /** Counties' quota in one bucket of the ledger ('free': not listed nor awarded; 'listed': in listings not yet closed), by county. */
-const countyQuota = (db: DbOrTx, bucket: 'free' | 'listed'): Qty[] =>
-  db
+const countyQuota = async (db: DbOrTx, bucket: 'free' | 'listed'): Promise<Qty[]> =>
+  (await db
     .select({ id: accounts.organisationId, qtyMilliMu: sql<number>`sum(${accounts.balance})` })
     .from(accounts)
     .innerJoin(organisations, eq(organisations.id, accounts.organisationId))
     .where(and(eq(accounts.asset, 'QUOTA'), eq(accounts.bucket, bucket), eq(organisations.kind, 'county')))
     .groupBy(accounts.organisationId)
-    .all()
+    .all())
     .map((r) => ({ id: r.id, qtyMilliMu: Number(r.qtyMilliMu) }));
 
 /** Quota each zone bought (settled) in the year, from the settlements' monthly sums. */
-const boughtIn = (db: DbOrTx, year: number): Qty[] =>
-  db
+const boughtIn = async (db: DbOrTx, year: number): Promise<Qty[]> =>
+  (await db
     .select({ id: settledTotals.buyerId, qtyMilliMu: sql<number>`sum(${settledTotals.qtyMilliMu})` })
     .from(settledTotals)
     .where(and(sql`${settledTotals.month} >= ${`${year}-01`}`, sql`${settledTotals.month} <= ${`${year}-12`}`))
     .groupBy(settledTotals.buyerId)
-    .all()
+    .all())
     .map((r) => ({ id: r.id, qtyMilliMu: Number(r.qtyMilliMu) }));
 
 const zonesWithCity = (db: DbOrTx) =>
@@ -98,16 +98,16 @@ const zonesWithCity = (db: DbOrTx) =>
  * The rows of the outlook of a year: places, supply as it stands now (pipeline, free, listed) and
  * sold in the year, the zones' declarations for the year and what they bought in it.
  */
-export function outlookRows(db: DbOrTx, year: number) {
+export async function outlookRows(db: DbOrTx, year: number) {
   return {
-    cities: citiesList(db),
-    counties: countiesWithCity(db).map((c) => ({ id: c.id, name: c.name, cityId: c.cityId })),
-    zones: zonesWithCity(db),
-    pipeline: pipelineByCounty(db),
-    free: countyQuota(db, 'free'),
-    listed: countyQuota(db, 'listed'),
-    sold: [...tradedByCounty(db, `${year}-01`, `${year}-12`)].map(([id, qtyMilliMu]) => ({ id, qtyMilliMu })),
+    cities: await citiesList(db),
+    counties: (await countiesWithCity(db)).map((c) => ({ id: c.id, name: c.name, cityId: c.cityId })),
+    zones: await zonesWithCity(db),
+    pipeline: await pipelineByCounty(db),
+    free: await countyQuota(db, 'free'),
+    listed: await countyQuota(db, 'listed'),
+    sold: [...await tradedByCounty(db, `${year}-01`, `${year}-12`)].map(([id, qtyMilliMu]) => ({ id, qtyMilliMu })),
     declared: declaredIn(db, year),
-    bought: boughtIn(db, year),
+    bought: await boughtIn(db, year),
   };
 }

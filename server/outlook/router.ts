@@ -13,10 +13,10 @@ import { demandOut, outlookOut, ownDemandOut } from './outputs';
 
 export const outlookRouter = router({
   /** The zone's declarations for this year and the next, and every revision of them. */
-  demand: zoneProcedure.meta({ data: 'own organisation' }).output(ownDemandOut).query(({ ctx }) => {
+  demand: zoneProcedure.meta({ data: 'own organisation' }).output(ownDemandOut).query(async ({ ctx }) => {
     const db = ctx.services.db;
     const years = declarableYears(yearCst(ctx.services.clock.now()));
-    const revisions = data.demandRevisions(db, ctx.actor.organisationId, years);
+    const revisions = await data.demandRevisions(db, ctx.actor.organisationId, years);
     return { years, current: years.map((year) => ({ year, declaration: revisions.find((r) => r.year === year) ?? null })), revisions };
   }),
 
@@ -26,10 +26,10 @@ export const outlookRouter = router({
   ),
 
   /** Supply against declared demand by city: the province sees every city, a city bureau its own. */
-  byCity: roleProcedure('province', 'city').meta({ data: 'jurisdiction' }).input(outlookInput).output(outlookOut).query(({ ctx, input }) => {
+  byCity: roleProcedure('province', 'city').meta({ data: 'jurisdiction' }).input(outlookInput).output(outlookOut).query(async ({ ctx, input }) => {
     const now = ctx.services.clock.now();
     const year = input.year ?? yearCst(now);
-    const all = outlookOf(data.outlookRows(ctx.services.db, year));
+    const all = outlookOf((await data.outlookRows(ctx.services.db, year)));
     if (ctx.user.role === 'province') return { year, asOf: now, ...all };
     // A city bureau without a city has no jurisdiction to see.
     if (ctx.user.cityId === null) throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'notFound') });

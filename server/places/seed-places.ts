@@ -10,13 +10,13 @@ import { cities, organisations } from '@/db/schema';
 const PROVINCE_NAME = '山西省自然资源厅';
 const cityBureauName = (city: string) => `${city.replace(/市$/, '')}市自然资源局`;
 
-export function seedPlaces(tx: Tx, opts: { cityBureaux: readonly string[] }) {
-  for (const name of SHANXI_CITIES) tx.insert(cities).values({ name }).run();
-  const cityId = (name: string) => tx.select({ id: cities.id }).from(cities).where(eq(cities.name, name)).all()[0]!.id;
-  tx.insert(organisations).values({ kind: 'province', name: PROVINCE_NAME }).run();
-  for (const city of opts.cityBureaux) tx.insert(organisations).values({ kind: 'city', name: cityBureauName(city), cityId: cityId(city) }).run();
+export async function seedPlaces(tx: Tx, opts: { cityBureaux: readonly string[] }) {
+  for (const name of SHANXI_CITIES) await tx.insert(cities).values({ name }).run();
+  const cityId = async (name: string) => (await tx.select({ id: cities.id }).from(cities).where(eq(cities.name, name)).all())[0]!.id;
+  await tx.insert(organisations).values({ kind: 'province', name: PROVINCE_NAME }).run();
+  for (const city of opts.cityBureaux) await tx.insert(organisations).values({ kind: 'city', name: cityBureauName(city), cityId: await cityId(city) }).run();
   for (const [city, counties] of Object.entries(NATIONAL_POVERTY_COUNTIES)) {
-    for (const name of counties) tx.insert(organisations).values({ kind: 'county', name, cityId: cityId(city), nationalPoverty: true }).run();
+    for (const name of counties) await tx.insert(organisations).values({ kind: 'county', name, cityId: await cityId(city), nationalPoverty: true }).run();
   }
   return { cityId };
 }

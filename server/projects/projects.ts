@@ -37,26 +37,26 @@ function draftColumns(d: ProjectDraft) {
 
 /** A county drafts a project. The plan is checked whole now, so a draft is always a plan that adds up. */
 export function draftProject(s: Services, actor: Actor, draft: ProjectDraft) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     checkPlan(draft);
-    const project = data.insertProject(tx, { countyId: actor.organisationId, status: 'draft', createdAt: now, ...draftColumns(draft) });
-    const plots = data.replacePlots(tx, project.id, draft.plots);
-    writeAudit(tx, { at: now, actor, action: 'project.draft', entity: 'project', entityId: project.id, after: { ...project, plots } });
+    const project = await data.insertProject(tx, { countyId: actor.organisationId, status: 'draft', createdAt: now, ...draftColumns(draft) });
+    const plots = await data.replacePlots(tx, project.id, draft.plots);
+    await writeAudit(tx, { at: now, actor, action: 'project.draft', entity: 'project', entityId: project.id, after: { ...project, plots } });
     return project;
   });
 }
 
 /** The county changes its plan while it is a draft or returned to it. */
 export function updateProject(s: Services, actor: Actor, projectId: number, draft: ProjectDraft) {
-  return inUseCase(s, (tx, now) => {
-    const before = data.findProjectOfCounty(tx, projectId, actor.organisationId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await data.findProjectOfCounty(tx, projectId, actor.organisationId);
     ensure(before, 'projectNotFound');
     ensure(isEditable(before.status), 'projectNotEditable');
     checkPlan(draft);
-    const beforePlots = data.plotsOf(tx, projectId);
-    const after = data.updateProject(tx, projectId, draftColumns(draft));
-    const plots = data.replacePlots(tx, projectId, draft.plots);
-    writeAudit(tx, { at: now, actor, action: 'project.update', entity: 'project', entityId: projectId, before: { ...before, plots: beforePlots }, after: { ...after, plots } });
+    const beforePlots = await data.plotsOf(tx, projectId);
+    const after = await data.updateProject(tx, projectId, draftColumns(draft));
+    const plots = await data.replacePlots(tx, projectId, draft.plots);
+    await writeAudit(tx, { at: now, actor, action: 'project.update', entity: 'project', entityId: projectId, before: { ...before, plots: beforePlots }, after: { ...after, plots } });
     return after;
   });
 }
@@ -69,12 +69,12 @@ export function attachDocument(s: Services, actor: Actor, projectId: number, fil
   checkPdf(file.fileName, file.bytes);
   const stored = s.documents.save(file.bytes);
   try {
-    return inTransaction(s.db, (tx) => {
+    return inTransaction(s.db, async (tx) => {
       const now = s.clock.now();
-      const project = data.findProjectOfCounty(tx, projectId, actor.organisationId);
+      const project = await data.findProjectOfCounty(tx, projectId, actor.organisationId);
       ensure(project, 'projectNotFound');
       ensure(isEditable(project.status), 'projectNotEditable');
-      const doc = data.insertDocument(tx, {
+      const doc = await data.insertDocument(tx, {
         projectId,
         fileName: file.fileName.trim().slice(0, 200),
         storedName: stored.storedName,
@@ -83,7 +83,7 @@ export function attachDocument(s: Services, actor: Actor, projectId: number, fil
         uploadedAt: now,
         uploadedBy: actor.userId,
       });
-      writeAudit(tx, { at: now, actor, action: 'project.document.attach', entity: 'project', entityId: projectId, after: doc });
+      await writeAudit(tx, { at: now, actor, action: 'project.document.attach', entity: 'project', entityId: projectId, after: doc });
       return doc;
     });
   } catch (e) {
@@ -93,15 +93,15 @@ export function attachDocument(s: Services, actor: Actor, projectId: number, fil
 }
 
 /** The county removes a document from a plan it may still change. */
-export function removeDocument(s: Services, actor: Actor, documentId: number) {
+export async function removeDocument(s: Services, actor: Actor, documentId: number) {
   const now = s.clock.now();
-  const doc = inTransaction(s.db, (tx) => {
-    const found = data.documentById(tx, documentId);
-    const project = found && data.findProjectOfCounty(tx, found.projectId, actor.organisationId);
+  const doc = await inTransaction(s.db, async (tx) => {
+    const found = await data.documentById(tx, documentId);
+    const project = found && await data.findProjectOfCounty(tx, found.projectId, actor.organisationId);
     ensure(found && project, 'documentNotFound');
     ensure(isEditable(project.status), 'projectNotEditable');
-    data.deleteDocument(tx, documentId);
-    writeAudit(tx, { at: now, actor, action: 'project.document.remove', entity: 'project', entityId: project.id, before: found });
+    await data.deleteDocument(tx, documentId);
+    await writeAudit(tx, { at: now, actor, action: 'project.document.remove', entity: 'project', entityId: project.id, before: found });
     return found;
   });
   s.documents.remove(doc.storedName);
@@ -110,75 +110,75 @@ export function removeDocument(s: Services, actor: Actor, documentId: number) {
 
 /** The county submits its plan: to the city, or straight to the province for a 扩权强县 county. */
 export function submitProject(s: Services, actor: Actor, projectId: number) {
-  return inUseCase(s, (tx, now) => {
-    const found = data.projectWithCounty(tx, projectId);
+  return inUseCase(s, async (tx, now) => {
+    const found = await data.projectWithCounty(tx, projectId);
     ensure(found && found.project.countyId === actor.organisationId, 'projectNotFound');
     const before = found.project;
     ensure(isEditable(before.status), 'projectNotEditable');
-    checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
-    ensure(data.documentsOf(tx, projectId).length > 0, 'documentRequired');
-    const after = data.updateProject(tx, projectId, { status: statusAfterSubmit(found.expandedPower), submittedAt: now, returnReason: null });
-    writeAudit(tx, { at: now, actor, action: 'project.submit', entity: 'project', entityId: projectId, before, after });
+    checkPlan({ plots: await data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
+    ensure((await data.documentsOf(tx, projectId)).length > 0, 'documentRequired');
+    const after = await data.updateProject(tx, projectId, { status: statusAfterSubmit(found.expandedPower), submittedAt: now, returnReason: null });
+    await writeAudit(tx, { at: now, actor, action: 'project.submit', entity: 'project', entityId: projectId, before, after });
     return after;
   });
 }
 
 /** The city reviews a plan of one of its counties: passes it to the province or returns it. */
 export function cityReview(s: Services, actor: Actor, projectId: number, decision: Decision) {
-  return inUseCase(s, (tx, now) => {
-    const before = projectOfActorsCity(tx, actor, projectId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await projectOfActorsCity(tx, actor, projectId);
     ensure(before.status === 'city_review', 'projectNotInReview');
     const after = decision.approve
-      ? data.updateProject(tx, projectId, { status: 'province_review', cityReviewedAt: now })
-      : returned(tx, projectId, decision, now);
-    const reviewNo = writeAudit(tx, { at: now, actor, action: decision.approve ? 'project.city_pass' : 'project.city_return', entity: 'project', entityId: projectId, before, after });
-    if (!decision.approve) notifyReturned(tx, now, actor, after, reviewNo);
+      ? await data.updateProject(tx, projectId, { status: 'province_review', cityReviewedAt: now })
+      : await returned(tx, projectId, decision, now);
+    const reviewNo = await writeAudit(tx, { at: now, actor, action: decision.approve ? 'project.city_pass' : 'project.city_return', entity: 'project', entityId: projectId, before, after });
+    if (!decision.approve) await notifyReturned(tx, now, actor, after, reviewNo);
     return after;
   });
 }
 
 /** The province approves a plan (立项), issuing its surplus quota as one lot, or returns it. */
 export function provinceReview(s: Services, actor: Actor, projectId: number, decision: Decision & { approvalRef: string }) {
-  return inUseCase(s, (tx, now) => {
-    const before = data.projectById(tx, projectId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await data.projectById(tx, projectId);
     ensure(before, 'projectNotFound');
     ensure(before.status === 'province_review', 'projectNotInReview');
     if (!decision.approve) {
-      const after = returned(tx, projectId, decision, now);
-      notifyReturned(tx, now, actor, after, writeAudit(tx, { at: now, actor, action: 'project.province_return', entity: 'project', entityId: projectId, before, after }));
+      const after = await returned(tx, projectId, decision, now);
+      await notifyReturned(tx, now, actor, after, (await writeAudit(tx, { at: now, actor, action: 'project.province_return', entity: 'project', entityId: projectId, before, after })));
       return after;
     }
     ensure(decision.approvalRef.trim().length > 0, 'approvalRefRequired');
-    const totals = checkPlan({ plots: data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
-    const after = data.updateProject(tx, projectId, { status: 'approved', approvedAt: now, approvalRef: decision.approvalRef.trim() });
-    writeAudit(tx, { at: now, actor, action: 'project.approve', entity: 'project', entityId: projectId, before, after });
-    const id = market.nextId(tx, 'lots');
-    const lot = insertLot(tx, {
+    const totals = checkPlan({ plots: await data.plotsOf(tx, projectId), resettlementMilliMu: before.resettlementMilliMu });
+    const after = await data.updateProject(tx, projectId, { status: 'approved', approvedAt: now, approvalRef: decision.approvalRef.trim() });
+    await writeAudit(tx, { at: now, actor, action: 'project.approve', entity: 'project', entityId: projectId, before, after });
+    const id = await market.nextId(tx, 'lots');
+    const lot = await insertLot(tx, {
       id,
       projectId,
       countyId: before.countyId,
       code: documentNo('ZB', id, now, 4),
-      serialStart: nextSerial(tx),
+      serialStart: await nextSerial(tx),
       qtyMilliMu: totals.surplusMilliMu,
       farmlandMilliMu: totals.surplusFarmlandMilliMu,
       landType: before.landType,
       issuedAt: now,
     });
-    postEntry(
+    await postEntry(
       tx,
       { idempotencyKey: `issue:${lot.id}`, reason: 'lot_issued', actorUserId: actor.userId, at: now },
       lotIssued(actor.organisationId, lot.countyId, lot.id, lot.qtyMilliMu, lot.farmlandMilliMu),
     );
-    writeAudit(tx, { at: now, actor, action: 'lot.issue', entity: 'lot', entityId: lot.id, after: lot });
-    notifyInTx(tx, now, projectApprovedNotices(after, after.approvalRef!, lot));
+    await writeAudit(tx, { at: now, actor, action: 'lot.issue', entity: 'lot', entityId: lot.id, after: lot });
+    await notifyInTx(tx, now, projectApprovedNotices(after, after.approvalRef!, lot));
     return after;
   });
 }
 
 /** The county is told who returned its plan and why. */
-function notifyReturned(tx: Tx, now: number, actor: Actor, project: data.ProjectRow, reviewNo: number) {
-  const reviewer = market.organisationById(tx, actor.organisationId);
-  notifyInTx(tx, now, projectReturnedNotices(project, reviewer?.name ?? '', project.returnReason ?? '', reviewNo));
+async function notifyReturned(tx: Tx, now: number, actor: Actor, project: data.ProjectRow, reviewNo: number) {
+  const reviewer = await market.organisationById(tx, actor.organisationId);
+  await notifyInTx(tx, now, projectReturnedNotices(project, reviewer?.name ?? '', project.returnReason ?? '', reviewNo));
 }
 
 function returned(tx: Tx, projectId: number, decision: Decision, now: number) {
@@ -187,9 +187,9 @@ function returned(tx: Tx, projectId: number, decision: Decision, now: number) {
 }
 
 /** A project of a county in the acting city bureau's city; any other is simply not found. */
-export function projectOfActorsCity(tx: Tx, actor: Actor, projectId: number) {
-  const found = data.projectWithCounty(tx, projectId);
-  const city = market.organisationById(tx, actor.organisationId);
+export async function projectOfActorsCity(tx: Tx, actor: Actor, projectId: number) {
+  const found = await data.projectWithCounty(tx, projectId);
+  const city = await market.organisationById(tx, actor.organisationId);
   ensure(found && city?.cityId != null && found.cityId === city.cityId, 'projectNotFound');
   return found.project;
 }

@@ -30,49 +30,49 @@ export type PlotRow = typeof projectPlots.$inferSelect;
 const county = alias(organisations, 'county');
 const buyer = alias(organisations, 'buyer');
 
-export const projectById = (db: DbOrTx, id: number) => db.select().from(projects).where(eq(projects.id, id)).all()[0];
+export const projectById = async (db: DbOrTx, id: number) => (await db.select().from(projects).where(eq(projects.id, id)).all())[0];
 
-export const findProjectOfCounty = (db: DbOrTx, id: number, countyId: number) =>
-  db.select().from(projects).where(and(eq(projects.id, id), eq(projects.countyId, countyId))).all()[0];
+export const findProjectOfCounty = async (db: DbOrTx, id: number, countyId: number) =>
+  (await db.select().from(projects).where(and(eq(projects.id, id), eq(projects.countyId, countyId))).all())[0];
 
 /** The project with its county's city and 扩权强县 flag, for the review and visibility rules. */
-export const projectWithCounty = (db: DbOrTx, id: number) =>
-  db
+export const projectWithCounty = async (db: DbOrTx, id: number) =>
+  (await db
     .select({ project: projects, countyName: county.name, cityId: county.cityId, expandedPower: county.expandedPower })
     .from(projects)
     .innerJoin(county, eq(projects.countyId, county.id))
     .where(eq(projects.id, id))
-    .all()[0];
+    .all())[0];
 
-export const insertProject = (db: DbOrTx, values: typeof projects.$inferInsert) => db.insert(projects).values(values).returning().all()[0]!;
+export const insertProject = async (db: DbOrTx, values: typeof projects.$inferInsert) => (await db.insert(projects).values(values).returning().all())[0]!;
 
-export const updateProject = (db: DbOrTx, id: number, values: Partial<typeof projects.$inferInsert>) =>
-  db.update(projects).set(values).where(eq(projects.id, id)).returning().all()[0]!;
+export const updateProject = async (db: DbOrTx, id: number, values: Partial<typeof projects.$inferInsert>) =>
+  (await db.update(projects).set(values).where(eq(projects.id, id)).returning().all())[0]!;
 
 export const plotsOf = (db: DbOrTx, projectId: number) => db.select().from(projectPlots).where(eq(projectPlots.projectId, projectId)).orderBy(projectPlots.id).all();
 
 /** Replaces a project's plots with the plan's (the plan is edited as a whole). */
-export function replacePlots(db: DbOrTx, projectId: number, plots: Omit<typeof projectPlots.$inferInsert, 'projectId' | 'id'>[]) {
-  db.delete(projectPlots).where(eq(projectPlots.projectId, projectId)).run();
-  if (plots.length > 0) db.insert(projectPlots).values(plots.map((p) => ({ ...p, projectId }))).run();
+export async function replacePlots(db: DbOrTx, projectId: number, plots: Omit<typeof projectPlots.$inferInsert, 'projectId' | 'id'>[]) {
+  await db.delete(projectPlots).where(eq(projectPlots.projectId, projectId)).run();
+  if (plots.length > 0) await db.insert(projectPlots).values(plots.map((p) => ({ ...p, projectId }))).run();
   return plotsOf(db, projectId);
 }
 
 export const documentsOf = (db: DbOrTx, projectId: number) =>
   db.select().from(projectDocuments).where(eq(projectDocuments.projectId, projectId)).orderBy(projectDocuments.id).all();
 
-export const documentById = (db: DbOrTx, id: number) => db.select().from(projectDocuments).where(eq(projectDocuments.id, id)).all()[0];
+export const documentById = async (db: DbOrTx, id: number) => (await db.select().from(projectDocuments).where(eq(projectDocuments.id, id)).all())[0];
 
-export const insertDocument = (db: DbOrTx, values: typeof projectDocuments.$inferInsert) => db.insert(projectDocuments).values(values).returning().all()[0]!;
+export const insertDocument = async (db: DbOrTx, values: typeof projectDocuments.$inferInsert) => (await db.insert(projectDocuments).values(values).returning().all())[0]!;
 
 export const deleteDocument = (db: DbOrTx, id: number) => db.delete(projectDocuments).where(eq(projectDocuments.id, id)).run();
 
 export const reportsOf = (db: DbOrTx, projectId: number) =>
   db.select().from(reclamationReports).where(eq(reclamationReports.projectId, projectId)).orderBy(desc(reclamationReports.id)).all();
 
-export const insertReport = (db: DbOrTx, values: typeof reclamationReports.$inferInsert) => db.insert(reclamationReports).values(values).returning().all()[0]!;
+export const insertReport = async (db: DbOrTx, values: typeof reclamationReports.$inferInsert) => (await db.insert(reclamationReports).values(values).returning().all())[0]!;
 
-export const lotOfProject = (db: DbOrTx, projectId: number) => db.select().from(lots).where(eq(lots.projectId, projectId)).all()[0];
+export const lotOfProject = async (db: DbOrTx, projectId: number) => (await db.select().from(lots).where(eq(lots.projectId, projectId)).all())[0];
 
 /** The first settlement of a project's quota starts its 2-year reclamation clock; later ones do not move it. */
 const markFirstTradeQuery = (db: DbOrTx) =>
@@ -81,14 +81,14 @@ const markFirstTradeQuery = (db: DbOrTx) =>
     .set({ firstTradedAt: sql`${sql.placeholder('at')}` })
     .where(and(eq(projects.id, sql.placeholder('projectId')), isNull(projects.firstTradedAt)))
     .prepare();
-export function markFirstTrade(db: DbOrTx, projectId: number, at: number) {
-  reusable(db, markFirstTradeQuery).run({ projectId, at });
+export async function markFirstTrade(db: DbOrTx, projectId: number, at: number) {
+  await reusable(db, markFirstTradeQuery).run({ projectId, at });
 }
 
 /** Whether a project's reclamation has been accepted: asked by every settlement (the holdback), so prepared once. */
 const reclamationAcceptedQuery = (db: DbOrTx) =>
   db.select({ at: projects.reclamationAcceptedAt }).from(projects).where(eq(projects.id, sql.placeholder('projectId'))).prepare();
-export const isReclamationAccepted = (db: DbOrTx, projectId: number) => (reusable(db, reclamationAcceptedQuery).all({ projectId })[0]?.at ?? null) !== null;
+export const isReclamationAccepted = async (db: DbOrTx, projectId: number) => ((await reusable(db, reclamationAcceptedQuery).all({ projectId }))[0]?.at ?? null) !== null;
 
 /** The steps of a project's workflow as the audit log recorded them, oldest first. */
 export const historyOf = (db: DbOrTx, projectId: number) =>
@@ -199,13 +199,13 @@ export const rightHoldings = (db: DbOrTx, zoneId: number, asset: 'NEW_LAND' | 'S
     .orderBy(asc(accounts.lotId))
     .all();
 
-export const insertUse = (db: DbOrTx, values: typeof rightsUses.$inferInsert) => db.insert(rightsUses).values(values).returning().all()[0]!;
+export const insertUse = async (db: DbOrTx, values: typeof rightsUses.$inferInsert) => (await db.insert(rightsUses).values(values).returning().all())[0]!;
 
 export const usesOfZone = (db: DbOrTx, zoneId: number) =>
   db.select().from(rightsUses).where(eq(rightsUses.zoneId, zoneId)).orderBy(desc(rightsUses.id)).limit(500).all();
 
-export const insertSpending = (db: DbOrTx, values: typeof proceedsSpendings.$inferInsert) =>
-  db.insert(proceedsSpendings).values(values).returning().all()[0]!;
+export const insertSpending = async (db: DbOrTx, values: typeof proceedsSpendings.$inferInsert) =>
+  (await db.insert(proceedsSpendings).values(values).returning().all())[0]!;
 
 export const spendingsOfCounty = (db: DbOrTx, countyId: number) =>
   db.select().from(proceedsSpendings).where(eq(proceedsSpendings.countyId, countyId)).orderBy(desc(proceedsSpendings.spentOn), desc(proceedsSpendings.id)).limit(1000).all();
@@ -234,14 +234,14 @@ export const countiesForPlan = (db: DbOrTx) =>
     .orderBy(organisations.id)
     .all();
 
-export const allocationExists = (db: DbOrTx, countyId: number, year: number, kind: 'PLAN_NEW_LAND' | 'PLAN_LINKING') =>
-  db
+export const allocationExists = async (db: DbOrTx, countyId: number, year: number, kind: 'PLAN_NEW_LAND' | 'PLAN_LINKING') =>
+  (await db
     .select({ id: planAllocations.id })
     .from(planAllocations)
     .where(and(eq(planAllocations.countyId, countyId), eq(planAllocations.year, year), eq(planAllocations.kind, kind)))
-    .all().length > 0;
+    .all()).length > 0;
 
-export const insertAllocation = (db: DbOrTx, values: typeof planAllocations.$inferInsert) => db.insert(planAllocations).values(values).returning().all()[0]!;
+export const insertAllocation = async (db: DbOrTx, values: typeof planAllocations.$inferInsert) => (await db.insert(planAllocations).values(values).returning().all())[0]!;
 
 export const allocations = (db: DbOrTx, countyId?: number) =>
   db

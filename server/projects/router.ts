@@ -56,8 +56,8 @@ function scopeOf(ctx: SignedIn): data.ProjectScope {
 }
 
 /** The project if the caller may see it; otherwise the same "not found" as a missing one. */
-function visibleProject(ctx: SignedIn, id: number) {
-  const found = data.projectWithCounty(ctx.services.db, id);
+async function visibleProject(ctx: SignedIn, id: number) {
+  const found = await data.projectWithCounty(ctx.services.db, id);
   if (!found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) {
     throw new TRPCError({ code: 'NOT_FOUND', message: translate(ctx.locale, 'errors', 'projectNotFound') });
   }
@@ -80,10 +80,10 @@ const STATE_ORDER = { overdue: 0, due: 1, on_track: 2, accepted: 3 } as const;
 
 export const projectsRouter = router({
   /** Projects in the caller's jurisdiction, newest first, with their reclamation state. */
-  list: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
+  list: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    const years = reclamationYearsReader(ctx.services.db);
-    return data.projectList(ctx.services.db, scopeOf(ctx)).map((p) => withObligation(p, now, years.of));
+    const years = await reclamationYearsReader(ctx.services.db);
+    return (await data.projectList(ctx.services.db, scopeOf(ctx))).map((p) => withObligation(p, now, years.of));
   }),
 
   /** Plans waiting for the caller's decision: the city's reviews, or the province's approvals. */
@@ -92,35 +92,35 @@ export const projectsRouter = router({
   ),
 
   /** Reclamation obligations of approved projects, overdue first, then by deadline. */
-  obligations: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(({ ctx }) => {
+  obligations: officialProcedure.meta({ data: 'jurisdiction' }).output(projectListOut).query(async ({ ctx }) => {
     const now = ctx.services.clock.now();
-    const years = reclamationYearsReader(ctx.services.db);
-    return data
-      .projectList(ctx.services.db, scopeOf(ctx), ['approved'])
+    const years = await reclamationYearsReader(ctx.services.db);
+    return (await data
+      .projectList(ctx.services.db, scopeOf(ctx), ['approved']))
       .map((p) => withObligation(p, now, years.of))
       .sort((a, b) => STATE_ORDER[a.obligation!.state] - STATE_ORDER[b.obligation!.state] || a.obligation!.deadline - b.obligation!.deadline);
   }),
 
   /** One project whole: plan, documents, workflow history, reclamation, and what the caller may do. */
-  get: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectViewOut).query(({ ctx, input }) => {
+  get: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectViewOut).query(async ({ ctx, input }) => {
     const db = ctx.services.db;
     const now = ctx.services.clock.now();
-    const { project, countyName, cityId, expandedPower } = visibleProject(ctx, input.id);
+    const { project, countyName, cityId, expandedPower } = await visibleProject(ctx, input.id);
     const role = ctx.user.role;
     const own = role === 'county';
     const reviewer = reviewerOf(project.status);
     const approved = project.status === 'approved';
     const open = approved && project.reclamationAcceptedAt === null;
     return {
-      project: withObligation(project, now, reclamationYearsReader(db).of),
+      project: withObligation(project, now, (await reclamationYearsReader(db)).of),
       countyName,
       cityId,
       expandedPower,
-      plots: data.plotsOf(db, project.id),
-      documents: data.documentsOf(db, project.id).map(({ storedName: _stored, ...d }) => d),
-      reports: data.reportsOf(db, project.id),
-      history: data.historyOf(db, project.id).map(({ after: _after, ...h }) => h),
-      lot: data.lotOfProject(db, project.id) ?? null,
+      plots: await data.plotsOf(db, project.id),
+      documents: (await data.documentsOf(db, project.id)).map(({ storedName: _stored, ...d }) => d),
+      reports: await data.reportsOf(db, project.id),
+      history: (await data.historyOf(db, project.id)).map(({ after: _after, ...h }) => h),
+      lot: await data.lotOfProject(db, project.id) ?? null,
       can: {
         edit: own && isEditable(project.status),
         submit: own && isEditable(project.status),
@@ -136,23 +136,23 @@ export const projectsRouter = router({
    * Where every unit of the project's lot went: the serial range of each sale and its buyer, what the
    * county still holds, and the rights zones have used from it.
    */
-  trace: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectTraceOut).query(({ ctx, input }) => {
+  trace: officialProcedure.meta({ data: 'jurisdiction' }).input(byId).output(projectTraceOut).query(async ({ ctx, input }) => {
     const db = ctx.services.db;
-    const { project, countyName } = visibleProject(ctx, input.id);
-    const lot = data.lotOfProject(db, project.id);
-    if (!lot) return { project, countyName, plots: data.plotsOf(db, project.id), lot: null, sales: [], remaining: null, uses: [] };
-    const sales = data.salesOfLot(db, lot.id);
+    const { project, countyName } = await visibleProject(ctx, input.id);
+    const lot = await data.lotOfProject(db, project.id);
+    if (!lot) return { project, countyName, plots: await data.plotsOf(db, project.id), lot: null, sales: [], remaining: null, uses: [] };
+    const sales = await data.salesOfLot(db, lot.id);
     const sold = sales.reduce((sum, s) => sum + s.qtyMilliMu, 0);
     const rest = remainingRange(lot, sold);
     const held = (b: 'free' | 'listed' | 'awarded') => balanceOf(db, accountsOf.quota(project.countyId, b, lot.id));
     return {
       project,
       countyName,
-      plots: data.plotsOf(db, project.id),
+      plots: await data.plotsOf(db, project.id),
       lot: { ...lot, range: formatSerialRange({ start: lot.serialStart, end: lot.serialStart + lot.qtyMilliMu }) },
       sales: sales.map((s) => ({ ...s, range: formatSerialRange({ start: s.serialStart!, end: s.serialStart! + s.qtyMilliMu }) })),
-      remaining: rest && { range: formatSerialRange(rest), qtyMilliMu: rest.end - rest.start, freeMilliMu: held('free'), listedMilliMu: held('listed'), awardedMilliMu: held('awarded') },
-      uses: data.usesOfLot(db, lot.id),
+      remaining: rest && { range: formatSerialRange(rest), qtyMilliMu: rest.end - rest.start, freeMilliMu: await held('free'), listedMilliMu: await held('listed'), awardedMilliMu: await held('awarded') },
+      uses: await data.usesOfLot(db, lot.id),
     };
   }),
 
@@ -160,8 +160,8 @@ export const projectsRouter = router({
 
   update: countyProcedure.meta({ data: 'own organisation' }).input(projectUpdateInput).output(projectRowOut).mutation(({ ctx, input }) => updateProject(ctx.services, ctx.actor, input.projectId, toDraft(input))),
 
-  removeDocument: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(documentOut).mutation(({ ctx, input }) => {
-    const { storedName: _stored, ...doc } = removeDocument(ctx.services, ctx.actor, input.id);
+  removeDocument: countyProcedure.meta({ data: 'own organisation' }).input(byId).output(documentOut).mutation(async ({ ctx, input }) => {
+    const { storedName: _stored, ...doc } = await removeDocument(ctx.services, ctx.actor, input.id);
     return doc;
   }),
 

@@ -17,26 +17,26 @@ import {
 const versionsQuery = (db: DbOrTx) => db.select().from(settingVersions).prepare();
 
 /** Every recorded version of every setting (a handful of rows: the province changes rules rarely). */
-export function settingVersionRows(db: DbOrTx): SettingVersion[] {
+export async function settingVersionRows(db: DbOrTx): Promise<SettingVersion[]> {
   // A key this build does not know (one a later build removed) is not a setting here.
-  return reusable(db, versionsQuery)
-    .all()
+  return (await reusable(db, versionsQuery)
+    .all())
     .flatMap((r) => (isSettingKey(r.key) ? [{ ...r, key: r.key }] : []));
 }
 
 /** The settings in force at `at`, each with its document and effective date. */
-export function settingsAt(db: DbOrTx, at: number): SettingsInForce {
-  return settingsInForce(settingVersionRows(db), at);
+export async function settingsAt(db: DbOrTx, at: number): Promise<SettingsInForce> {
+  return settingsInForce((await settingVersionRows(db)), at);
 }
 
 /** The values of the settings in force at `at`: a use case passes its `now`, the moment of its event. */
-export function readSettings(db: DbOrTx, at: number): MarketSettings {
-  return settingsAt(db, at).values;
+export async function readSettings(db: DbOrTx, at: number): Promise<MarketSettings> {
+  return (await settingsAt(db, at)).values;
 }
 
 /** A function giving each project the reclamation periods that bind it (reclamationYearsOf), the versions read once. */
-export function reclamationYearsReader(db: DbOrTx) {
-  const versions = settingVersionRows(db);
+export async function reclamationYearsReader(db: DbOrTx) {
+  const versions = await settingVersionRows(db);
   return {
     of: (p: { approvedAt: number; firstTradedAt: number | null }): ReclamationYears => reclamationYearsOf(versions, p),
     shortest: shortestReclamationYears(versions),
@@ -52,14 +52,14 @@ export interface NewSettingVersion {
   recordedBy: number;
 }
 
-export function insertSettingVersion(db: DbOrTx, v: NewSettingVersion): SettingVersion {
-  const row = db.insert(settingVersions).values(v).returning().get();
+export async function insertSettingVersion(db: DbOrTx, v: NewSettingVersion): Promise<SettingVersion> {
+  const row = await db.insert(settingVersions).values(v).returning().get();
   return { ...row, key: v.key };
 }
 
 /** Every recorded version, newest first, with the name of who recorded it. */
-export function settingHistory(db: DbOrTx) {
-  return db
+export async function settingHistory(db: DbOrTx) {
+  return (await db
     .select({
       id: settingVersions.id,
       key: settingVersions.key,
@@ -73,6 +73,6 @@ export function settingHistory(db: DbOrTx) {
     .from(settingVersions)
     .leftJoin(users, eq(users.id, settingVersions.recordedBy))
     .orderBy(desc(settingVersions.recordedAt), desc(settingVersions.id))
-    .all()
+    .all())
     .flatMap((r) => (isSettingKey(r.key) ? [{ ...r, key: r.key }] : []));
 }

@@ -20,17 +20,17 @@ const rowsOf = (s: SettingsInForce) => SETTING_KEYS.map((k) => s.versions[k]);
 
 export const settingsRouter = router({
   /** The settings in force now, each with its document and effective date, and the versions waiting for their date. */
-  current: provinceProcedure.meta({ data: 'province-wide' }).output(settingsCurrentOut).query(({ ctx }) => {
+  current: provinceProcedure.meta({ data: 'province-wide' }).output(settingsCurrentOut).query(async ({ ctx }) => {
     const at = ctx.services.clock.now();
-    const versions = settingVersionRows(ctx.services.db);
+    const versions = await settingVersionRows(ctx.services.db);
     const pending = versions.filter((v) => v.effectiveFrom > at).sort((a, b) => a.effectiveFrom - b.effectiveFrom || a.id - b.id);
-    return { at, rows: rowsOf(settingsAt(ctx.services.db, at)), pending };
+    return { at, rows: rowsOf((await settingsAt(ctx.services.db, at))), pending };
   }),
 
   /** The settings in force on a day (China time), as they stood at its end, with the documents behind them. */
-  onDate: provinceProcedure.meta({ data: 'province-wide' }).input(settingsOnDateInput).output(settingsInForceOut).query(({ ctx, input }) => {
+  onDate: provinceProcedure.meta({ data: 'province-wide' }).input(settingsOnDateInput).output(settingsInForceOut).query(async ({ ctx, input }) => {
     const at = dayStart(input.date) + DAY_MS - 1;
-    return { at, rows: rowsOf(settingsAt(ctx.services.db, at)) };
+    return { at, rows: rowsOf((await settingsAt(ctx.services.db, at))) };
   }),
 
   /** Every version ever recorded, newest first, with who recorded it. */

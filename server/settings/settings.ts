@@ -18,21 +18,21 @@ export interface NewVersionsInput {
  * recorded and keeps applying to every event before that moment.
  */
 export function addSettingVersions(s: Services, actor: Actor, input: NewVersionsInput) {
-  return inUseCase(s, (tx, now) => {
+  return inUseCase(s, async (tx, now) => {
     const effectiveFrom = effectiveFromFor(input.effectiveDay, now);
     const documentNo = input.documentNo.trim();
     const keys = SETTING_KEYS.filter((k): k is SettingKey => input.values[k] !== undefined);
-    const before = settingsAt(tx, effectiveFrom).values;
+    const before = (await settingsAt(tx, effectiveFrom)).values;
     const versions = keys.map((key) => insertSettingVersion(tx, { key, value: input.values[key]!, documentNo, effectiveFrom, recordedAt: now, recordedBy: actor.userId }));
     const pick = (m: MarketSettings) => Object.fromEntries(keys.map((k) => [k, m[k]]));
-    writeAudit(tx, {
+    await writeAudit(tx, {
       at: now,
       actor,
       action: 'settings.update',
       entity: 'settings',
       entityId: null,
       before: pick(before),
-      after: { ...pick(settingsAt(tx, effectiveFrom).values), documentNo, effectiveFrom },
+      after: { ...pick((await settingsAt(tx, effectiveFrom)).values), documentNo, effectiveFrom },
     });
     return { effectiveFrom, documentNo, versions };
   });

@@ -31,14 +31,14 @@ const writePack = `insert into settled_trade_packs (month, seller_id, buyer_id, 
   on conflict do update set ms_into_month = excluded.ms_into_month, price_fen_per_mu = excluded.price_fen_per_mu, qty_milli_mu = excluded.qty_milli_mu`;
 const noEntries = Buffer.alloc(0);
 
-export function recordSettledTrade(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; priceFenPerMu: number; qtyMilliMu: number; amountFen: number }) {
+export async function recordSettledTrade(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; priceFenPerMu: number; qtyMilliMu: number; amountFen: number }) {
   const month = monthOf(t.settledAt);
-  const { trades: count } = reusable(db, addToSettledTotalsQuery).get({ month, sellerId: t.sellerId, buyerId: t.buyerId, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen })!;
+  const { trades: count } = (await reusable(db, addToSettledTotalsQuery).get({ month, sellerId: t.sellerId, buyerId: t.buyerId, qtyMilliMu: t.qtyMilliMu, amountFen: t.amountFen }))!;
   const pack = Math.floor((count - 1) / TRADES_PER_PACK);
   const opens = (count - 1) % TRADES_PER_PACK === 0;
-  const columns = (opens ? undefined : (prepared(db, readPack).raw().get(month, t.sellerId, t.buyerId, pack) as PackColumns | undefined)) ?? [noEntries, noEntries, noEntries];
+  const columns = (opens ? undefined : ((await prepared(db, readPack).raw().get(month, t.sellerId, t.buyerId, pack)) as PackColumns | undefined)) ?? [noEntries, noEntries, noEntries];
   const entry = { ms: t.settledAt - monthsRangeCst(month, month).from, price: t.priceFenPerMu, qty: t.qtyMilliMu };
-  prepared(db, writePack).run(month, t.sellerId, t.buyerId, pack, ...withEntry(columns, entry));
+  await prepared(db, writePack).run(month, t.sellerId, t.buyerId, pack, ...withEntry(columns, entry));
 }
 
 type PackColumns = [ms: Buffer, price: Buffer, qty: Buffer];
@@ -70,8 +70,8 @@ function withEntry([ms, price, qty]: PackColumns, entry: { ms: number; price: nu
  * packs do not hold its number of trades, or whose packs are not numbered 0, 1, … with all but the
  * last full. Empty when all holds.
  */
-export function settledDisagreements(db: DbOrTx) {
-  return prepared(
+export async function settledDisagreements(db: DbOrTx) {
+  return (await prepared(
     db,
     `with settled as (
        select strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch') month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty, sum(amount_fen) amount
@@ -95,7 +95,7 @@ export function settledDisagreements(db: DbOrTx) {
      union
      select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
      order by 1, 2, 3`,
-  ).all() as { month: string; sellerId: number; buyerId: number; problem: 'sums' | 'packs' }[];
+  ).all()) as { month: string; sellerId: number; buyerId: number; problem: 'sums' | 'packs' }[];
 }
 
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
@@ -130,17 +130,17 @@ function uint32s(bytes: Buffer): Uint32Array {
  * taken at an even step through the packs (so from every county, zone and month in proportion, and
  * across each pack's prices).
  */
-export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, scope: MarketScope, maxPoints = 0) {
-  const cityOf = new Map(countiesWithCity(db).map((c) => [c.id, c.cityId]));
+export async function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, scope: MarketScope, maxPoints = 0) {
+  const cityOf = new Map((await countiesWithCity(db)).map((c) => [c.id, c.cityId]));
   const inScope = (seller: number, buyer: number) =>
     (scope.countyId === null || seller === scope.countyId) && (scope.cityId === null || cityOf.get(seller) === scope.cityId) && (scope.buyerId === null || buyer === scope.buyerId);
   const packs = (
-    prepared(db, 'select month, seller_id, buyer_id, ms_into_month, price_fen_per_mu, qty_milli_mu from settled_trade_packs where month >= ? and month <= ? order by month, seller_id, buyer_id, pack')
+    (await prepared(db, 'select month, seller_id, buyer_id, ms_into_month, price_fen_per_mu, qty_milli_mu from settled_trade_packs where month >= ? and month <= ? order by month, seller_id, buyer_id, pack')
       .raw()
-      .all(fromMonth, toMonth) as PackRow[]
+      .all(fromMonth, toMonth)) as PackRow[]
   ).filter(([, seller, buyer]) => inScope(seller, buyer));
   const sums = new Map(
-    (prepared(db, 'select month, seller_id, buyer_id, qty_milli_mu, amount_fen from settled_totals where month >= ? and month <= ?').raw().all(fromMonth, toMonth) as [string, number, number, number, number][]).map(
+    ((await prepared(db, 'select month, seller_id, buyer_id, qty_milli_mu, amount_fen from settled_totals where month >= ? and month <= ?').raw().all(fromMonth, toMonth)) as [string, number, number, number, number][]).map(
       ([month, seller, buyer, qty, amount]) => [`${month}:${seller}:${buyer}`, { qty, amount }],
     ),
   );
@@ -174,8 +174,8 @@ export function settledInMonths(db: DbOrTx, fromMonth: string, toMonth: string, 
 }
 
 /** Quantity sold per county over the months from `fromMonth` to `toMonth` (inclusive). */
-export const tradedByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
-  new Map(settledByCounty(db, fromMonth, toMonth).map((r) => [r.countyId, Number(r.qty)]));
+export const tradedByCounty = async (db: DbOrTx, fromMonth: string, toMonth: string) =>
+  new Map((await settledByCounty(db, fromMonth, toMonth)).map((r) => [r.countyId, Number(r.qty)]));
 
 /** The counties with their city and poverty flags. */
 export const countiesWithCity = (db: DbOrTx) =>
@@ -197,31 +197,31 @@ export const countiesWithCity = (db: DbOrTx) =>
 export const citiesList = (db: DbOrTx) => db.select().from(cities).orderBy(cities.id).all();
 
 /** Targets set for a year, by county. */
-export const targetsOf = (db: DbOrTx, year: number) =>
+export const targetsOf = async (db: DbOrTx, year: number) =>
   new Map(
-    db
+    (await db
       .select({ countyId: countyTargets.countyId, qty: countyTargets.qtyMilliMu })
       .from(countyTargets)
       .where(eq(countyTargets.year, year))
-      .all()
+      .all())
       .map((r) => [r.countyId, r.qty]),
   );
 
 /** The documents the year's targets were set by, by county. */
-export const targetDocumentsOf = (db: DbOrTx, year: number) =>
+export const targetDocumentsOf = async (db: DbOrTx, year: number) =>
   new Map(
-    db
+    (await db
       .select({ countyId: countyTargets.countyId, documentRef: countyTargets.documentRef })
       .from(countyTargets)
       .where(eq(countyTargets.year, year))
-      .all()
+      .all())
       .map((r) => [r.countyId, r.documentRef]),
   );
 
 /** Sets a county's target for a year: a new version kept for ever, and the target in force replaced. */
-export function setTarget(db: DbOrTx, values: { countyId: number; year: number; qtyMilliMu: number; documentRef: string; setAt: number; setBy: number }) {
-  db.insert(countyTargetVersions).values(values).run();
-  db.insert(countyTargets)
+export async function setTarget(db: DbOrTx, values: { countyId: number; year: number; qtyMilliMu: number; documentRef: string; setAt: number; setBy: number }) {
+  await db.insert(countyTargetVersions).values(values).run();
+  await db.insert(countyTargets)
     .values(values)
     .onConflictDoUpdate({ target: [countyTargets.countyId, countyTargets.year], set: { qtyMilliMu: values.qtyMilliMu, documentRef: values.documentRef, setAt: values.setAt, setBy: values.setBy } })
     .run();
@@ -250,25 +250,25 @@ export const targetVersionsOf = (db: DbOrTx, year: number) =>
  * settlement credits the trade's amount (summed per month at settlement), a lapse the forfeited
  * deposit, and nothing else credits proceeds. The property test checks it equals the journal's credits.
  */
-export function receivedByCounty(db: DbOrTx, fromMonth: string, toMonth: string) {
+export async function receivedByCounty(db: DbOrTx, fromMonth: string, toMonth: string) {
   const { from, to } = monthsRangeCst(fromMonth, toMonth);
-  const forfeited = db
+  const forfeited = await db
     .select({ countyId: trades.sellerId, fen: sql<number>`sum(${trades.depositFen})` })
     .from(trades)
     .where(and(eq(trades.status, 'lapsed'), gte(trades.lapsedAt, from), lt(trades.lapsedAt, to)))
     .groupBy(trades.sellerId)
     .all();
   const out = new Map<number, number>();
-  for (const r of [...settledByCounty(db, fromMonth, toMonth), ...forfeited]) out.set(r.countyId, (out.get(r.countyId) ?? 0) + Number(r.fen));
+  for (const r of [...await settledByCounty(db, fromMonth, toMonth), ...forfeited]) out.set(r.countyId, (out.get(r.countyId) ?? 0) + Number(r.fen));
   return out;
 }
 
 /** Spending per county and category with a date in [fromDate, toDate] (YYYY-MM-DD, inclusive). */
-export const spentByCountyAndCategory = (db: DbOrTx, fromDate: string, toDate: string) =>
-  db
+export const spentByCountyAndCategory = async (db: DbOrTx, fromDate: string, toDate: string) =>
+  (await db
     .select({ countyId: proceedsSpendings.countyId, category: proceedsSpendings.category, fen: sql<number>`sum(${proceedsSpendings.amountFen})` })
     .from(proceedsSpendings)
     .where(and(gte(proceedsSpendings.spentOn, fromDate), sql`${proceedsSpendings.spentOn} <= ${toDate}`))
     .groupBy(proceedsSpendings.countyId, proceedsSpendings.category)
-    .all()
+    .all())
     .map((r) => ({ ...r, fen: Number(r.fen) }));

@@ -59,14 +59,14 @@ const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =
 export const statsRouter = router({
   /** Prices against the guidance band (per month for the table, as in force day by day for the chart), spread by city, volume per month and cumulative. */
   market: dashboardProcedure.meta({ data: 'own organisation' }).input(statsFilter).output(marketStatsOut).query(({ ctx, input }) =>
-    kept(ctx, 'market', input, () => {
+    kept(ctx, 'market', input, async () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? yearOf(now);
-      const settled = data.settledInMonths(db, `${year}-01`, `${year}-12`, scopeOf(ctx, input), MAX_POINTS);
+      const settled = await data.settledInMonths(db, `${year}-01`, `${year}-12`, scopeOf(ctx, input), MAX_POINTS);
       const months = monthsBetween(`${year}-01`, `${year}-12`);
-      const guidance = guidanceRows(db);
-      const cityName = new Map(data.citiesList(db).map((c) => [c.id, c.name]));
+      const guidance = await guidanceRows(db);
+      const cityName = new Map((await data.citiesList(db)).map((c) => [c.id, c.name]));
       return {
         year,
         count: settled.count,
@@ -85,16 +85,16 @@ export const statsRouter = router({
 
   /** Proceeds per county: received and spent in the year, spent by category; ranked by received. */
   proceeds: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).output(proceedsStatsOut).query(({ ctx, input }) =>
-    kept(ctx, 'proceeds', input, () => {
+    kept(ctx, 'proceeds', input, async () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
       const scope = scopeOf(ctx, input);
-      const received = data.receivedByCounty(db, `${year}-01`, `${year}-12`);
-      const spent = data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
+      const received = await data.receivedByCounty(db, `${year}-01`, `${year}-12`);
+      const spent = await data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
       return {
         year,
-        rows: data
-          .countiesWithCity(db)
+        rows: (await data
+          .countiesWithCity(db))
           .filter((c) => (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true))
           .map((c) => {
             const mine = spent.filter((s) => s.countyId === c.id);
@@ -114,15 +114,15 @@ export const statsRouter = router({
 
   /** Each poverty county's quantity traded in the year against its target, the counties behind first. */
   targets: roleProcedure('province', 'county').meta({ data: 'own organisation' }).input(statsFilter).output(targetsStatsOut).query(({ ctx, input }) =>
-    kept(ctx, 'targets', input, () => {
+    kept(ctx, 'targets', input, async () => {
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
       const scope = scopeOf(ctx, input);
-      const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
+      const counties = (await data.countiesWithCity(db)).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
       const byId = new Map(counties.map((c) => [c.id, c]));
-      const targets = data.targetsOf(db, year);
-      const documents = data.targetDocumentsOf(db, year);
-      const traded = data.tradedByCounty(db, `${year}-01`, `${year}-12`);
+      const targets = await data.targetsOf(db, year);
+      const documents = await data.targetDocumentsOf(db, year);
+      const traded = await data.tradedByCounty(db, `${year}-01`, `${year}-12`);
       return {
         year,
         rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
@@ -138,12 +138,12 @@ export const statsRouter = router({
 
   /** Reclamation due and overdue (seed 001 二(二)), by county and by city. */
   obligations: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(obligationStatsOut).query(({ ctx, input }) =>
-    kept(ctx, 'obligations', input, () => {
+    kept(ctx, 'obligations', input, async () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
-      const counties = new Map(data.countiesWithCity(db).map((c) => [c.id, c]));
-      const years = reclamationYearsReader(db);
-      const states = projectList(db, 'all', ['approved']).flatMap((p) => {
+      const counties = new Map((await data.countiesWithCity(db)).map((c) => [c.id, c]));
+      const years = await reclamationYearsReader(db);
+      const states = (await projectList(db, 'all', ['approved'])).flatMap((p) => {
         const c = counties.get(p.countyId)!;
         const state = obligationOf(p, now, years.of);
         return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
@@ -158,20 +158,20 @@ export const statsRouter = router({
   /** The annual assessment: one row per poverty county with its mark. Made each first quarter for the past
    *  year; without a year it is of this year, as every other dashboard, and shows the progress so far. */
   assessment: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(assessmentStatsOut).query(({ ctx, input }) =>
-    kept(ctx, 'assessment', input, () => {
+    kept(ctx, 'assessment', input, async () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? yearOf(now);
-      const counties = data.countiesWithCity(db).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
+      const counties = (await data.countiesWithCity(db)).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
       const byId = new Map(counties.map((c) => [c.id, c]));
-      const targets = data.targetsOf(db, year);
-      const traded = data.tradedByCounty(db, `${year}-01`, `${year}-12`);
-      const received = data.receivedByCounty(db, `${year}-01`, `${year}-12`);
+      const targets = await data.targetsOf(db, year);
+      const traded = await data.tradedByCounty(db, `${year}-01`, `${year}-12`);
+      const received = await data.receivedByCounty(db, `${year}-01`, `${year}-12`);
       const spent = new Map<number, number>();
-      for (const s of data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
+      for (const s of await data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
       const overdue = new Map<number, number>();
-      const years = reclamationYearsReader(db);
-      for (const p of projectList(db, 'all', ['approved'])) if (obligationOf(p, now, years.of) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
+      const years = await reclamationYearsReader(db);
+      for (const p of await projectList(db, 'all', ['approved'])) if (obligationOf(p, now, years.of) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
       return {
         year,
         rows: assessment(
@@ -190,15 +190,15 @@ export const statsRouter = router({
 
   /** The province sets a year's target for one poverty county or for all of them. */
   /** Every target set for the year, newest first, with its document and who set it: what was in force on any past day. */
-  targetHistory: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(targetHistoryOut).query(({ ctx, input }) => {
+  targetHistory: provinceProcedure.meta({ data: 'province-wide' }).input(statsFilter).output(targetHistoryOut).query(async ({ ctx, input }) => {
     const year = input.year ?? yearOf(ctx.services.clock.now());
-    return { year, versions: data.targetVersionsOf(ctx.services.db, year) };
+    return { year, versions: await data.targetVersionsOf(ctx.services.db, year) };
   }),
 
   setTarget: provinceProcedure.meta({ data: 'province-wide' }).input(targetInput).output(targetsSetOut).mutation(({ ctx, input }) => setTargets(ctx.services, ctx.actor, { year: input.year, qtyMilliMu: input.qty, documentRef: input.documentRef, to: input.to })),
 
   /** Filters: cities and counties. */
-  places: provinceProcedure.meta({ data: 'province-wide' }).output(statsPlacesOut).query(({ ctx }) => ({ cities: data.citiesList(ctx.services.db), counties: data.countiesWithCity(ctx.services.db) })),
+  places: provinceProcedure.meta({ data: 'province-wide' }).output(statsPlacesOut).query(async ({ ctx }) => ({ cities: await data.citiesList(ctx.services.db), counties: await data.countiesWithCity(ctx.services.db) })),
 
   /** Public statistics (signed out): volume and median price per quarter over the last two years, guidance in force. */
   public: publicProcedure.meta({ data: 'public' }).output(publicStatsOut).query(({ ctx }) => kept(ctx, 'public', null, () => publicFigures(ctx.services))),
@@ -206,8 +206,8 @@ export const statsRouter = router({
 
 const everyScope = { cityId: null, countyId: null, buyerId: null };
 
-function publicFigures({ db, clock }: Services) {
+async function publicFigures({ db, clock }: Services) {
   const year = yearOf(clock.now());
-  const quarters = quarterlySeriesOf(data.settledInMonths(db, `${year - 1}-01`, `${year}-12`, everyScope).countyMonths);
+  const quarters = quarterlySeriesOf((await data.settledInMonths(db, `${year - 1}-01`, `${year}-12`, everyScope)).countyMonths);
   return { quarters, years: [year - 1, year] };
 }

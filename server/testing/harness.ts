@@ -21,18 +21,18 @@ export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 CST
 
 export async function makeHarness() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-test-'));
-  const db: Db = openDatabase(path.join(dir, 'test.db'));
+  const db: Db = await openDatabase(path.join(dir, 'test.db'));
   const clock = new ManualClock(T0);
   const services: Services = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
   await seedDemo(services);
 
-  const userId = (username: string) => db.select().from(users).where(eq(users.username, username)).all()[0]!.id;
+  const userId = async (username: string) => (await db.select().from(users).where(eq(users.username, username)).all())[0]!.id;
   /** A caller acting as a demo user (or signed out, with null). */
-  const as = (username: string | null, locale: Locale = 'zh') =>
-    createCaller({ services, user: username ? sessionUser(db, userId(username)) : null, locale });
-  const orgId = (name: string) => db.select().from(organisations).where(eq(organisations.name, name)).all()[0]!.id;
-  const actor = (username: string) => {
-    const u = sessionUser(db, userId(username))!;
+  const as = async (username: string | null, locale: Locale = 'zh') =>
+    createCaller({ services, user: username ? await sessionUser(db, (await userId(username))) : null, locale });
+  const orgId = async (name: string) => (await db.select().from(organisations).where(eq(organisations.name, name)).all())[0]!.id;
+  const actor = async (username: string) => {
+    const u = (await sessionUser(db, (await userId(username))))!;
     return { userId: u.id, organisationId: u.organisationId };
   };
 
@@ -41,23 +41,23 @@ export async function makeHarness() {
    * second official `checker` (maker and checker); the zone's free funds are credited.
    */
   const receiveTransfer = async (input: { zoneId: number; amount: string; bankRef: string }) => {
-    const proposed = await as('province').accounts.proposeTransfer(input);
-    return as('checker').accounts.confirmTransfer({ id: proposed.id });
+    const proposed = await (await as('province')).accounts.proposeTransfer(input);
+    return (await as('checker')).accounts.confirmTransfer({ id: proposed.id });
   };
 
   /** The province records new values of market settings, in force at once (today's date), under a document number. */
-  const setSettings = (values: Partial<MarketSettings>, documentNo = '测试〔2026〕1号') =>
-    as('province').settings.addVersion({ ...values, documentNo, effectiveDate: isoDateCst(clock.now()) });
+  const setSettings = async (values: Partial<MarketSettings>, documentNo = '测试〔2026〕1号') =>
+    (await as('province')).settings.addVersion({ ...values, documentNo, effectiveDate: isoDateCst(clock.now()) });
 
   /** The ledger's invariants: balances match the journal, entries balance, each asset sums to zero. */
-  const checkLedger = () => ({
-    mismatches: balanceMismatches(db),
-    unbalanced: unbalancedEntries(db),
-    nonZeroTotals: totalsByAsset(db).filter((r) => r.total !== 0),
+  const checkLedger = async () => ({
+    mismatches: await balanceMismatches(db),
+    unbalanced: await unbalancedEntries(db),
+    nonZeroTotals: (await totalsByAsset(db)).filter((r) => r.total !== 0),
   });
 
-  const close = () => {
-    db.$client.close();
+  const close = async () => {
+    await db.connection.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { db, clock, services, as, orgId, actor, userId, receiveTransfer, setSettings, checkLedger, close };

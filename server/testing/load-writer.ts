@@ -22,5 +22,5 @@ while (Date.now() < until && n < Number(max)) {
   receiveBankTransfer(s, officials, { zoneId: zone.id, amountFen: 100, bankRef: `LOAD-${process.pid}-${n}` });
   n += 1;
 }
-db.$client.close();
+db.connection.close();
 console.log(n);

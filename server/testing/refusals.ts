@@ -4,13 +4,13 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 
-const tablesOf = (db: Db) =>
-  (db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`).all() as { name: string }[]).map(
+const tablesOf = async (db: Db) =>
+  ((await db.connection.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`).all()) as { name: string }[]).map(
     (r) => r.name,
   );
 
 /** Every row of every table, in rowid order. */
-export const dumpTables = (db: Db) => Object.fromEntries(tablesOf(db).map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
+export const dumpTables = async (db: Db) => Object.fromEntries((await tablesOf(db)).map(async (t) => [t, await db.connection.prepare(`select * from "${t}" order by rowid`).all()]));
 
 export async function caught(p: Promise<unknown>): Promise<TRPCError> {
   const e = await p.then(
@@ -23,7 +23,7 @@ export async function caught(p: Promise<unknown>): Promise<TRPCError> {
 
 /** Calls, expects a refusal with `code` (never INTERNAL_SERVER_ERROR), and checks nothing was written. */
 export async function refused(db: Db, call: () => Promise<unknown>, code: TRPC_ERROR_CODE_KEY, message?: string | RegExp) {
-  const before = dumpTables(db);
+  const before = await dumpTables(db);
   const e = await caught(call());
   expect(e.code).not.toBe('INTERNAL_SERVER_ERROR');
   expect(e.code).toBe(code);

@@ -22,7 +22,7 @@ export const meRouter = router({
       const address = ctx.address ?? 'unknown';
       const waitMs = await countSignInAttempt(ctx.user.username, address);
       if (waitMs > 0) throw new DomainError('signInThrottled', { minutes: Math.ceil(waitMs / 60_000) });
-      const stored = passwordOf(ctx.services.db, ctx.actor.userId);
+      const stored = await passwordOf(ctx.services.db, ctx.actor.userId);
       if (!stored || !(await passwordMatches(stored.passwordHash, input.currentPassword))) throw new DomainError('wrongCurrentPassword');
       await recordSignInSuccess(ctx.user.username, address);
       if (input.newPassword === input.currentPassword) throw new DomainError('samePassword');

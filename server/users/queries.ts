@@ -4,16 +4,16 @@ import { type DbOrTx, type Tx, reusable } from '@/db/client';
 import { organisations, sessionActivity, signIns, users } from '@/db/schema';
 import type { SessionUser } from '@/server/kernel/roles';
 
-export const findUserByUsername = (db: DbOrTx, username: string) => db.select().from(users).where(eq(users.username, username)).all()[0];
+export const findUserByUsername = async (db: DbOrTx, username: string) => (await db.select().from(users).where(eq(users.username, username)).all())[0];
 
-export const userById = (db: DbOrTx, userId: number) => db.select().from(users).where(eq(users.id, userId)).all()[0];
+export const userById = async (db: DbOrTx, userId: number) => (await db.select().from(users).where(eq(users.id, userId)).all())[0];
 
-export const organisationExists = (db: DbOrTx, organisationId: number) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).all().length > 0;
+export const organisationExists = async (db: DbOrTx, organisationId: number) => (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).all()).length > 0;
 
-export const insertUser = (tx: Tx, values: typeof users.$inferInsert) => tx.insert(users).values(values).returning().all()[0]!;
+export const insertUser = async (tx: Tx, values: typeof users.$inferInsert) => (await tx.insert(users).values(values).returning().all())[0]!;
 
-export const updateUser = (tx: Tx, userId: number, values: Partial<Pick<typeof users.$inferInsert, 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'disabled'>>) =>
-  tx.update(users).set(values).where(eq(users.id, userId)).returning().all()[0]!;
+export const updateUser = async (tx: Tx, userId: number, values: Partial<Pick<typeof users.$inferInsert, 'passwordHash' | 'mustChangePassword' | 'passwordChangedAt' | 'disabled'>>) =>
+  (await tx.update(users).set(values).where(eq(users.id, userId)).returning().all())[0]!;
 
 /** The signed-in user with the organisation whose kind is the user's role. */
 // Every API call runs it (server/web/context.ts): built once.
@@ -36,8 +36,8 @@ const sessionUserQuery = (db: DbOrTx) =>
     .where(eq(users.id, sql.placeholder('userId')))
     .prepare();
 
-export function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number): SessionUser | null {
-  const row = reusable(db, sessionUserQuery).get({ userId });
+export async function sessionUser(db: DbOrTx, userId: number, sessionVersion?: number): Promise<SessionUser | null> {
+  const row = await reusable(db, sessionUserQuery).get({ userId });
   // A session issued before the last sign-out, password reset or disabling has an older version.
   if (!row || row.disabled || (sessionVersion !== undefined && sessionVersion !== row.sessionVersion)) return null;
   const { sessionVersion: _version, ...user } = row;
@@ -80,18 +80,18 @@ export const signInHistory = (db: DbOrTx, opts: { username?: string; limit: numb
     .offset(opts.offset)
     .all();
 
-export const signInCount = (db: DbOrTx, username?: string) =>
-  db
+export const signInCount = async (db: DbOrTx, username?: string) =>
+  (await db
     .select({ n: sql<number>`count(*)` })
     .from(signIns)
     .where(username ? eq(signIns.username, username) : undefined)
-    .all()[0]!.n;
+    .all())[0]!.n;
 
 /** The idle timeout's record of each session's last use (server/web/session.ts). */
 export const sessionActivityStore = (db: DbOrTx) => ({
-  lastSeenOf: (sessionId: string) => db.select({ at: sessionActivity.lastSeenAt }).from(sessionActivity).where(eq(sessionActivity.sessionId, sessionId)).all()[0]?.at,
-  recordSeen: (sessionId: string, userId: number, at: number) => {
-    db.insert(sessionActivity).values({ sessionId, userId, lastSeenAt: at }).onConflictDoUpdate({ target: sessionActivity.sessionId, set: { lastSeenAt: at } }).run();
+  lastSeenOf: async (sessionId: string) => (await db.select({ at: sessionActivity.lastSeenAt }).from(sessionActivity).where(eq(sessionActivity.sessionId, sessionId)).all())[0]?.at,
+  recordSeen: async (sessionId: string, userId: number, at: number) => {
+    await db.insert(sessionActivity).values({ sessionId, userId, lastSeenAt: at }).onConflictDoUpdate({ target: sessionActivity.sessionId, set: { lastSeenAt: at } }).run();
   },
 });
 
@@ -102,5 +102,5 @@ export const forgetSignInsBefore = (db: DbOrTx, before: number) => db.delete(sig
 export const forgetSessionsUnusedSince = (db: DbOrTx, before: number) => db.delete(sessionActivity).where(lt(sessionActivity.lastSeenAt, before)).run();
 
 /** A user's stored password hash and whether it was set by an administrator. */
-export const passwordOf = (db: DbOrTx, userId: number) =>
-  db.select({ passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword }).from(users).where(and(eq(users.id, userId), eq(users.disabled, false))).all()[0];
+export const passwordOf = async (db: DbOrTx, userId: number) =>
+  (await db.select({ passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword }).from(users).where(and(eq(users.id, userId), eq(users.disabled, false))).all())[0];

@@ -19,10 +19,10 @@ export const usersRouter = router({
     .meta({ data: 'province-wide' })
     .input(z.object({ username: textField(64).optional(), page: pageField.default(1) }).default({ page: 1 }))
     .output(signInsPageOut)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const username = input.username || undefined;
-      const signIns = signInHistory(ctx.services.db, { username, limit: SIGN_INS_PAGE, offset: (input.page - 1) * SIGN_INS_PAGE });
-      return { signIns, total: signInCount(ctx.services.db, username), page: input.page, pageSize: SIGN_INS_PAGE };
+      const signIns = await signInHistory(ctx.services.db, { username, limit: SIGN_INS_PAGE, offset: (input.page - 1) * SIGN_INS_PAGE });
+      return { signIns, total: await signInCount(ctx.services.db, username), page: input.page, pageSize: SIGN_INS_PAGE };
     }),
 
   organisations: provinceProcedure.meta({ data: 'province-wide' }).output(organisationsOut).query(({ ctx }) => organisationsList(ctx.services.db)),

@@ -15,56 +15,56 @@ const publicFields = (u: typeof users.$inferSelect) => ({ id: u.id, username: u.
 
 /** A user with a password chosen by an administrator, who must replace it at first sign-in. `actor` null: the operator's `admin:create`. */
 export function createUser(s: Services, actor: Actor | null, input: { username: string; displayName: string; organisationId: number; passwordHash: string }) {
-  return inUseCase(s, (tx, now) => {
-    ensure(!findUserByUsername(tx, input.username), 'usernameTaken');
-    ensure(organisationExists(tx, input.organisationId), 'notFound');
-    const u = insertUser(tx, { ...input, createdAt: now, mustChangePassword: true });
-    writeAudit(tx, { at: now, actor, action: 'user.create', entity: 'user', entityId: u.id, after: publicFields(u) });
+  return inUseCase(s, async (tx, now) => {
+    ensure(!await findUserByUsername(tx, input.username), 'usernameTaken');
+    ensure((await organisationExists(tx, input.organisationId)), 'notFound');
+    const u = await insertUser(tx, { ...input, createdAt: now, mustChangePassword: true });
+    await writeAudit(tx, { at: now, actor, action: 'user.create', entity: 'user', entityId: u.id, after: publicFields(u) });
     return publicFields(u);
   });
 }
 
 /** The user's own new password, verified against the current one by the caller (hashing is async). */
 export function changeOwnPassword(s: Services, actor: Actor, passwordHash: string) {
-  return inUseCase(s, (tx, now) => {
-    const before = userById(tx, actor.userId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await userById(tx, actor.userId);
     ensure(before && !before.disabled, 'userNotFound');
-    updateUser(tx, actor.userId, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
-    endSessions(tx, actor.userId);
-    writeAudit(tx, { at: now, actor, action: 'user.change_password', entity: 'user', entityId: actor.userId, after: { id: actor.userId, passwordChangedAt: now } });
+    await updateUser(tx, actor.userId, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+    await endSessions(tx, actor.userId);
+    await writeAudit(tx, { at: now, actor, action: 'user.change_password', entity: 'user', entityId: actor.userId, after: { id: actor.userId, passwordChangedAt: now } });
     return publicFields({ ...before, mustChangePassword: false });
   });
 }
 
 export function setUserDisabled(s: Services, actor: Actor, userId: number, disabled: boolean) {
-  return inUseCase(s, (tx, now) => {
-    const before = userById(tx, userId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await userById(tx, userId);
     ensure(before, 'userNotFound');
     ensure(userId !== actor.userId, 'cannotDisableSelf');
-    const after = updateUser(tx, userId, { disabled });
-    if (disabled) endSessions(tx, userId);
-    writeAudit(tx, { at: now, actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before: publicFields(before), after: publicFields(after) });
+    const after = await updateUser(tx, userId, { disabled });
+    if (disabled) await endSessions(tx, userId);
+    await writeAudit(tx, { at: now, actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, before: publicFields(before), after: publicFields(after) });
     return publicFields(after);
   });
 }
 
 export function resetPassword(s: Services, actor: Actor, userId: number, passwordHash: string) {
-  return inUseCase(s, (tx, now) => {
-    const before = userById(tx, userId);
+  return inUseCase(s, async (tx, now) => {
+    const before = await userById(tx, userId);
     ensure(before, 'userNotFound');
-    updateUser(tx, userId, { passwordHash, mustChangePassword: true, passwordChangedAt: now });
-    endSessions(tx, userId);
+    await updateUser(tx, userId, { passwordHash, mustChangePassword: true, passwordChangedAt: now });
+    await endSessions(tx, userId);
     // The audit says that the password changed, never what it is.
-    writeAudit(tx, { at: now, actor, action: 'user.reset_password', entity: 'user', entityId: userId, after: { id: userId, passwordChangedAt: now } });
+    await writeAudit(tx, { at: now, actor, action: 'user.reset_password', entity: 'user', entityId: userId, after: { id: userId, passwordChangedAt: now } });
     return publicFields(before);
   });
 }
 
 /** A user signs out: every session of theirs ends on the server, not only this browser's cookie. */
-export function signOutEverywhere(s: Services, actor: Actor) {
+export async function signOutEverywhere(s: Services, actor: Actor) {
   const now = s.clock.now();
-  inTransaction(s.db, (tx) => {
-    endSessions(tx, actor.userId);
-    writeAudit(tx, { at: now, actor, action: 'user.sign_out', entity: 'user', entityId: actor.userId, after: { id: actor.userId } });
+  await inTransaction(s.db, async (tx) => {
+    await endSessions(tx, actor.userId);
+    await writeAudit(tx, { at: now, actor, action: 'user.sign_out', entity: 'user', entityId: actor.userId, after: { id: actor.userId } });
   });
 }

@@ -41,7 +41,7 @@ export function documentKey(dir: string): Buffer {
 export const forgetDocumentKeys = () => keys.clear();
 
 /** The data folder of a database: the folder of its file. */
-export const dataFolderOf = (db: DbOrTx) => path.dirname(path.resolve(db.$client.name));
+export const dataFolderOf = (db: DbOrTx) => path.dirname(path.resolve(db.connection.name));
 
 /** The MAC of a document: over its kind, ids and key facts, in a fixed order. */
 function mac(key: Buffer, head: string, facts: readonly (string | number | null)[]) {

@@ -17,8 +17,8 @@ const buyer = alias(organisations, 'buyer');
 const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 type Right = (typeof RIGHTS)[number];
 
-function tradeRow(db: DbOrTx, id: number) {
-  return db
+async function tradeRow(db: DbOrTx, id: number) {
+  return (await db
     .select({
       id: trades.id,
       confirmationNo: trades.confirmationNo,
@@ -48,7 +48,7 @@ function tradeRow(db: DbOrTx, id: number) {
     .innerJoin(seller, eq(trades.sellerId, seller.id))
     .innerJoin(buyer, eq(trades.buyerId, buyer.id))
     .where(eq(trades.id, id))
-    .all()[0];
+    .all())[0];
 }
 type TradeRow = NonNullable<ReturnType<typeof tradeRow>>;
 
@@ -56,32 +56,32 @@ type TradeRow = NonNullable<ReturnType<typeof tradeRow>>;
 const tradeFacts = (t: TradeRow) => [t.confirmationNo, t.listingId, t.lotId, t.sellerId, t.buyerId, t.qtyMilliMu, t.priceFenPerMu, t.amountFen, t.awardedAt];
 
 /** The verification code printed on a trade confirmation. */
-export function tradeCode(db: DbOrTx, tradeId: number): string | null {
-  const t = tradeRow(db, tradeId);
+export async function tradeCode(db: DbOrTx, tradeId: number): Promise<string | null> {
+  const t = await tradeRow(db, tradeId);
   return t ? documentCode(db, 'trade', [t.id], tradeFacts(t)) : null;
 }
 
-function lotRow(db: DbOrTx, lotId: number) {
-  return db
+async function lotRow(db: DbOrTx, lotId: number) {
+  return (await db
     .select({ id: lots.id, code: lots.code, serialStart: lots.serialStart, qtyMilliMu: lots.qtyMilliMu, projectName: projects.name, countyName: organisations.name })
     .from(lots)
     .innerJoin(projects, eq(lots.projectId, projects.id))
     .innerJoin(organisations, eq(lots.countyId, organisations.id))
     .where(eq(lots.id, lotId))
-    .all()[0];
+    .all())[0];
 }
 const holdingFacts = (lot: { code: string; serialStart: number }, zoneId: number) => ['holding', zoneId, lot.code, lot.serialStart];
 
 /** The verification code printed on a zone's rights certificate for one lot (its holding page). */
-export function holdingCode(db: DbOrTx, zoneId: number, lotId: number): string | null {
-  const lot = lotRow(db, lotId);
+export async function holdingCode(db: DbOrTx, zoneId: number, lotId: number): Promise<string | null> {
+  const lot = await lotRow(db, lotId);
   return lot ? documentCode(db, 'holding', [lotId, zoneId], holdingFacts(lot, zoneId)) : null;
 }
 
 /** Of each right, what a purchase carried and how much of it the buyer has used (uses draw serial order). */
-function rightsOfPurchases(db: DbOrTx, lotId: number, zoneId: number) {
-  const purchases = salesOfLot(db, lotId, zoneId);
-  const uses = usesOfLot(db, lotId, zoneId);
+async function rightsOfPurchases(db: DbOrTx, lotId: number, zoneId: number) {
+  const purchases = await salesOfLot(db, lotId, zoneId);
+  const uses = await usesOfLot(db, lotId, zoneId);
   const usedTotal = (asset: Right) => uses.filter((u) => u.asset === asset).reduce((sum, u) => sum + u.qtyMilliMu, 0);
   const carried = (asset: Right, p: (typeof purchases)[number]) => (asset === 'FARMLAND' ? (p.farmlandMilliMu ?? 0) : p.qtyMilliMu);
   const byRight = Object.fromEntries(
@@ -93,7 +93,7 @@ function rightsOfPurchases(db: DbOrTx, lotId: number, zoneId: number) {
 export type UseState = 'none' | 'part' | 'full';
 const standingOfUse = (used: number, carried: number): UseState => (used === 0 ? 'none' : used >= carried ? 'full' : 'part');
 
-function tradeVerdict(db: DbOrTx, t: TradeRow) {
+async function tradeVerdict(db: DbOrTx, t: TradeRow) {
   const range = t.serialStart === null ? null : formatSerialRange({ start: t.serialStart, end: t.serialStart + t.qtyMilliMu });
   const rights = RIGHTS.map((asset) => {
     const carriedMilliMu = asset === 'FARMLAND' ? (t.status === 'settled' ? (t.farmlandMilliMu ?? 0) : null) : t.qtyMilliMu;
@@ -101,7 +101,7 @@ function tradeVerdict(db: DbOrTx, t: TradeRow) {
   });
   let use: UseState = 'none';
   if (t.status === 'settled') {
-    const { byRight } = rightsOfPurchases(db, t.lotId, t.buyerId);
+    const { byRight } = await rightsOfPurchases(db, t.lotId, t.buyerId);
     for (const r of rights) r.usedMilliMu = byRight[r.asset].find((p) => p.tradeId === t.id)?.usedMilliMu ?? 0;
     const used = rights.reduce((sum, r) => sum + r.usedMilliMu, 0);
     const carried = rights.reduce((sum, r) => sum + (r.carriedMilliMu ?? 0), 0);
@@ -129,8 +129,8 @@ function tradeVerdict(db: DbOrTx, t: TradeRow) {
   };
 }
 
-function holdingVerdict(db: DbOrTx, lot: NonNullable<ReturnType<typeof lotRow>>, zoneId: number, zoneName: string) {
-  const { purchases, byRight, carried } = rightsOfPurchases(db, lot.id, zoneId);
+async function holdingVerdict(db: DbOrTx, lot: NonNullable<ReturnType<typeof lotRow>>, zoneId: number, zoneName: string) {
+  const { purchases, byRight, carried } = await rightsOfPurchases(db, lot.id, zoneId);
   const rights = RIGHTS.map((asset) => ({
     asset,
     carriedMilliMu: purchases.reduce((sum, p) => sum + carried(asset, p), 0),
@@ -161,20 +161,20 @@ function holdingVerdict(db: DbOrTx, lot: NonNullable<ReturnType<typeof lotRow>>,
  * What a typed code vouches for: the document's public facts and its standing now, or `genuine: false`
  * for anything that is not a code this platform issued (mistyped, forged, or for another document).
  */
-export function verifyDocument(db: DbOrTx, typed: string) {
+export async function verifyDocument(db: DbOrTx, typed: string) {
   const notGenuine = { genuine: false as const };
   const code = parseCode(typed);
   if (!code) return notGenuine;
   if (code.kind === 'trade') {
-    const t = tradeRow(db, code.ids[0]!);
+    const t = await tradeRow(db, code.ids[0]!);
     if (!t || !macMatches(db, code.head, tradeFacts(t), code.mac)) return notGenuine;
-    return { genuine: true as const, document: tradeVerdict(db, t) };
+    return { genuine: true as const, document: await tradeVerdict(db, t) };
   }
   const [lotId, zoneId] = code.ids as [number, number];
-  const lot = lotRow(db, lotId);
-  const zone = db.select({ name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.id, zoneId)).all()[0];
+  const lot = await lotRow(db, lotId);
+  const zone = (await db.select({ name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.id, zoneId)).all())[0];
   if (!lot || !zone || zone.kind !== 'zone' || !macMatches(db, code.head, holdingFacts(lot, zoneId), code.mac)) return notGenuine;
-  return { genuine: true as const, document: holdingVerdict(db, lot, zoneId, zone.name) };
+  return { genuine: true as const, document: await holdingVerdict(db, lot, zoneId, zone.name) };
 }
 
 /** The widest range one look-up takes (units: thousandths of a mu), and the most segments it answers. */
@@ -183,8 +183,8 @@ export const MAX_SEGMENTS = 100;
 const MAX_LOTS = 50;
 
 /** The history of the units `[start, end)`: contiguous units with one history are one segment. */
-export function serialLookup(db: DbOrTx, start: number, end: number) {
-  const lotRows = db
+export async function serialLookup(db: DbOrTx, start: number, end: number) {
+  const lotRows = await db
     .select({ lotId: lots.id, code: lots.code, serialStart: lots.serialStart, qtyMilliMu: lots.qtyMilliMu, projectId: lots.projectId, countyId: lots.countyId })
     .from(lots)
     .where(and(lt(lots.serialStart, end), gt(sql`${lots.serialStart} + ${lots.qtyMilliMu}`, start)))
@@ -192,8 +192,8 @@ export function serialLookup(db: DbOrTx, start: number, end: number) {
     .limit(MAX_LOTS)
     .all();
   const lotIds = lotRows.map((l) => l.lotId);
-  const sales = lotIds.length === 0 ? [] : lotIds.flatMap((id) => salesOfLot(db, id).map((s) => ({ ...s, lotId: id })));
-  const usesByLot = lotIds.map((id) => ({ id, uses: usesOfLot(db, id) }));
+  const sales = lotIds.length === 0 ? [] : lotIds.flatMap(async (id) => (await salesOfLot(db, id)).map((s) => ({ ...s, lotId: id })));
+  const usesByLot = lotIds.map(async (id) => ({ id, uses: await usesOfLot(db, id) }));
   const draws: UseDraw[] = usesByLot.flatMap(({ id, uses }) =>
     uses.filter((u) => u.asset === 'NEW_LAND' || u.asset === 'SCALE').map((u) => ({ lotId: id, zoneId: u.zoneId, useId: u.useId, asset: u.asset as 'NEW_LAND' | 'SCALE', qtyMilliMu: u.qtyMilliMu })),
   );
@@ -212,7 +212,7 @@ export function serialLookup(db: DbOrTx, start: number, end: number) {
   const projectRows =
     projectIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: projects.id, name: projects.name, villages: projects.villages, approvalRef: projects.approvalRef, approvedAt: projects.approvedAt, countyName: organisations.name })
           .from(projects)
           .innerJoin(organisations, eq(projects.countyId, organisations.id))
@@ -221,33 +221,33 @@ export function serialLookup(db: DbOrTx, start: number, end: number) {
   const plotRows =
     projectIds.length === 0
       ? []
-      : db
+      : await db
           .select({ projectId: projectPlots.projectId, code: projectPlots.code, village: projectPlots.village, areaMilliMu: projectPlots.areaMilliMu })
           .from(projectPlots)
           .where(inArray(projectPlots.projectId, projectIds))
           .orderBy(asc(projectPlots.id))
           .all();
   const tradeIds = [...new Set(history.segments.map((s) => s.tradeId).filter((id): id is number => id !== null))];
-  const tradeRows = tradeIds.map((id) => tradeRow(db, id)!);
+  const tradeRows = tradeIds.map(async (id) => (await tradeRow(db, id))!);
   const allUses = usesByLot.flatMap((l) => l.uses);
   const useById = (id: number | null) => {
     const u = id === null ? undefined : allUses.find((x) => x.useId === id);
     return u ? { applicationName: u.applicationName, approvalRef: u.approvalRef, at: u.at } : null;
   };
-  const countyName = (countyId: number) => db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, countyId)).all()[0]?.name ?? '';
+  const countyName = async (countyId: number) => (await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, countyId)).all())[0]?.name ?? '';
 
   return {
     truncated: history.truncated || upTo < end,
-    segments: history.segments.map((s) => {
+    segments: history.segments.map(async (s) => {
       const lot = lotRows.find((l) => l.lotId === s.lotId);
       const project = lot ? projectRows.find((p) => p.id === lot.projectId) : undefined;
-      const trade = s.tradeId === null ? undefined : tradeRows.find((t) => t.id === s.tradeId);
+      const trade = s.tradeId === null ? undefined : await tradeRows.find((t) => t.id === s.tradeId);
       return {
         range: formatSerialRange(s),
         qtyMilliMu: s.end - s.start,
         lot: lot && project ? { code: lot.code, projectName: project.name, countyName: project.countyName, villages: project.villages, approvalRef: project.approvalRef, approvedAt: project.approvedAt, plots: plotRows.filter((p) => p.projectId === project.id).map(({ projectId: _p, ...plot }) => plot) } : null,
         trade: trade ? { confirmationNo: trade.confirmationNo, listingCode: trade.listingCode, settledAt: trade.settledAt, priceFenPerMu: trade.priceFenPerMu } : null,
-        holder: trade ? trade.buyerName : lot ? countyName(lot.countyId) : null,
+        holder: trade ? trade.buyerName : lot ? await countyName(lot.countyId) : null,
         holderKind: trade ? ('zone' as const) : lot ? ('county' as const) : null,
         newLandUse: useById(s.newLandUseId),
         scaleUse: useById(s.scaleUseId),

@@ -22,16 +22,16 @@ const serial = (n: number) => String(n).padStart(12, '0');
 
 /** An auction of 100 mu of pianguan's lot won by zone2 (60 mu) and zone3 (30 mu); returns the lot and both trades. */
 async function twoAwards() {
-  const lot = (await h.as('pianguan').accounts.quota())[0]!;
-  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '20', increment: '500', opensAt: h.clock.now(), closesAt: h.clock.now() + HOUR });
-  await h.as('province').listings.review({ listingId: listing.id, approve: true });
-  await h.as('zone2').bids.place({ listingId: listing.id, price: '30500', qty: '60' });
-  await h.as('zone3').bids.place({ listingId: listing.id, price: '31000', qty: '30' });
+  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '20', increment: '500', opensAt: h.clock.now(), closesAt: h.clock.now() + HOUR });
+  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
+  await (await h.as('zone2')).bids.place({ listingId: listing.id, price: '30500', qty: '60' });
+  await (await h.as('zone3')).bids.place({ listingId: listing.id, price: '31000', qty: '30' });
   h.clock.advance(HOUR);
-  sweep(h.services);
-  const trades = (await h.as('province').trades.list()).trades.filter((t) => t.listingId === listing.id);
-  const zone2 = trades.find((t) => t.buyerId === h.actor('zone2').organisationId)!;
-  const zone3 = trades.find((t) => t.buyerId === h.actor('zone3').organisationId)!;
+  await sweep(h.services);
+  const trades = (await (await h.as('province')).trades.list()).trades.filter((t) => t.listingId === listing.id);
+  const zone2 = trades.find(async (t) => t.buyerId === (await h.actor('zone2')).organisationId)!;
+  const zone3 = trades.find(async (t) => t.buyerId === (await h.actor('zone3')).organisationId)!;
   return { lot, listing, zone2, zone3 };
 }
 
@@ -46,9 +46,9 @@ const forge = (code: string) => {
 describe('verification codes', () => {
   it('a genuine code verifies with the public facts; a forged one or one for another trade does not', async () => {
     const { zone2, zone3 } = await twoAwards();
-    const code = tradeCode(h.db, zone2.id)!;
+    const code = (await tradeCode(h.db, zone2.id))!;
     expect(code).toMatch(/^T[0-9A-Z]{3}(-[0-9A-Z]{4}){4}$/);
-    const anyone = h.as(null);
+    const anyone = await h.as(null);
     const answer = await anyone.verify.document({ code });
     expect(answer.genuine).toBe(true);
     if (!answer.genuine || answer.document.kind !== 'trade') throw new Error('not a trade');
@@ -60,7 +60,7 @@ describe('verification codes', () => {
 
     expect(await anyone.verify.document({ code: forge(code) })).toEqual({ genuine: false });
     // Another trade's id with this trade's MAC.
-    const other = plain(tradeCode(h.db, zone3.id)!);
+    const other = plain((await tradeCode(h.db, zone3.id))!);
     expect(other.slice(0, 6)).not.toBe(plain(code).slice(0, 6));
     expect(await anyone.verify.document({ code: other.slice(0, 6) + plain(code).slice(6) })).toEqual({ genuine: false });
     expect(await anyone.verify.document({ code: plain(code).slice(0, 6) + other.slice(6) })).toEqual({ genuine: false });
@@ -72,24 +72,24 @@ describe('verification codes', () => {
 
   it('says awaiting payment, then valid once settled, used in part, and lapsed for an unpaid award', async () => {
     const { zone2, zone3 } = await twoAwards();
-    const anyone = h.as(null);
+    const anyone = await h.as(null);
     const standing = async (id: number) => {
-      const a = await anyone.verify.document({ code: tradeCode(h.db, id)! });
+      const a = await anyone.verify.document({ code: (await tradeCode(h.db, id))! });
       if (!a.genuine || a.document.kind !== 'trade') throw new Error('not genuine');
       return a.document;
     };
-    await h.as('zone2').trades.pay({ id: zone2.id });
+    await (await h.as('zone2')).trades.pay({ id: zone2.id });
     const settled = await standing(zone2.id);
     expect(settled.status).toBe('valid');
     expect(settled.serialRange).toMatch(/^\d{12}–\d{12}$/);
     expect(settled.rights.map((r) => r.carriedMilliMu)).toEqual([60_000, 60_000, 53_844]);
 
     h.clock.set(zone3.dueAt + 1);
-    sweep(h.services);
+    await sweep(h.services);
     expect((await standing(zone3.id)).status).toBe('lapsed');
 
     // The zone uses 10 mu of new construction land quota: its rights are used in part.
-    await h.as('zone2').rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
+    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
     const used = await standing(zone2.id);
     expect(used.status).toBe('used_part');
     expect(used.rights.find((r) => r.asset === 'NEW_LAND')!.usedMilliMu).toBe(10_000);
@@ -97,25 +97,25 @@ describe('verification codes', () => {
 
   it('the rights certificate of a zone for a lot verifies, and only for that zone', async () => {
     const { lot, zone2 } = await twoAwards();
-    await h.as('zone2').trades.pay({ id: zone2.id });
-    const code = holdingCode(h.db, h.actor('zone2').organisationId, lot.id)!;
-    const answer = await h.as(null).verify.document({ code });
+    await (await h.as('zone2')).trades.pay({ id: zone2.id });
+    const code = (await holdingCode(h.db, (await h.actor('zone2')).organisationId, lot.id))!;
+    const answer = await (await h.as(null)).verify.document({ code });
     expect(answer.genuine && answer.document.kind === 'holding' && answer.document).toMatchObject({ status: 'valid', zoneName: '晋中开发区（演示）', purchases: [{ confirmationNo: zone2.confirmationNo, qtyMilliMu: 60_000 }] });
-    const zone3Code = holdingCode(h.db, h.actor('zone3').organisationId, lot.id)!;
-    expect(await h.as(null).verify.document({ code: plain(zone3Code).slice(0, 10) + plain(code).slice(10) })).toEqual({ genuine: false });
+    const zone3Code = (await holdingCode(h.db, (await h.actor('zone3')).organisationId, lot.id))!;
+    expect(await (await h.as(null)).verify.document({ code: plain(zone3Code).slice(0, 10) + plain(code).slice(10) })).toEqual({ genuine: false });
   });
 
   it('a code is the same after a restart on the same data folder, and differs on another', async () => {
     const { zone2 } = await twoAwards();
-    const before = tradeCode(h.db, zone2.id)!;
-    const file = h.db.$client.name;
+    const before = (await tradeCode(h.db, zone2.id))!;
+    const file = h.db.connection.name;
     expect(fs.existsSync(path.join(path.dirname(file), 'document-secret'))).toBe(true);
     forgetDocumentKeys();
-    const reopened = openDatabase(file);
+    const reopened = await openDatabase(file);
     try {
       expect(tradeCode(reopened, zone2.id)).toBe(before);
     } finally {
-      reopened.$client.close();
+      await reopened.connection.close();
     }
     const other = await makeHarness();
     try {
@@ -130,7 +130,7 @@ describe('verification codes', () => {
       })();
       expect(tradeCode(other.db, again.zone2.id)).not.toBe(before);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });
@@ -138,9 +138,9 @@ describe('verification codes', () => {
 describe('public serial look-up', () => {
   it('after a partial sale: the sold units show the trade and the zone, the rest the county; a use shows on the units used', async () => {
     const { lot, zone2, listing } = await twoAwards();
-    await h.as('zone2').trades.pay({ id: zone2.id });
+    await (await h.as('zone2')).trades.pay({ id: zone2.id });
     const start = lot.serialStart;
-    const anyone = h.as(null);
+    const anyone = await h.as(null);
 
     const whole = await anyone.verify.serials({ from: serial(start), to: serial(start + lot.qtyMilliMu - 1) });
     expect(whole.truncated).toBe(false);
@@ -157,8 +157,8 @@ describe('public serial look-up', () => {
     expect((await anyone.verify.serials({ from: serial(start + 60_000), to: '' })).segments[0]!.holderKind).toBe('county');
 
     // zone2 uses 10 mu of new construction land quota and 5 of scale: the first units of its purchase show it.
-    await h.as('zone2').rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
-    await h.as('zone2').rights.use({ applicationName: '晋中2026年第2批次用地', approvalRef: '晋政地〔2026〕10号', area: '5', rights: ['SCALE'] });
+    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
+    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第2批次用地', approvalRef: '晋政地〔2026〕10号', area: '5', rights: ['SCALE'] });
     const after = await anyone.verify.serials({ from: serial(start), to: serial(start + 60_000 - 1) });
     expect(after.segments.map((s) => [s.qtyMilliMu, s.newLandUse?.approvalRef ?? null, s.scaleUse?.approvalRef ?? null])).toEqual([
       [5_000, '晋政地〔2026〕9号', '晋政地〔2026〕10号'],
@@ -169,7 +169,7 @@ describe('public serial look-up', () => {
   });
 
   it('serials never issued, bad input refused field by field, and a wide range stays small', async () => {
-    const anyone = h.as(null);
+    const anyone = await h.as(null);
     const far = await anyone.verify.serials({ from: '999999999000', to: '999999999999' });
     expect(far.segments).toEqual([expect.objectContaining({ lot: null, holder: null, qtyMilliMu: 1000 })]);
     await expect(anyone.verify.serials({ from: 'abc' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

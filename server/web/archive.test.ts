@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const ctxOf = (username: string | null, locale: Locale = 'zh'): Context => ({ services: h.services, user: username ? sessionUser(h.db, h.userId(username)) : null, locale });
-const get = (username: string | null, query: string, locale: Locale = 'zh') => archiveResponse(ctxOf(username, locale), new Request(`http://127.0.0.1/api/archive?${query}`));
+const ctxOf = async (username: string | null, locale: Locale = 'zh'): Promise<Context> => ({ services: h.services, user: username ? await sessionUser(h.db, (await h.userId(username))) : null, locale });
+const get = async (username: string | null, query: string, locale: Locale = 'zh') => archiveResponse((await ctxOf(username, locale)), new Request(`http://127.0.0.1/api/archive?${query}`));
 const csvOf = (files: Record<string, Uint8Array>, name: string) => parse(strFromU8(files[name]!), { columns: true }) as Record<string, string>[];
 
 describe('the bulk export', () => {

@@ -63,16 +63,16 @@ const periodQuery = z
   });
 
 /** The rows of every table for [from, to), each table a CSV file with its column names first, and how many rows each has. */
-export function archiveFiles(db: Db, period: { from: number; to: number }) {
-  const sqlite = db.$client;
+export async function archiveFiles(db: Db, period: { from: number; to: number }) {
+  const sqlite = db.connection;
   const files: Record<string, Uint8Array> = {};
   const counts: Record<string, number> = {};
   for (const t of TABLES) {
-    const columns = t.columns ?? (sqlite.prepare(`select name from pragma_table_info(?)`).all(t.table) as { name: string }[]).map((c) => c.name);
+    const columns = t.columns ?? ((await sqlite.prepare(`select name from pragma_table_info(?)`).all(t.table)) as { name: string }[]).map((c) => c.name);
     const select = `select ${columns.map((c) => `"${c}"`).join(', ')} from "${t.table}"`;
     const where = t.where ?? (t.at ? `"${t.at}" >= ? and "${t.at}" < ?` : null);
     const statement = sqlite.prepare(where ? `${select} where ${where} order by rowid` : `${select} order by rowid`).raw(true);
-    const rows = (where ? statement.all(period.from, period.to) : statement.all()) as unknown[][];
+    const rows = (where ? await statement.all(period.from, period.to) : await statement.all()) as unknown[][];
     counts[`${t.table}.csv`] = rows.length;
     files[`${t.table}.csv`] = strToU8(stringify([columns, ...rows.map((r) => r.map((v) => (v === null ? '' : v instanceof Buffer ? v.toString('base64') : v)))]));
   }
@@ -95,7 +95,7 @@ const readMe = (period: { from: number; to: number }, counts: Record<string, num
   ].join('\r\n');
 
 /** GET /api/archive?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included, China time): the province only. */
-export function archiveResponse(ctx: Context, req: Request): Response {
+export async function archiveResponse(ctx: Context, req: Request): Promise<Response> {
   if (!ctx.user) return refusalResponse(ctx.locale, new DomainError('notSignedIn'));
   if (ctx.user.role !== 'province') return refusalResponse(ctx.locale, new DomainError('wrongRole'));
   const url = new URL(req.url);
@@ -108,7 +108,7 @@ export function archiveResponse(ctx: Context, req: Request): Response {
   if (period.to <= period.from || period.to - period.from > MAX_DAYS * DAY_MS) {
     return refusalResponse(ctx.locale, new DomainError('archivePeriod', { days: MAX_DAYS }));
   }
-  const { files, counts } = archiveFiles(ctx.services.db, period);
+  const { files, counts } = await archiveFiles(ctx.services.db, period);
   files['README.txt'] = strToU8(`\uFEFF${readMe(period, counts)}`);
   const zip = zipSync(files, { level: 6, mtime: new Date(ctx.services.clock.now()) });
   const name = `quota-exchange-${isoDateCst(period.from)}-${isoDateCst(period.to - 1)}.zip`;

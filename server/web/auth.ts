@@ -57,29 +57,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // dropped there, and counts for nothing under any other server (edgeInFront).
         const address = (edgeInFront() && request.headers.get(CLIENT_ADDRESS_HEADER)) || 'unknown';
         const requestId = (edgeInFront() && request.headers.get(REQUEST_ID_HEADER)) || undefined;
-        const { db, clock } = services();
-        const user = findUserByUsername(db, username);
+        const { db, clock } = await services();
+        const user = await findUserByUsername(db, username);
         // A name nobody has is often a password typed in the wrong field: it is kept only in part.
         const named = user ? username : maskedName(username);
-        const attempt = (outcome: 'success' | 'failure' | 'throttled') => {
-          recordSignIn(db, { at: clock.now(), username: named, userId: user?.id ?? null, address, outcome });
+        const attempt = async (outcome: 'success' | 'failure' | 'throttled') => {
+          await recordSignIn(db, { at: clock.now(), username: named, userId: user?.id ?? null, address, outcome });
           log()[outcome === 'success' ? 'info' : 'warn']({ event: 'sign-in', outcome, username: named, user: user?.id, address, requestId }, `sign-in ${outcome}`);
         };
         // Counted before the password is checked, so that attempts sent at once cannot all slip through.
         const waitMs = await countSignInAttempt(username, address);
         if (waitMs > 0) {
-          if (await firstPausedAttempt(username, address)) attempt('throttled');
+          if (await firstPausedAttempt(username, address)) await attempt('throttled');
           else log().warn({ event: 'sign-in', outcome: 'throttled', username: named, address, requestId }, 'sign-in throttled');
           throw new SignInThrottled(waitMs);
         }
         // Verify against a hash even when the user is unknown, so timing does not reveal names.
         const ok = await passwordMatches(user?.passwordHash ?? DUMMY_HASH, password);
         if (!user || !ok || user.disabled) {
-          attempt('failure');
+          await attempt('failure');
           throw new CredentialsSignin();
         }
         await recordSignInSuccess(username, address);
-        attempt('success');
+        await attempt('success');
         return { id: String(user.id), name: user.displayName, sv: user.sessionVersion };
       },
     }),

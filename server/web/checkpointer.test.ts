@@ -11,18 +11,18 @@ import { type Db, openDatabase } from '@/db/client';
 let dir: string;
 let file: string;
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-ckpt-'));
   file = path.join(dir, 'test.db');
-  db = openDatabase(file);
-  db.$client.exec('create table t (x integer not null)');
+  db = await openDatabase(file);
+  await db.connection.exec('create table t (x integer not null)');
 });
-afterEach(() => {
-  if (db.$client.open) db.$client.close();
+afterEach(async () => {
+  if (db.connection.open) await db.connection.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const autoCheckpoint = () => db.$client.pragma('wal_autocheckpoint', { simple: true }) as number;
+const autoCheckpoint = () => db.connection.pragma('wal_autocheckpoint', { simple: true }) as number;
 const until = async (done: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(done(), what).toBe(true);
@@ -32,8 +32,8 @@ it('checkpoints in the worker while the connection waits for 16,000 pages; the r
   const seen: { checkpointed: number; log: number }[] = [];
   const checkpointer = startCheckpointer(db, file, { busyMs: 60_000, idleMs: 60_000, onCheckpoint: (r) => seen.push(r) });
   await until(() => autoCheckpoint() === 16_000, 'the connection leaves most checkpoints to the worker');
-  const insert = db.$client.prepare('insert into t (x) values (?)');
-  for (let i = 0; i < 300; i++) insert.run(i); // 300 commits, fewer pages than either mark
+  const insert = db.connection.prepare('insert into t (x) values (?)');
+  for (let i = 0; i < 300; i++) await insert.run(i); // 300 commits, fewer pages than either mark
   checkpointer.now();
   await until(() => seen.some((r) => r.log > 0 && r.checkpointed === r.log), 'a complete checkpoint');
   // The database file alone, without its WAL, holds every row.
@@ -50,10 +50,10 @@ it('comes again soon while the WAL grows, and rarely once it has stopped', async
   const seen: { checkpointed: number; log: number }[] = [];
   const checkpointer = startCheckpointer(db, file, { busyMs: 20, idleMs: 60_000, onCheckpoint: (r) => seen.push(r) });
   await until(() => autoCheckpoint() === 16_000, 'the worker runs');
-  const insert = db.$client.prepare('insert into t (x) values (?)');
+  const insert = db.connection.prepare('insert into t (x) values (?)');
   checkpointer.now(); // the first look: from here on, a grown WAL brings the worker back within 20 ms
   for (let i = 0; i < 60; i++) {
-    insert.run(i);
+    await insert.run(i);
     await new Promise((r) => setTimeout(r, 5));
   }
   expect(seen.length, 'checkpoints while writing').toBeGreaterThanOrEqual(5);

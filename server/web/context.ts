@@ -12,12 +12,12 @@ import { cookieValue, sessionFromCookies, sessionStillActive } from './session';
 import type { Context } from '@/server/kernel/trpc';
 
 export async function createContext({ cookies }: { cookies: string | null | undefined }): Promise<Context> {
-  const s = services();
+  const s = await services();
   const request = currentRequest();
   const locale = asLocale(cookieValue(cookies, LOCALE_COOKIE));
   const session = await sessionFromCookies(cookies);
   // Reloaded on every request: a sign-out, reset or disabling ends the session at once.
-  let user = session ? sessionUser(s.db, session.userId, session.sessionVersion) : null;
+  let user = session ? await sessionUser(s.db, session.userId, session.sessionVersion) : null;
   let sessionEnded: 'idle' | undefined;
   if (session && user && !sessionStillActive(sessionActivityStore(s.db), session, Date.now(), env.idleMs)) {
     user = null;

@@ -27,7 +27,7 @@ export async function uploadDocument(ctx: Context, req: Request, rawProjectId: s
     const form = await req.formData().catch(() => null);
     const file = form?.get('file');
     if (!(file instanceof File)) throw new DomainError('documentNotPdf');
-    const doc = attachDocument(ctx.services, { userId: ctx.user.id, organisationId: ctx.user.organisationId }, projectId, {
+    const doc = await attachDocument(ctx.services, { userId: ctx.user.id, organisationId: ctx.user.organisationId }, projectId, {
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
@@ -39,10 +39,10 @@ export async function uploadDocument(ctx: Context, req: Request, rawProjectId: s
 }
 
 /** GET a plan document, for those who may see its project: always as a download (attachment.ts). */
-export function downloadDocument(ctx: Context, rawId: string) {
+export async function downloadDocument(ctx: Context, rawId: string) {
   const id = parseId(rawId);
-  const doc = id === null ? undefined : documentById(ctx.services.db, id);
-  const found = doc && projectWithCounty(ctx.services.db, doc.projectId);
+  const doc = id === null ? undefined : await documentById(ctx.services.db, id);
+  const found = doc && await projectWithCounty(ctx.services.db, doc.projectId);
   if (!ctx.user) return refusalResponse(ctx.locale, new DomainError('notSignedIn'));
   if (ctx.user.mustChangePassword) return refusalResponse(ctx.locale, new DomainError('mustChangePassword'));
   if (!doc || !found || !seesProject(ctx.user, { countyId: found.project.countyId, cityId: found.cityId })) return refusalResponse(ctx.locale, new DomainError('documentNotFound'));

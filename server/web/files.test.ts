@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const ctxOf = (username: string | null, locale: Locale = 'zh'): Context => ({ services: h.services, user: username ? sessionUser(h.db, h.userId(username)) : null, locale });
+const ctxOf = async (username: string | null, locale: Locale = 'zh'): Promise<Context> => ({ services: h.services, user: username ? await sessionUser(h.db, (await h.userId(username))) : null, locale });
 /** The harness keeps the documents beside its database. */
-const documentsFolder = () => path.join(path.dirname(h.db.$client.name), 'documents');
+const documentsFolder = () => path.join(path.dirname(h.db.connection.name), 'documents');
 
 /** A download: attachment (never inline) under a plain fallback name and the user's name in RFC 5987 UTF-8. */
 function expectDownload(res: Response, fallback: string, name: string) {
@@ -45,23 +45,23 @@ function expectDownload(res: Response, fallback: string, name: string) {
 
 describe('stored files are served as downloads', () => {
   it('a plan document: attachment with its Chinese name in UTF-8, nosniff, sandboxed, never inline', async () => {
-    const [doc] = h.db.select().from(projectDocuments).where(eq(projectDocuments.fileName, '河曲县鹿固乡项目区实施方案.pdf')).all();
-    const res = downloadDocument(ctxOf('xinzhou'), String(doc!.id));
+    const [doc] = await h.db.select().from(projectDocuments).where(eq(projectDocuments.fileName, '河曲县鹿固乡项目区实施方案.pdf')).all();
+    const res = await downloadDocument((await ctxOf('xinzhou')), String(doc!.id));
     expectDownload(res, `document-${doc!.id}.pdf`, '河曲县鹿固乡项目区实施方案.pdf');
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes).toEqual(DEMO_PDF);
     expect(res.headers.get('content-length')).toBe(String(DEMO_PDF.length));
     // Refusals are JSON as before: signed out, and a zone that may not see the project.
-    expect(downloadDocument(ctxOf(null), String(doc!.id)).status).toBe(401);
-    expect(downloadDocument(ctxOf('zone'), String(doc!.id)).status).toBe(404);
+    expect((await downloadDocument((await ctxOf(null)), String(doc!.id))).status).toBe(401);
+    expect((await downloadDocument((await ctxOf('zone')), String(doc!.id))).status).toBe(404);
   });
 
   it('an export: attachment with the report’s title in UTF-8 (Chinese or English), the same headers', async () => {
-    const res = await exportReport(ctxOf('province'), new Request('http://localhost/api/export/obligationsByCity?format=csv'), 'obligationsByCity');
+    const res = await exportReport((await ctxOf('province')), new Request('http://localhost/api/export/obligationsByCity?format=csv'), 'obligationsByCity');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expectDownload(res, 'obligationsByCity.csv', '复垦监管（按市）.csv');
-    const xlsx = await exportReport(ctxOf('province', 'en'), new Request('http://localhost/api/export/quarters?format=xlsx'), 'quarters');
+    const xlsx = await exportReport((await ctxOf('province', 'en')), new Request('http://localhost/api/export/quarters?format=xlsx'), 'quarters');
     expectDownload(xlsx, 'quarters.xlsx', 'Quarterly statistics.xlsx');
   });
 
@@ -81,7 +81,7 @@ describe('an upload is refused for its file name', () => {
   };
 
   it('with a control or text-direction character, in Chinese and in English; nothing written, no file kept', async () => {
-    const project = await h.as('baode').projects.create({
+    const project = await (await h.as('baode')).projects.create({
       name: '保德县2026年度项目区',
       villages: '杨家湾镇',
       forCrossRegion: true,
@@ -90,18 +90,18 @@ describe('an upload is refused for its file name', () => {
       plots: [{ code: 'YJW-01', village: '杨家湾村', currentUse: 'homestead', area: '80', farmland: '70', farmlandGrade: 5 }],
     });
     const stored = () => fs.readdirSync(documentsFolder()).sort();
-    const before = { tables: dumpTables(h.db), files: stored() };
+    const before = { tables: await dumpTables(h.db), files: stored() };
     const messages = { zh: '文件名不能含有控制字符或文字方向控制符，请改名后再上传。', en: 'The file name must not contain control characters or text-direction control characters; rename the file and upload it again.' };
     for (const name of ['实施方案\u202Ecod.pdf', '实施\u0000方案.pdf', '\u2066实施方案\u2069.pdf', '实施方案\u0007.pdf']) {
       for (const locale of ['zh', 'en'] as const) {
-        const res = await upload(ctxOf('baode', locale), project.id, name);
+        const res = await upload((await ctxOf('baode', locale)), project.id, name);
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ error: { code: 'fileNameControl', message: messages[locale] } });
       }
     }
-    expect({ tables: dumpTables(h.db), files: stored() }).toEqual(before);
+    expect({ tables: await dumpTables(h.db), files: stored() }).toEqual(before);
     // The same file under a clean name is taken.
-    const taken = await upload(ctxOf('baode'), project.id, '保德县杨家湾镇实施方案.pdf');
+    const taken = await upload((await ctxOf('baode')), project.id, '保德县杨家湾镇实施方案.pdf');
     expect(taken.status).toBe(201);
     expect(stored()).toHaveLength(before.files.length + 1);
   });

@@ -282,11 +282,11 @@ async function inputFromBody(req: Request, locale: Locale): Promise<unknown> {
 }
 
 /** The key's organisation as a signed-in user: its creator's account (so records name who made the key), acting through the key. */
-function keyHolder(s: Services, secret: string, locale: Locale, now: number) {
-  const key = keyByHash(s.db, hashSecret(secret));
+async function keyHolder(s: Services, secret: string, locale: Locale, now: number) {
+  const key = await keyByHash(s.db, hashSecret(secret));
   if (!key || keyStatus(key, now) !== 'active') throw new Refusal(401, 'UNAUTHORIZED', translate(locale, 'errors', 'apiKeyInvalid'), { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
   // A disabled creator, or one moved to another organisation, leaves the key with no one to act as.
-  const creator = sessionUser(s.db, key.createdBy);
+  const creator = await sessionUser(s.db, key.createdBy);
   if (!creator || creator.organisationId !== key.organisationId) throw new Refusal(401, 'UNAUTHORIZED', translate(locale, 'errors', 'apiKeyInvalid'), { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
   const user: SessionUser = { ...creator, displayName: `${creator.displayName} · API ${key.prefix}`, mustChangePassword: false };
   return { key, scopes: parseScopes(key.scopes), user };
@@ -342,7 +342,7 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
       const secret = bearerOf(req.headers.get('authorization'));
       if (!secret) throw new Refusal(401, 'UNAUTHORIZED', translate(locale, 'errors', 'apiKeyMissing'), { headers: { 'WWW-Authenticate': 'Bearer' } });
       const now = s.clock.now();
-      const { key, scopes, user } = keyHolder(s, secret, locale, now);
+      const { key, scopes, user } = await keyHolder(s, secret, locale, now);
       keyId = key.id;
       organisationId = key.organisationId;
       const waitMs = await apiCallWaitMs(key.id);
@@ -351,10 +351,10 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
         log().warn({ event: 'rate-limited', requestId, apiKey: key.id, path: route, waitMs }, 'api call refused by rate limit');
         throw new Refusal(429, 'TOO_MANY_REQUESTS', translate(locale, 'errors', 'tooManyRequests', { seconds }), { headers: { 'Retry-After': String(seconds) } });
       }
-      touchKey(s.db, key.id, now);
+      await touchKey(s.db, key.id, now);
       if (!op.scopes.some((sc) => scopes.includes(sc))) throw new Refusal(403, 'FORBIDDEN', translate(locale, 'errors', 'apiScopeMissing', { scope: scopeText(op) }));
 
-      if (op.file) return answer(archiveResponse({ services: s, user, locale, address, requestId }, req));
+      if (op.file) return answer((await archiveResponse({ services: s, user, locale, address, requestId }, req)));
       let input = op.method === 'GET' ? inputFromQuery(op, new URL(req.url), locale) : await inputFromBody(req, locale);
       if (op.procedure === 'feed.changes') input = feedInput(input, scopes, locale);
       const ctx: Context = { services: s, user, locale, address, requestId };

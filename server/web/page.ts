@@ -18,7 +18,7 @@ export async function requestContext() {
 /** Signing out ends every session of the signed-in user on the server, not only this browser's cookie (audited). */
 export async function endOwnSessions() {
   const ctx = await requestContext();
-  if (ctx.user) signOutEverywhere(ctx.services, { userId: ctx.user.id, organisationId: ctx.user.organisationId });
+  if (ctx.user) await signOutEverywhere(ctx.services, { userId: ctx.user.id, organisationId: ctx.user.organisationId });
 }
 
 export async function pageContext() {

@@ -11,17 +11,17 @@ import type { Services } from '@/server/kernel/deps';
 
 const g = globalThis as unknown as { __qx?: { services: Services; testClock: OffsetClock | null } };
 
-function init() {
+async function init() {
   tightenDataFolder(env.dataDir);
-  const db: Db = openMarketDatabase(env.databaseFile);
+  const db: Db = await openMarketDatabase(env.databaseFile);
   const testClock = env.testClock ? new OffsetClock() : null;
   const clock: Clock = testClock ?? systemClock;
   return { services: { db, clock, documents: documentStore(env.documentsDir) }, testClock };
 }
 
-export function runtime() {
-  g.__qx ??= init();
+export async function runtime() {
+  g.__qx ??= await init();
   return g.__qx;
 }
 
-export const services = () => runtime().services;
+export const services = async () => (await runtime()).services;

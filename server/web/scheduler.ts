@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** One run of the sweep now, as the timer's next would: for the test clock, once it has moved the market's time. */
-export const sweepNow = () => sweep(runtime().services);
+export const sweepNow = async () => sweep((await runtime()).services);
 
 /**
  * Today's checkpoint, if the day has none yet: the day's first tick publishes it (a restart the same day
@@ -36,25 +36,25 @@ export function dailyCheckpointer(services: Services) {
   };
 }
 
-export function startScheduler() {
-  const { services } = runtime();
+export async function startScheduler() {
+  const { services } = await runtime();
   let forgotAt = 0;
   const checkpoint = dailyCheckpointer(services);
-  const tick = () => {
+  const tick = async () => {
     try {
-      sweep(services);
+      await sweep(services);
       checkpoint();
       const now = Date.now();
       if (now - forgotAt >= HOUR_MS) {
         forgotAt = now;
-        forgetSessionsUnusedSince(services.db, now - SESSION_MAX_AGE_SECONDS * 1000 - env.idleMs);
-        forgetSignInsBefore(services.db, services.clock.now() - env.log.retentionDays * DAY_MS);
+        await forgetSessionsUnusedSince(services.db, now - SESSION_MAX_AGE_SECONDS * 1000 - env.idleMs);
+        await forgetSignInsBefore(services.db, services.clock.now() - env.log.retentionDays * DAY_MS);
       }
     } catch (e) {
       log().error({ event: 'internal-error', ...loggableCause(e) }, 'scheduler sweep failed');
     }
   };
-  tick();
+  await tick();
   g.__qxScheduler ??= setInterval(tick, env.sweepMs);
   g.__qxScheduler.unref();
 }

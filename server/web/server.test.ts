@@ -30,11 +30,11 @@ beforeAll(async () => {
   const { seedDemo } = await import('@/server/demo/seed-demo');
   const { createAppHandler, createTrpcHandler } = await import('./server');
   ({ resetLimits } = await import('@/server/kernel/limits'));
-  const { services } = runtime();
+  const { services } = await runtime();
   db = services.db;
   await seedDemo(services);
   for (const username of ['zone', 'zone2']) {
-    const u = db.$client.prepare('select id, session_version sv from users where username = ?').get(username) as { id: number; sv: number };
+    const u = (await db.connection.prepare('select id, session_version sv from users where username = ?').get(username)) as { id: number; sv: number };
     cookies[username] = `${COOKIE}=${await encode({ token: { uid: String(u.id), sv: u.sv, sid: `${username}-session` }, secret: SECRET, salt: COOKIE, maxAge: 3600 })}`;
   }
   const pages: http.RequestListener = (req, res) => {
@@ -66,7 +66,7 @@ const post = (body: unknown, extra: Record<string, string> = {}) => ({ method: '
 
 describe('batches', () => {
   it('a batch of more than 16 calls is refused whole, in the caller’s language, and no call runs', async () => {
-    const before = dumpTables(db);
+    const before = await dumpTables(db);
     const paths = Array.from({ length: 17 }, () => 'bids.place').join(',');
     const input = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [i, bid(21_000 + i * 1_000)]));
     const zh = await send(`/api/trpc/${paths}?batch=1`, { ...post(input), user: 'zone' });
@@ -86,7 +86,7 @@ describe('batches', () => {
 
 describe('refused at the edge, writing nothing', () => {
   it('a cross-site form POST to a mutation', async () => {
-    const before = dumpTables(db);
+    const before = await dumpTables(db);
     const form = await send('/api/trpc/bids.place', { method: 'POST', user: 'zone', headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, body: JSON.stringify(bid(30_000)) });
     expect(form.status).toBe(403);
     expect(json(form).error?.message).toBe('拒绝来自其他网站的请求：请在本平台页面内操作。');
@@ -167,7 +167,7 @@ describe('mutation rate limits', () => {
     resetLimits({ user: 2, address: 1_000 });
     expect((await send('/api/trpc/bids.place', { ...post(bid(22_000)), user: 'zone' })).status).toBe(200);
     expect((await send('/api/trpc/bids.place', { ...post(bid(23_000)), user: 'zone' })).status).toBe(200);
-    const before = dumpTables(db);
+    const before = await dumpTables(db);
     const third = await send('/api/trpc/bids.place', { ...post(bid(24_000)), user: 'zone' });
     expect(third.status).toBe(429);
     expect(json(third).error?.message).toMatch(/^操作过于频繁，请 \d+ 秒后再试。$/);

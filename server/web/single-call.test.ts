@@ -17,11 +17,11 @@ const BASE = '/api/trpc/';
 const MAX_BODY = 64 * 1024;
 
 /** The context as the app builds it, the user named by a test header instead of a session cookie. */
-const contextFor = (h: Harness) => (req: http.IncomingMessage): Promise<Context> => {
+const contextFor = (h: Harness) => async (req: http.IncomingMessage): Promise<Context> => {
   const username = req.headers['x-test-user'];
   return Promise.resolve({
     services: h.services,
-    user: typeof username === 'string' ? sessionUser(h.db, h.userId(username)) : null,
+    user: typeof username === 'string' ? await sessionUser(h.db, (await h.userId(username))) : null,
     locale: (req.headers['x-test-locale'] as Locale | undefined) ?? 'zh',
   });
 };
@@ -57,11 +57,11 @@ beforeAll(async () => {
   single = { h: s, ...(await listen(handler)) };
 });
 
-afterAll(() => {
+afterAll(async () => {
   adapter.server.close();
   single.server.close();
-  adapter.h.close();
-  single.h.close();
+  await adapter.h.close();
+  await single.h.close();
 });
 
 interface Call {
@@ -137,9 +137,9 @@ describe('a single call answered without the adapter', () => {
     expect(internalErrors).toContain('UNAUTHORIZED');
   });
 
-  it('left the two markets the same', () => {
-    const rows = (h: Harness) => h.db.$client.prepare('select id, listing_id, zone_id, price_fen_per_mu, qty_milli_mu, status from bids order by id').all();
-    expect(rows(single.h)).toEqual(rows(adapter.h));
-    expect((rows(single.h) as unknown[]).length).toBeGreaterThan(2);
+  it('left the two markets the same', async () => {
+    const rows = (h: Harness) => h.db.connection.prepare('select id, listing_id, zone_id, price_fen_per_mu, qty_milli_mu, status from bids order by id').all();
+    expect(rows(single.h)).toEqual((await rows(adapter.h)));
+    expect(((await rows(single.h)) as unknown[]).length).toBeGreaterThan(2);
   });
 });

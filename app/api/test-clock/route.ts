@@ -24,7 +24,7 @@ const sameToken = (given: string | null) => {
 };
 
 export async function POST(req: Request) {
-  const { testClock, services } = runtime();
+  const { testClock, services } = await runtime();
   const peer = edgeInFront() ? req.headers.get(PEER_ADDRESS_HEADER) : null;
   const client = edgeInFront() ? req.headers.get(CLIENT_ADDRESS_HEADER) : null;
   if (!testClock || !peer || !isLoopback(peer) || !client || !isLoopback(client) || !sameToken(req.headers.get('x-test-clock-token'))) {
@@ -35,6 +35,6 @@ export async function POST(req: Request) {
   const advance = typeof body.advanceMs === 'number' && Number.isSafeInteger(body.advanceMs) && body.advanceMs > 0 ? body.advanceMs : 0;
   testClock.offsetMs += advance;
   log().warn({ event: 'test-clock', advanceMs: advance, offsetMs: testClock.offsetMs }, 'market clock moved by the test clock');
-  const swept = sweepNow();
+  const swept = await sweepNow();
   return Response.json({ now: services.clock.now(), swept });
 }

@@ -25,7 +25,7 @@ export default async function HoldingTracePage({ params }: { params: Promise<{ l
   if (!got.ok) return <PageError message={got.message} />;
   const { lot, project, countyName, plots, purchases, uses, holdings } = got.data;
   // The rights certificate's code: read only once the zone's own holding was found (rights.trace above).
-  const code = holdingCode(ctx.services.db, user.organisationId, lot.id);
+  const code = await holdingCode(ctx.services.db, user.organisationId, lot.id);
   const link = code === null ? null : await verificationLink(code);
   const held = (asset: string) => holdings.filter((h) => h.asset === asset).reduce((sum, h) => sum + h.balance, 0);
 

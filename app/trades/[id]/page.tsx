@@ -24,7 +24,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
   if (!got.ok) return <PageError message={got.message} />;
   const tr = got.data;
   // Read only once the caller may see the trade (trades.get above).
-  const code = tradeCode(ctx.services.db, tr.id);
+  const code = await tradeCode(ctx.services.db, tr.id);
   const link = code === null ? null : await verificationLink(code);
 
   return (
