@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteOf } from '@/db/client';
 import { journalEntries, postings, users } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { ManualClock } from '@/server/kernel/clock';
@@ -71,8 +71,8 @@ async function settlement() {
   // and pages).
   const recordFile = path.join(tmp, 'record.db');
   const replayFile = path.join(tmp, 'replay.db');
-  await db.connection.backup(recordFile);
-  await db.connection.backup(replayFile);
+  await sqliteOf(db)!.backup(recordFile);
+  await sqliteOf(db)!.backup(replayFile);
 
   const started = performance.now();
   let paid = 0;

@@ -48,11 +48,11 @@ function connectionOf(engine: Engine): Connection {
     name: engine.location,
     prepare<R>(text: string): Statement<R> {
       return {
-        all: async (...params) => (await engine.objects(text, params)) as Promise<R[]>,
+        all: async (...params) => (await engine.objects(text, params)) as R[],
         get: async (...params) => (await engine.objects(text, params))[0] as R | undefined,
         run: async (...params) => void (await engine.arrays(text, params, 'run')),
         raw: () => ({
-          all: async (...params) => (await engine.arrays(text, params, 'all')) as Promise<unknown[][]>,
+          all: async (...params) => (await engine.arrays(text, params, 'all')) as unknown[][],
           get: async (...params) => (await engine.arrays(text, params, 'get')) as unknown[] | undefined,
         }),
       };

@@ -10,12 +10,16 @@ if (!file) {
   console.error('Usage: npm run restore -- <backup file>   (stop the server first)');
   process.exit(2);
 }
-try {
-  // The restored file arrives in the data folder: owner-only before it does.
-  tightenDataFolder(env.dataDir);
-  const r = restoreDatabase(path.resolve(file), env.databaseFile);
-  console.log(`Restored ${path.resolve(file)} into ${r.target}; the previous database is kept as ${r.keptAs}.`);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(1);
+async function main(file: string) {
+  try {
+    // The restored file arrives in the data folder: owner-only before it does.
+    tightenDataFolder(env.dataDir);
+    const r = await restoreDatabase(path.resolve(file), env.databaseFile);
+    console.log(`Restored ${path.resolve(file)} into ${r.target}; the previous database is kept as ${r.keptAs}.`);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
 }
+
+void main(file);

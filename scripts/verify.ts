@@ -25,14 +25,18 @@ if (!fs.existsSync(env.databaseFile)) {
   console.error(`${env.databaseFile}: no such database (check QX_DATA_DIR).`);
   process.exit(2);
 }
-const db = openMarketDatabase(env.databaseFile);
-const started = performance.now();
-const result = verifyIntegrity(db, kept);
-const ms = Math.round(performance.now() - started);
-db.connection.close();
-const problem = firstProblem(result);
-if (problem) {
-  console.error(`${env.databaseFile}: NOT consistent — ${problem}.`);
-  process.exit(1);
+async function main() {
+  const db = await openMarketDatabase(env.databaseFile);
+  const started = performance.now();
+  const result = await verifyIntegrity(db, kept);
+  const ms = Math.round(performance.now() - started);
+  await db.connection.close();
+  const problem = firstProblem(result);
+  if (problem) {
+    console.error(`${env.databaseFile}: NOT consistent — ${problem}.`);
+    process.exit(1);
+  }
+  console.log(`${env.databaseFile}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…), agreeing with ${result.checkpointsChecked} checkpoints; ledger balances equal the journal; ${ms} ms.`);
 }
-console.log(`${env.databaseFile}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…), agreeing with ${result.checkpointsChecked} checkpoints; ledger balances equal the journal; ${ms} ms.`);
+
+void main();

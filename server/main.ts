@@ -37,7 +37,7 @@ async function main() {
   // Pages kept while nothing they show has changed (server/web/page-cache.ts): the market, asked for by
   // every zone far more often than it changes.
   const pageCache = createPageCache({
-    databaseFile: env.databaseFile,
+    version: () => services.db.connection.engine.version(),
     now: () => services.clock.now(),
     viewerOf: async (req) => {
       const { user, locale } = await createContext({ cookies: req.headers.cookie });
@@ -59,7 +59,6 @@ async function main() {
   const checkpointer = startCheckpointer(services.db, env.databaseFile);
   const stop = () =>
     server.close(() => {
-      pageCache.close();
       void checkpointer.stop().finally(() => {
         flushLog();
         process.exit(0);

@@ -106,7 +106,7 @@ describe('field errors', () => {
 
   it('a grade typed as text is read as the number it is', async () => {
     const plot = { code: 'A', village: 'v', currentUse: 'homestead' as const, area: '10', farmland: '5', farmlandGrade: ' 6 ' };
-    const p = await (await h.as('pianguan')).projects.create({ name: '等级', villages: 'y', forCrossRegion: true, landType: 'ordinary', resettlement: '0', plots: [plot, { ...plot, code: 'B', farmland: '0', farmlandGrade: '' }] });
-    expect((await (await h.as('pianguan')).projects.get({ id: p.id })).plots.map((x) => x.farmlandGrade)).toEqual([6, null]);
+    const p = await h.as('pianguan').projects.create({ name: '等级', villages: 'y', forCrossRegion: true, landType: 'ordinary', resettlement: '0', plots: [plot, { ...plot, code: 'B', farmland: '0', farmlandGrade: '' }] });
+    expect((await h.as('pianguan').projects.get({ id: p.id })).plots.map((x) => x.farmlandGrade)).toEqual([6, null]);
   });
 });

@@ -20,7 +20,7 @@ let zoneId = 0;
 let organisationId = 0;
 beforeAll(async () => {
   h = await makeHarness();
-  lotId = (await (await h.as('pianguan')).accounts.quota())[0]!.id;
+  lotId = (await h.as('pianguan').accounts.quota())[0]!.id;
   zoneId = (await h.actor('zone')).organisationId;
   organisationId = (await h.actor('hequ')).organisationId;
 });
@@ -90,14 +90,14 @@ describe('free text with control or text-direction characters', () => {
 
   it('a note and a reason may span lines; a name or a reference may not', async () => {
     const note = '第一行\n\t第二行\r\n第三行';
-    const listing = await (await h.as('pianguan')).listings.create(FIELDS[0]!.input(note) as never);
+    const listing = await h.as('pianguan').listings.create(FIELDS[0]!.input(note) as never);
     expect(listing.note).toBe(note);
-    await (await h.as('province')).listings.review({ listingId: listing.id, approve: false, reason: '底价偏低，\n请重新核定。' });
+    await h.as('province').listings.review({ listingId: listing.id, approve: false, reason: '底价偏低，\n请重新核定。' });
     for (const f of FIELDS.filter((x) => SINGLE_LINE.includes(x.field))) for (const text of ['第一行\n第二行', '甲\t乙', '甲\r乙']) await refusedText(f, 'zh', text);
   });
 
   it('surrounding whitespace is trimmed before the check, so a trailing line break in a name is not refused', async () => {
-    const project = await (await h.as('baode')).projects.create(plan('保德县2026年度项目区（二）\n'));
+    const project = await h.as('baode').projects.create(plan('保德县2026年度项目区（二）\n'));
     expect(project.name).toBe('保德县2026年度项目区（二）');
     // A control character is not whitespace: trimming does not hide it.
     await refusedText(FIELDS[1]!, 'en', '保德县项目区\u0000');

@@ -45,7 +45,7 @@ beforeAll(async () => {
   const lots = await county.accounts.quota();
   s.lot1 = lots[0]!.id;
   s.lot2 = lots[1]!.id;
-  s.lot3 = (await (await h.as('hequ')).accounts.quota())[0]!.id;
+  s.lot3 = (await h.as('hequ').accounts.quota())[0]!.id;
   const base = { mode: 'auction' as const, reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0 };
 
   s.pending = (await county.listings.create({ ...base, lotId: s.lot1, qty: '100', closesAt: T0 + 3 * DAY })).id;
@@ -53,24 +53,24 @@ beforeAll(async () => {
   s.negotiated = (await county.listings.create({ ...base, mode: 'negotiated', increment: undefined, lotId: s.lot1, qty: '100', closesAt: T0 + 30 * DAY })).id;
   s.fresh = (await county.listings.create({ ...base, lotId: s.lot2, qty: '100', reservePrice: '25000', closesAt: T0 + 3 * DAY })).id;
   for (const id of [s.upcoming, s.negotiated, s.fresh]) await province.listings.review({ listingId: id, approve: true });
-  s.offerN = (await (await h.as('zone2')).bids.offer({ listingId: s.negotiated, price: '30000', qty: '40' })).bid.id;
-  s.bidDemo = (await (await h.as('zone')).bids.place({ listingId: s.demo, price: '20000', qty: '100' })).bid.id;
+  s.offerN = (await h.as('zone2').bids.offer({ listingId: s.negotiated, price: '30000', qty: '40' })).bid.id;
+  s.bidDemo = (await h.as('zone').bids.place({ listingId: s.demo, price: '20000', qty: '100' })).bid.id;
 
   const hequ = await h.as('hequ');
   s.shortClosed = (await hequ.listings.create({ ...base, lotId: s.lot3, qty: '10', increment: '100', closesAt: T0 + HOUR })).id;
   await province.listings.review({ listingId: s.shortClosed, approve: true });
-  await (await h.as('zone')).bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
+  await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
   h.clock.advance(HOUR);
   expect(sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
-  s.trade = (await (await h.as('zone')).trades.list()).trades[0]!.id;
+  s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: (await h.actor('zone2')).organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
-  s.message = (await (await h.as('zone')).notifications.list()).messages.find((m) => m.kind === 'won')!.id;
-  s.apiKey = (await (await h.as('zone2')).apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY })).key.id;
+  s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;
+  s.apiKey = (await h.as('zone2').apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY })).key.id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
   const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
   await province.users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
-  await (await h.as('datong')).me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
+  await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
   expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 });
 afterAll(() => h.close());
@@ -83,10 +83,10 @@ describe('listings', () => {
 
   it('a listing over the lot’s free quota is refused and nothing is written', async () => {
     // 1348.888 − 100 (P) − 50 (U) − 100 (N) = 1098.888 mu free.
-    expect((await (await h.as('pianguan')).accounts.quota()).find((l) => l.id === s.lot1)!.freeMilliMu).toBe(1_098_888);
-    const zh = await refused(async () => (await h.as('pianguan')).listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
+    expect((await h.as('pianguan').accounts.quota()).find((l) => l.id === s.lot1)!.freeMilliMu).toBe(1_098_888);
+    const zh = await refused(async () => h.as('pianguan').listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
     expect(zh.message).toBe('挂牌数量超过该批次的可用指标（可用 1,098.888 亩）。');
-    const en = await refused(async () => (await h.as('pianguan', 'en')).listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
+    const en = await refused(async () => h.as('pianguan', 'en').listings.create({ ...terms(), qty: '1098.889' }), 'CONFLICT');
     expect(en.message).toBe('The quantity is more than the lot’s free quota (1,098.888 mu free).');
   });
 
@@ -101,7 +101,7 @@ describe('listings', () => {
   });
 
   it('a county cannot list another county’s lot', async () => {
-    await refused(async () => (await h.as('hequ')).listings.create({ ...terms() }), 'NOT_FOUND', '未找到该指标批次，或它不属于本县。');
+    await refused(async () => h.as('hequ').listings.create({ ...terms() }), 'NOT_FOUND', '未找到该指标批次，或它不属于本县。');
   });
 
   it('a listing with bids cannot be edited or withdrawn', async () => {
@@ -111,7 +111,7 @@ describe('listings', () => {
     await refused(() => c.listings.withdraw({ id: s.demo }), 'CONFLICT', '该挂牌已有报价，不能再修改或撤回。');
     // Nor may an edit move a listing to another lot, nor touch a closed listing.
     await refused(() => c.listings.update({ ...terms(), lotId: s.lot2, listingId: s.pending }), 'CONFLICT');
-    await refused(async () => (await h.as('hequ')).listings.update({ ...terms(), lotId: s.lot3, qty: '10', listingId: s.shortClosed }), 'CONFLICT');
+    await refused(async () => h.as('hequ').listings.update({ ...terms(), lotId: s.lot3, qty: '10', listingId: s.shortClosed }), 'CONFLICT');
   });
 
   it('another county cannot see, edit, withdraw or accept on 偏关县’s listing: NOT_FOUND', async () => {
@@ -121,7 +121,7 @@ describe('listings', () => {
     await refused(() => hequ.listings.update({ ...terms(), lotId: s.lot3, listingId: s.pending }), 'NOT_FOUND');
     await refused(() => hequ.bids.accept({ id: s.offerN }), 'NOT_FOUND');
     await refused(() => hequ.listings.get({ id: s.pending }), 'NOT_FOUND');
-    await refused(async () => (await h.as('baode')).listings.withdraw({ id: s.fresh }), 'NOT_FOUND');
+    await refused(async () => h.as('baode').listings.withdraw({ id: s.fresh }), 'NOT_FOUND');
   });
 
   it('the province’s review: only pending listings, and a rejection needs a reason', async () => {
@@ -130,7 +130,7 @@ describe('listings', () => {
     await refused(() => p.listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST', '驳回时必须填写理由。');
     await refused(() => p.listings.review({ listingId: s.pending, approve: false, reason: ' \n ' }), 'BAD_REQUEST');
     await refused(() => p.listings.review({ listingId: 9999, approve: true }), 'NOT_FOUND');
-    const en = await refused(async () => (await h.as('province', 'en')).listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST');
+    const en = await refused(async () => h.as('province', 'en').listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST');
     expect(en.message).toBe('A rejection needs a reason.');
   });
 });
@@ -142,7 +142,7 @@ describe('bids and offers', () => {
     await refused(async () => (await zone2()).bids.place({ listingId: s.fresh, price: '24999.99', qty: '50' }), 'BAD_REQUEST', '报价低于底价（25,000.00 元/亩）。');
     await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '20500', qty: '100' }), 'BAD_REQUEST', '报价须不低于 21,000.00 元/亩（当前最高价 20,000.00 元/亩加上加价幅度）。');
     await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '20000', qty: '100' }), 'BAD_REQUEST');
-    const en = await refused(async () => (await h.as('zone2', 'en')).bids.place({ listingId: s.demo, price: '20999.99', qty: '100' }), 'BAD_REQUEST');
+    const en = await refused(async () => h.as('zone2', 'en').bids.place({ listingId: s.demo, price: '20999.99', qty: '100' }), 'BAD_REQUEST');
     expect(en.message).toBe('The bid must be at least 21,000.00 yuan/mu (best bid 20,000.00 plus the increment).');
   });
 
@@ -160,8 +160,8 @@ describe('bids and offers', () => {
 
   it('without the free funds for the deposit', async () => {
     // 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 > zone3's 20,000,000 元.
-    await refused(async () => (await h.as('zone3')).bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
-    await refused(async () => (await h.as('zone3')).bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足以冻结竞买保证金/);
+    await refused(async () => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
+    await refused(async () => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足以冻结竞买保证金/);
   });
 
   it('the wrong procedure for the listing’s mode', async () => {
@@ -170,30 +170,30 @@ describe('bids and offers', () => {
   });
 
   it('offers below the reserve, above what is left, below the minimum lot', async () => {
-    await refused(async () => (await h.as('zone')).bids.offer({ listingId: s.negotiated, price: '29999.99', qty: '50' }), 'BAD_REQUEST', /30,000\.00/);
-    await refused(async () => (await h.as('zone')).bids.offer({ listingId: s.negotiated, price: '30000', qty: '100.001' }), 'BAD_REQUEST', /100\.000/);
-    await refused(async () => (await h.as('zone')).bids.offer({ listingId: s.negotiated, price: '30000', qty: '9.999' }), 'BAD_REQUEST', /10\.000/);
+    await refused(async () => h.as('zone').bids.offer({ listingId: s.negotiated, price: '29999.99', qty: '50' }), 'BAD_REQUEST', /30,000\.00/);
+    await refused(async () => h.as('zone').bids.offer({ listingId: s.negotiated, price: '30000', qty: '100.001' }), 'BAD_REQUEST', /100\.000/);
+    await refused(async () => h.as('zone').bids.offer({ listingId: s.negotiated, price: '30000', qty: '9.999' }), 'BAD_REQUEST', /10\.000/);
   });
 
   it('not someone else’s offer, and a bid is not an offer', async () => {
-    await refused(async () => (await h.as('zone')).bids.withdrawOffer({ id: s.offerN }), 'NOT_FOUND', '未找到该报价，或它不属于您的单位。');
-    await refused(async () => (await h.as('zone')).bids.withdrawOffer({ id: s.bidDemo }), 'NOT_FOUND');
-    await refused(async () => (await h.as('pianguan')).bids.accept({ id: s.bidDemo }), 'NOT_FOUND');
-    await refused(async () => (await h.as('pianguan')).bids.accept({ id: 9999 }), 'NOT_FOUND');
+    await refused(async () => h.as('zone').bids.withdrawOffer({ id: s.offerN }), 'NOT_FOUND', '未找到该报价，或它不属于您的单位。');
+    await refused(async () => h.as('zone').bids.withdrawOffer({ id: s.bidDemo }), 'NOT_FOUND');
+    await refused(async () => h.as('pianguan').bids.accept({ id: s.bidDemo }), 'NOT_FOUND');
+    await refused(async () => h.as('pianguan').bids.accept({ id: 9999 }), 'NOT_FOUND');
   });
 
   it('a county cannot bid at all, so not on its own listing either', async () => {
-    await refused(async () => (await h.as('pianguan')).bids.place({ listingId: s.fresh, price: '30000', qty: '50' }), 'FORBIDDEN', '您的角色（县）无权执行此操作。');
+    await refused(async () => h.as('pianguan').bids.place({ listingId: s.fresh, price: '30000', qty: '50' }), 'FORBIDDEN', '您的角色（县）无权执行此操作。');
   });
 });
 
 describe('trades and funds', () => {
   it('a zone cannot pay or read another zone’s trade; a county cannot read another county’s', async () => {
-    await refused(async () => (await h.as('zone2')).trades.pay({ id: s.trade }), 'NOT_FOUND', '未找到该成交记录，或它不属于您的单位。');
-    await refused(async () => (await h.as('zone3')).trades.get({ id: s.trade }), 'NOT_FOUND');
-    await refused(async () => (await h.as('pianguan')).trades.get({ id: s.trade }), 'NOT_FOUND');
-    await refused(async () => (await h.as('zone')).trades.pay({ id: 9999 }), 'NOT_FOUND');
-    expect((await (await h.as('zone2')).trades.list()).trades.map((t) => t.id)).not.toContain(s.trade);
+    await refused(async () => h.as('zone2').trades.pay({ id: s.trade }), 'NOT_FOUND', '未找到该成交记录，或它不属于您的单位。');
+    await refused(async () => h.as('zone3').trades.get({ id: s.trade }), 'NOT_FOUND');
+    await refused(async () => h.as('pianguan').trades.get({ id: s.trade }), 'NOT_FOUND');
+    await refused(async () => h.as('zone').trades.pay({ id: 9999 }), 'NOT_FOUND');
+    expect((await h.as('zone2').trades.list()).trades.map((t) => t.id)).not.toContain(s.trade);
   });
 
   it('a transfer to a non-zone or with a used bank reference is refused', async () => {
@@ -203,21 +203,21 @@ describe('trades and funds', () => {
     await refused(() => p.accounts.proposeTransfer({ zoneId: county, amount: '100', bankRef: 'X-1' }), 'NOT_FOUND', '未找到该开发区。');
     await refused(() => p.accounts.proposeTransfer({ zoneId: zone, amount: '100', bankRef: `DEMO-${zone}-0001` }), 'CONFLICT', `银行流水号 DEMO-${zone}-0001 已登记过，不能重复入账。`);
     // A reference waiting for its checker is taken too.
-    await refused(async () => (await h.as('checker')).accounts.proposeTransfer({ zoneId: zone, amount: '100', bankRef: 'WAIT-0001' }), 'CONFLICT', '银行流水号 WAIT-0001 已登记过，不能重复入账。');
+    await refused(async () => h.as('checker').accounts.proposeTransfer({ zoneId: zone, amount: '100', bankRef: 'WAIT-0001' }), 'CONFLICT', '银行流水号 WAIT-0001 已登记过，不能重复入账。');
   });
 
   it('a proposal is decided by another province official, once, a rejection with a reason', async () => {
     const p = await h.as('province');
     await refused(() => p.accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN', '不能复核本人登记的入账：须由另一名省厅工作人员确认或驳回。');
     await refused(() => p.accounts.rejectTransfer({ id: s.proposal, reason: '金额有误' }), 'FORBIDDEN');
-    const en = await refused(async () => (await h.as('province', 'en')).accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN');
+    const en = await refused(async () => h.as('province', 'en').accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN');
     expect(en.message).toBe('You recorded this transfer yourself: another province official must confirm or reject it.');
-    await refused(async () => (await h.as('checker')).accounts.rejectTransfer({ id: s.proposal }), 'BAD_REQUEST', '驳回时必须填写理由。');
-    await refused(async () => (await h.as('checker')).accounts.rejectTransfer({ id: s.proposal, reason: '  ' }), 'BAD_REQUEST');
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
+    await refused(async () => h.as('checker').accounts.rejectTransfer({ id: s.proposal }), 'BAD_REQUEST', '驳回时必须填写理由。');
+    await refused(async () => h.as('checker').accounts.rejectTransfer({ id: s.proposal, reason: '  ' }), 'BAD_REQUEST');
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
     // The seed's transfers are decided already.
     const demo = (await p.accounts.transfers()).history.find((t) => t.status === 'confirmed')!;
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: demo.id }), 'CONFLICT', `银行流水号 ${demo.bankRef} 的入账已经确认，不能再次确认或驳回。`);
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: demo.id }), 'CONFLICT', `银行流水号 ${demo.bankRef} 的入账已经确认，不能再次确认或驳回。`);
     await refused(() => p.accounts.rejectTransfer({ id: demo.id, reason: '重复' }), 'CONFLICT');
   });
 });
@@ -367,32 +367,32 @@ const others: { path: string; name: string; user: string; call: (c: Caller) => P
 describe('another organisation of the right role', () => {
   for (const o of others) {
     it(`${o.name}: NOT_FOUND, nothing written`, async () => {
-      await refused(async () => o.call((await h.as(o.user))), 'NOT_FOUND');
+      await refused(async () => o.call(h.as(o.user)), 'NOT_FOUND');
     });
   }
 
   it('lists show only the caller\'s own', async () => {
-    const pianguanLots = new Set((await (await h.as('pianguan')).accounts.quota()).map((l) => l.id));
-    expect((await (await h.as('hequ')).accounts.quota()).some((l) => pianguanLots.has(l.id))).toBe(false);
-    expect((await (await h.as('zone2')).trades.list()).trades.some((t) => t.id === s.trade)).toBe(false);
-    expect((await (await h.as('zone3')).bids.mine()).bids.length).toBe(0);
-    expect((await (await h.as('hequ')).listings.mine()).listings.some((l) => l.id === s.pending)).toBe(false);
-    expect((await (await h.as('hequ')).projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
-    expect((await (await h.as('zone2')).rights.uses()).length).toBe(0);
-    expect(await (await h.as('datong')).projects.list()).toEqual([]);
-    expect(await (await h.as('datong')).projects.queue()).toEqual([]);
-    expect(await (await h.as('datong')).projects.obligations()).toEqual([]);
-    expect((await (await h.as('datong')).proceeds.holdbacks()).rows).toEqual([]);
+    const pianguanLots = new Set((await h.as('pianguan').accounts.quota()).map((l) => l.id));
+    expect((await h.as('hequ').accounts.quota()).some((l) => pianguanLots.has(l.id))).toBe(false);
+    expect((await h.as('zone2').trades.list()).trades.some((t) => t.id === s.trade)).toBe(false);
+    expect((await h.as('zone3').bids.mine()).bids.length).toBe(0);
+    expect((await h.as('hequ').listings.mine()).listings.some((l) => l.id === s.pending)).toBe(false);
+    expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
+    expect((await h.as('zone2').rights.uses()).length).toBe(0);
+    expect(await h.as('datong').projects.list()).toEqual([]);
+    expect(await h.as('datong').projects.queue()).toEqual([]);
+    expect(await h.as('datong').projects.obligations()).toEqual([]);
+    expect((await h.as('datong').proceeds.holdbacks()).rows).toEqual([]);
     // zone's award is zone's message; zone2, hequ (the seller) and 大同市 have none of it.
-    expect((await (await h.as('zone')).notifications.list()).messages.map((m) => m.id)).toContain(s.message);
-    for (const other of ['zone2', 'hequ', 'datong']) expect((await (await h.as(other)).notifications.list()).messages.map((m) => m.id)).not.toContain(s.message);
-    expect(await (await h.as('zone')).notifications.unreadCount()).toBeGreaterThan(0);
-    expect(await (await h.as('zone3')).notifications.unreadCount()).toBe(0);
-    expect((await (await h.as('zone')).notifications.todo()).items.map((i) => i.href)).toEqual([`/trades/${s.trade}`]);
-    expect((await (await h.as('zone2')).notifications.todo()).items).toEqual([]);
-    expect((await (await h.as('zone2')).apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
-    for (const other of ['zone', 'hequ', 'datong']) expect((await (await h.as(other)).apiKeys.list()).map((k) => k.id)).not.toContain(s.apiKey);
-    expect((await (await h.as('province')).apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
+    expect((await h.as('zone').notifications.list()).messages.map((m) => m.id)).toContain(s.message);
+    for (const other of ['zone2', 'hequ', 'datong']) expect((await h.as(other).notifications.list()).messages.map((m) => m.id)).not.toContain(s.message);
+    expect(await h.as('zone').notifications.unreadCount()).toBeGreaterThan(0);
+    expect(await h.as('zone3').notifications.unreadCount()).toBe(0);
+    expect((await h.as('zone').notifications.todo()).items.map((i) => i.href)).toEqual([`/trades/${s.trade}`]);
+    expect((await h.as('zone2').notifications.todo()).items).toEqual([]);
+    expect((await h.as('zone2').apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
+    for (const other of ['zone', 'hequ', 'datong']) expect((await h.as(other).apiKeys.list()).map((k) => k.id)).not.toContain(s.apiKey);
+    expect((await h.as('province').apiKeys.list()).map((k) => k.id)).toContain(s.apiKey);
   });
 });
 
@@ -449,14 +449,14 @@ describe('who may call what', () => {
   for (const p of procedures) {
     for (const role of ROLES.filter((r) => !p.roles.includes(r))) {
       it(`${p.path}: ${role} gets FORBIDDEN, nothing written`, async () => {
-        const e = await refused(async () => p.call((await h.as(USER_OF_ROLE[role]))), 'FORBIDDEN', `您的角色（${ROLE_NAME_ZH[role]}）无权执行此操作。`);
+        const e = await refused(async () => p.call(h.as(USER_OF_ROLE[role])), 'FORBIDDEN', `您的角色（${ROLE_NAME_ZH[role]}）无权执行此操作。`);
         expect(e.message).toMatch(CJK);
-        const en = await refused(async () => p.call((await h.as(USER_OF_ROLE[role], 'en'))), 'FORBIDDEN');
+        const en = await refused(async () => p.call(h.as(USER_OF_ROLE[role], 'en')), 'FORBIDDEN');
         expect(en.message).toMatch(/^Your role \(.+\) may not do this\.$/);
       });
     }
     it(`${p.path}: signed out gets UNAUTHORIZED, nothing written`, async () => {
-      await refused(async () => p.call((await h.as(null))), 'UNAUTHORIZED', '请先登录。');
+      await refused(async () => p.call(h.as(null)), 'UNAUTHORIZED', '请先登录。');
     });
   }
 
@@ -464,7 +464,7 @@ describe('who may call what', () => {
     for (const p of procedures.filter((x) => /\.(market|mine|reviewQueue|all|list|get|ledger|quota|zones|transfers)$/.test(x.path))) {
       for (const role of p.roles) {
         const username = p.path === 'trades.get' && role === 'county' ? 'hequ' : USER_OF_ROLE[role];
-        await expect(p.call((await h.as(username))), `${p.path} as ${role}`).resolves.toBeDefined();
+        await expect(p.call(h.as(username)), `${p.path} as ${role}`).resolves.toBeDefined();
       }
     }
   });
@@ -589,7 +589,7 @@ const bad: { name: string; path: string; type: 'query' | 'mutation'; user: strin
 describe('malformed input', () => {
   for (const b of bad) {
     it(`${b.path}, ${b.name}: BAD_REQUEST through the caller, nothing written`, async () => {
-      await refused(async () => b.call((await h.as(b.user)), b.input as never), 'BAD_REQUEST');
+      await refused(async () => b.call(h.as(b.user), b.input as never), 'BAD_REQUEST');
     });
 
     it(`${b.path}, ${b.name}: a field-by-field message in Chinese, and in English with locale en`, async () => {
@@ -621,7 +621,7 @@ describe('malformed input', () => {
     const noInput = await http('bids.place', 'mutation', 'zone2', 'zh', undefined);
     expect(noInput.status).toBe(400);
     expect(noInput.body.error!.data.code).toBe('BAD_REQUEST');
-    expect(await refused(async () => (await h.as('zone2')).bids.place(undefined as never), 'BAD_REQUEST')).toBeInstanceOf(TRPCError);
+    expect(await refused(async () => h.as('zone2').bids.place(undefined as never), 'BAD_REQUEST')).toBeInstanceOf(TRPCError);
     const user = await sessionUser(h.db, (await h.userId('zone2')));
     const req = new Request('http://localhost/api/trpc/bids.place', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"listingId": 1, "price": ' });
     const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale: 'zh' as const }) });
@@ -647,9 +647,9 @@ describe('malformed input', () => {
 describe('after all the refusals', () => {
   it('the scenario is intact: the ledger balances and the refused trade is still payable by its buyer', async () => {
     expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
-    expect((await (await h.as('zone')).trades.pay({ id: s.trade })).status).toBe('settled');
-    expect((await (await h.as('zone2')).bids.place({ listingId: s.demo, price: '21000', qty: '100' })).bidderNumber).toBe('002');
-    expect((await (await h.as('checker')).accounts.confirmTransfer({ id: s.proposal })).status).toBe('confirmed');
+    expect((await h.as('zone').trades.pay({ id: s.trade })).status).toBe('settled');
+    expect((await h.as('zone2').bids.place({ listingId: s.demo, price: '21000', qty: '100' })).bidderNumber).toBe('002');
+    expect((await h.as('checker').accounts.confirmTransfer({ id: s.proposal })).status).toBe('confirmed');
     expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

@@ -29,7 +29,7 @@ const refused = (call: () => Promise<unknown>, code: Parameters<typeof refusedIn
 const ledgerClean = () => expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 
 /** The province's proposal of 10,000,000 元 to zone3 (20,000,000 元 of funds from the seed). */
-const propose = async (bankRef = 'ICBC-2026-0101', as = 'province') => (await h.as(as)).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '10000000', bankRef });
+const propose = async (bankRef = 'ICBC-2026-0101', as = 'province') => h.as(as).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '10000000', bankRef });
 
 describe('a proposal, then a second official', () => {
   it('a proposal is not free money; the checker’s confirmation credits it, posted once under bank:<ref>', async () => {
@@ -41,19 +41,19 @@ describe('a proposal, then a second official', () => {
     // Nothing posted: the zone's free funds and the journal are as they were, in every view of them.
     expect(funds('zone3')).toBe(freeBefore);
     expect([await entries(), await postings()]).toEqual([entriesBefore, postingsBefore]);
-    const zoneRow = (await (await h.as('province')).accounts.zones()).find(async (z) => z.id === await zoneId('zone3'))!;
+    const zoneRow = (await h.as('province').accounts.zones()).find(async (z) => z.id === await zoneId('zone3'))!;
     expect(zoneRow.balances.find((b) => b.bucket === 'funds')!.balance).toBe(freeBefore);
-    expect((await (await h.as('zone3')).accounts.ledger()).balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')!.balance).toBe(freeBefore);
+    expect((await h.as('zone3').accounts.ledger()).balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')!.balance).toBe(freeBefore);
     // Nor can the zone bid with it: 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 of deposit.
-    await refused(async () => (await h.as('zone3')).bids.place({ listingId: 1, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
+    await refused(async () => h.as('zone3').bids.place({ listingId: 1, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
     expect((await audits('funds.propose', proposal.id)).map((a) => a.actor_user_id)).toEqual([await h.userId('province')]);
 
     // The waiting list shows it, with its proposer, to every province official.
-    const waiting = (await (await h.as('checker')).accounts.transfers()).waiting;
+    const waiting = (await h.as('checker').accounts.transfers()).waiting;
     expect(waiting).toEqual([expect.objectContaining({ id: proposal.id, zoneName: '大同开发区（演示）', amountFen: 1_000_000_000, bankRef: 'ICBC-2026-0101', proposerName: '省厅交易管理员' })]);
 
     h.clock.advance(60_000);
-    const confirmed = await (await h.as('checker')).accounts.confirmTransfer({ id: proposal.id });
+    const confirmed = await h.as('checker').accounts.confirmTransfer({ id: proposal.id });
     expect(confirmed).toMatchObject({ status: 'confirmed', decidedBy: await h.userId('checker'), decidedAt: h.clock.now() });
     expect(funds('zone3')).toBe(freeBefore + 1_000_000_000);
     expect(entries()).toBe(entriesBefore + 1);
@@ -67,8 +67,8 @@ describe('a proposal, then a second official', () => {
     expect(JSON.parse(audit!.after!)).toMatchObject({ status: 'confirmed', decidedBy: await h.userId('checker') });
 
     // Now the deposit is free, and the history names both officials.
-    expect((await (await h.as('zone3')).bids.place({ listingId: 1, price: '400000', qty: '300' })).bid.depositFen).toBe(2_400_000_000);
-    const list = await (await h.as('province')).accounts.transfers();
+    expect((await h.as('zone3').bids.place({ listingId: 1, price: '400000', qty: '300' })).bid.depositFen).toBe(2_400_000_000);
+    const list = await h.as('province').accounts.transfers();
     expect(list.waiting).toEqual([]);
     expect(list.history[0]).toMatchObject({ id: proposal.id, status: 'confirmed', proposerName: '省厅交易管理员', deciderName: '省厅复核员', rejectionReason: null });
     ledgerClean();
@@ -76,30 +76,30 @@ describe('a proposal, then a second official', () => {
 
   it('the proposer cannot confirm or reject their own proposal: refused in zh and en, nothing written', async () => {
     const proposal = await propose();
-    await refused(async () => (await h.as('province')).accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN', '不能复核本人登记的入账：须由另一名省厅工作人员确认或驳回。');
-    await refused(async () => (await h.as('province')).accounts.rejectTransfer({ id: proposal.id, reason: '录错了' }), 'FORBIDDEN');
-    const en = await refused(async () => (await h.as('province', 'en')).accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN');
+    await refused(async () => h.as('province').accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN', '不能复核本人登记的入账：须由另一名省厅工作人员确认或驳回。');
+    await refused(async () => h.as('province').accounts.rejectTransfer({ id: proposal.id, reason: '录错了' }), 'FORBIDDEN');
+    const en = await refused(async () => h.as('province', 'en').accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN');
     expect(en.message).toBe('You recorded this transfer yourself: another province official must confirm or reject it.');
     // The checker's own proposal is the province's to decide, not the checker's.
     const theirs = await propose('ICBC-2026-0102', 'checker');
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: theirs.id }), 'FORBIDDEN');
-    expect((await (await h.as('province')).accounts.confirmTransfer({ id: theirs.id })).status).toBe('confirmed');
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: theirs.id }), 'FORBIDDEN');
+    expect((await h.as('province').accounts.confirmTransfer({ id: theirs.id })).status).toBe('confirmed');
     expect(funds('zone3')).toBe(3_000_000_000);
   });
 
   it('a rejection needs a reason, posts nothing, and frees the reference for a corrected proposal', async () => {
     const wrong = await propose();
-    await refused(async () => (await h.as('checker')).accounts.rejectTransfer({ id: wrong.id }), 'BAD_REQUEST', '驳回时必须填写理由。');
+    await refused(async () => h.as('checker').accounts.rejectTransfer({ id: wrong.id }), 'BAD_REQUEST', '驳回时必须填写理由。');
     const [entriesBefore, freeBefore] = [await entries(), await funds('zone3')];
-    const rejected = await (await h.as('checker')).accounts.rejectTransfer({ id: wrong.id, reason: ' 金额与银行流水不符 ' });
+    const rejected = await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: ' 金额与银行流水不符 ' });
     expect(rejected).toMatchObject({ status: 'rejected', decidedBy: await h.userId('checker') });
     expect([await entries(), await funds('zone3')]).toEqual([entriesBefore, freeBefore]);
     expect(JSON.parse((await audits('funds.reject', wrong.id))[0]!.after!)).toMatchObject({ status: 'rejected', reason: '金额与银行流水不符' });
-    expect((await (await h.as('province')).accounts.transfers()).history[0]).toMatchObject({ id: wrong.id, status: 'rejected', deciderName: '省厅复核员', rejectionReason: '金额与银行流水不符' });
+    expect((await h.as('province').accounts.transfers()).history[0]).toMatchObject({ id: wrong.id, status: 'rejected', deciderName: '省厅复核员', rejectionReason: '金额与银行流水不符' });
 
     // The same reference again, with the right amount: proposed, confirmed, credited once.
-    const corrected = await (await h.as('province')).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1000000', bankRef: 'ICBC-2026-0101' });
-    await (await h.as('checker')).accounts.confirmTransfer({ id: corrected.id });
+    const corrected = await h.as('province').accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1000000', bankRef: 'ICBC-2026-0101' });
+    await h.as('checker').accounts.confirmTransfer({ id: corrected.id });
     expect(funds('zone3')).toBe(freeBefore + 100_000_000);
     expect(count("select count(*) n from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'")).toBe(1);
     // A live reference is taken again: the confirmed one.
@@ -109,20 +109,20 @@ describe('a proposal, then a second official', () => {
 
   it('a decided transfer is not decided again, by anyone: refused, nothing written', async () => {
     const confirmed = await propose();
-    await (await h.as('checker')).accounts.confirmTransfer({ id: confirmed.id });
+    await h.as('checker').accounts.confirmTransfer({ id: confirmed.id });
     const rejected = await propose('ICBC-2026-0102');
-    await (await h.as('checker')).accounts.rejectTransfer({ id: rejected.id, reason: '重复登记' });
+    await h.as('checker').accounts.rejectTransfer({ id: rejected.id, reason: '重复登记' });
     const free = await funds('zone3');
 
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT', '银行流水号 ICBC-2026-0101 的入账已经确认，不能再次确认或驳回。');
-    await refused(async () => (await h.as('checker')).accounts.rejectTransfer({ id: confirmed.id, reason: '撤销' }), 'CONFLICT');
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT', '银行流水号 ICBC-2026-0101 的入账已经确认，不能再次确认或驳回。');
+    await refused(async () => h.as('checker').accounts.rejectTransfer({ id: confirmed.id, reason: '撤销' }), 'CONFLICT');
     // Not by its proposer either: decided comes first.
-    await refused(async () => (await h.as('province')).accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: rejected.id }), 'CONFLICT', '银行流水号 ICBC-2026-0102 的入账登记已被驳回，不能再处理；如需入账，请重新登记。');
-    await refused(async () => (await h.as('checker')).accounts.rejectTransfer({ id: rejected.id, reason: '再退' }), 'CONFLICT');
-    const en = await refused(async () => (await h.as('checker', 'en')).accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
+    await refused(async () => h.as('province').accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: rejected.id }), 'CONFLICT', '银行流水号 ICBC-2026-0102 的入账登记已被驳回，不能再处理；如需入账，请重新登记。');
+    await refused(async () => h.as('checker').accounts.rejectTransfer({ id: rejected.id, reason: '再退' }), 'CONFLICT');
+    const en = await refused(async () => h.as('checker', 'en').accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
     expect(en.message).toBe('The transfer with bank reference ICBC-2026-0101 is already confirmed; it cannot be confirmed or rejected again.');
-    await refused(async () => (await h.as('checker')).accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
+    await refused(async () => h.as('checker').accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
     expect(funds('zone3')).toBe(free);
     expect(audits('funds.confirm', confirmed.id)).toHaveLength(1);
     expect(audits('funds.reject', rejected.id)).toHaveLength(1);
@@ -136,13 +136,13 @@ describe('a proposal, then a second official', () => {
       ['xinzhou', '市局'],
     ] as const) {
       const forbidden = `您的角色（${role}）无权执行此操作。`;
-      await refused(async () => (await h.as(user)).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1', bankRef: `${user}-1` }), 'FORBIDDEN', forbidden);
-      await refused(async () => (await h.as(user)).accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN', forbidden);
-      await refused(async () => (await h.as(user)).accounts.rejectTransfer({ id: proposal.id, reason: '不是我的' }), 'FORBIDDEN', forbidden);
-      await refused(async () => (await h.as(user)).accounts.transfers(), 'FORBIDDEN', forbidden);
+      await refused(async () => h.as(user).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1', bankRef: `${user}-1` }), 'FORBIDDEN', forbidden);
+      await refused(async () => h.as(user).accounts.confirmTransfer({ id: proposal.id }), 'FORBIDDEN', forbidden);
+      await refused(async () => h.as(user).accounts.rejectTransfer({ id: proposal.id, reason: '不是我的' }), 'FORBIDDEN', forbidden);
+      await refused(async () => h.as(user).accounts.transfers(), 'FORBIDDEN', forbidden);
     }
-    await refused(async () => (await h.as(null)).accounts.confirmTransfer({ id: proposal.id }), 'UNAUTHORIZED');
-    expect((await (await h.as('province')).accounts.transfers()).waiting.map((t) => t.id)).toEqual([proposal.id]);
+    await refused(async () => h.as(null).accounts.confirmTransfer({ id: proposal.id }), 'UNAUTHORIZED');
+    expect((await h.as('province').accounts.transfers()).waiting.map((t) => t.id)).toEqual([proposal.id]);
   });
 
   it('a reference typed another way (full-width, spaced, lower case) is the same reference; an invisible character is refused', async () => {
@@ -155,7 +155,7 @@ describe('a proposal, then a second official', () => {
   });
 
   it('the demo seed’s funds were proposed by province and confirmed by checker', async () => {
-    const seeded = (await (await h.as('province')).accounts.transfers()).history;
+    const seeded = (await h.as('province').accounts.transfers()).history;
     expect(seeded.map((t) => [t.status, t.proposerName, t.deciderName])).toEqual(Array(3).fill(['confirmed', '省厅交易管理员', '省厅复核员']));
     expect(seeded.reduce((sum, t) => sum + t.amountFen, 0)).toBe(['zone', 'zone2', 'zone3'].reduce(async (sum, z) => sum + await funds(z), 0));
   });

@@ -25,7 +25,7 @@ async function allPages(username: string) {
   const pages = [];
   let before: number | undefined;
   for (let i = 0; i < 100; i++) {
-    const page = await (await h.as(username)).accounts.ledger(before === undefined ? {} : { before });
+    const page = await h.as(username).accounts.ledger(before === undefined ? {} : { before });
     pages.push(page);
     if (page.olderThan === null) break;
     before = page.olderThan;
@@ -50,17 +50,17 @@ it('pages through a statement of several pages: whole entries, each line once, n
 
 it('shows only the caller organisation; a short statement is one page with no cursor', async () => {
   const zone2 = (await h.actor('zone2')).organisationId;
-  const page = await (await h.as('zone2')).accounts.ledger();
+  const page = await h.as('zone2').accounts.ledger();
   expect(page.olderThan).toBeNull();
   expect(page.lines.map((l) => ({ entryId: l.entryId, amount: l.amount, asset: l.asset, bucket: l.bucket }))).toEqual((await everyLine(zone2)));
-  const county = await (await h.as('pianguan')).accounts.ledger();
+  const county = await h.as('pianguan').accounts.ledger();
   expect(county.lines.map((l) => l.entryId)).toEqual((await everyLine((await h.actor('pianguan')).organisationId)).map((l) => (l as { entryId: number }).entryId));
 });
 
 it('past the oldest entry is an empty page; a cursor that is not an entry id is refused as such', async () => {
-  expect((await (await h.as('zone')).accounts.ledger({ before: 1 })).lines).toEqual([]);
+  expect((await h.as('zone').accounts.ledger({ before: 1 })).lines).toEqual([]);
   for (const before of [0, -3, 1.5]) {
-    const e = await (await h.as('zone')).accounts.ledger({ before }).catch((err: unknown) => err);
+    const e = await h.as('zone').accounts.ledger({ before }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(TRPCError);
     expect((e as TRPCError).code).toBe('BAD_REQUEST');
     // The key the error formatter turns into 编号无效。/ Invalid id. (over HTTP: rejections.test.ts).

@@ -31,7 +31,7 @@ const amountOut = z.number().int().describe('数额：CNY 为分，其余为千�
 
 /** A balance summed per asset and bucket (lots folded together). */
 export const balanceOut = z.object({ asset: assetOut, bucket: bucketOut, balance: amountOut }).describe('余额（按资产和分类汇总）');
-type _Balance = Proves<Describes<typeof balanceOut, ReturnType<typeof views.balancesOf>[number]>>;
+type _Balance = Proves<Describes<typeof balanceOut, Awaited<ReturnType<typeof views.balancesOf>>[number]>>;
 
 /** A zone's held quota or right of one lot. */
 export const holdingOut = z
@@ -44,7 +44,7 @@ export const holdingOut = z
     balance: milliMuOut,
   })
   .describe('持有的指标或权益（按批次）');
-type _Holding = Proves<Describes<typeof holdingOut, ReturnType<typeof views.holdingsOf>[number]>>;
+type _Holding = Proves<Describes<typeof holdingOut, Awaited<ReturnType<typeof views.holdingsOf>>[number]>>;
 
 /** A posting of the caller's journal, with its entry. */
 const statementLineOut = z
@@ -61,7 +61,7 @@ const statementLineOut = z
     amount: amountOut.describe('记入金额，正为增加 (signed: positive credits the account)'),
   })
   .describe('分户账记录');
-type _Line = Proves<Describes<typeof statementLineOut, ReturnType<typeof statement>['lines'][number]>>;
+type _Line = Proves<Describes<typeof statementLineOut, Awaited<ReturnType<typeof statement>>['lines'][number]>>;
 
 /** The caller's balances, its holdings (a zone's) and a page of its journal. */
 export const ledgerOut = z
@@ -88,11 +88,11 @@ const quotaLotOut = z.object({
   awardedMilliMu: milliMuOut.describe('已成交待结算'),
   soldMilliMu: milliMuOut.describe('已结算售出'),
 });
-type _Quota = Proves<Describes<typeof quotaLotOut, ReturnType<typeof views.quotaOfCounty>[number]>>;
+type _Quota = Proves<Describes<typeof quotaLotOut, Awaited<ReturnType<typeof views.quotaOfCounty>>[number]>>;
 export const quotaOut = z.array(quotaLotOut).describe('本县各批次指标：可挂牌、挂牌中、已成交、已售出');
 
 const zoneOut = z.object({ id: idOut, name: z.string(), isDemo: z.boolean().describe('演示园区') });
-type _Zone = Proves<Describes<typeof zoneOut, ReturnType<typeof views.zones>[number]>>;
+type _Zone = Proves<Describes<typeof zoneOut, Awaited<ReturnType<typeof views.zones>>[number]>>;
 /** Every zone with its funds (CNY balances). */
 export const zonesOut = z.array(zoneOut.extend({ balances: z.array(balanceOut).describe('资金余额：funds 可用 / held 冻结') })).describe('各园区及其资金');
 
@@ -114,7 +114,7 @@ const transferViewOut = z.object({
   decidedAt: epochMsOut.nullable(),
   rejectionReason: z.string().nullable().describe('驳回理由（取自审计记录）'),
 });
-type _TransferView = Proves<Describes<typeof transferViewOut, ReturnType<typeof transfersHistory>[number]>>;
+type _TransferView = Proves<Describes<typeof transferViewOut, Awaited<ReturnType<typeof transfersHistory>>[number]>>;
 export const transfersOut = z
   .object({ waiting: z.array(transferViewOut).describe('待复核，最早在前'), history: z.array(transferViewOut).describe('最近 200 笔，最新在前') })
   .describe('银行到账登记（登记与复核）');
@@ -133,15 +133,15 @@ export const bankTransferOut = z
     decidedAt: epochMsOut.nullable(),
   })
   .describe('银行到账记录');
-type _Proposed = Proves<Describes<typeof bankTransferOut, ReturnType<typeof proposeBankTransfer>>>;
-type _Confirmed = Proves<Describes<typeof bankTransferOut, ReturnType<typeof confirmBankTransfer>>>;
-type _Rejected = Proves<Describes<typeof bankTransferOut, ReturnType<typeof rejectBankTransfer>>>;
+type _Proposed = Proves<Describes<typeof bankTransferOut, Awaited<ReturnType<typeof proposeBankTransfer>>>>;
+type _Confirmed = Proves<Describes<typeof bankTransferOut, Awaited<ReturnType<typeof confirmBankTransfer>>>>;
+type _Rejected = Proves<Describes<typeof bankTransferOut, Awaited<ReturnType<typeof rejectBankTransfer>>>>;
 
 /** Cities with their counties, for the filters. */
 export const placesOut = z
   .array(z.object({ id: idOut, name: z.string(), counties: z.array(z.object({ id: idOut, name: z.string(), cityId: idOut.nullable() })) }))
   .describe('市及其所辖县');
-type _Places = Proves<Describes<typeof placesOut, ReturnType<typeof views.citiesWithCounties>>>;
+type _Places = Proves<Describes<typeof placesOut, Awaited<ReturnType<typeof views.citiesWithCounties>>>>;
 
 /** The market settings. */
 export const settingsOut = z

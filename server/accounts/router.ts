@@ -27,7 +27,7 @@ export const accountsRouter = router({
   quota: countyProcedure.meta({ data: 'own organisation' }).output(quotaOut).query(({ ctx }) => views.quotaOfCounty(ctx.services.db, ctx.actor.organisationId)),
 
   zones: provinceProcedure.meta({ data: 'province-wide' }).output(zonesOut).query(async ({ ctx }) =>
-    (await views.zones(ctx.services.db)).map(async (z) => ({ ...z, balances: (await views.balancesOf(ctx.services.db, z.id)).filter((b) => b.asset === 'CNY') })),
+    Promise.all((await views.zones(ctx.services.db)).map(async (z) => ({ ...z, balances: (await views.balancesOf(ctx.services.db, z.id)).filter((b) => b.asset === 'CNY') }))),
   ),
 
   /** Transfers waiting for a second official, and the history of all of them with their status. */

@@ -18,26 +18,26 @@ afterEach(() => h.close());
 
 /** 偏关县 sells `qty` mu at `price` to `zone` by auction; the award is left unpaid. */
 async function award(zone: string, qty: string, price: string) {
-  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
   const now = h.clock.now();
-  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty, reservePrice: price, minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as(zone)).bids.place({ listingId: listing.id, price, qty });
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty, reservePrice: price, minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as(zone).bids.place({ listingId: listing.id, price, qty });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  return (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  return (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
 }
 
 describe('the proceeds statement', () => {
   it('a settlement, a forfeited deposit and a spending, each one line with what is behind it, and the balance after each', async () => {
     const paid = await award('zone', '100', '30000');
-    await (await h.as('zone')).trades.pay({ id: paid.id });
+    await h.as('zone').trades.pay({ id: paid.id });
     const unpaid = await award('zone2', '10', '30000');
     h.clock.advance(11 * DAY);
     await sweep(h.services); // the award lapses: its deposit (20% of 300,000) goes to the county
-    await (await h.as('pianguan')).proceeds.spend({ spentOn: '2026-11-12', amount: '500000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
+    await h.as('pianguan').proceeds.spend({ spentOn: '2026-11-12', amount: '500000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
 
-    const { lines, olderThan } = await (await h.as('pianguan')).proceeds.statement();
+    const { lines, olderThan } = await h.as('pianguan').proceeds.statement();
     expect(olderThan).toBeNull();
     expect(lines.map(({ reason, confirmationNo, buyerName, purpose, amountFen, balanceFen }) => ({ reason, confirmationNo, buyerName, purpose, amountFen, balanceFen }))).toEqual([
       { reason: 'proceeds_spent', confirmationNo: null, buyerName: null, purpose: '饮水工程', amountFen: -50_000_000, balanceFen: 256_000_000 },
@@ -48,11 +48,11 @@ describe('the proceeds statement', () => {
     // The newest balance is the account's.
     expect(lines[0]!.balanceFen).toBe((await balanceOf(h.db, accountsOf.countyProceeds((await h.actor('pianguan')).organisationId))));
     // Another county's statement has none of it.
-    expect((await (await h.as('hequ')).proceeds.statement()).lines).toEqual([]);
+    expect((await h.as('hequ').proceeds.statement()).lines).toEqual([]);
   });
 
   it('pages carry the balance on: the first line of the next page is the balance before the last of this one', async () => {
-    for (const price of ['30000', '31000', '32000']) await (await h.as('zone')).trades.pay({ id: (await award('zone', '10', price)).id });
+    for (const price of ['30000', '31000', '32000']) await h.as('zone').trades.pay({ id: (await award('zone', '10', price)).id });
     const county = (await h.actor('pianguan')).organisationId;
     const all = (await proceedsStatement(h.db, county)).lines;
     const first = await proceedsStatement(h.db, county, { entries: 2 });
@@ -64,6 +64,6 @@ describe('the proceeds statement', () => {
     expect(all.map((l) => l.amountFen)).toEqual([32_000_000, 31_000_000, 30_000_000]);
     expect(all[2]!.balanceFen).toBe(30_000_000);
     // Through the procedure, with the cursor: the same page.
-    expect((await (await h.as('pianguan')).proceeds.statement({ before: first.olderThan! })).lines).toEqual((await proceedsStatement(h.db, county, { beforeEntryId: first.olderThan! })).lines);
+    expect((await h.as('pianguan').proceeds.statement({ before: first.olderThan! })).lines).toEqual((await proceedsStatement(h.db, county, { beforeEntryId: first.olderThan! })).lines);
   });
 });

@@ -28,12 +28,12 @@ const ownSql = (org: number) => sql`(
 
 const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
 
-export function changesAfter(db: DbOrTx, viewer: { organisationId: number; role: Role }, input: { after: number; limit: number; view: 'market' | 'own' | 'all' }) {
+export async function changesAfter(db: DbOrTx, viewer: { organisationId: number; role: Role }, input: { after: number; limit: number; view: 'market' | 'own' | 'all' }) {
   const own = viewer.role === 'province' ? sql`1` : ownSql(viewer.organisationId);
   const seen = input.view === 'market' ? publicSql : input.view === 'own' ? own : sql`(${own} or ${publicSql})`;
   // Public events shown as public unless the record is the viewer's own and own records were asked for.
   const ownFlag = input.view === 'market' ? sql`0` : own;
-  const rows = db.all<Row>(sql`
+  const rows = await db.all<Row>(sql`
     select a.id, a.at, a.action, a.entity, a.entity_id as entityId, a.before, a.after, ${ownFlag} as own
     from audit_log a
     where a.id > ${input.after} and ${seen}

@@ -47,7 +47,7 @@ describe('audit checkpoints', () => {
   it('the scheduler publishes once a day (China time); a published day is never rewritten', async () => {
     const h = await harness();
     const tick = dailyCheckpointer(h.services);
-    const first = tick();
+    const first = await tick();
     expect(first).toMatchObject({ day: '2026-11-02', publishedAt: h.clock.now() });
     // The publication is audited after the head it names.
     const head = (await h.db.connection.prepare('select id, hash, action from audit_log order by id desc limit 2').all()) as { id: number; hash: string; action: string }[];
@@ -56,7 +56,7 @@ describe('audit checkpoints', () => {
 
     // Later the same day, and after a restart the same day: nothing new, the published row unchanged.
     h.clock.advance(3_600_000);
-    await (await h.as('province')).audit.list({});
+    await h.as('province').audit.list({});
     expect(tick()).toBeNull();
     expect(dailyCheckpointer(h.services)()).toBeNull();
     expect(publishCheckpoint(h.services)).toBeNull();
@@ -64,19 +64,19 @@ describe('audit checkpoints', () => {
 
     // 16:00 UTC is midnight in China: the next day's first tick publishes the next checkpoint.
     h.clock.set(Date.UTC(2026, 10, 2, 16, 0, 0));
-    const second = tick();
+    const second = await tick();
     expect(second).toMatchObject({ day: '2026-11-03' });
     expect(second!.auditId).toBeGreaterThan(first!.auditId);
     h.clock.advance(DAY - 1);
     expect(tick()).toBeNull();
     expect((await checkpoints(h.db)).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
-    expect((await (await h.as(null)).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
+    expect((await h.as(null).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
     expect((await verifyIntegrity(h.db)).ok).toBe(true);
   });
 
   it('a rewrite that keeps the chain consistent passes the chain check but fails against a published checkpoint', async () => {
     const h = await harness();
-    const published = publishCheckpoint(h.services)!;
+    const published = (await publishCheckpoint(h.services))!;
     const before = await verifyIntegrity(h.db);
     expect(before.ok).toBe(true);
     expect(before.checkpointsChecked).toBe(1);
@@ -105,7 +105,7 @@ describe('audit checkpoints', () => {
       const db = await openDatabase(file);
       const services = { db, clock: new ManualClock(Date.UTC(2026, 10, 2)), documents: documentStore(path.join(dir, 'documents')) };
       await seedDemo(services);
-      const published = publishCheckpoint(services)!;
+      const published = (await publishCheckpoint(services))!;
       await db.connection.close();
       const run = (...args: string[]) =>
         execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/verify.ts', ...args], { env: { ...process.env, QX_DATA_DIR: dir }, encoding: 'utf8', stdio: 'pipe' });

@@ -15,7 +15,7 @@ export type Checkpoint = typeof auditCheckpoints.$inferSelect;
  * Publishes today's checkpoint, once: a day already published is left as it is (returns null), and so
  * is an empty log. The publication is itself audited, after the head it names.
  */
-export function publishCheckpoint(s: Services): Checkpoint | null {
+export function publishCheckpoint(s: Services): Promise<Checkpoint | null> {
   return inUseCase(s, async (tx, now) => {
     const day = isoDateCst(now);
     if ((await tx.select({ day: auditCheckpoints.day }).from(auditCheckpoints).where(eq(auditCheckpoints.day, day)).all())[0]) return null;

@@ -28,11 +28,11 @@ const auditCount = async (h: Harness) => ((await sqlite(h).prepare('select count
 describe('audit chain and ledger verification', () => {
   it('holds after the demo seed and a day of trading; a refused action writes no record', async () => {
     const h = await harness();
-    const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+    const lot = (await h.as('pianguan').accounts.quota())[0]!;
     const now = h.clock.now();
-    await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 });
+    await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 });
     const before = await auditCount(h);
-    await expect((await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '999999', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 })).rejects.toThrow();
+    await expect(h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '999999', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 })).rejects.toThrow();
     expect(auditCount(h)).toBe(before);
     const r = await verifyIntegrity(h.db);
     expect(firstProblem(r)).toBeNull();
@@ -102,20 +102,20 @@ describe('audit chain and ledger verification', () => {
 
   it('the province browses the log newest first, filtered and a page at a time', async () => {
     const h = await harness();
-    const all = await (await h.as('province')).audit.list({});
+    const all = await h.as('province').audit.list({});
     expect(all.rows).toHaveLength(50);
     expect(all.rows[0]!.id).toBeGreaterThan(all.rows[1]!.id);
-    const older = await (await h.as('province')).audit.list({ beforeId: all.nextBeforeId });
+    const older = await h.as('province').audit.list({ beforeId: all.nextBeforeId });
     expect(older.rows[0]!.id).toBe(all.rows[49]!.id - 1);
-    const projects = await (await h.as('province')).audit.list({ entity: 'project' });
+    const projects = await h.as('province').audit.list({ entity: 'project' });
     expect(projects.rows.length).toBeGreaterThan(0);
     expect(projects.rows.every((r) => r.entity === 'project')).toBe(true);
-    expect((await (await h.as('province')).audit.list({ entity: 'project', to: '2000-01-01' })).rows).toEqual([]);
-    expect(await (await h.as('province')).audit.entities()).toContain('listing');
+    expect((await h.as('province').audit.list({ entity: 'project', to: '2000-01-01' })).rows).toEqual([]);
+    expect(await h.as('province').audit.entities()).toContain('listing');
     // The skip scan finds exactly the kinds DISTINCT finds, in order.
     const distinct = ((await h.db.connection.prepare('select distinct entity from audit_log order by entity').all()) as { entity: string }[]).map((r) => r.entity);
     expect(distinct.length).toBeGreaterThan(2);
-    expect(await (await h.as('province')).audit.entities()).toEqual(distinct);
+    expect(await h.as('province').audit.entities()).toEqual(distinct);
   });
 
   it('npm run audit:verify reports consistency, then the first inconsistency with exit code 1', async () => {

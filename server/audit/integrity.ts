@@ -46,7 +46,7 @@ export async function verifyIntegrity(db: DbOrTx, kept: KeptCheckpoint[] = []) {
 }
 
 /** The first inconsistency, in words, or null. */
-export function firstProblem(r: ReturnType<typeof verifyIntegrity>): string | null {
+export function firstProblem(r: Awaited<ReturnType<typeof verifyIntegrity>>): string | null {
   if (r.audit.broken) return `audit record ${r.audit.broken.id} is ${r.audit.broken.problem} (chain intact up to record ${r.audit.broken.id - 1})`;
   const c = r.checkpoints[0];
   if (c) return `the log disagrees with the ${c.label}: that record's hash is ${c.found === null ? 'missing' : `${c.found.slice(0, 16)}…`}, the checkpoint says ${c.expected.slice(0, 16)}…`;

@@ -20,7 +20,7 @@ const auditRowOut = z
     organisationName: z.string().nullable(),
   })
   .describe('审计记录');
-type _Row = Proves<Describes<typeof auditRowOut, ReturnType<typeof auditPage>[number]>>;
+type _Row = Proves<Describes<typeof auditRowOut, Awaited<ReturnType<typeof auditPage>>[number]>>;
 
 /** Names by id (as object keys, so decimal strings on the wire). */
 const namesById = z.record(z.string().regex(/^\d+$/).describe('id'), z.string()).describe('按 id 的名称或编号');

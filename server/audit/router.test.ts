@@ -36,14 +36,14 @@ beforeAll(async () => {
   await province.listings.review({ listingId: listing.id, approve: true });
   await province.listings.review({ listingId: (await county.listings.create(terms({ qty: '1', minLot: '1' }))).id, approve: false, reason: '材料不全' });
   await county.listings.withdraw({ id: (await county.listings.create(terms({ qty: '1', minLot: '1' }))).id });
-  await (await h.as('zone')).bids.place({ listingId: listing.id, price: '30500', qty: '50' });
-  await (await h.as('zone2')).bids.place({ listingId: listing.id, price: '30600', qty: '50' });
+  await h.as('zone').bids.place({ listingId: listing.id, price: '30500', qty: '50' });
+  await h.as('zone2').bids.place({ listingId: listing.id, price: '30600', qty: '50' });
   h.clock.advance(HOUR - 60_000);
-  await (await h.as('zone3')).bids.place({ listingId: listing.id, price: '31000', qty: '50' });
+  await h.as('zone3').bids.place({ listingId: listing.id, price: '31000', qty: '50' });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const award = async (zone: string) => (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!;
-  await (await h.as('zone3')).trades.pay({ id: (await award('zone3')).id });
+  const award = async (zone: string) => (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  await h.as('zone3').trades.pay({ id: (await award('zone3')).id });
   void (await award('zone2'));
   h.clock.advance(11 * DAY);
   await sweep(h.services);
@@ -52,22 +52,22 @@ beforeAll(async () => {
   now = h.clock.now();
   const negotiated = await county.listings.create(terms({ mode: 'negotiated', qty: '10', minLot: '10', increment: undefined, closesAt: now + DAY }));
   await province.listings.review({ listingId: negotiated.id, approve: true });
-  const withdrawn = await (await h.as('zone')).bids.offer({ listingId: negotiated.id, price: '30000', qty: '10' });
-  await (await h.as('zone')).bids.withdrawOffer({ id: withdrawn.bid.id });
-  const offer = await (await h.as('zone2')).bids.offer({ listingId: negotiated.id, price: '30000', qty: '10' });
+  const withdrawn = await h.as('zone').bids.offer({ listingId: negotiated.id, price: '30000', qty: '10' });
+  await h.as('zone').bids.withdrawOffer({ id: withdrawn.bid.id });
+  const offer = await h.as('zone2').bids.offer({ listingId: negotiated.id, price: '30000', qty: '10' });
   await county.bids.accept({ id: offer.bid.id });
 
   // After the trade, the province's settings, targets, users; a project through every step.
   await county.proceeds.spend({ spentOn: '2026-11-13', amount: '5000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
-  await (await h.as('zone3')).outlook.declare({ year: 2026, area: '300', note: '二期' });
-  await (await h.as('zone3')).outlook.declare({ year: 2026, area: '350.5' });
-  const apiKey = await (await h.as('zone3')).apiKeys.create({ name: '用地审批系统', scopes: ['read:own'], expiresAt: h.clock.now() + 86_400_000 });
-  await (await h.as('zone3')).apiKeys.revoke({ id: apiKey.key.id });
-  await (await h.as('zone3')).rights.use({ applicationName: '某用地', approvalRef: '晋政地〔2026〕1号', area: '10', rights: ['NEW_LAND', 'SCALE', 'FARMLAND'] });
+  await h.as('zone3').outlook.declare({ year: 2026, area: '300', note: '二期' });
+  await h.as('zone3').outlook.declare({ year: 2026, area: '350.5' });
+  const apiKey = await h.as('zone3').apiKeys.create({ name: '用地审批系统', scopes: ['read:own'], expiresAt: h.clock.now() + 86_400_000 });
+  await h.as('zone3').apiKeys.revoke({ id: apiKey.key.id });
+  await h.as('zone3').rights.use({ applicationName: '某用地', approvalRef: '晋政地〔2026〕1号', area: '10', rights: ['NEW_LAND', 'SCALE', 'FARMLAND'] });
   const proposed = await province.accounts.proposeTransfer({ zoneId: (await h.actor('zone')).organisationId, amount: '1000000', bankRef: 'B-1' });
-  await (await h.as('checker')).accounts.confirmTransfer({ id: proposed.id });
+  await h.as('checker').accounts.confirmTransfer({ id: proposed.id });
   const wrong = await province.accounts.proposeTransfer({ zoneId: (await h.actor('zone')).organisationId, amount: '1', bankRef: 'B-2' });
-  await (await h.as('checker')).accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
+  await h.as('checker').accounts.rejectTransfer({ id: wrong.id, reason: '金额不符' });
   await h.setSettings({ depositRateBp: 2500, paymentDays: 12, antiSnipingWindowSeconds: 300, antiSnipingExtensionSeconds: 600 }, '晋自然资发〔2026〕9号');
   await province.stats.setTarget({ year: 2027, qty: '900', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
   const thresholds = await province.integrity.thresholds();
@@ -76,11 +76,11 @@ beforeAll(async () => {
   await province.users.setDisabled({ userId: user.id, disabled: true });
   await province.users.setDisabled({ userId: user.id, disabled: false });
   await province.users.resetPassword({ userId: user.id, password: 'Passw0rd2' });
-  await (await h.as('audit-user')).me.changePassword({ currentPassword: 'Passw0rd2', newPassword: 'Passw0rd3' });
+  await h.as('audit-user').me.changePassword({ currentPassword: 'Passw0rd2', newPassword: 'Passw0rd3' });
   await signOutEverywhere(h.services, (await h.actor('audit-user')));
-  const message = (await (await h.as('pianguan')).notifications.list()).messages[0]!;
-  await (await h.as('pianguan')).notifications.markRead({ id: message.id });
-  await (await h.as('pianguan')).notifications.markAllRead();
+  const message = (await h.as('pianguan').notifications.list()).messages[0]!;
+  await h.as('pianguan').notifications.markRead({ id: message.id });
+  await h.as('pianguan').notifications.markAllRead();
   const plan = { name: '审计项目区', villages: 'V', forCrossRegion: true, landType: 'ordinary' as const, resettlement: '1', plots: [{ code: 'A', village: 'v', currentUse: 'homestead' as const, area: '10', farmland: '5', farmlandGrade: 3 }] };
   const p = await county.projects.create(plan);
   await county.projects.update({ ...plan, projectId: p.id, villages: 'V2' });
@@ -88,12 +88,12 @@ beforeAll(async () => {
   await county.projects.removeDocument({ id: doc.id });
   await attachDocument(h.services, (await h.actor('pianguan')), p.id, { fileName: 'b.pdf', bytes: DEMO_PDF });
   await county.projects.submit({ id: p.id });
-  await (await h.as('xinzhou')).projects.cityReview({ projectId: p.id, approve: false, reason: '地块不清' });
+  await h.as('xinzhou').projects.cityReview({ projectId: p.id, approve: false, reason: '地块不清' });
   await county.projects.submit({ id: p.id });
-  await (await h.as('xinzhou')).projects.cityReview({ projectId: p.id, approve: true });
+  await h.as('xinzhou').projects.cityReview({ projectId: p.id, approve: true });
   await province.projects.provinceReview({ projectId: p.id, approve: false, reason: '补充材料' });
   await county.projects.submit({ id: p.id });
-  await (await h.as('xinzhou')).projects.cityReview({ projectId: p.id, approve: true });
+  await h.as('xinzhou').projects.cityReview({ projectId: p.id, approve: true });
   await province.projects.provinceReview({ projectId: p.id, approve: true, approvalRef: '晋自然资函〔2026〕9号' });
   // With a holdback: p's sale is held until its acceptance releases it; a sale of the first lot is
   // held until its project's deadline passes and the sweep forfeits it.
@@ -102,20 +102,20 @@ beforeAll(async () => {
     now = h.clock.now();
     const l = await county.listings.create(terms({ lotId, qty: '5', minLot: '5' }));
     await province.listings.review({ listingId: l.id, approve: true });
-    await (await h.as('zone')).bids.place({ listingId: l.id, price: '30000', qty: '5' });
+    await h.as('zone').bids.place({ listingId: l.id, price: '30000', qty: '5' });
     h.clock.advance(HOUR);
     await sweep(h.services);
-    const t = (await (await h.as('zone')).trades.list()).trades.find((x) => x.listingId === l.id)!;
-    await (await h.as('zone')).trades.pay({ id: t.id });
+    const t = (await h.as('zone').trades.list()).trades.find((x) => x.listingId === l.id)!;
+    await h.as('zone').trades.pay({ id: t.id });
   };
   await sellAndPay((await county.projects.get({ id: p.id })).lot!.id);
   await sellAndPay(lot.id);
-  await (await h.as('xinzhou')).projects.approveDesign({ projectId: p.id, ref: '忻自然资〔2026〕1号' });
+  await h.as('xinzhou').projects.approveDesign({ projectId: p.id, ref: '忻自然资〔2026〕1号' });
   await county.projects.reportProgress({ projectId: p.id, percent: 40, note: '进行中' });
-  await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: p.id, ref: '忻自然资验〔2026〕1号' });
+  await h.as('xinzhou').projects.acceptReclamation({ projectId: p.id, ref: '忻自然资验〔2026〕1号' });
   h.clock.advance(3 * 366 * DAY);
   await sweep(h.services);
-  publishCheckpoint(h.services);
+  await publishCheckpoint(h.services);
 
   let beforeId: number | null = null;
   do {

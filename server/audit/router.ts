@@ -45,7 +45,7 @@ export const auditRouter = router({
     });
     const page = rows.slice(0, PAGE);
     // The names of what the page's records mention, so the page says who and what, not ids.
-    return { rows: page, names: auditNames(ctx.services.db, auditIds(page)), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
+    return { rows: page, names: await auditNames(ctx.services.db, auditIds(page)), nextBeforeId: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
   }),
 
   entities: provinceProcedure.meta({ data: 'province-wide' }).output(auditEntitiesOut).query(({ ctx }) => auditEntities(ctx.services.db)),

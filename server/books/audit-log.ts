@@ -171,15 +171,15 @@ export const auditHead = async (db: DbOrTx) => (await db.select({ id: auditLog.i
 
 /** The names of the ids a page of the log mentions: users and organisations by name, listings, trades
  *  and lots by their numbers, projects by name. */
-export function auditNames(db: DbOrTx, ids: Record<NameKind, number[]>): AuditNames {
+export async function auditNames(db: DbOrTx, ids: Record<NameKind, number[]>): Promise<AuditNames> {
   const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
-  const some = <T>(list: number[], read: () => T[]) => (list.length === 0 ? [] : read());
+  const some = async <T>(list: number[], read: () => Promise<T[]>) => (list.length === 0 ? [] : await read());
   return {
-    users: byId(some(ids.users, () => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids.users)).all())),
-    organisations: byId(some(ids.organisations, () => db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids.organisations)).all())),
-    listings: byId(some(ids.listings, () => db.select({ id: listings.id, name: listings.code }).from(listings).where(inArray(listings.id, ids.listings)).all())),
-    trades: byId(some(ids.trades, () => db.select({ id: trades.id, name: trades.confirmationNo }).from(trades).where(inArray(trades.id, ids.trades)).all())),
-    lots: byId(some(ids.lots, () => db.select({ id: lots.id, name: lots.code }).from(lots).where(inArray(lots.id, ids.lots)).all())),
-    projects: byId(some(ids.projects, () => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids.projects)).all())),
+    users: byId(await some(ids.users, () => db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids.users)).all())),
+    organisations: byId(await some(ids.organisations, () => db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids.organisations)).all())),
+    listings: byId(await some(ids.listings, () => db.select({ id: listings.id, name: listings.code }).from(listings).where(inArray(listings.id, ids.listings)).all())),
+    trades: byId(await some(ids.trades, () => db.select({ id: trades.id, name: trades.confirmationNo }).from(trades).where(inArray(trades.id, ids.trades)).all())),
+    lots: byId(await some(ids.lots, () => db.select({ id: lots.id, name: lots.code }).from(lots).where(inArray(lots.id, ids.lots)).all())),
+    projects: byId(await some(ids.projects, () => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids.projects)).all())),
   };
 }

@@ -125,7 +125,9 @@ export async function statement(db: DbOrTx, organisationId: number, assets: Asse
     .all())
     .map((a) => a.id);
   const newest = prepared(db, 'select distinct entry_id as id from postings where account_id = ? and entry_id < ? order by entry_id desc limit ?');
-  const entryIds = [...new Set(accountIds.flatMap(async (id) => ((await newest.all(id, before, size + 1)) as { id: number }[]).map((r) => r.id)))]
+  const newestOf = [];
+  for (const id of accountIds) newestOf.push(...(await newest.all(id, before, size + 1)).map((r) => r.id as number));
+  const entryIds = [...new Set(newestOf)]
     .sort((a, b) => b - a)
     .slice(0, size + 1);
   const shown = entryIds.slice(0, size);

@@ -69,7 +69,7 @@ async function syntheticActor(s: Services, organisationId: number, name: string,
   return { userId: u!.id, organisationId };
 }
 
-type County = ReturnType<typeof countiesWithCity>[number];
+type County = Awaited<ReturnType<typeof countiesWithCity>>[number];
 
 /** A linking project of `area` taken through the whole approval workflow; its lot, whose quota the county may sell. */
 async function approvedLot(at: Services, provinceActor: Actor, actor: Actor, c: County, landType: (typeof LAND_TYPES)[number], area: number, label: string): Promise<number> {
@@ -159,7 +159,8 @@ export async function seedSynthetic(s: Services, opts: SyntheticOptions) {
     const amountFen = cost.get(z.id);
     if (amountFen) await receiveBankTransfer(at, officials, { zoneId: z.id, amountFen, bankRef: `SYN-${opts.seed}-${z.id}-${opts.from}` });
   }
-  const zoneActor = new Map(zones.map(async (z) => [z.id, await syntheticActor(s, z.id, z.name, clock.now())]));
+  const zoneActor = new Map<number, Actor>();
+  for (const z of zones) zoneActor.set(z.id, await syntheticActor(s, z.id, z.name, clock.now()));
 
   // The trades, in time order; a batch of them per transaction keeps the generator quick.
   const BATCH = 2000;
@@ -219,7 +220,8 @@ export async function seedOpenMarket(s: Services, opts: OpenMarketOptions) {
     const actor = await syntheticActor(s, c.id, c.name, clock.now());
     lots.set(c.id, { lotId: await approvedLot(at, provinceActor, actor, c, LAND_TYPES[i % LAND_TYPES.length]!, area, `open ${opts.seed}`), actor });
   }
-  const zoneActors = zones.map((z) => syntheticActor(s, z.id, z.name, clock.now()));
+  const zoneActors: Actor[] = [];
+  for (const z of zones) zoneActors.push(await syntheticActor(s, z.id, z.name, clock.now()));
   // Deposits of every zone's standing bids, with room to spare.
   const officials = { proposer: provinceActor, checker: await syntheticActor(s, province.id, province.name, clock.now(), provinceActor) };
   for (const z of zones) await receiveBankTransfer(at, officials, { zoneId: z.id, amountFen: 100_000_000_000_000, bankRef: `SYN-OPEN-${opts.seed}-${z.id}` });

@@ -23,12 +23,12 @@ const period = {
 
 /** A period of price guidance as stored. */
 export const guidanceRowOut = z.object({ ...period, publishedBy: idOut.describe('发布人 (user id)') }).describe('价格指导期间 (a period of price guidance)');
-type _Row = Proves<Describes<typeof guidanceRowOut, ReturnType<typeof guidanceRows>[number]>>;
-type _Published = Proves<Describes<typeof guidanceRowOut, ReturnType<typeof publishGuidance>>>;
+type _Row = Proves<Describes<typeof guidanceRowOut, Awaited<ReturnType<typeof guidanceRows>>[number]>>;
+type _Published = Proves<Describes<typeof guidanceRowOut, Awaited<ReturnType<typeof publishGuidance>>>>;
 
 /** A period with the name of who published it, for the province's history. */
 const guidanceHistoryRowOut = z.object({ ...period, publishedByName: z.string().describe('发布人姓名') }).describe('价格指导期间及发布人');
-type _History = Proves<Describes<typeof guidanceHistoryRowOut, ReturnType<typeof guidanceHistory>[number]>>;
+type _History = Proves<Describes<typeof guidanceHistoryRowOut, Awaited<ReturnType<typeof guidanceHistory>>[number]>>;
 
 export const guidanceHistoryOut = z.array(guidanceHistoryRowOut).describe('全部价格指导期间，最新在前');
 

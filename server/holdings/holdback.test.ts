@@ -51,9 +51,9 @@ async function approvedProject(name: string) {
   });
   await attachDocument(h.services, (await h.actor('pianguan')), p.id, { fileName: '实施方案.pdf', bytes: DEMO_PDF });
   await county.projects.submit({ id: p.id });
-  await (await h.as('xinzhou')).projects.cityReview({ projectId: p.id, approve: true });
-  await (await h.as('province')).projects.provinceReview({ projectId: p.id, approve: true, approvalRef: '晋自然资函〔2026〕301号' });
-  await (await h.as('xinzhou')).projects.approveDesign({ projectId: p.id, ref: '忻自然资复〔2026〕5号' });
+  await h.as('xinzhou').projects.cityReview({ projectId: p.id, approve: true });
+  await h.as('province').projects.provinceReview({ projectId: p.id, approve: true, approvalRef: '晋自然资函〔2026〕301号' });
+  await h.as('xinzhou').projects.approveDesign({ projectId: p.id, ref: '忻自然资复〔2026〕5号' });
   const got = await county.projects.get({ id: p.id });
   return { id: p.id, lot: got.lot! };
 }
@@ -61,13 +61,13 @@ async function approvedProject(name: string) {
 /** Sells `qty` mu of a lot at 30,000 元/亩 through an auction, and the zone pays; returns the settled trade. */
 async function sell(lotId: number, qty: string, zone = 'zone') {
   const now = h.clock.now();
-  const listing = await (await h.as('pianguan')).listings.create({ lotId, mode: 'auction', qty, reservePrice: '30000', minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as(zone)).bids.place({ listingId: listing.id, price: '30000', qty });
+  const listing = await h.as('pianguan').listings.create({ lotId, mode: 'auction', qty, reservePrice: '30000', minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as(zone).bids.place({ listingId: listing.id, price: '30000', qty });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const trade = (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!;
-  return (await h.as(zone)).trades.pay({ id: trade.id });
+  const trade = (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  return h.as(zone).trades.pay({ id: trade.id });
 }
 
 describe('holdback of proceeds until reclamation is accepted', () => {
@@ -86,27 +86,27 @@ describe('holdback of proceeds until reclamation is accepted', () => {
 
     // Everyone in the jurisdiction sees it held; a city that is not the county's sees nothing.
     for (const who of ['pianguan', 'xinzhou', 'province']) {
-      const got = await (await h.as(who)).proceeds.holdbacks();
+      const got = await h.as(who).proceeds.holdbacks();
       expect(got.rows.find((r) => r.projectId === id)).toMatchObject({ heldFen: 6_000_000, heldInAllFen: 6_000_000, releasedFen: 0, forfeitedFen: 0, state: 'held', lotId: lot.id });
       expect(got.holdbackBp).toBe(2000);
     }
     const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
     const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
-    await (await h.as('province')).users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
-    await (await h.as('datong')).me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
-    expect((await (await h.as('datong')).proceeds.holdbacks()).rows).toEqual([]);
-    expect((await (await h.as('hequ')).proceeds.holdbacks()).rows).toEqual([]);
+    await h.as('province').users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
+    await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
+    expect((await h.as('datong').proceeds.holdbacks()).rows).toEqual([]);
+    expect((await h.as('hequ').proceeds.holdbacks()).rows).toEqual([]);
 
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕1号' });
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕1号' });
     expect(held(lot.id)).toBe(0);
     expect(await proceeds() - before).toBe(trade.amountFen);
     expect(entries('holdback_released')).toBe(1);
     expect(audits('holdback.release')).toBe(1);
     const released = (await h.db.connection.prepare("select actor_user_id a from journal_entries where reason = 'holdback_released'").get()) as { a: number };
     expect(released.a).toBe((await h.actor('xinzhou')).userId);
-    const row = (await (await h.as('province')).proceeds.holdbacks()).rows.find((r) => r.projectId === id)!;
+    const row = (await h.as('province').proceeds.holdbacks()).rows.find((r) => r.projectId === id)!;
     expect(row).toMatchObject({ heldFen: 0, releasedFen: 6_000_000, forfeitedFen: 0, state: 'released' });
-    expect((await (await h.as('pianguan')).proceeds.mine()).receivedFen).toBeGreaterThanOrEqual(trade.amountFen);
+    expect((await h.as('pianguan').proceeds.mine()).receivedFen).toBeGreaterThanOrEqual(trade.amountFen);
 
     // A sale after acceptance holds nothing back: there is nothing left to wait for.
     const later = await sell(lot.id, '10', 'zone2');
@@ -125,8 +125,8 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     expect(held(b.lot.id)).toBe(3_000_000);
 
     // Two years from the first trade, and a day: b is accepted in time, a is not.
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: b.id, ref: '忻自然资验〔2027〕2号' });
-    const deadline = (await (await h.as('province')).proceeds.holdbacks()).rows.find((r) => r.projectId === a.id)!.deadline!;
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: b.id, ref: '忻自然资验〔2027〕2号' });
+    const deadline = (await h.as('province').proceeds.holdbacks()).rows.find((r) => r.projectId === a.id)!.deadline!;
     h.clock.set(deadline - 1);
     await sweep(h.services);
     expect(held(a.lot.id)).toBe(6_000_000);
@@ -143,13 +143,13 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     expect(audits('holdback.forfeit')).toBe(1);
     await intact();
 
-    const rows = (await (await h.as('province')).proceeds.holdbacks()).rows;
+    const rows = (await h.as('province').proceeds.holdbacks()).rows;
     expect(rows.find((r) => r.projectId === a.id)).toMatchObject({ heldFen: 0, releasedFen: 0, forfeitedFen: 6_000_000, state: 'forfeited', overdue: true });
     expect(rows.find((r) => r.projectId === b.id)).toMatchObject({ heldFen: 0, releasedFen: 3_000_000, forfeitedFen: 0, state: 'released' });
-    expect((await (await h.as('province')).proceeds.holdbacks()).totals).toMatchObject({ forfeitedFen: 6_000_000, releasedFen: 3_000_000 });
+    expect((await h.as('province').proceeds.holdbacks()).totals).toMatchObject({ forfeitedFen: 6_000_000, releasedFen: 3_000_000 });
 
     // Accepted late, the project gets nothing back: what was forfeited stays the province's.
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: a.id, ref: '忻自然资验〔2029〕1号' });
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: a.id, ref: '忻自然资验〔2029〕1号' });
     expect(forfeited(a.lot.id)).toBe(6_000_000);
     expect(entries('holdback_released')).toBe(1); // b's alone
     await intact();
@@ -159,9 +159,9 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     await setHoldback(1000);
     const { id, lot } = await approvedProject('偏关县暂扣测试项目区（四）');
     await sell(lot.id, '10');
-    const deadline = (await (await h.as('xinzhou')).proceeds.holdbacks()).rows.find((r) => r.projectId === id)!.deadline!;
+    const deadline = (await h.as('xinzhou').proceeds.holdbacks()).rows.find((r) => r.projectId === id)!.deadline!;
     h.clock.set(deadline + HOUR);
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2029〕2号' });
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2029〕2号' });
     expect(held(lot.id)).toBe(0);
     expect(forfeited(lot.id)).toBe(3_000_000);
     expect(entries('holdback_released')).toBe(0);
@@ -170,16 +170,16 @@ describe('holdback of proceeds until reclamation is accepted', () => {
   });
 
   it('with 0% (the default) settlement posts exactly as before: no holdback account, the whole amount to proceeds', async () => {
-    expect((await (await h.as('province')).accounts.settings()).holdbackBp).toBe(0);
+    expect((await h.as('province').accounts.settings()).holdbackBp).toBe(0);
     const { id, lot } = await approvedProject('偏关县暂扣测试项目区（五）');
     const before = await proceeds();
     const trade = await sell(lot.id, '10');
     expect(await proceeds() - before).toBe(trade.amountFen);
     expect(count("select count(*) n from accounts where bucket in ('holdback', 'forfeited')")).toBe(0);
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕3号' });
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕3号' });
     expect(entries('holdback_released')).toBe(0);
     expect(audits('holdback.release')).toBe(0);
-    expect((await (await h.as('province')).proceeds.holdbacks()).rows).toEqual([]);
+    expect((await h.as('province').proceeds.holdbacks()).rows).toEqual([]);
     await intact();
   });
 
@@ -187,7 +187,7 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     await setHoldback(1550);
     await expect(setHoldback(10_001)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(setHoldback(-1)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await (await h.as('province')).accounts.settings()).holdbackBp).toBe(1550);
+    expect((await h.as('province').accounts.settings()).holdbackBp).toBe(1550);
     const audit = (await h.db.connection.prepare("select after from audit_log where action = 'settings.update' order by id desc").get()) as { after: string };
     expect(JSON.parse(audit.after)).toMatchObject({ holdbackBp: 1550 });
   });

@@ -24,9 +24,8 @@ export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
   return inUseCase(s, async (tx, now) => {
     const rights = [...new Set(input.rights)];
     ensure(rights.length > 0, 'rightsRequired');
-    const lines = rights.flatMap(async (asset) =>
-      drawRight(asset, (await data.rightHoldings(tx, actor.organisationId, asset)), input.areaMilliMu).map((l) => ({ ...l, asset })),
-    );
+    const lines = [];
+    for (const asset of rights) lines.push(...drawRight(asset, await data.rightHoldings(tx, actor.organisationId, asset), input.areaMilliMu).map((l) => ({ ...l, asset })));
     const use = await data.insertUse(tx, {
       zoneId: actor.organisationId,
       applicationName: input.applicationName.trim(),

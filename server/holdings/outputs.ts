@@ -28,8 +28,8 @@ export const rightsUseOut = z
     recordedBy: idOut,
   })
   .describe('权益核销记录 (a use of rights)');
-type _Use = Proves<Describes<typeof rightsUseOut, ReturnType<typeof useRights>>>;
-type _Uses = Proves<Describes<typeof rightsUseOut, ReturnType<typeof data.usesOfZone>[number]>>;
+type _Use = Proves<Describes<typeof rightsUseOut, Awaited<ReturnType<typeof useRights>>>>;
+type _Uses = Proves<Describes<typeof rightsUseOut, Awaited<ReturnType<typeof data.usesOfZone>>[number]>>;
 
 export const rightsUsesOut = z.array(rightsUseOut).describe('本园区的权益核销，最新在前');
 
@@ -66,8 +66,8 @@ export const spendingOut = z
     recordedBy: idOut,
   })
   .describe('收益支出记录');
-type _Spent = Proves<Describes<typeof spendingOut, ReturnType<typeof spendProceeds>>>;
-type _Spendings = Proves<Describes<typeof spendingOut, ReturnType<typeof data.spendingsOfCounty>[number]>>;
+type _Spent = Proves<Describes<typeof spendingOut, Awaited<ReturnType<typeof spendProceeds>>>>;
+type _Spendings = Proves<Describes<typeof spendingOut, Awaited<ReturnType<typeof data.spendingsOfCounty>>[number]>>;
 
 /** A county's proceeds received and spent, from the journal. */
 const countyProceedsOut = z.object({
@@ -77,7 +77,7 @@ const countyProceedsOut = z.object({
   receivedFen: fenOut.describe('累计收入（成交价款及没收的保证金；验收前暂扣的价款拨付后计入）'),
   spentFen: fenOut.describe('累计支出'),
 });
-type _CountyProceeds = Proves<Describes<typeof countyProceedsOut, ReturnType<typeof data.proceedsByCounty>[number]>>;
+type _CountyProceeds = Proves<Describes<typeof countyProceedsOut, Awaited<ReturnType<typeof data.proceedsByCounty>>[number]>>;
 
 export const proceedsByCountyOut = z.array(countyProceedsOut).describe('各县收益：收入与支出');
 
@@ -105,7 +105,7 @@ export const proceedsStatementOut = z
     olderThan: idOut.nullable().describe('下一页的游标（传作 before）；最后一页为 null'),
   })
   .describe('收益对账单（一页，最新在前）');
-type _Statement = Proves<Describes<typeof proceedsStatementOut, ReturnType<typeof proceedsStatement>>>;
+type _Statement = Proves<Describes<typeof proceedsStatementOut, Awaited<ReturnType<typeof proceedsStatement>>>>;
 
 // --- holdback until reclamation is accepted ---------------------------------------------------------
 
@@ -133,7 +133,7 @@ const holdbackRowOut = z
     overdue: z.boolean().describe('已过验收期限而未验收'),
   })
   .describe('项目暂扣价款');
-type _HoldbackRow = Proves<Describes<typeof holdbackRowOut, ReturnType<typeof holdbackView<ReturnType<typeof holdbacksByProject>[number]>>>>;
+type _HoldbackRow = Proves<Describes<typeof holdbackRowOut, ReturnType<typeof holdbackView<Awaited<ReturnType<typeof holdbacksByProject>>[number]>>>>;
 
 const holdbackTotalsOut = z
   .object({ heldFen: fenOut.describe('暂扣中'), releasedFen: fenOut.describe('已拨付给县'), forfeitedFen: fenOut.describe('已划归省级') })
@@ -159,11 +159,11 @@ const allocationOut = z
     at: epochMsOut,
   })
   .describe('年度计划指标下达');
-type _Allocation = Proves<Describes<typeof allocationOut, ReturnType<typeof data.allocations>[number]>>;
+type _Allocation = Proves<Describes<typeof allocationOut, Awaited<ReturnType<typeof data.allocations>>[number]>>;
 
 export const allocationsOut = z.array(allocationOut).describe('计划指标下达记录，按年度倒序');
 
 export const allocatedOut = z
   .object({ allocated: countOut.describe('下达的县数'), skipped: countOut.describe('已有该年度该类计划而跳过的县数') })
   .describe('计划下达结果');
-type _Allocated = Proves<Describes<typeof allocatedOut, ReturnType<typeof allocatePlan>>>;
+type _Allocated = Proves<Describes<typeof allocatedOut, Awaited<ReturnType<typeof allocatePlan>>>>;

@@ -43,7 +43,7 @@ export const integrityRouter = router({
           metrics: Object.fromEntries(METRIC_KEYS.map((k) => {
             const { listingIds, ...m } = g.metrics[k];
             return [k, { ...m, ...linked(listingIds) }];
-          })) as Record<(typeof METRIC_KEYS)[number], Omit<GroupScreen['metrics'][(typeof METRIC_KEYS)[number]], 'listingIds'> & ReturnType<typeof linked>>,
+          })) as Record<(typeof METRIC_KEYS)[number], Omit<GroupScreen['metrics'][(typeof METRIC_KEYS)[number]], 'listingIds'> & Awaited<ReturnType<typeof linked>>>,
         });
         const cityName = new Map((await citiesList(db)).map((c) => [c.id, c.name]));
         const county = new Map((await countiesWithCity(db)).map((c) => [c.id, c]));

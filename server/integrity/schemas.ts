@@ -22,7 +22,7 @@ const shown = (key: ThresholdKey, v: number) => formatScaled(v, PLACES[THRESHOLD
 
 /** Every threshold, typed in its unit; each within its range, and each metric's amber band before its red one (shown on the red field). */
 export const thresholdsInput = z
-  .object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimalField(PLACES[THRESHOLD_SPECS[k].unit], THRESHOLD_SPECS[k].max, true)])) as Record<ThresholdKey, ReturnType<typeof decimalField>>)
+  .object(Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, decimalField(PLACES[THRESHOLD_SPECS[k].unit], THRESHOLD_SPECS[k].max, true)])) as Record<ThresholdKey, Awaited<ReturnType<typeof decimalField>>>)
   .superRefine((t, ctx) => {
     for (const key of THRESHOLD_KEYS) {
       const { min, max } = THRESHOLD_SPECS[key];

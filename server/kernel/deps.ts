@@ -20,7 +20,7 @@ export interface Actor {
  * A use case's envelope: one IMMEDIATE transaction, and the moment it happens read once from the
  * clock, so that every record it writes carries the same time.
  */
-export function inUseCase<T>(s: Services, work: (tx: Tx, now: number) => T): T {
+export function inUseCase<T>(s: Services, work: (tx: Tx, now: number) => Promise<T>): Promise<T> {
   const now = s.clock.now();
   return inTransaction(s.db, (tx) => work(tx, now));
 }

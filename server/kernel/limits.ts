@@ -17,7 +17,7 @@ const SIGN_IN_LIMITS = {
   address: { points: 20, duration: FIFTEEN_MINUTES_S },
 } as const;
 
-const g = globalThis as unknown as { __qxLimits?: ReturnType<typeof createLimits>; __qxApiLimit?: RateLimiterMemory };
+const g = globalThis as unknown as { __qxLimits?: Awaited<ReturnType<typeof createLimits>>; __qxApiLimit?: RateLimiterMemory };
 
 function createLimits(mutationsPerMinute = env.mutationsPerMinute) {
   return {

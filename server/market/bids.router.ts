@@ -11,7 +11,7 @@ import { countyProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 
 const toBid = (i: { listingId: number; price: number; qty: number }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty });
 
-type ZoneBid = ReturnType<typeof views.bidsOfZone>['rows'][number];
+type ZoneBid = Awaited<ReturnType<typeof views.bidsOfZone>>['rows'][number];
 
 /**
  * Where each of a page of the zone's bids stands: per listing, its active bids among all the
@@ -20,7 +20,7 @@ type ZoneBid = ReturnType<typeof views.bidsOfZone>['rows'][number];
  */
 async function standingsOf(db: DbOrTx, rows: ZoneBid[]): Promise<Map<number, BidStanding>> {
   const open = [...new Set(rows.filter((b) => b.status === 'active').map((b) => b.listingId))];
-  const activeOf = new Map<number, ReturnType<typeof views.activeBidsOfListings>>();
+  const activeOf = new Map<number, Awaited<ReturnType<typeof views.activeBidsOfListings>>>();
   for (const b of await views.activeBidsOfListings(db, open)) {
     const some = await activeOf.get(b.listingId);
     if (some) some.push(b);

@@ -144,7 +144,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const lo = Number(l.min_lot_milli_mu);
       const hi = Number(l.qty_milli_mu);
       const qty = a.qty < 0 ? lo - 1 : a.qty > 100 ? hi + 1 : lo + Math.floor(((hi - lo) * a.qty) / 100);
-      await (await h.as(zoneUser)).bids.place({ listingId: Number(l.id), price: yuan(price), qty: mu(qty) });
+      await h.as(zoneUser).bids.place({ listingId: Number(l.id), price: yuan(price), qty: mu(qty) });
       stats.bids++;
       return;
     }
@@ -156,14 +156,14 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const lo = Number(l.min_lot_milli_mu);
       const hi = Number(l.qty_milli_mu) - await one(h, 'select coalesce(sum(qty_milli_mu), 0) from trades where listing_id = ?', l.id);
       const qty = a.qty < 0 ? lo - 1 : a.qty > 100 ? hi + 1 : lo + Math.floor((Math.max(0, hi - lo) * a.qty) / 100);
-      await (await h.as(zoneUser)).bids.offer({ listingId: Number(l.id), price: yuan(price), qty: mu(qty) });
+      await h.as(zoneUser).bids.offer({ listingId: Number(l.id), price: yuan(price), qty: mu(qty) });
       stats.offers++;
       return;
     }
     case 'withdrawOffer': {
       const offers = await rows(h, "select id from bids where kind = 'offer' and status = 'active' and zone_id = ? order by id", (await h.actor(zoneUser)).organisationId);
       const o = at(offers, a.offer);
-      if (o) await (await h.as(zoneUser)).bids.withdrawOffer({ id: Number(o.id) });
+      if (o) await h.as(zoneUser).bids.withdrawOffer({ id: Number(o.id) });
       return;
     }
     case 'accept': {
@@ -172,7 +172,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       if (!o) return;
       const owner = countyUserOf(h, Number(o.county_id));
       const county = a.wrongCounty ? COUNTIES.find((c) => c !== owner)! : owner;
-      await (await h.as(county)).bids.accept({ id: Number(o.id) });
+      await h.as(county).bids.accept({ id: Number(o.id) });
       stats.accepted++;
       return;
     }
@@ -193,14 +193,14 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const buyer = ZONES.find(async (z) => (await h.actor(z)).organisationId === Number(t.buyer_id))!;
       const payer = a.othersTrade ? ZONES.find((z) => z !== buyer)! : buyer;
       const before = (await rows(h, 'select status from trades where id = ?', t.id))[0]!.status;
-      const r = await (await h.as(payer)).trades.pay({ id: Number(t.id) });
+      const r = await h.as(payer).trades.pay({ id: Number(t.id) });
       if (before === 'awaiting_payment' && r.status === 'settled') stats.settled++;
       return;
     }
     case 'transfer': {
       const taken = at((await rows(h, 'select bank_ref from bank_transfers order by id')), a.ref);
       const bankRef = a.reuse && taken ? String(taken.bank_ref) : `PBT-${(refs.bank += 1)}`;
-      await (await h.as(a.by)).accounts.proposeTransfer({ zoneId: (await h.actor(zoneUser)).organisationId, amount: yuan(a.amountFen), bankRef });
+      await h.as(a.by).accounts.proposeTransfer({ zoneId: (await h.actor(zoneUser)).organisationId, amount: yuan(a.amountFen), bankRef });
       stats.proposed++;
       return;
     }
@@ -210,22 +210,22 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       if (!t) return;
       const by = a.byProposer ? proposerOf(h, t) : otherOfficial(h, t);
       if (a.confirm) {
-        await (await h.as(by)).accounts.confirmTransfer({ id: Number(t.id) });
+        await h.as(by).accounts.confirmTransfer({ id: Number(t.id) });
         stats.confirmed++;
       } else {
-        await (await h.as(by)).accounts.rejectTransfer({ id: Number(t.id), reason: a.reason });
+        await h.as(by).accounts.rejectTransfer({ id: Number(t.id), reason: a.reason });
         stats.rejected++;
       }
       return;
     }
     case 'list': {
       const user = COUNTIES[a.county]!;
-      const lots = await (await h.as(user)).accounts.quota();
+      const lots = await h.as(user).accounts.quota();
       const lot = at(lots, a.lot)!;
       const qty = Math.floor((lot.freeMilliMu * a.qty) / 100);
       const minLot = a.minLot === 0 ? 1 : Math.max(1, Math.floor((qty * a.minLot) / 100));
       const now = h.clock.now();
-      const listing = await (await h.as(user)).listings.create({
+      const listing = await h.as(user).listings.create({
         lotId: lot.id,
         mode: a.mode,
         qty: mu(qty),
@@ -237,7 +237,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       });
       stats.listed++;
       if (a.review !== 'none') {
-        await (await h.as('province')).listings.review({ listingId: listing.id, approve: a.review === 'approve', reason: a.review === 'reject' ? '测试驳回' : '' });
+        await h.as('province').listings.review({ listingId: listing.id, approve: a.review === 'approve', reason: a.review === 'reject' ? '测试驳回' : '' });
       }
       return;
     }
@@ -258,7 +258,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
         closesAt: Number(l.closes_at),
       });
       stats.edited++;
-      await (await h.as('province')).listings.review({ listingId: Number(l.id), approve: true });
+      await h.as('province').listings.review({ listingId: Number(l.id), approve: true });
       return;
     }
     case 'withdraw': {
@@ -272,8 +272,8 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       return;
     }
     case 'read': {
-      await (await h.as(zoneUser)).listings.market();
-      await (await h.as(null)).listings.announcements();
+      await h.as(zoneUser).listings.market();
+      await h.as(null).listings.announcements();
       return;
     }
     case 'useRights': {
@@ -281,7 +281,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const zid = (await h.actor(zoneUser)).organisationId;
       const held = Math.min(...a.rights.map((r) => one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = 'held'", zid, r)));
       const qty = a.qty > 100 ? held + 1 : Math.floor((held * a.qty) / 100);
-      await (await h.as(zoneUser)).rights.use({ applicationName: '用地申请', approvalRef: `批${stats.actions}`, area: mu(qty), rights: [...a.rights] });
+      await h.as(zoneUser).rights.use({ applicationName: '用地申请', approvalRef: `批${stats.actions}`, area: mu(qty), rights: [...a.rights] });
       stats.used++;
       return;
     }
@@ -290,7 +290,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const available = await one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = 'CNY' and bucket = 'proceeds'", (await h.actor(user)).organisationId);
       const amount = a.share > 100 ? available + 1 : Math.floor((available * a.share) / 100);
       const today = new Date(h.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
-      await (await h.as(user)).proceeds.spend({ spentOn: today, amount: yuan(amount), category: 'rural_revitalisation', purpose: '乡村振兴', budgetRef: '预算' });
+      await h.as(user).proceeds.spend({ spentOn: today, amount: yuan(amount), category: 'rural_revitalisation', purpose: '乡村振兴', budgetRef: '预算' });
       stats.spent++;
       return;
     }
@@ -492,22 +492,22 @@ async function freshMarket() {
   // A floor of 1 fen for every land type replaces the demo's, so prices down to a fen (and their
   // rounding) stay reachable; the floor itself is tested in server/guidance/router.test.ts.
   for (const landType of ['ordinary', 'high_standard', 'other'] as const) {
-    await (await h.as('province')).guidance.publish({ validFrom: '2026-11-02', validTo: '', landType, reference: '100000', floor: '0.01', documentRef: 'test' });
+    await h.as('province').guidance.publish({ validFrom: '2026-11-02', validTo: '', landType, reference: '100000', floor: '0.01', documentRef: 'test' });
   }
   // Besides the seed's auction: a negotiated listing in 偏关县 and a short auction in 河曲县.
   const now = h.clock.now();
-  const lot1 = (await (await h.as('pianguan')).accounts.quota())[0]!.id;
-  const lot3 = (await (await h.as('hequ')).accounts.quota())[0]!.id;
-  const n = await (await h.as('pianguan')).listings.create({ lotId: lot1, mode: 'negotiated', qty: '100', minLot: '10', reservePrice: '30000', opensAt: now, closesAt: now + 40 * DAY });
-  const a = await (await h.as('hequ')).listings.create({ lotId: lot3, mode: 'auction', qty: '200', minLot: '20', reservePrice: '25000', increment: '1000', opensAt: now, closesAt: now + 2 * HOUR });
+  const lot1 = (await h.as('pianguan').accounts.quota())[0]!.id;
+  const lot3 = (await h.as('hequ').accounts.quota())[0]!.id;
+  const n = await h.as('pianguan').listings.create({ lotId: lot1, mode: 'negotiated', qty: '100', minLot: '10', reservePrice: '30000', opensAt: now, closesAt: now + 40 * DAY });
+  const a = await h.as('hequ').listings.create({ lotId: lot3, mode: 'auction', qty: '200', minLot: '20', reservePrice: '25000', increment: '1000', opensAt: now, closesAt: now + 2 * HOUR });
   // And a sale already settled in 保德县, so a zone holds rights to use and a county has proceeds to spend.
-  const lot4 = (await (await h.as('baode')).accounts.quota())[0]!.id;
-  const sold = await (await h.as('baode')).listings.create({ lotId: lot4, mode: 'auction', qty: '50', minLot: '50', reservePrice: '20000', increment: '1000', opensAt: now, closesAt: now + MIN });
-  for (const id of [n.id, a.id, sold.id]) await (await h.as('province')).listings.review({ listingId: id, approve: true });
-  await (await h.as('zone2')).bids.place({ listingId: sold.id, price: '20000', qty: '50' });
+  const lot4 = (await h.as('baode').accounts.quota())[0]!.id;
+  const sold = await h.as('baode').listings.create({ lotId: lot4, mode: 'auction', qty: '50', minLot: '50', reservePrice: '20000', increment: '1000', opensAt: now, closesAt: now + MIN });
+  for (const id of [n.id, a.id, sold.id]) await h.as('province').listings.review({ listingId: id, approve: true });
+  await h.as('zone2').bids.place({ listingId: sold.id, price: '20000', qty: '50' });
   h.clock.advance(20 * MIN); // past the anti-sniping extension the bid caused
   await sweep(h.services);
-  await (await h.as('zone2')).trades.pay({ id: (await (await h.as('zone2')).trades.list()).trades[0]!.id });
+  await h.as('zone2').trades.pay({ id: (await h.as('zone2').trades.list()).trades[0]!.id });
   return h;
 }
 
@@ -533,7 +533,7 @@ describe('invariants under random sequences of market actions', () => {
           // The other official decides every proposal still waiting, confirming every other one, so both
           // decisions are reached in every run that proposed anything.
           for (const t of await rows(h, "select id, recorded_by from bank_transfers where status = 'proposed' order by id")) {
-            const [id, checker] = [Number(t.id), (await h.as(otherOfficial(h, t))).accounts];
+            const [id, checker] = [Number(t.id), h.as(otherOfficial(h, t)).accounts];
             if (id % 2 === 0) await checker.confirmTransfer({ id });
             else await checker.rejectTransfer({ id, reason: '流水号有误' });
             stats[id % 2 === 0 ? 'confirmed' : 'rejected']++;
@@ -552,7 +552,7 @@ describe('invariants under random sequences of market actions', () => {
             if (i === 0) {
               for (const t of await rows(h, "select id, buyer_id from trades where status = 'awaiting_payment' and id % 2 = 0 order by id")) {
                 const buyer = ZONES.find(async (z) => (await h.actor(z)).organisationId === Number(t.buyer_id))!;
-                const r = await refusedAsNull((await (await h.as(buyer)).trades.pay({ id: Number(t.id) }))); // e.g. funds short
+                const r = await refusedAsNull((await h.as(buyer).trades.pay({ id: Number(t.id) }))); // e.g. funds short
                 if (r?.status === 'settled') stats.settled++;
                 await checkInvariants(h);
               }

@@ -146,9 +146,9 @@ export const listingsRouter = router({
     const db = ctx.services.db;
     const announced = await views.listingsPage(db, { statuses: ['approved'] }, pageWindow(input.listingsPage));
     const closed = await views.listingsPage(db, { statuses: ['closed'] }, pageWindow(input.resultsPage));
-    const tradesOf = new Map<number, ReturnType<typeof views.tradesOfListings>>();
+    const tradesOf = new Map<number, Awaited<ReturnType<typeof views.tradesOfListings>>>();
     for (const t of await views.tradesOfListings(db, closed.rows.map((l) => l.id))) {
-      const some = await tradesOf.get(t.listingId);
+      const some = tradesOf.get(t.listingId);
       if (some) some.push(t);
       else tradesOf.set(t.listingId, [t]);
     }
@@ -156,9 +156,9 @@ export const listingsRouter = router({
       listings: announced.rows.map((l) => withPhase(l, now)),
       listingsTotal: announced.total,
       listingsPage: input.listingsPage ?? 1,
-      results: closed.rows.map(async (l) => ({
+      results: closed.rows.map((l) => ({
         ...withPhase(l, now),
-        trades: (await tradesOf.get(l.id) ?? []).map((t) => ({
+        trades: (tradesOf.get(l.id) ?? []).map((t) => ({
           confirmationNo: t.confirmationNo,
           buyerName: t.buyerName,
           qtyMilliMu: t.qtyMilliMu,

@@ -239,7 +239,7 @@ const zoneBidOut = z.object({
   countyName: z.string(),
   awardedMilliMu: milliMuOut.nullable().describe('此出价的成交数量；null 为未成交'),
 });
-type _ZoneBid = Proves<Describes<typeof zoneBidOut, ReturnType<typeof views.bidsOfZone>['rows'][number]>>;
+type _ZoneBid = Proves<Describes<typeof zoneBidOut, Awaited<ReturnType<typeof views.bidsOfZone>>['rows'][number]>>;
 
 /** A page of a zone's bids and offers, each with where it stands. */
 export const zoneBidsPageOut = z
@@ -337,4 +337,4 @@ export const tradesPageOut = z
       .describe('园区待付款项；其他角色为 null'),
   })
   .describe('成交列表（一页）');
-type _Awaiting = Proves<Describes<typeof tradesPageOut.shape.awaiting, ReturnType<typeof views.awaitingPaymentOf> | null>>;
+type _Awaiting = Proves<Describes<typeof tradesPageOut.shape.awaiting, Awaited<ReturnType<typeof views.awaitingPaymentOf>> | null>>;

@@ -26,7 +26,7 @@ async function dueReminders(s: Services, now: number): Promise<Notice[]> {
     .filter((n) => n !== null);
   // Each project's deadline from the periods in force when its clock started (server/settings).
   const years = await reclamationYearsReader(s.db);
-  const projects = data.obligationsNear(s.db, reminderHorizon(now, years.shortest)).map((p) => ({ ...p, years: years.of(p) }));
+  const projects = (await data.obligationsNear(s.db, reminderHorizon(now, years.shortest))).map((p) => ({ ...p, years: years.of(p) }));
   const bureaus = await data.cityBureausByCity(s.db, [...new Set(projects.flatMap((p) => (p.cityId === null ? [] : [p.cityId])))]);
   const reclamation = projects.flatMap((p) => reclamationNotices(p, p.cityId === null ? [] : (bureaus.get(p.cityId) ?? []), now));
   return [...payments, ...reclamation].filter(async (n) => !await data.noticeWritten(s.db, n));

@@ -24,7 +24,7 @@ export const unreadCountOut = countOut.describe('未读消息数');
 export const messagesPageOut = z.object({ messages: z.array(messageOut), ...pageEnvelope, unread: countOut.describe('未读消息数') }).describe('站内消息（一页）');
 
 export const markedAllOut = z.object({ marked: countOut.describe('标为已读的条数') }).describe('全部标为已读');
-type _Marked = Proves<Describes<typeof markedAllOut, ReturnType<typeof markAllRead>>>;
+type _Marked = Proves<Describes<typeof markedAllOut, Awaited<ReturnType<typeof markAllRead>>>>;
 
 export const TODO_KINDS = ['pay_award', 'review_listing', 'review_project', 'resubmit_project', 'answer_offers', 'reclaim_due', 'reclaim_overdue'] as const;
 const todoKindOut = z.enum(TODO_KINDS).describe('待办类型');

@@ -19,14 +19,15 @@ const insertQuery = (db: DbOrTx) =>
     .insert(notifications)
     .values({ organisationId: $('organisationId'), kind: $('kind'), params: $('params'), href: $('href'), key: $('key'), createdAt: $('createdAt') })
     .onConflictDoNothing({ target: [notifications.organisationId, notifications.key] })
+    .returning({ id: notifications.id })
     .prepare();
 
 /** Writes the notices not written before (by organisation and key); returns how many were new. */
 export async function insertNotices(db: DbOrTx, notices: readonly Notice[], at: number): Promise<number> {
   let written = 0;
   for (const n of notices) {
-    const r = await reusable(db, insertQuery).run({ organisationId: n.organisationId, kind: n.kind, params: JSON.stringify(n.params), href: n.href, key: n.key, createdAt: at });
-    written += r.changes;
+    const r = await reusable(db, insertQuery).all({ organisationId: n.organisationId, kind: n.kind, params: JSON.stringify(n.params), href: n.href, key: n.key, createdAt: at });
+    written += r.length;
   }
   return written;
 }
@@ -68,14 +69,16 @@ export const markRead = async (db: DbOrTx, organisationId: number, id: number, a
     .update(notifications)
     .set({ readAt: at })
     .where(and(eq(notifications.id, id), eq(notifications.organisationId, organisationId), isNull(notifications.readAt)))
-    .run()).changes;
+    .returning({ id: notifications.id })
+    .all()).length;
 
 export const markAllRead = async (db: DbOrTx, organisationId: number, at: number) =>
   (await db
     .update(notifications)
     .set({ readAt: at })
     .where(and(eq(notifications.organisationId, organisationId), isNull(notifications.readAt)))
-    .run()).changes;
+    .returning({ id: notifications.id })
+    .all()).length;
 
 // --- what the sweep reminds of ------------------------------------------------------------------------
 
@@ -116,7 +119,7 @@ const obligationsNearQuery = (db: DbOrTx) =>
     )
     .prepare();
 /** Open reclamation obligations old enough that a reminder may be due (bounds from reminderHorizon). */
-export const obligationsNear = (db: DbOrTx, horizon: { approvedBy: number; firstTradedBy: number }): (ObligationOwner & { cityId: number | null })[] =>
+export const obligationsNear = (db: DbOrTx, horizon: { approvedBy: number; firstTradedBy: number }): Promise<(ObligationOwner & { cityId: number | null })[]> =>
   reusable(db, obligationsNearQuery).all(horizon);
 
 /** The city bureaus (市局) of each city, for the reminders of their counties' obligations. */
@@ -167,7 +170,7 @@ export const listingsWithOpenOffers = (db: DbOrTx, countyId: number) =>
     .all();
 
 /** Approved projects with an open reclamation obligation: a county's own, or the counties' of a city. */
-export const openObligations = (db: DbOrTx, scope: { countyId: number } | { cityId: number }): ObligationOwner[] =>
+export const openObligations = (db: DbOrTx, scope: { countyId: number } | { cityId: number }): Promise<ObligationOwner[]> =>
   db
     .select(obligationColumns)
     .from(projects)

@@ -48,12 +48,12 @@ async function todoFacts(s: Services, user: { role: Role; organisationId: number
       return {
         projectsReturned: await projectList(db, { countyId: user.organisationId }, ['returned']),
         listingsWithOffers: await data.listingsWithOpenOffers(db, user.organisationId),
-        obligations: await withYears(db, data.openObligations(db, { countyId: user.organisationId })),
+        obligations: await withYears(db, (await data.openObligations(db, { countyId: user.organisationId }))),
       };
     case 'city':
       return {
         projectsToReview: [...await projectList(db, { cityId: user.cityId ?? -1 }, ['city_review'])].reverse(),
-        obligations: await withYears(db, data.openObligations(db, { cityId: user.cityId ?? -1 })),
+        obligations: await withYears(db, (await data.openObligations(db, { cityId: user.cityId ?? -1 }))),
       };
     case 'province':
       return { listingsToReview: await data.listingsAwaitingReview(db), projectsToReview: [...await projectList(db, 'all', ['province_review'])].reverse() };

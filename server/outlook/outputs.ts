@@ -19,7 +19,7 @@ export const demandOut = z
     declaredBy: idOut.describe('申报人 (user id)'),
   })
   .describe('用地需求申报 (a declaration of demand)');
-type _Declared = Proves<Describes<typeof demandOut, ReturnType<typeof declareDemand>>>;
+type _Declared = Proves<Describes<typeof demandOut, Awaited<ReturnType<typeof declareDemand>>>>;
 
 const revisionOut = z.object({
   id: idOut,
@@ -30,7 +30,7 @@ const revisionOut = z.object({
   declaredAt: epochMsOut,
   declaredByName: z.string().describe('申报人姓名'),
 });
-type _Revision = Proves<Describes<typeof revisionOut, ReturnType<typeof demandRevisions>[number]>>;
+type _Revision = Proves<Describes<typeof revisionOut, Awaited<ReturnType<typeof demandRevisions>>[number]>>;
 
 /** The zone's declarations for this year and the next: the one in force for each, and every revision. */
 export const ownDemandOut = z

@@ -41,7 +41,7 @@ export const demandRevisions = (db: DbOrTx, zoneId: number, years: readonly numb
     .all();
 
 /** Each zone's latest declaration for the year. */
-const declaredIn = (db: DbOrTx, year: number): Qty[] =>
+const declaredIn = (db: DbOrTx, year: number): Promise<Qty[]> =>
   db
     .select({ id: zoneDemands.zoneId, qtyMilliMu: zoneDemands.areaMilliMu })
     .from(zoneDemands)
@@ -107,7 +107,7 @@ export async function outlookRows(db: DbOrTx, year: number) {
     free: await countyQuota(db, 'free'),
     listed: await countyQuota(db, 'listed'),
     sold: [...await tradedByCounty(db, `${year}-01`, `${year}-12`)].map(([id, qtyMilliMu]) => ({ id, qtyMilliMu })),
-    declared: declaredIn(db, year),
+    declared: await declaredIn(db, year),
     bought: await boughtIn(db, year),
   };
 }

@@ -41,15 +41,15 @@ const DEMO = {
 
 /** 偏关县 sells 100 mu to `zone` at 30,000 元/亩, settled. */
 async function sale(zone: string) {
-  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
   const now = h.clock.now();
-  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '100', increment: '100', opensAt: now, closesAt: now + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as(zone)).bids.place({ listingId: listing.id, price: '30000', qty: '100' });
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '100', increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as(zone).bids.place({ listingId: listing.id, price: '30000', qty: '100' });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const trade = (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!;
-  return (await h.as(zone)).trades.pay({ id: trade.id });
+  const trade = (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  return h.as(zone).trades.pay({ id: trade.id });
 }
 
 describe('a zone declares its demand', () => {
@@ -84,21 +84,21 @@ describe('a zone declares its demand', () => {
   });
 
   it('for itself only: another zone’s declaration is its own, and a county, a city or the province cannot declare at all', async () => {
-    await (await h.as('zone')).outlook.declare({ year: 2026, area: '800' });
-    await (await h.as('zone2')).outlook.declare({ year: 2026, area: '50' });
+    await h.as('zone').outlook.declare({ year: 2026, area: '800' });
+    await h.as('zone2').outlook.declare({ year: 2026, area: '50' });
     // zone2's declaration did not touch zone's, and each sees only its own.
-    expect((await (await h.as('zone')).outlook.demand()).current[0]!.declaration).toMatchObject({ areaMilliMu: 800_000, revision: 1 });
-    expect((await (await h.as('zone2')).outlook.demand()).revisions.map((r) => r.areaMilliMu)).toEqual([50_000]);
-    expect((await (await h.as('zone3')).outlook.demand()).revisions).toEqual([]);
+    expect((await h.as('zone').outlook.demand()).current[0]!.declaration).toMatchObject({ areaMilliMu: 800_000, revision: 1 });
+    expect((await h.as('zone2').outlook.demand()).revisions.map((r) => r.areaMilliMu)).toEqual([50_000]);
+    expect((await h.as('zone3').outlook.demand()).revisions).toEqual([]);
     // The input names no zone: what another caller sends about one is ignored, not obeyed.
-    await (await h.as('zone2')).outlook.declare({ year: 2026, area: '60', zoneId: (await h.actor('zone')).organisationId } as never);
-    expect((await (await h.as('zone')).outlook.demand()).current[0]!.declaration!.areaMilliMu).toBe(800_000);
+    await h.as('zone2').outlook.declare({ year: 2026, area: '60', zoneId: (await h.actor('zone')).organisationId } as never);
+    expect((await h.as('zone').outlook.demand()).current[0]!.declaration!.areaMilliMu).toBe(800_000);
 
     for (const user of ['pianguan', 'xinzhou', 'province']) {
-      await refused(async () => (await h.as(user)).outlook.declare({ year: 2026, area: '1' }), 'FORBIDDEN', /^您的角色（.+）无权执行此操作。$/);
-      await refused(async () => (await h.as(user)).outlook.demand(), 'FORBIDDEN');
+      await refused(async () => h.as(user).outlook.declare({ year: 2026, area: '1' }), 'FORBIDDEN', /^您的角色（.+）无权执行此操作。$/);
+      await refused(async () => h.as(user).outlook.demand(), 'FORBIDDEN');
     }
-    await refused(async () => (await h.as(null)).outlook.declare({ year: 2026, area: '1' }), 'UNAUTHORIZED', '请先登录。');
+    await refused(async () => h.as(null).outlook.declare({ year: 2026, area: '1' }), 'UNAUTHORIZED', '请先登录。');
   });
 
   it('bad input is refused with a clear message in Chinese (and English), nothing written', async () => {
@@ -120,19 +120,19 @@ describe('a zone declares its demand', () => {
     // A year that can be read but not declared: only this year and the next.
     await refused(() => zone.outlook.declare({ year: 2025, area: '1' }), 'BAD_REQUEST', '只能申报 2026 年或 2027 年的用地需求。');
     await refused(() => zone.outlook.declare({ year: 2028, area: '1' }), 'BAD_REQUEST', '只能申报 2026 年或 2027 年的用地需求。');
-    await refused(async () => (await h.as('zone', 'en')).outlook.declare({ year: 2028, area: '1' }), 'BAD_REQUEST', 'Demand can be declared only for 2026 or 2027.');
+    await refused(async () => h.as('zone', 'en').outlook.declare({ year: 2028, area: '1' }), 'BAD_REQUEST', 'Demand can be declared only for 2026 or 2027.');
   });
 });
 
 describe('the outlook by city', () => {
   it('the province sees every city: supply from the ledger and the projects in review, demand from the declarations less purchases', async () => {
-    await (await h.as('zone')).outlook.declare({ year: 2026, area: '5000' }); // 太原市
-    await (await h.as('zone2')).outlook.declare({ year: 2026, area: '100' }); // 晋中市
-    await (await h.as('zone2')).outlook.declare({ year: 2027, area: '9999' }); // another year: not in 2026's outlook
+    await h.as('zone').outlook.declare({ year: 2026, area: '5000' }); // 太原市
+    await h.as('zone2').outlook.declare({ year: 2026, area: '100' }); // 晋中市
+    await h.as('zone2').outlook.declare({ year: 2027, area: '9999' }); // another year: not in 2026's outlook
     await sale('zone2'); // zone2 buys 100 mu from 偏关县: its demand is met
     await sale('zone');
 
-    const o = await (await h.as('province')).outlook.byCity({ year: 2026 });
+    const o = await h.as('province').outlook.byCity({ year: 2026 });
     expect(o.year).toBe(2026);
     expect(o.cities).toHaveLength(11);
     const city = (name: string) => o.cities.find((c) => c.cityName === name)!;
@@ -151,36 +151,36 @@ describe('the outlook by city', () => {
     expect(o.totals).toMatchObject({ supplyMilliMu: supply, remainingMilliMu: 4_900_000, gapMilliMu: supply - 4_900_000, thin: true, level: 'short' });
 
     // Next year: the declarations for it; nothing bought or sold in it yet.
-    const next = await (await h.as('province')).outlook.byCity({ year: 2027 });
+    const next = await h.as('province').outlook.byCity({ year: 2027 });
     expect(next.totals).toMatchObject({ declaredMilliMu: 9_999_000, soldMilliMu: 0, boughtMilliMu: 0 });
     // Without a year: this year.
-    expect((await (await h.as('province')).outlook.byCity()).year).toBe(2026);
+    expect((await h.as('province').outlook.byCity()).year).toBe(2026);
   });
 
   it('the demand it shows is the latest revision', async () => {
-    await (await h.as('zone')).outlook.declare({ year: 2026, area: '5000' });
-    await (await h.as('zone')).outlook.declare({ year: 2026, area: '10' });
-    const taiyuan = (await (await h.as('province')).outlook.byCity({ year: 2026 })).cities.find((c) => c.cityName === '太原市')!;
+    await h.as('zone').outlook.declare({ year: 2026, area: '5000' });
+    await h.as('zone').outlook.declare({ year: 2026, area: '10' });
+    const taiyuan = (await h.as('province').outlook.byCity({ year: 2026 })).cities.find((c) => c.cityName === '太原市')!;
     expect(taiyuan.declaredMilliMu).toBe(10_000);
   });
 
   it('a city bureau sees only its own city; counties and zones none', async () => {
-    await (await h.as('zone')).outlook.declare({ year: 2026, area: '5000' });
-    const mine = await (await h.as('xinzhou')).outlook.byCity({ year: 2026 });
+    await h.as('zone').outlook.declare({ year: 2026, area: '5000' });
+    const mine = await h.as('xinzhou').outlook.byCity({ year: 2026 });
     expect(mine.cities.map((c) => c.cityName)).toEqual(['忻州市']);
     expect(mine.totals).toMatchObject({ declaredMilliMu: 0, pipelineMilliMu: DEMO.hequPipeline, freeMilliMu: mine.cities[0]!.freeMilliMu });
 
     // 大同市's bureau: its own city, with 大同开发区's demand and none of 忻州市's supply.
     const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
     const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
-    await (await h.as('province')).users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
-    await (await h.as('datong')).me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
-    await (await h.as('zone3')).outlook.declare({ year: 2026, area: '30' });
-    const datong = await (await h.as('datong')).outlook.byCity({ year: 2026 });
+    await h.as('province').users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
+    await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
+    await h.as('zone3').outlook.declare({ year: 2026, area: '30' });
+    const datong = await h.as('datong').outlook.byCity({ year: 2026 });
     expect(datong.cities.map((c) => c.cityName)).toEqual(['大同市']);
     expect(datong.totals).toMatchObject({ declaredMilliMu: 30_000, supplyMilliMu: 0, thin: true });
 
-    for (const user of ['pianguan', 'zone']) await refused(async () => (await h.as(user)).outlook.byCity({ year: 2026 }), 'FORBIDDEN');
-    await refused(async () => (await h.as('province')).outlook.byCity({ year: 'this' } as never), 'BAD_REQUEST');
+    for (const user of ['pianguan', 'zone']) await refused(async () => h.as(user).outlook.byCity({ year: 2026 }), 'FORBIDDEN');
+    await refused(async () => h.as('province').outlook.byCity({ year: 'this' } as never), 'BAD_REQUEST');
   });
 });

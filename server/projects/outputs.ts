@@ -79,20 +79,20 @@ type _Plot = Proves<Describes<typeof plotOut, data.PlotRow>>;
 export const documentOut = z
   .object({ id: idOut, projectId: idOut, fileName: z.string(), sizeBytes: z.number().int().describe('字节数'), sha256: z.string(), uploadedAt: epochMsOut, uploadedBy: idOut })
   .describe('规划文件 (a plan document)');
-type _Document = Proves<Describes<typeof documentOut, Omit<ReturnType<typeof data.documentsOf>[number], 'storedName'>>>;
+type _Document = Proves<Describes<typeof documentOut, Omit<Awaited<ReturnType<typeof data.documentsOf>>[number], 'storedName'>>>;
 
 /** A county's report of reclamation progress (复垦进度). */
 export const reportOut = z
   .object({ id: idOut, projectId: idOut, percent: z.number().int().describe('进度百分比 0–100'), note: z.string(), at: epochMsOut, reportedBy: idOut })
   .describe('复垦进度报告');
-type _Reports = Proves<Describes<typeof reportOut, ReturnType<typeof data.reportsOf>[number]>>;
-type _Reported = Proves<Describes<typeof reportOut, ReturnType<typeof reportProgress>>>;
+type _Reports = Proves<Describes<typeof reportOut, Awaited<ReturnType<typeof data.reportsOf>>[number]>>;
+type _Reported = Proves<Describes<typeof reportOut, Awaited<ReturnType<typeof reportProgress>>>>;
 
 /** A step of the project's workflow, as the audit log recorded it. */
 const historyStepOut = z
   .object({ at: epochMsOut, action: z.string().describe('审计动作，如 project.submit'), actorName: z.string().nullable(), organisationName: z.string().nullable() })
   .describe('流程记录');
-type _History = Proves<Describes<typeof historyStepOut, Omit<ReturnType<typeof data.historyOf>[number], 'after'>>>;
+type _History = Proves<Describes<typeof historyStepOut, Omit<Awaited<ReturnType<typeof data.historyOf>>[number], 'after'>>>;
 
 /** The lot of surplus quota (节余指标批次) a project's approval issued, with its serial range. */
 export const lotOut = z
@@ -134,7 +134,7 @@ export const projectListRowOut = z
     farmlandMilliMu: milliMuOut.describe('可复垦耕地总面积'),
   })
   .describe('项目区（列表行）');
-type _ListRow = Proves<Describes<typeof projectListRowOut, ReturnType<typeof data.projectList>[number]>>;
+type _ListRow = Proves<Describes<typeof projectListRowOut, Awaited<ReturnType<typeof data.projectList>>[number]>>;
 
 /** Projects in the caller's jurisdiction, each with its reclamation state (null until approved). */
 export const projectListOut = z.array(projectListRowOut.extend({ obligation: obligationOut.nullable() })).describe('辖区内的项目区及复垦义务');
@@ -171,7 +171,7 @@ const saleRowOut = z.object({
   serialStart: z.number().int().nullable(),
   settledAt: epochMsOut.nullable(),
 });
-type _Sale = Proves<Describes<typeof saleRowOut, ReturnType<typeof data.salesOfLot>[number]>>;
+type _Sale = Proves<Describes<typeof saleRowOut, Awaited<ReturnType<typeof data.salesOfLot>>[number]>>;
 
 /** A settled sale of a lot's units, with their serial range. */
 export const saleOut = saleRowOut.extend({ range: z.string().describe('指标序号区间，如 000000000001–000000001000') }).describe('已结算的指标转让及其序号区间');
@@ -189,7 +189,7 @@ export const lotUseOut = z
     at: epochMsOut,
   })
   .describe('权益核销（本批次部分）');
-type _Use = Proves<Describes<typeof lotUseOut, ReturnType<typeof data.usesOfLot>[number]>>;
+type _Use = Proves<Describes<typeof lotUseOut, Awaited<ReturnType<typeof data.usesOfLot>>[number]>>;
 
 /** Where every unit of the project's lot went. */
 export const projectTraceOut = z

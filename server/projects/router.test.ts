@@ -47,31 +47,31 @@ const attach = async (username: string, projectId: number, fileName = '实施方
 
 /** Drafts, attaches and submits a plan of 偏关县; returns its id. */
 async function submitted(over: Record<string, unknown> = {}, county = 'pianguan') {
-  const p = await (await h.as(county)).projects.create(plan(over));
+  const p = await h.as(county).projects.create(plan(over));
   await attach(county, p.id);
-  await (await h.as(county)).projects.submit({ id: p.id });
+  await h.as(county).projects.submit({ id: p.id });
   return p.id;
 }
 
 /** A plan through city and province; returns the project and its lot. */
 async function approved(over: Record<string, unknown> = {}) {
   const id = await submitted(over);
-  await (await h.as('xinzhou')).projects.cityReview({ projectId: id, approve: true });
-  await (await h.as('province')).projects.provinceReview({ projectId: id, approve: true, approvalRef: '晋自然资函〔2026〕201号' });
-  const got = await (await h.as('pianguan')).projects.get({ id });
+  await h.as('xinzhou').projects.cityReview({ projectId: id, approve: true });
+  await h.as('province').projects.provinceReview({ projectId: id, approve: true, approvalRef: '晋自然资函〔2026〕201号' });
+  const got = await h.as('pianguan').projects.get({ id });
   return { id, lot: got.lot! };
 }
 
 /** Sells `qty` mu of a lot to a zone through an auction and its payment; returns the trade. */
 async function sell(lotId: number, qty: string, zone = 'zone', county = 'pianguan') {
   const now = h.clock.now();
-  const listing = await (await h.as(county)).listings.create({ lotId, mode: 'auction', qty, reservePrice: '30000', minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as(zone)).bids.place({ listingId: listing.id, price: '30000', qty });
+  const listing = await h.as(county).listings.create({ lotId, mode: 'auction', qty, reservePrice: '30000', minLot: qty, increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as(zone).bids.place({ listingId: listing.id, price: '30000', qty });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const trade = (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!;
-  return (await h.as(zone)).trades.pay({ id: trade.id });
+  const trade = (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  return h.as(zone).trades.pay({ id: trade.id });
 }
 
 describe('a linking project from draft to quota (seed 001 二(一))', () => {
@@ -88,14 +88,14 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     expect(sent.status).toBe('city_review');
     await no(() => county.projects.update({ projectId: draft.id, ...plan() }), 'CONFLICT', /已提交审查/);
 
-    expect((await (await h.as('xinzhou')).projects.queue()).map((p) => p.id)).toContain(draft.id);
-    expect((await (await h.as('province')).projects.queue()).map((p) => p.id)).not.toContain(draft.id);
-    await no(async () => (await h.as('province')).projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: 'X' }), 'CONFLICT', '该项目区不在您的审查环节。');
+    expect((await h.as('xinzhou').projects.queue()).map((p) => p.id)).toContain(draft.id);
+    expect((await h.as('province').projects.queue()).map((p) => p.id)).not.toContain(draft.id);
+    await no(async () => h.as('province').projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: 'X' }), 'CONFLICT', '该项目区不在您的审查环节。');
 
-    await (await h.as('xinzhou')).projects.cityReview({ projectId: draft.id, approve: true });
-    expect((await (await h.as('province')).projects.queue()).map((p) => p.id)).toContain(draft.id);
-    await no(async () => (await h.as('province')).projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: ' ' }), 'BAD_REQUEST', '请填写批准文号。');
-    const done = await (await h.as('province')).projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: '晋自然资函〔2026〕201号' });
+    await h.as('xinzhou').projects.cityReview({ projectId: draft.id, approve: true });
+    expect((await h.as('province').projects.queue()).map((p) => p.id)).toContain(draft.id);
+    await no(async () => h.as('province').projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: ' ' }), 'BAD_REQUEST', '请填写批准文号。');
+    const done = await h.as('province').projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: '晋自然资函〔2026〕201号' });
     expect(done).toMatchObject({ status: 'approved', approvalRef: '晋自然资函〔2026〕201号', approvedAt: h.clock.now() });
 
     // 200.5 mu of plots less 20 mu of resettlement: 180.5 mu surplus carrying 140 mu of farmland.
@@ -112,33 +112,33 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     ledgerClean();
 
     // Every step is in the history, by whom.
-    const got = await (await h.as('province')).projects.get({ id: draft.id });
+    const got = await h.as('province').projects.get({ id: draft.id });
     expect(got.history.map((x) => x.action)).toEqual(['project.draft', 'project.document.attach', 'project.submit', 'project.city_pass', 'project.approve']);
     expect(got.history.map((x) => x.organisationName)).toEqual(['偏关县', '偏关县', '偏关县', '忻州市自然资源局', '山西省自然资源厅']);
-    await no(async () => (await h.as('province')).projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: 'again' }), 'CONFLICT');
+    await no(async () => h.as('province').projects.provinceReview({ projectId: draft.id, approve: true, approvalRef: 'again' }), 'CONFLICT');
   });
 
   it('a returned plan needs a reason, can be changed and resubmitted', async () => {
     const id = await submitted();
-    await no(async () => (await h.as('xinzhou')).projects.cityReview({ projectId: id, approve: false, reason: '  ' }), 'BAD_REQUEST', '驳回时必须填写理由。');
-    const back = await (await h.as('xinzhou')).projects.cityReview({ projectId: id, approve: false, reason: '地块 SQ-02 现状用途有误' });
+    await no(async () => h.as('xinzhou').projects.cityReview({ projectId: id, approve: false, reason: '  ' }), 'BAD_REQUEST', '驳回时必须填写理由。');
+    const back = await h.as('xinzhou').projects.cityReview({ projectId: id, approve: false, reason: '地块 SQ-02 现状用途有误' });
     expect(back).toMatchObject({ status: 'returned', returnReason: '地块 SQ-02 现状用途有误' });
-    await (await h.as('pianguan')).projects.update({ projectId: id, ...plan({ name: '改后的名称' }) });
-    const again = await (await h.as('pianguan')).projects.submit({ id });
+    await h.as('pianguan').projects.update({ projectId: id, ...plan({ name: '改后的名称' }) });
+    const again = await h.as('pianguan').projects.submit({ id });
     expect(again).toMatchObject({ status: 'city_review', returnReason: null, name: '改后的名称' });
-    await (await h.as('xinzhou')).projects.cityReview({ projectId: id, approve: true });
-    const provinceBack = await (await h.as('province')).projects.provinceReview({ projectId: id, approve: false, reason: '缺少村民意见', approvalRef: '' });
+    await h.as('xinzhou').projects.cityReview({ projectId: id, approve: true });
+    const provinceBack = await h.as('province').projects.provinceReview({ projectId: id, approve: false, reason: '缺少村民意见', approvalRef: '' });
     expect(provinceBack.status).toBe('returned');
     // Nothing issued: 偏关县 still has its two demo lots.
-    expect(await (await h.as('pianguan')).accounts.quota()).toHaveLength(2);
+    expect(await h.as('pianguan').accounts.quota()).toHaveLength(2);
   });
 
   it('a 扩权强县 county’s plan skips the city (001 二(一))', async () => {
     await h.db.update(organisations).set({ expandedPower: true }).where(eq(organisations.id, (await org('pianguan')))).run();
     const id = await submitted();
-    expect((await (await h.as('pianguan')).projects.get({ id })).project.status).toBe('province_review');
-    await no(async () => (await h.as('xinzhou')).projects.cityReview({ projectId: id, approve: true }), 'CONFLICT');
-    await (await h.as('province')).projects.provinceReview({ projectId: id, approve: true, approvalRef: 'R1' });
+    expect((await h.as('pianguan').projects.get({ id })).project.status).toBe('province_review');
+    await no(async () => h.as('xinzhou').projects.cityReview({ projectId: id, approve: true }), 'CONFLICT');
+    await h.as('province').projects.provinceReview({ projectId: id, approve: true, approvalRef: 'R1' });
   });
 
   it('nobody sees or decides another jurisdiction’s project', async () => {
@@ -148,18 +148,18 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     const datong = (await h.db.insert(organisations).values({ kind: 'city', name: '大同市自然资源局', cityId: cityId.id }).returning().all())[0]!;
     await h.db.insert(users).values({ username: 'datong', displayName: '大同市局', passwordHash: 'x', organisationId: datong.id, createdAt: 0 }).run();
     for (const [who, call] of [
-      ['datong', async () => (await h.as('datong')).projects.get({ id })],
-      ['datong', async () => (await h.as('datong')).projects.cityReview({ projectId: id, approve: true })],
-      ['hequ', async () => (await h.as('hequ')).projects.get({ id })],
-      ['hequ', async () => (await h.as('hequ')).projects.trace({ id })],
-      ['hequ', async () => (await h.as('hequ')).projects.update({ projectId: id, ...plan() })],
-      ['hequ', async () => (await h.as('hequ')).projects.submit({ id })],
+      ['datong', async () => h.as('datong').projects.get({ id })],
+      ['datong', async () => h.as('datong').projects.cityReview({ projectId: id, approve: true })],
+      ['hequ', async () => h.as('hequ').projects.get({ id })],
+      ['hequ', async () => h.as('hequ').projects.trace({ id })],
+      ['hequ', async () => h.as('hequ').projects.update({ projectId: id, ...plan() })],
+      ['hequ', async () => h.as('hequ').projects.submit({ id })],
     ] as const) {
       await no(call, 'NOT_FOUND', '未找到该项目区，或它不属于您的管辖范围。');
       void who;
     }
-    expect((await (await h.as('datong')).projects.list()).map((p) => p.id)).toEqual([]);
-    expect((await (await h.as('hequ')).projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
+    expect((await h.as('datong').projects.list()).map((p) => p.id)).toEqual([]);
+    expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
     expect(() => attach('hequ', id)).toThrow('projectNotFound');
   });
 
@@ -170,12 +170,12 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     ['resettlement taking it all', { resettlement: '200.5' }, '拆旧地块总面积须大于建新安置用地面积，才有节余指标。'],
     ['a duplicate plot number', { plots: [plan().plots[0], plan().plots[0]] }, '地块编号 SQ-01 重复。'],
   ])('refuses a plan with %s, writing nothing', async (_name, over, message) => {
-    await no(async () => (await h.as('pianguan')).projects.create(plan(over)), 'BAD_REQUEST', message);
+    await no(async () => h.as('pianguan').projects.create(plan(over)), 'BAD_REQUEST', message);
   });
 
   it('refuses a farmland grade outside 1–10 and a negative area at the door', async () => {
-    await no(async () => (await h.as('pianguan')).projects.create(plan({ plots: [{ ...plan().plots[0], farmlandGrade: 11 }] })), 'BAD_REQUEST');
-    await no(async () => (await h.as('pianguan')).projects.create(plan({ plots: [{ ...plan().plots[0], area: '-5' }] })), 'BAD_REQUEST');
+    await no(async () => h.as('pianguan').projects.create(plan({ plots: [{ ...plan().plots[0], farmlandGrade: 11 }] })), 'BAD_REQUEST');
+    await no(async () => h.as('pianguan').projects.create(plan({ plots: [{ ...plan().plots[0], area: '-5' }] })), 'BAD_REQUEST');
   });
 
   it('documents: only PDFs within the size limit; a refused upload leaves no file; removal only while editable', async () => {
@@ -191,7 +191,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     const doc = await attach('pianguan', p.id);
     expect(files().length).toBe(before + 1);
     expect(h.services.documents.read(doc.storedName)).toEqual(Buffer.from(DEMO_PDF));
-    await no(async () => (await h.as('hequ')).projects.removeDocument({ id: doc.id }), 'NOT_FOUND');
+    await no(async () => h.as('hequ').projects.removeDocument({ id: doc.id }), 'NOT_FOUND');
     await county.projects.submit({ id: p.id });
     await no(() => county.projects.removeDocument({ id: doc.id }), 'CONFLICT');
     expect(() => attach('pianguan', p.id)).toThrow('projectNotEditable');
@@ -202,7 +202,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     const { lot } = await approved({ forCrossRegion: false });
     const now = h.clock.now();
     await no(
-      async () => (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + HOUR }),
+      async () => h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + HOUR }),
       'CONFLICT',
       '该批次所属项目区未批准用于易地交易，不能挂牌。',
     );
@@ -217,7 +217,7 @@ describe('selling splits the serial range, and every unit can be traced', () => 
     expect(t1.serialStart).toBe(lot.serialStart);
     expect(t2.serialStart).toBe(lot.serialStart + 100_000);
 
-    const trace = await (await h.as('xinzhou')).projects.trace({ id });
+    const trace = await h.as('xinzhou').projects.trace({ id });
     expect(trace.sales.map((s) => [s.buyerName, s.qtyMilliMu, s.serialStart])).toEqual([
       ['山西转型综改示范区', 100_000, lot.serialStart],
       ['晋中开发区（演示）', 30_500, lot.serialStart + 100_000],
@@ -226,13 +226,13 @@ describe('selling splits the serial range, and every unit can be traced', () => 
     // Sold + remaining = the lot, with no gap.
     expect(trace.sales.reduce((a, s) => a + s.qtyMilliMu, 0) + trace.remaining!.qtyMilliMu).toBe(lot.qtyMilliMu);
 
-    const mine = await (await h.as('zone')).rights.trace({ lotId: lot.id });
+    const mine = await h.as('zone').rights.trace({ lotId: lot.id });
     expect(mine.project.name).toBe('偏关县2026年度增减挂钩项目区（三）');
     expect(mine.plots.map((p) => p.code)).toEqual(['SQ-01', 'SQ-02']);
     expect(mine.purchases.map((p) => p.serialStart)).toEqual([lot.serialStart]);
     // A zone that bought none of this lot cannot trace it.
     // A zone is told what is true for it: it bought none of this lot (not that the lot is not its county's).
-    await no(async () => (await h.as('zone3')).rights.trace({ lotId: lot.id }), 'NOT_FOUND', '未找到该指标批次，或本单位未购得该批次的指标。');
+    await no(async () => h.as('zone3').rights.trace({ lotId: lot.id }), 'NOT_FOUND', '未找到该指标批次，或本单位未购得该批次的指标。');
     ledgerClean();
   });
 });
@@ -245,11 +245,11 @@ describe('reclamation obligations (seed 001 二(二))', () => {
     await h.setSettings({ reclamationYearsAfterApproval: 5, reclamationYearsAfterTrade: 1 }, '晋自然资发〔2026〕50号');
     const { id: newer } = await approved({ name: '偏关县2026年度增减挂钩项目区（四）' });
     const newerApprovedAt = h.clock.now();
-    const deadline = async (id: number) => (await (await h.as('province')).projects.obligations()).find((p) => p.id === id)!.obligation!.deadline;
+    const deadline = async (id: number) => (await h.as('province').projects.obligations()).find((p) => p.id === id)!.obligation!.deadline;
     // Approved before the change: 3 years, as it was; after it: 5.
     expect(await deadline(older)).toBe(addYearsCst(olderApprovedAt, 3));
     expect(await deadline(newer)).toBe(addYearsCst(newerApprovedAt, 5));
-    expect((await (await h.as('pianguan')).projects.get({ id: newer })).project.obligation!.deadline).toBe(addYearsCst(newerApprovedAt, 5));
+    expect((await h.as('pianguan').projects.get({ id: newer })).project.obligation!.deadline).toBe(addYearsCst(newerApprovedAt, 5));
     // Its first trade after the change: 1 year from the trade.
     h.clock.advance(DAY);
     const trade = await sell(lot.id, '10');
@@ -259,7 +259,7 @@ describe('reclamation obligations (seed 001 二(二))', () => {
   it('the first trade starts a 2-year clock; overdue flags the three consequences; acceptance clears them', async () => {
     const { id, lot } = await approved();
     const approvedAt = h.clock.now();
-    const status = async () => (await (await h.as('province')).projects.obligations()).find((p) => p.id === id)!.obligation!;
+    const status = async () => (await h.as('province').projects.obligations()).find((p) => p.id === id)!.obligation!;
     expect((await status()).deadline).toBe(addYearsCst(approvedAt, 3));
 
     h.clock.advance(10 * DAY);
@@ -270,12 +270,12 @@ describe('reclamation obligations (seed 001 二(二))', () => {
     await sell(lot.id, '10', 'zone2');
     expect((await status()).deadline).toBe(addYearsCst(trade.settledAt!, 2));
 
-    await no(async () => (await h.as('pianguan')).projects.reportProgress({ projectId: id, percent: 10, note: '' }), 'CONFLICT', '复垦设计报告尚未经市级审批。');
-    await no(async () => (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: '验收1' }), 'CONFLICT');
-    await (await h.as('xinzhou')).projects.approveDesign({ projectId: id, ref: '忻自然资复〔2026〕3号' });
-    await no(async () => (await h.as('xinzhou')).projects.approveDesign({ projectId: id, ref: 'again' }), 'CONFLICT');
-    await (await h.as('pianguan')).projects.reportProgress({ projectId: id, percent: 60, note: '旧房拆除完成' });
-    await no(async () => (await h.as('pianguan')).projects.reportProgress({ projectId: id, percent: 101, note: '' }), 'BAD_REQUEST');
+    await no(async () => h.as('pianguan').projects.reportProgress({ projectId: id, percent: 10, note: '' }), 'CONFLICT', '复垦设计报告尚未经市级审批。');
+    await no(async () => h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '验收1' }), 'CONFLICT');
+    await h.as('xinzhou').projects.approveDesign({ projectId: id, ref: '忻自然资复〔2026〕3号' });
+    await no(async () => h.as('xinzhou').projects.approveDesign({ projectId: id, ref: 'again' }), 'CONFLICT');
+    await h.as('pianguan').projects.reportProgress({ projectId: id, percent: 60, note: '旧房拆除完成' });
+    await no(async () => h.as('pianguan').projects.reportProgress({ projectId: id, percent: 101, note: '' }), 'BAD_REQUEST');
 
     const deadline = (await status()).deadline;
     h.clock.set(deadline - 100 * DAY);
@@ -285,20 +285,20 @@ describe('reclamation obligations (seed 001 二(二))', () => {
     h.clock.set(deadline + 1);
     expect(await status()).toMatchObject({ state: 'overdue', consequences: ['assessmentPointsLost', 'nextYearQuotaCut', 'landApprovalsSuspended'] });
     // Overdue first in every role's list: the county's own, the city's.
-    expect((await (await h.as('pianguan')).projects.obligations())[0]!.id).toBe(id);
-    expect((await (await h.as('xinzhou')).projects.obligations())[0]!.obligation!.state).toBe('overdue');
+    expect((await h.as('pianguan').projects.obligations())[0]!.id).toBe(id);
+    expect((await h.as('xinzhou').projects.obligations())[0]!.obligation!.state).toBe('overdue');
 
-    await (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2028〕9号' });
+    await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2028〕9号' });
     expect(await status()).toMatchObject({ state: 'accepted', consequences: [] });
-    await no(async () => (await h.as('xinzhou')).projects.acceptReclamation({ projectId: id, ref: 'again' }), 'CONFLICT', '该项目区已通过复垦验收。');
-    await no(async () => (await h.as('pianguan')).projects.reportProgress({ projectId: id, percent: 100, note: '' }), 'CONFLICT');
-    expect((await (await h.as('pianguan')).projects.get({ id })).reports.map((r) => r.percent)).toEqual([60]);
+    await no(async () => h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: 'again' }), 'CONFLICT', '该项目区已通过复垦验收。');
+    await no(async () => h.as('pianguan').projects.reportProgress({ projectId: id, percent: 100, note: '' }), 'CONFLICT');
+    expect((await h.as('pianguan').projects.get({ id })).reports.map((r) => r.percent)).toEqual([60]);
   });
 
   it('reclamation steps need an approved project, and the right city', async () => {
     const id = await submitted();
-    await no(async () => (await h.as('xinzhou')).projects.approveDesign({ projectId: id, ref: 'X' }), 'CONFLICT', '该项目区尚未批准立项。');
-    await no(async () => (await h.as('xinzhou')).projects.approveDesign({ projectId: 999, ref: 'X' }), 'NOT_FOUND');
+    await no(async () => h.as('xinzhou').projects.approveDesign({ projectId: id, ref: 'X' }), 'CONFLICT', '该项目区尚未批准立项。');
+    await no(async () => h.as('xinzhou').projects.approveDesign({ projectId: 999, ref: 'X' }), 'NOT_FOUND');
   });
 });
 
@@ -312,7 +312,7 @@ describe('use of rights (domain.md step 8)', () => {
       'CONFLICT',
       '新增建设用地指标持有量不足：现有 100.000 亩。',
     );
-    const e = await no(async () => (await h.as('zone', 'en')).rights.use({ applicationName: 'a', approvalRef: 'b', area: '100.001', rights: ['SCALE'] }), 'CONFLICT');
+    const e = await no(async () => h.as('zone', 'en').rights.use({ applicationName: 'a', approvalRef: 'b', area: '100.001', rights: ['SCALE'] }), 'CONFLICT');
     expect(e.message).toBe('Not enough Construction land scale: 100.000 mu held.');
     // Refused by the input schema, beside any other field (its message over HTTP: field-errors.test.ts).
     await no(() => zone.rights.use({ applicationName: 'a', approvalRef: 'b', area: '1', rights: [] }), 'BAD_REQUEST');
@@ -326,7 +326,7 @@ describe('use of rights (domain.md step 8)', () => {
     expect(bal('zone', 'FARMLAND', 'used', lot.id)).toBe(60_000);
     expect(farmland).toBe(77_562);
 
-    const trace = await (await h.as('province')).projects.trace({ id });
+    const trace = await h.as('province').projects.trace({ id });
     expect(trace.uses.map((u) => [u.zoneName, u.asset, u.qtyMilliMu])).toEqual([
       ['山西转型综改示范区', 'FARMLAND', 60_000],
       ['山西转型综改示范区', 'NEW_LAND', 60_000],
@@ -356,7 +356,7 @@ describe('use of proceeds (seed 001 三(三))', () => {
     const mine = await county.proceeds.mine();
     expect(mine).toMatchObject({ receivedFen: 30_000_000, spentFen: 30_000_000, availableFen: 0 });
     expect(mine.spendings).toHaveLength(2);
-    const all = await (await h.as('province')).proceeds.byCounty();
+    const all = await h.as('province').proceeds.byCounty();
     expect(all.find((r) => r.countyName === '偏关县')).toMatchObject({ receivedFen: 30_000_000, spentFen: 30_000_000 });
     expect(all.find((r) => r.countyName === '河曲县')).toMatchObject({ receivedFen: 0, spentFen: 0 });
     expect(all).toHaveLength(36);
@@ -366,7 +366,7 @@ describe('use of proceeds (seed 001 三(三))', () => {
 
 describe('plan quota (seed 000)', () => {
   it('the seed gave this year’s standard quota; a new year goes to a group once, to one county once', async () => {
-    const ledger = await (await h.as('pianguan')).accounts.ledger();
+    const ledger = await h.as('pianguan').accounts.ledger();
     const balance = (asset: string) => ledger.balances.find((b) => b.asset === asset && b.bucket === 'held')?.balance;
     expect(balance('PLAN_NEW_LAND')).toBe(600_000);
     expect(balance('PLAN_LINKING')).toBe(1_000_000);
@@ -379,7 +379,7 @@ describe('plan quota (seed 000)', () => {
     await no(async () => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2028, qty: '1', documentRef: 'x', to: { countyId: await org('zone') } }), 'NOT_FOUND', '未找到该县。');
     await province.plan.allocate({ kind: 'PLAN_LINKING', year: 2028, qty: '1000', documentRef: 'x', to: { countyId: await org('hequ') } });
     expect(bal('hequ', 'PLAN_LINKING', 'held')).toBe(2_000_000);
-    expect((await (await h.as('hequ')).plan.mine()).map((a) => [a.year, a.kind])).toEqual([
+    expect((await h.as('hequ').plan.mine()).map((a) => [a.year, a.kind])).toEqual([
       [2028, 'PLAN_LINKING'],
       [2027, 'PLAN_NEW_LAND'],
       [2026, 'PLAN_LINKING'],

@@ -37,10 +37,10 @@ export const settingsCurrentOut = settingsInForceOut
   .describe('现行交易设置及待生效版本 (settings in force now, and versions waiting for their date)');
 
 const historyRowOut = z.object({ ...version, recordedByName: z.string().nullable().describe('记录人姓名') }).describe('设置版本及记录人');
-type _History = Proves<Describes<typeof historyRowOut, ReturnType<typeof settingHistory>[number]>>;
+type _History = Proves<Describes<typeof historyRowOut, Awaited<ReturnType<typeof settingHistory>>[number]>>;
 export const settingsHistoryOut = z.array(historyRowOut).describe('全部已记录的设置版本，最新记录在前');
 
 export const settingVersionsAddedOut = z
   .object({ effectiveFrom: epochMsOut.describe('生效时刻'), documentNo: z.string().describe('依据文号'), versions: z.array(settingVersionOut) })
   .describe('新记录的设置版本 (the versions a document recorded)');
-type _Added = Proves<Describes<typeof settingVersionsAddedOut, ReturnType<typeof addSettingVersions>>>;
+type _Added = Proves<Describes<typeof settingVersionsAddedOut, Awaited<ReturnType<typeof addSettingVersions>>>>;

@@ -27,9 +27,9 @@ const row = <R extends { key: string }>(rows: R[], key: string) => rows.find((r)
 
 /** An auction of 偏关县 open from now for `days` days. */
 async function openAuction(days = 3) {
-  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
   const now = h.clock.now();
-  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '150', reservePrice: '30000', minLot: '50', increment: '500', opensAt: now, closesAt: now + days * DAY });
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '150', reservePrice: '30000', minLot: '50', increment: '500', opensAt: now, closesAt: now + days * DAY });
   await (await province()).listings.review({ listingId: listing.id, approve: true });
   return listing;
 }
@@ -38,12 +38,12 @@ describe('who may read and record versions', () => {
   it('the province only: other roles are forbidden, the signed-out unauthorised, nothing written', async () => {
     const input = { depositRateBp: 3000, documentNo: DOC, effectiveDate: '2026-11-03' };
     for (const user of ['pianguan', 'zone', 'xinzhou']) {
-      await no(async () => (await h.as(user)).settings.addVersion(input), 'FORBIDDEN');
-      await no(async () => (await h.as(user)).settings.history(), 'FORBIDDEN');
-      await no(async () => (await h.as(user)).settings.onDate({ date: '2026-11-02' }), 'FORBIDDEN');
+      await no(async () => h.as(user).settings.addVersion(input), 'FORBIDDEN');
+      await no(async () => h.as(user).settings.history(), 'FORBIDDEN');
+      await no(async () => h.as(user).settings.onDate({ date: '2026-11-02' }), 'FORBIDDEN');
     }
-    await no(async () => (await h.as(null)).settings.addVersion(input), 'UNAUTHORIZED');
-    await no(async () => (await h.as(null)).settings.current(), 'UNAUTHORIZED');
+    await no(async () => h.as(null).settings.addVersion(input), 'UNAUTHORIZED');
+    await no(async () => h.as(null).settings.current(), 'UNAUTHORIZED');
     expect((await (await province()).settings.addVersion(input)).versions).toHaveLength(1);
   });
 });
@@ -52,7 +52,7 @@ describe('a change never rewrites the past', () => {
   it('an effective date before today is refused, in Chinese and in English, and nothing is written', async () => {
     const input = { depositRateBp: 3000, documentNo: DOC, effectiveDate: '2026-11-01' };
     await no(async () => (await province()).settings.addVersion(input), 'BAD_REQUEST', '生效日期不能早于今天：设置的变更不改变过去，请选择今天或以后的日期。');
-    await no(async () => (await h.as('province', 'en')).settings.addVersion(input), 'BAD_REQUEST', /cannot be before today/);
+    await no(async () => h.as('province', 'en').settings.addVersion(input), 'BAD_REQUEST', /cannot be before today/);
     // Not a real day, no document, nothing to change: each refused, nothing written.
     await no(async () => (await province()).settings.addVersion({ ...input, effectiveDate: '2026-02-30' }), 'BAD_REQUEST');
     await no(async () => (await province()).settings.addVersion({ ...input, documentNo: '  ' }), 'BAD_REQUEST');
@@ -64,7 +64,7 @@ describe('a change never rewrites the past', () => {
   it('today takes effect at once; the audit log records the document, the moment and the values before and after', async () => {
     const r = await (await province()).settings.addVersion({ paymentDays: 15, holdbackBp: 500, documentNo: DOC, effectiveDate: isoDateCst(T0) });
     expect(r).toMatchObject({ effectiveFrom: T0, documentNo: DOC });
-    expect(await (await h.as(null)).accounts.settings()).toMatchObject({ paymentDays: 15, holdbackBp: 500, depositRateBp: 2000 });
+    expect(await h.as(null).accounts.settings()).toMatchObject({ paymentDays: 15, holdbackBp: 500, depositRateBp: 2000 });
     const audit = (await h.db.connection.prepare("select actor_user_id, before, after from audit_log where action = 'settings.update'").all()) as { actor_user_id: number; before: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_user_id).toBe((await h.userId('province')));
@@ -89,24 +89,24 @@ describe('a future version applies only from its date', () => {
     const now = await (await province()).settings.current();
     expect(row(now.rows, 'depositRateBp')).toMatchObject({ value: 2000, documentNo: '—' });
     expect(now.pending).toEqual([expect.objectContaining({ key: 'depositRateBp', value: 5000, documentNo: DOC, effectiveFrom: from })]);
-    expect((await (await h.as(null)).accounts.settings()).depositRateBp).toBe(2000);
+    expect((await h.as(null).accounts.settings()).depositRateBp).toBe(2000);
 
     // 50 mu × 30,000 元/亩 × 20% = 300,000 元.
-    const before = await (await h.as('zone')).bids.place({ listingId: listing.id, price: '30000', qty: '50' });
+    const before = await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '50' });
     expect(before.bid.depositFen).toBe(30_000_000);
     h.clock.set(from - 1);
-    const lastMoment = await (await h.as('zone2')).bids.place({ listingId: listing.id, price: '31000', qty: '50' });
+    const lastMoment = await h.as('zone2').bids.place({ listingId: listing.id, price: '31000', qty: '50' });
     expect(lastMoment.bid.depositFen).toBe(31_000_000);
     // From 00:00 China time of the date: 50 mu × 32,000 元/亩 × 50% = 800,000 元.
     h.clock.set(from);
-    const after = await (await h.as('zone3')).bids.place({ listingId: listing.id, price: '32000', qty: '50' });
+    const after = await h.as('zone3').bids.place({ listingId: listing.id, price: '32000', qty: '50' });
     expect(after.bid.depositFen).toBe(80_000_000);
     expect(row((await (await province()).settings.current()).rows, 'depositRateBp')).toMatchObject({ value: 5000, documentNo: DOC, effectiveFrom: from });
 
     // The awards at the close: each confirmation names the rate that applied to its bid and its document.
     h.clock.set(listing.closesAt);
     expect((await sweep(h.services)).closed).toBe(1);
-    const confirmation = async (zone: string) => (await h.as(zone)).trades.get({ id: (await (await h.as(zone)).trades.list()).trades.find((t) => t.listingId === listing.id)!.id });
+    const confirmation = async (zone: string) => h.as(zone).trades.get({ id: (await h.as(zone).trades.list()).trades.find((t) => t.listingId === listing.id)!.id });
     const early = await confirmation('zone');
     expect(early.rules.depositRate).toEqual({ value: 2000, documentNo: '—', effectiveFrom: 0 });
     expect(early.rules.paymentDays).toEqual({ value: 10, documentNo: '—', effectiveFrom: 0 });
@@ -117,19 +117,19 @@ describe('a future version applies only from its date', () => {
 
     // The lapse refusal names the document behind the payment term that applied to the award.
     h.clock.set(late.dueAt + 1);
-    await expect((await h.as('zone3')).trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 —），保证金已划归出让县。');
+    await expect(h.as('zone3').trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 —），保证金已划归出让县。');
     expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 
   it('an award takes the payment term in force at its moment, not at the bid', async () => {
     const listing = await openAuction(2);
-    await (await h.as('zone')).bids.place({ listingId: listing.id, price: '30000', qty: '50' });
+    await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '50' });
     await (await province()).settings.addVersion({ paymentDays: 20, documentNo: DOC, effectiveDate: isoDateCst(T0 + DAY) });
     h.clock.set(listing.closesAt);
     await sweep(h.services);
-    const trade = (await (await h.as('zone')).trades.list()).trades.find((t) => t.listingId === listing.id)!;
+    const trade = (await h.as('zone').trades.list()).trades.find((t) => t.listingId === listing.id)!;
     expect(trade.dueAt).toBe(trade.awardedAt + 20 * DAY);
-    expect((await (await h.as('zone')).trades.get({ id: trade.id })).rules.paymentDays).toMatchObject({ value: 20, documentNo: DOC });
+    expect((await h.as('zone').trades.get({ id: trade.id })).rules.paymentDays).toMatchObject({ value: 20, documentNo: DOC });
   });
 });
 
@@ -167,8 +167,8 @@ describe('refusals name the document of the setting they apply', () => {
   it('a bid beyond the free funds for its deposit names the deposit-rate document, in Chinese and in English', async () => {
     await h.setSettings({ depositRateBp: 10000 }, DOC);
     // 300 mu × 100,000 元/亩 × 100% = 30,000,000 元 > zone3's 20,000,000 元.
-    await no(async () => (await h.as('zone3')).bids.place({ listingId: 1, price: '100000', qty: '300' }), 'CONFLICT', `可用资金不足以冻结竞买保证金：需要 30,000,000.00 元（报价金额的 100%，依据 ${DOC}），可用 20,000,000.00 元。`);
-    await no(async () => (await h.as('zone3', 'en')).bids.place({ listingId: 1, price: '100000', qty: '300' }), 'CONFLICT', `(100% of the bid, set by ${DOC})`);
+    await no(async () => h.as('zone3').bids.place({ listingId: 1, price: '100000', qty: '300' }), 'CONFLICT', `可用资金不足以冻结竞买保证金：需要 30,000,000.00 元（报价金额的 100%，依据 ${DOC}），可用 20,000,000.00 元。`);
+    await no(async () => h.as('zone3', 'en').bids.place({ listingId: 1, price: '100000', qty: '300' }), 'CONFLICT', `(100% of the bid, set by ${DOC})`);
   });
 });
 

@@ -23,7 +23,8 @@ export function addSettingVersions(s: Services, actor: Actor, input: NewVersions
     const documentNo = input.documentNo.trim();
     const keys = SETTING_KEYS.filter((k): k is SettingKey => input.values[k] !== undefined);
     const before = (await settingsAt(tx, effectiveFrom)).values;
-    const versions = keys.map((key) => insertSettingVersion(tx, { key, value: input.values[key]!, documentNo, effectiveFrom, recordedAt: now, recordedBy: actor.userId }));
+    const versions = [];
+    for (const key of keys) versions.push(await insertSettingVersion(tx, { key, value: input.values[key]!, documentNo, effectiveFrom, recordedAt: now, recordedBy: actor.userId }));
     const pick = (m: MarketSettings) => Object.fromEntries(keys.map((k) => [k, m[k]]));
     await writeAudit(tx, {
       at: now,

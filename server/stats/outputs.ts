@@ -136,10 +136,10 @@ export const assessmentStatsOut = z
   .describe('年度考核评估');
 
 export const targetsSetOut = z.object({ set: countOut.describe('设定任务的县数') }).describe('已设定交易任务');
-type _Set = Proves<Describes<typeof targetsSetOut, ReturnType<typeof setTargets>>>;
+type _Set = Proves<Describes<typeof targetsSetOut, Awaited<ReturnType<typeof setTargets>>>>;
 
 const cityOut = z.object({ id: idOut, name: z.string() });
-type _City = Proves<Describes<typeof cityOut, ReturnType<typeof citiesList>[number]>>;
+type _City = Proves<Describes<typeof cityOut, Awaited<ReturnType<typeof citiesList>>[number]>>;
 const countyOut = z.object({
   id: idOut,
   name: z.string(),
@@ -148,7 +148,7 @@ const countyOut = z.object({
   nationalPoverty: z.boolean().describe('国家级贫困县'),
   provincialPoverty: z.boolean().describe('省级贫困县'),
 });
-type _County = Proves<Describes<typeof countyOut, ReturnType<typeof countiesWithCity>[number]>>;
+type _County = Proves<Describes<typeof countyOut, Awaited<ReturnType<typeof countiesWithCity>>[number]>>;
 
 /** The filters' choices: cities and counties. */
 export const statsPlacesOut = z.object({ cities: z.array(cityOut), counties: z.array(countyOut) }).describe('筛选项：市、县');

@@ -53,15 +53,15 @@ afterEach(() => h.close());
 
 /** 偏关县 sells 100 mu at 30,000 元/亩 to 山西转型综改示范区, settled on 2026-11-02 (China time). */
 async function knownTrade() {
-  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
   const now = h.clock.now();
-  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '100', increment: '100', opensAt: now, closesAt: now + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as('zone')).bids.place({ listingId: listing.id, price: '30000', qty: '100' });
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '100', increment: '100', opensAt: now, closesAt: now + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '100' });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const trade = (await (await h.as('zone')).trades.list()).trades.find((t) => t.listingId === listing.id)!;
-  return (await h.as('zone')).trades.pay({ id: trade.id });
+  const trade = (await h.as('zone').trades.list()).trades.find((t) => t.listingId === listing.id)!;
+  return h.as('zone').trades.pay({ id: trade.id });
 }
 
 const all = { year: 2026, cityId: null, countyId: null };
@@ -85,11 +85,11 @@ describe('dashboards', () => {
       };
     };
     const answered = async (who: Parameters<Harness['as']>[0], input: { year: number; cityId: number | null; countyId: number | null }) => {
-      const m = await (await h.as(who)).stats.market(input);
+      const m = await h.as(who).stats.market(input);
       return { count: m.count, months: m.months.map(({ referenceFenPerMu: _r, floorFenPerMu: _f, ...row }) => row), points: m.points, byCity: m.byCity.map(({ cityName: _c, ...row }) => row) };
     };
     const pianguan = (await h.actor('pianguan')).organisationId;
-    await (await h.as('province')).stats.market(all); // the months read, and kept, while they have no trades
+    await h.as('province').stats.market(all); // the months read, and kept, while they have no trades
     const check = async () => {
       const cityId = (await tradeFacts(h.db, { from, to, countyId: pianguan }))[0]?.cityId;
       expect(await answered('province', all)).toEqual((await definition({})));
@@ -113,20 +113,20 @@ describe('dashboards', () => {
     const year = yearOf(now);
     const definition = async () => quarterlySeries((await tradeFacts(h.db, { from: yearRangeCst(year - 1).from, to: yearRangeCst(year).to })));
     await seedSynthetic(h.services, { trades: 120, seed: 11, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
-    const first = await (await h.as(null)).stats.public();
+    const first = await h.as(null).stats.public();
     expect(first.quarters.length).toBeGreaterThan(3);
     expect(first.quarters).toEqual((await definition()));
     // More trades in quarters already answered: their medians are worked out again, not kept stale.
     await seedSynthetic(h.services, { trades: 40, seed: 12, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
-    expect((await (await h.as(null)).stats.public()).quarters).toEqual((await definition()));
+    expect((await h.as(null).stats.public()).quarters).toEqual((await definition()));
   });
 
   it('a known trade appears in the monthly series, the spread by city and the quarterly public figures', async () => {
     // Answers are kept until the data changes: the trade must show at once, though the same question was asked before it.
-    expect((await (await h.as('province')).stats.market(all)).count).toBe(0);
-    expect((await (await h.as(null)).stats.public()).quarters).toEqual([]);
+    expect((await h.as('province').stats.market(all)).count).toBe(0);
+    expect((await h.as(null).stats.public()).quarters).toEqual([]);
     await knownTrade();
-    const m = await (await h.as('province')).stats.market(all);
+    const m = await h.as('province').stats.market(all);
     expect(m.count).toBe(1);
     expect(m.months).toHaveLength(12);
     const oct = m.months.find((r) => r.month === '2026-10')!;
@@ -141,39 +141,39 @@ describe('dashboards', () => {
     expect(m.byCity).toEqual([expect.objectContaining({ cityName: '忻州市', count: 1, minFenPerMu: 3_000_000, medianFenPerMu: 3_000_000, maxFenPerMu: 3_000_000, volumeMilliMu: 100_000 })]);
     expect(m.points).toEqual([{ at: expect.any(Number), priceFenPerMu: 3_000_000, qtyMilliMu: 100_000 }]);
 
-    const pub = await (await h.as(null)).stats.public();
+    const pub = await h.as(null).stats.public();
     expect(pub.quarters).toEqual([{ quarter: '2026-Q4', count: 1, volumeMilliMu: 100_000, medianFenPerMu: 3_000_000 }]);
 
     // Another year, another city: empty, not an error.
-    expect((await (await h.as('province')).stats.market({ ...all, year: 2019 })).months.every((r) => r.count === 0 && r.medianFenPerMu === null)).toBe(true);
-    const places = await (await h.as('province')).stats.places();
+    expect((await h.as('province').stats.market({ ...all, year: 2019 })).months.every((r) => r.count === 0 && r.medianFenPerMu === null)).toBe(true);
+    const places = await h.as('province').stats.places();
     const other = places.cities.find((c) => c.name !== '忻州市')!;
-    expect((await (await h.as('province')).stats.market({ ...all, cityId: other.id })).count).toBe(0);
+    expect((await h.as('province').stats.market({ ...all, cityId: other.id })).count).toBe(0);
   });
 
   it('proceeds per county: received and spent in the year, by category, ranked by received', async () => {
     await knownTrade();
-    await (await h.as('pianguan')).proceeds.spend({ spentOn: '2026-11-02', amount: '500000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
-    const p = await (await h.as('province')).stats.proceeds(all);
+    await h.as('pianguan').proceeds.spend({ spentOn: '2026-11-02', amount: '500000', category: 'poverty_consolidation', purpose: '饮水工程', budgetRef: '偏财〔2026〕1号' });
+    const p = await h.as('province').stats.proceeds(all);
     expect(p.rows[0]).toMatchObject({ countyName: '偏关县', receivedFen: 300_000_000, spentFen: 50_000_000, byCategory: { poverty_consolidation: 50_000_000 } });
     expect(p.rows.slice(1).every((r) => r.receivedFen === 0)).toBe(true);
     // The county sees its own row only.
-    expect((await (await h.as('hequ')).stats.proceeds(all)).rows.map((r) => r.countyName)).toEqual(['河曲县']);
+    expect((await h.as('hequ').stats.proceeds(all)).rows.map((r) => r.countyName)).toEqual(['河曲县']);
   });
 
   it('targets: 1000 mu by default, the counties behind first; the province sets later years, not past ones', async () => {
     await knownTrade();
-    const before = await (await h.as('province')).stats.targets(all);
+    const before = await h.as('province').stats.targets(all);
     const pianguan = before.rows.find((r) => r.countyName === '偏关县')!;
     expect(pianguan).toMatchObject({ targetMilliMu: 1_000_000, tradedMilliMu: 100_000, shortfallMilliMu: 900_000, progressBp: 1000, met: false });
     expect(before.rows[before.rows.length - 1]!.countyName).toBe('偏关县');
     expect(before.rows[0]!.tradedMilliMu).toBe(0);
 
-    expect((await (await h.as('province')).stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })).set).toBe(before.rows.length);
-    const after = await (await h.as('province')).stats.targets(all);
+    expect((await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })).set).toBe(before.rows.length);
+    const after = await h.as('province').stats.targets(all);
     expect(after.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 100_000, progressBp: 10_000, met: true });
-    expect((await refusal((await (await h.as('province')).stats.setTarget({ year: 2025, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })))).message).toBe('只能设置今年及以后年度的交易目标。');
-    expect((await (await h.as('pianguan')).stats.targets(all)).rows.map((r) => r.countyName)).toEqual(['偏关县']);
+    expect((await refusal((await h.as('province').stats.setTarget({ year: 2025, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })))).message).toBe('只能设置今年及以后年度的交易目标。');
+    expect((await h.as('pianguan').stats.targets(all)).rows.map((r) => r.countyName)).toEqual(['偏关县']);
   });
 
   it('targets carry their document; a change keeps the earlier target, so the one in force on any past day can be read back', async () => {
@@ -199,8 +199,8 @@ describe('dashboards', () => {
 
   it('the assessment marks a county that met its target with nothing overdue for reward, one that traded nothing for interview', async () => {
     await knownTrade();
-    await (await h.as('province')).stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
-    const a = await (await h.as('province')).stats.assessment(all);
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
+    const a = await h.as('province').stats.assessment(all);
     expect(a.year).toBe(2026);
     expect(a.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ tradedMilliMu: 100_000, receivedFen: 300_000_000, overdueCount: 0, mark: 'reward' });
     expect(a.rows.find((r) => r.countyName === '河曲县')).toMatchObject({ tradedMilliMu: 0, mark: 'interview' });
@@ -222,17 +222,17 @@ describe('dashboards', () => {
 
   it('a zone sees its own purchases only; a county its own sales', async () => {
     await knownTrade();
-    expect((await (await h.as('zone')).stats.market(all)).count).toBe(1);
-    expect((await (await h.as('zone2')).stats.market(all)).count).toBe(0);
-    expect((await (await h.as('pianguan')).stats.market(all)).count).toBe(1);
+    expect((await h.as('zone').stats.market(all)).count).toBe(1);
+    expect((await h.as('zone2').stats.market(all)).count).toBe(0);
+    expect((await h.as('pianguan').stats.market(all)).count).toBe(1);
     // A county's filter cannot widen its view.
-    expect((await (await h.as('hequ')).stats.market({ ...all, countyId: (await h.actor('pianguan')).organisationId })).count).toBe(0);
+    expect((await h.as('hequ').stats.market({ ...all, countyId: (await h.actor('pianguan')).organisationId })).count).toBe(0);
   });
 
   it('the exports carry the same figures as the tables', async () => {
     await knownTrade();
-    await (await h.as('province')).stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
-    const source = reportSource((await h.as('province')), all);
+    await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
+    const source = reportSource(h.as('province'), all);
     const monthly = await buildReport('monthly', source, 'zh');
     // ignoreBOM keeps the byte-order mark in the text, so the test can see it is there.
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv(monthly));
@@ -245,7 +245,7 @@ describe('dashboards', () => {
     expect(assessment.columns.map((c) => c.header)).toContain('本年收益（万元）');
     const proceedsCsv = new TextDecoder().decode(toCsv(await buildReport('proceeds', source, 'zh')));
     expect(proceedsCsv).toContain('偏关县,忻州市,300,0,');
-    const english = await buildReport('cities', reportSource((await h.as('province', 'en')), all), 'en');
+    const english = await buildReport('cities', reportSource(h.as('province', 'en'), all), 'en');
     expect(english.columns.map((c) => c.header)).toEqual(['City', 'Trades', 'Volume (mu)', 'Min (yuan/mu)', '25th pct (yuan/mu)', 'Median price (yuan/mu)', '75th pct (yuan/mu)', 'Max (yuan/mu)']);
     const xlsx = await toXlsx(assessment);
     expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe('PK'); // a zip, as .xlsx files are
@@ -254,16 +254,16 @@ describe('dashboards', () => {
 
   it('who may read which dashboard', async () => {
     for (const user of ['xinzhou', 'zone']) {
-      expect((await refusal((await (await h.as(user)).stats.proceeds(all)))).code).toBe('FORBIDDEN');
-      expect((await refusal((await (await h.as(user)).stats.assessment(all)))).code).toBe('FORBIDDEN');
+      expect((await refusal((await h.as(user).stats.proceeds(all)))).code).toBe('FORBIDDEN');
+      expect((await refusal((await h.as(user).stats.assessment(all)))).code).toBe('FORBIDDEN');
     }
-    expect((await refusal((await (await h.as('pianguan')).stats.obligations(all)))).code).toBe('FORBIDDEN');
-    expect((await refusal((await (await h.as(null)).stats.market(all)))).code).toBe('UNAUTHORIZED');
+    expect((await refusal((await h.as('pianguan').stats.obligations(all)))).code).toBe('FORBIDDEN');
+    expect((await refusal((await h.as(null).stats.market(all)))).code).toBe('UNAUTHORIZED');
   });
   it('the price charts and the public page read the packs and the monthly sums, not the trades', async () => {
     const now = h.clock.now();
     await seedSynthetic(h.services, { trades: 150, seed: 31, from: yearRangeCst(yearOf(now) - 1).from, to: now - HOUR });
-    const cityId = (await (await h.as('province')).stats.places()).cities[0]!.id;
+    const cityId = (await h.as('province').stats.places()).cities[0]!.id;
     const read: string[] = [];
     const prepare = h.db.connection.prepare;
     h.db.connection.prepare = ((text: string) => {
@@ -271,9 +271,9 @@ describe('dashboards', () => {
       return prepare(text);
     }) as typeof prepare;
     try {
-      const year = await (await h.as('province')).stats.market(all);
-      const city = await (await h.as('province')).stats.market({ ...all, cityId });
-      const figures = await (await h.as(null)).stats.public();
+      const year = await h.as('province').stats.market(all);
+      const city = await h.as('province').stats.market({ ...all, cityId });
+      const figures = await h.as(null).stats.public();
       expect(year.count).toBeGreaterThan(50);
       expect(city.months).toHaveLength(12);
       expect(figures.quarters.some((q) => q.medianFenPerMu !== null)).toBe(true);

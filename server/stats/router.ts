@@ -53,7 +53,7 @@ const isPoverty = (c: CountyFlags) => isInTarget(c, 'poverty');
 const dashboardProcedure = roleProcedure('province', 'county', 'zone');
 
 /** A dashboard answer for this caller and filter, kept until the data changes (server/books/memo.ts). */
-const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => T) =>
+const kept = <T>(ctx: Context, name: string, input: unknown, compute: () => Promise<T>) =>
   memo(ctx.services.db, ctx.services.clock.now(), `${name}:${ctx.user?.role ?? 'public'}:${ctx.user?.organisationId ?? ''}:${JSON.stringify(input)}`, compute);
 
 export const statsRouter = router({

@@ -28,8 +28,8 @@ export async function makeHarness() {
 
   const userId = async (username: string) => (await db.select().from(users).where(eq(users.username, username)).all())[0]!.id;
   /** A caller acting as a demo user (or signed out, with null). */
-  const as = async (username: string | null, locale: Locale = 'zh') =>
-    createCaller({ services, user: username ? await sessionUser(db, (await userId(username))) : null, locale });
+  const as = (username: string | null, locale: Locale = 'zh') =>
+    createCaller(async () => ({ services, user: username ? await sessionUser(db, await userId(username)) : null, locale }));
   const orgId = async (name: string) => (await db.select().from(organisations).where(eq(organisations.name, name)).all())[0]!.id;
   const actor = async (username: string) => {
     const u = (await sessionUser(db, (await userId(username))))!;
@@ -41,13 +41,13 @@ export async function makeHarness() {
    * second official `checker` (maker and checker); the zone's free funds are credited.
    */
   const receiveTransfer = async (input: { zoneId: number; amount: string; bankRef: string }) => {
-    const proposed = await (await as('province')).accounts.proposeTransfer(input);
-    return (await as('checker')).accounts.confirmTransfer({ id: proposed.id });
+    const proposed = await as('province').accounts.proposeTransfer(input);
+    return as('checker').accounts.confirmTransfer({ id: proposed.id });
   };
 
   /** The province records new values of market settings, in force at once (today's date), under a document number. */
   const setSettings = async (values: Partial<MarketSettings>, documentNo = '测试〔2026〕1号') =>
-    (await as('province')).settings.addVersion({ ...values, documentNo, effectiveDate: isoDateCst(clock.now()) });
+    as('province').settings.addVersion({ ...values, documentNo, effectiveDate: isoDateCst(clock.now()) });
 
   /** The ledger's invariants: balances match the journal, entries balance, each asset sums to zero. */
   const checkLedger = async () => ({

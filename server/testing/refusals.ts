@@ -10,7 +10,11 @@ const tablesOf = async (db: Db) =>
   );
 
 /** Every row of every table, in rowid order. */
-export const dumpTables = async (db: Db) => Object.fromEntries((await tablesOf(db)).map(async (t) => [t, await db.connection.prepare(`select * from "${t}" order by rowid`).all()]));
+export async function dumpTables(db: Db) {
+  const tables: Record<string, unknown[]> = {};
+  for (const t of await tablesOf(db)) tables[t] = await db.connection.prepare(`select * from "${t}" order by rowid`).all();
+  return tables;
+}
 
 export async function caught(p: Promise<unknown>): Promise<TRPCError> {
   const e = await p.then(

@@ -34,10 +34,10 @@ export const meOut = sessionUserOut.nullable().describe('当前登录用户；�
 export const userOut = z
   .object({ id: idOut, username: z.string(), displayName: z.string(), organisationId: idOut, disabled: z.boolean(), mustChangePassword: z.boolean() })
   .describe('用户');
-type _Created = Proves<Describes<typeof userOut, ReturnType<typeof createUser>>>;
-type _Changed = Proves<Describes<typeof userOut, ReturnType<typeof changeOwnPassword>>>;
-type _Disabled = Proves<Describes<typeof userOut, ReturnType<typeof setUserDisabled>>>;
-type _Reset = Proves<Describes<typeof userOut, ReturnType<typeof resetPassword>>>;
+type _Created = Proves<Describes<typeof userOut, Awaited<ReturnType<typeof createUser>>>>;
+type _Changed = Proves<Describes<typeof userOut, Awaited<ReturnType<typeof changeOwnPassword>>>>;
+type _Disabled = Proves<Describes<typeof userOut, Awaited<ReturnType<typeof setUserDisabled>>>>;
+type _Reset = Proves<Describes<typeof userOut, Awaited<ReturnType<typeof resetPassword>>>>;
 
 const userRowOut = z.object({
   id: idOut,
@@ -51,7 +51,7 @@ const userRowOut = z.object({
   mustChangePassword: z.boolean(),
   passwordChangedAt: epochMsOut.nullable(),
 });
-type _UserRow = Proves<Describes<typeof userRowOut, ReturnType<typeof usersWithOrganisation>[number]>>;
+type _UserRow = Proves<Describes<typeof userRowOut, Awaited<ReturnType<typeof usersWithOrganisation>>[number]>>;
 
 export const usersOut = z.array(userRowOut).describe('全部用户及其机构');
 
@@ -63,11 +63,11 @@ const signInOut = z.object({
   address: z.string().describe('来源地址'),
   outcome: z.enum(signIns.outcome.enumValues).describe('success 成功 / failure 失败 / throttled 限流'),
 });
-type _SignIn = Proves<Describes<typeof signInOut, ReturnType<typeof signInHistory>[number]>>;
+type _SignIn = Proves<Describes<typeof signInOut, Awaited<ReturnType<typeof signInHistory>>[number]>>;
 
 export const signInsPageOut = z.object({ signIns: z.array(signInOut).describe('登录记录，最新在前'), ...pageEnvelope }).describe('登录记录（一页）');
 
 const organisationOut = z.object({ id: idOut, name: z.string(), kind: roleOut });
-type _Organisation = Proves<Describes<typeof organisationOut, ReturnType<typeof organisationsList>[number]>>;
+type _Organisation = Proves<Describes<typeof organisationOut, Awaited<ReturnType<typeof organisationsList>>[number]>>;
 
 export const organisationsOut = z.array(organisationOut).describe('全部机构');

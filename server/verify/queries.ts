@@ -50,7 +50,7 @@ async function tradeRow(db: DbOrTx, id: number) {
     .where(eq(trades.id, id))
     .all())[0];
 }
-type TradeRow = NonNullable<ReturnType<typeof tradeRow>>;
+type TradeRow = NonNullable<Awaited<ReturnType<typeof tradeRow>>>;
 
 /** The facts a trade confirmation's code vouches for: fixed at the award, never changed after. */
 const tradeFacts = (t: TradeRow) => [t.confirmationNo, t.listingId, t.lotId, t.sellerId, t.buyerId, t.qtyMilliMu, t.priceFenPerMu, t.amountFen, t.awardedAt];
@@ -129,7 +129,7 @@ async function tradeVerdict(db: DbOrTx, t: TradeRow) {
   };
 }
 
-async function holdingVerdict(db: DbOrTx, lot: NonNullable<ReturnType<typeof lotRow>>, zoneId: number, zoneName: string) {
+async function holdingVerdict(db: DbOrTx, lot: NonNullable<Awaited<ReturnType<typeof lotRow>>>, zoneId: number, zoneName: string) {
   const { purchases, byRight, carried } = await rightsOfPurchases(db, lot.id, zoneId);
   const rights = RIGHTS.map((asset) => ({
     asset,
@@ -192,8 +192,12 @@ export async function serialLookup(db: DbOrTx, start: number, end: number) {
     .limit(MAX_LOTS)
     .all();
   const lotIds = lotRows.map((l) => l.lotId);
-  const sales = lotIds.length === 0 ? [] : lotIds.flatMap(async (id) => (await salesOfLot(db, id)).map((s) => ({ ...s, lotId: id })));
-  const usesByLot = lotIds.map(async (id) => ({ id, uses: await usesOfLot(db, id) }));
+  const sales = [];
+  const usesByLot = [];
+  for (const id of lotIds) {
+    sales.push(...(await salesOfLot(db, id)).map((s) => ({ ...s, lotId: id })));
+    usesByLot.push({ id, uses: await usesOfLot(db, id) });
+  }
   const draws: UseDraw[] = usesByLot.flatMap(({ id, uses }) =>
     uses.filter((u) => u.asset === 'NEW_LAND' || u.asset === 'SCALE').map((u) => ({ lotId: id, zoneId: u.zoneId, useId: u.useId, asset: u.asset as 'NEW_LAND' | 'SCALE', qtyMilliMu: u.qtyMilliMu })),
   );
@@ -228,7 +232,8 @@ export async function serialLookup(db: DbOrTx, start: number, end: number) {
           .orderBy(asc(projectPlots.id))
           .all();
   const tradeIds = [...new Set(history.segments.map((s) => s.tradeId).filter((id): id is number => id !== null))];
-  const tradeRows = tradeIds.map(async (id) => (await tradeRow(db, id))!);
+  const tradeRows: NonNullable<Awaited<ReturnType<typeof tradeRow>>>[] = [];
+  for (const id of tradeIds) tradeRows.push((await tradeRow(db, id))!);
   const allUses = usesByLot.flatMap((l) => l.uses);
   const useById = (id: number | null) => {
     const u = id === null ? undefined : allUses.find((x) => x.useId === id);
@@ -238,10 +243,10 @@ export async function serialLookup(db: DbOrTx, start: number, end: number) {
 
   return {
     truncated: history.truncated || upTo < end,
-    segments: history.segments.map(async (s) => {
+    segments: await Promise.all(history.segments.map(async (s) => {
       const lot = lotRows.find((l) => l.lotId === s.lotId);
       const project = lot ? projectRows.find((p) => p.id === lot.projectId) : undefined;
-      const trade = s.tradeId === null ? undefined : await tradeRows.find((t) => t.id === s.tradeId);
+      const trade = s.tradeId === null ? undefined : tradeRows.find((t) => t.id === s.tradeId);
       return {
         range: formatSerialRange(s),
         qtyMilliMu: s.end - s.start,
@@ -252,6 +257,6 @@ export async function serialLookup(db: DbOrTx, start: number, end: number) {
         newLandUse: useById(s.newLandUseId),
         scaleUse: useById(s.scaleUseId),
       };
-    }),
+    })),
   };
 }

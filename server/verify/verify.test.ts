@@ -22,14 +22,14 @@ const serial = (n: number) => String(n).padStart(12, '0');
 
 /** An auction of 100 mu of pianguan's lot won by zone2 (60 mu) and zone3 (30 mu); returns the lot and both trades. */
 async function twoAwards() {
-  const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
-  const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '20', increment: '500', opensAt: h.clock.now(), closesAt: h.clock.now() + HOUR });
-  await (await h.as('province')).listings.review({ listingId: listing.id, approve: true });
-  await (await h.as('zone2')).bids.place({ listingId: listing.id, price: '30500', qty: '60' });
-  await (await h.as('zone3')).bids.place({ listingId: listing.id, price: '31000', qty: '30' });
+  const lot = (await h.as('pianguan').accounts.quota())[0]!;
+  const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '100', reservePrice: '30000', minLot: '20', increment: '500', opensAt: h.clock.now(), closesAt: h.clock.now() + HOUR });
+  await h.as('province').listings.review({ listingId: listing.id, approve: true });
+  await h.as('zone2').bids.place({ listingId: listing.id, price: '30500', qty: '60' });
+  await h.as('zone3').bids.place({ listingId: listing.id, price: '31000', qty: '30' });
   h.clock.advance(HOUR);
   await sweep(h.services);
-  const trades = (await (await h.as('province')).trades.list()).trades.filter((t) => t.listingId === listing.id);
+  const trades = (await h.as('province').trades.list()).trades.filter((t) => t.listingId === listing.id);
   const zone2 = trades.find(async (t) => t.buyerId === (await h.actor('zone2')).organisationId)!;
   const zone3 = trades.find(async (t) => t.buyerId === (await h.actor('zone3')).organisationId)!;
   return { lot, listing, zone2, zone3 };
@@ -78,7 +78,7 @@ describe('verification codes', () => {
       if (!a.genuine || a.document.kind !== 'trade') throw new Error('not genuine');
       return a.document;
     };
-    await (await h.as('zone2')).trades.pay({ id: zone2.id });
+    await h.as('zone2').trades.pay({ id: zone2.id });
     const settled = await standing(zone2.id);
     expect(settled.status).toBe('valid');
     expect(settled.serialRange).toMatch(/^\d{12}–\d{12}$/);
@@ -89,7 +89,7 @@ describe('verification codes', () => {
     expect((await standing(zone3.id)).status).toBe('lapsed');
 
     // The zone uses 10 mu of new construction land quota: its rights are used in part.
-    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
+    await h.as('zone2').rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
     const used = await standing(zone2.id);
     expect(used.status).toBe('used_part');
     expect(used.rights.find((r) => r.asset === 'NEW_LAND')!.usedMilliMu).toBe(10_000);
@@ -97,12 +97,12 @@ describe('verification codes', () => {
 
   it('the rights certificate of a zone for a lot verifies, and only for that zone', async () => {
     const { lot, zone2 } = await twoAwards();
-    await (await h.as('zone2')).trades.pay({ id: zone2.id });
+    await h.as('zone2').trades.pay({ id: zone2.id });
     const code = (await holdingCode(h.db, (await h.actor('zone2')).organisationId, lot.id))!;
-    const answer = await (await h.as(null)).verify.document({ code });
+    const answer = await h.as(null).verify.document({ code });
     expect(answer.genuine && answer.document.kind === 'holding' && answer.document).toMatchObject({ status: 'valid', zoneName: '晋中开发区（演示）', purchases: [{ confirmationNo: zone2.confirmationNo, qtyMilliMu: 60_000 }] });
     const zone3Code = (await holdingCode(h.db, (await h.actor('zone3')).organisationId, lot.id))!;
-    expect(await (await h.as(null)).verify.document({ code: plain(zone3Code).slice(0, 10) + plain(code).slice(10) })).toEqual({ genuine: false });
+    expect(await h.as(null).verify.document({ code: plain(zone3Code).slice(0, 10) + plain(code).slice(10) })).toEqual({ genuine: false });
   });
 
   it('a code is the same after a restart on the same data folder, and differs on another', async () => {
@@ -138,7 +138,7 @@ describe('verification codes', () => {
 describe('public serial look-up', () => {
   it('after a partial sale: the sold units show the trade and the zone, the rest the county; a use shows on the units used', async () => {
     const { lot, zone2, listing } = await twoAwards();
-    await (await h.as('zone2')).trades.pay({ id: zone2.id });
+    await h.as('zone2').trades.pay({ id: zone2.id });
     const start = lot.serialStart;
     const anyone = await h.as(null);
 
@@ -157,8 +157,8 @@ describe('public serial look-up', () => {
     expect((await anyone.verify.serials({ from: serial(start + 60_000), to: '' })).segments[0]!.holderKind).toBe('county');
 
     // zone2 uses 10 mu of new construction land quota and 5 of scale: the first units of its purchase show it.
-    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
-    await (await h.as('zone2')).rights.use({ applicationName: '晋中2026年第2批次用地', approvalRef: '晋政地〔2026〕10号', area: '5', rights: ['SCALE'] });
+    await h.as('zone2').rights.use({ applicationName: '晋中2026年第1批次用地', approvalRef: '晋政地〔2026〕9号', area: '10', rights: ['NEW_LAND'] });
+    await h.as('zone2').rights.use({ applicationName: '晋中2026年第2批次用地', approvalRef: '晋政地〔2026〕10号', area: '5', rights: ['SCALE'] });
     const after = await anyone.verify.serials({ from: serial(start), to: serial(start + 60_000 - 1) });
     expect(after.segments.map((s) => [s.qtyMilliMu, s.newLandUse?.approvalRef ?? null, s.scaleUse?.approvalRef ?? null])).toEqual([
       [5_000, '晋政地〔2026〕9号', '晋政地〔2026〕10号'],

@@ -71,7 +71,7 @@ export async function archiveFiles(db: Db, period: { from: number; to: number })
     const columns = t.columns ?? ((await sqlite.prepare(`select name from pragma_table_info(?)`).all(t.table)) as { name: string }[]).map((c) => c.name);
     const select = `select ${columns.map((c) => `"${c}"`).join(', ')} from "${t.table}"`;
     const where = t.where ?? (t.at ? `"${t.at}" >= ? and "${t.at}" < ?` : null);
-    const statement = sqlite.prepare(where ? `${select} where ${where} order by rowid` : `${select} order by rowid`).raw(true);
+    const statement = sqlite.prepare(where ? `${select} where ${where} order by rowid` : `${select} order by rowid`).raw();
     const rows = (where ? await statement.all(period.from, period.to) : await statement.all()) as unknown[][];
     counts[`${t.table}.csv`] = rows.length;
     files[`${t.table}.csv`] = strToU8(stringify([columns, ...rows.map((r) => r.map((v) => (v === null ? '' : v instanceof Buffer ? v.toString('base64') : v)))]));

@@ -11,7 +11,7 @@
 import 'server-only';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { type Db, clientOf } from '@/db/client';
+import { type Db, sqliteOf } from '@/db/client';
 
 /** SQLite's own default, restored if the worker stops. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -59,8 +59,10 @@ export interface CheckpointerOptions {
   onCheckpoint?: (r: { checkpointed: number; log: number }) => void;
 }
 
+/** SQLite's WAL only: PostgreSQL checkpoints by itself. */
 export function startCheckpointer(db: Db, file: string, opts: CheckpointerOptions = {}): Checkpointer {
-  const client = clientOf(db);
+  const client = sqliteOf(db);
+  if (!client) return { now: () => undefined, stop: () => Promise.resolve() };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { file, busyMs: opts.busyMs ?? 20, idleMs: opts.idleMs ?? 250, module: createRequire(`${process.cwd()}/`).resolve('better-sqlite3') },

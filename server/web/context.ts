@@ -19,7 +19,7 @@ export async function createContext({ cookies }: { cookies: string | null | unde
   // Reloaded on every request: a sign-out, reset or disabling ends the session at once.
   let user = session ? await sessionUser(s.db, session.userId, session.sessionVersion) : null;
   let sessionEnded: 'idle' | undefined;
-  if (session && user && !sessionStillActive(sessionActivityStore(s.db), session, Date.now(), env.idleMs)) {
+  if (session && user && !(await sessionStillActive(sessionActivityStore(s.db), session, Date.now(), env.idleMs))) {
     user = null;
     sessionEnded = 'idle';
   }

@@ -81,7 +81,7 @@ describe('an upload is refused for its file name', () => {
   };
 
   it('with a control or text-direction character, in Chinese and in English; nothing written, no file kept', async () => {
-    const project = await (await h.as('baode')).projects.create({
+    const project = await h.as('baode').projects.create({
       name: '保德县2026年度项目区',
       villages: '杨家湾镇',
       forCrossRegion: true,

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 const CJK = /[\u4e00-\u9fff]/;
 
 let h: Harness;
-let handle: ReturnType<typeof createOpenApiHandler>;
+let handle: Awaited<ReturnType<typeof createOpenApiHandler>>;
 type Doc = {
   paths: Record<string, Record<string, { parameters?: { name: string; required: boolean; schema: Schema }[]; responses: Record<string, { content?: { 'application/json': { schema: Schema } } }>; 'x-scopes': string[]; 'x-roles': string[] }>>;
   components: { securitySchemes: Record<string, { scheme: string }> };
@@ -25,7 +25,7 @@ const keys: Record<string, string> = {};
 const USERS_BY_ROLE: Record<string, string> = { province: 'province', city: 'xinzhou', county: 'pianguan', zone: 'zone' };
 
 const newKey = async (username: string, scopes: ('read:market' | 'read:own' | 'write:uses')[], lifeMs = 30 * DAY) =>
-  (await (await h.as(username)).apiKeys.create({ name: `测试 ${username}`, scopes, expiresAt: h.clock.now() + lifeMs })).secret;
+  (await h.as(username).apiKeys.create({ name: `测试 ${username}`, scopes, expiresAt: h.clock.now() + lifeMs })).secret;
 
 async function call(path: string, { key, method = 'GET', body, lang }: { key?: string | null; method?: string; body?: unknown; lang?: string } = {}) {
   const headers: Record<string, string> = {};
@@ -154,10 +154,10 @@ describe('the OpenAPI document', () => {
 
 describe('keys', () => {
   it('the secret is shown once and only its hash is kept', async () => {
-    const made = await (await h.as('zone2')).apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
+    const made = await h.as('zone2').apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
     expect(made.secret).toMatch(/^qx_[A-Za-z0-9_-]{43}$/);
     expect(made.key.prefix).toBe(made.secret.slice(0, 8));
-    const listed = await (await h.as('zone2')).apiKeys.list();
+    const listed = await h.as('zone2').apiKeys.list();
     expect(JSON.stringify(listed)).not.toContain(made.secret);
     expect(listed[0]).toMatchObject({ id: made.key.id, status: 'active', scopes: ['read:market'], lastUsedAt: null });
     const row = (await h.db.connection.prepare('select * from api_keys where id = ?').get(made.key.id)) as Record<string, unknown>;
@@ -168,7 +168,7 @@ describe('keys', () => {
     expect(audit.after).not.toContain(row.secret_hash as string);
     // Using it records when.
     expect((await call('/listings', { key: made.secret })).status).toBe(200);
-    expect((await (await h.as('zone2')).apiKeys.list())[0]!.lastUsedAt).toBe(h.clock.now());
+    expect((await h.as('zone2').apiKeys.list())[0]!.lastUsedAt).toBe(h.clock.now());
   });
 
   it('missing, unknown, expired and revoked keys: 401, in the caller’s language', async () => {
@@ -187,11 +187,11 @@ describe('keys', () => {
     h.clock.advance(DAY);
     expect((await call('/listings', { key: shortLived })).status).toBe(401);
 
-    const made = await (await h.as('zone3')).apiKeys.create({ name: '待撤销', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
+    const made = await h.as('zone3').apiKeys.create({ name: '待撤销', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
     expect((await call('/listings', { key: made.secret })).status).toBe(200);
-    await (await h.as('zone3')).apiKeys.revoke({ id: made.key.id });
+    await h.as('zone3').apiKeys.revoke({ id: made.key.id });
     expect((await call('/listings', { key: made.secret })).status).toBe(401);
-    expect((await (await h.as('zone3')).apiKeys.list()).find((k) => k.id === made.key.id)!.status).toBe('revoked');
+    expect((await h.as('zone3').apiKeys.list()).find((k) => k.id === made.key.id)!.status).toBe('revoked');
   });
 
   it('a key without the scope: 403; the role’s own refusals as the app gives them', async () => {
@@ -253,17 +253,17 @@ describe('keys', () => {
   });
 
   it('a zone cannot revoke another organisation’s key; the province can', async () => {
-    const made = await (await h.as('zone2')).apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
-    await expect((await h.as('zone')).apiKeys.revoke({ id: made.key.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await (await h.as('province')).apiKeys.revoke({ id: made.key.id });
-    await expect((await h.as('zone2')).apiKeys.revoke({ id: made.key.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const made = await h.as('zone2').apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() + DAY });
+    await expect(h.as('zone').apiKeys.revoke({ id: made.key.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await h.as('province').apiKeys.revoke({ id: made.key.id });
+    await expect(h.as('zone2').apiKeys.revoke({ id: made.key.id })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await call('/listings', { key: made.secret })).status).toBe(401);
   });
 
   it('an expiry over a year ahead or in the past is refused', async () => {
-    await expect((await h.as('zone')).apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() + 366 * DAY })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '接口密钥的有效期最长 365 天。' });
-    await expect((await h.as('zone')).apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() - 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect((await h.as('zone')).apiKeys.create({ name: 'x', scopes: [], expiresAt: h.clock.now() + DAY })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(h.as('zone').apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() + 366 * DAY })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: '接口密钥的有效期最长 365 天。' });
+    await expect(h.as('zone').apiKeys.create({ name: 'x', scopes: ['read:market'], expiresAt: h.clock.now() - 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(h.as('zone').apiKeys.create({ name: 'x', scopes: [], expiresAt: h.clock.now() + DAY })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('over the rate limit: 429 with Retry-After', async () => {
@@ -296,9 +296,9 @@ describe('the change feed', () => {
 
   it('own records are the organisation’s own; another county’s are not shown', async () => {
     // 偏关县 lists from its lot: its own record, which 河曲县 must not see (a pending listing is not public).
-    const lot = (await (await h.as('pianguan')).accounts.quota())[0]!;
+    const lot = (await h.as('pianguan').accounts.quota())[0]!;
     const t0 = h.clock.now();
-    const listing = await (await h.as('pianguan')).listings.create({ lotId: lot.id, mode: 'auction', qty: '1', reservePrice: '30000', minLot: '1', increment: '100', opensAt: t0, closesAt: t0 + 3 * DAY });
+    const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '1', reservePrice: '30000', minLot: '1', increment: '100', opensAt: t0, closesAt: t0 + 3 * DAY });
     const own = (await call('/feed?view=own&limit=500', { key: keys.county })).body as { events: { entity: string; entityId: number; action: string; visibility: string; after: unknown }[] };
     const mine = own.events.find((e) => e.entity === 'listing' && e.entityId === listing.id && e.action === 'listing.create');
     expect(mine).toMatchObject({ visibility: 'own' });

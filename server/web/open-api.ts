@@ -313,7 +313,7 @@ function feedInput(input: unknown, scopes: ApiScope[], locale: Locale) {
 }
 
 export interface OpenApiHandlerOptions {
-  services: () => Services;
+  services: () => Promise<Services>;
 }
 
 /** Answers a request for `/api/v1/<path>`. */
@@ -338,7 +338,7 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
         const other = API_OPERATIONS.some((o) => o.path === route);
         throw other ? new Refusal(405, 'METHOD_NOT_SUPPORTED', translate(locale, 'errors', 'methodNotSupported')) : new Refusal(404, 'NOT_FOUND', translate(locale, 'errors', 'apiOperationNotFound'));
       }
-      const s = services();
+      const s = await services();
       const secret = bearerOf(req.headers.get('authorization'));
       if (!secret) throw new Refusal(401, 'UNAUTHORIZED', translate(locale, 'errors', 'apiKeyMissing'), { headers: { 'WWW-Authenticate': 'Bearer' } });
       const now = s.clock.now();

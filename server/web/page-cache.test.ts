@@ -21,7 +21,7 @@ interface Setup {
   clock: ManualClock;
   writer: Database.Database;
   renders: string[];
-  cache: ReturnType<typeof createPageCache>;
+  cache: Awaited<ReturnType<typeof createPageCache>>;
   /** What the stand-in renderer does next (status, cookies, a commit while it renders, a pause). */
   next: { status?: number; setCookie?: boolean; commitWhileRendering?: boolean; pauseMs?: number };
   close: () => Promise<void>;

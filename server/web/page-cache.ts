@@ -2,23 +2,23 @@
 // 0006). Next.js spends ~10 ms of this machine's time rendering the market page, and a zone asks for
 // it far more often than the market changes. A page is kept per user, language and address, and is
 // served again only while
-//   1. no commit has reached the database since it was rendered: SQLite's `data_version`, read on a
-//      connection of its own that never writes, changes with every commit of any other connection,
-//      other processes' included (sqlite.org/pragma.html#pragma_data_version); and
+//   1. no commit has reached the database since it was rendered: the engine's version moves with every
+//      commit, other processes' included (db/engine.ts: SQLite's `data_version`, PostgreSQL's WAL
+//      position); and
 //   2. the clock has not reached the next moment the page changes by time alone (a listing opening
 //      or closing, guidance coming into force), which the page's entry below declares.
 // Every answer still checks the session and gets its own Content-Security-Policy nonce.
 import 'server-only';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import Database from 'better-sqlite3';
 import { newNonce } from '@/lib/csp-nonce';
 import { log, loggableCause } from '@/server/kernel/log';
 
 /** For a page that may be kept: the next moment it changes by the clock alone (ms), or null for none. */
-export type ChangesAt = (now: number) => number | null;
+export type ChangesAt = (now: number) => Promise<number | null>;
 
 export interface PageCacheOptions {
-  databaseFile: string;
+  /** Moves whenever a commit has reached the database (the engine's `version`). */
+  version: () => Promise<string>;
   now: () => number;
   /** Who asks, in which language: null (signed out, session ended) is never served from the cache. */
   viewerOf: (req: IncomingMessage) => Promise<{ userId: number; locale: string } | null>;
@@ -31,7 +31,7 @@ export interface PageCacheOptions {
 }
 
 interface Kept {
-  version: number;
+  version: string;
   renderedAt: number;
   until: number;
   headers: OutgoingHttpHeaders;
@@ -47,9 +47,7 @@ const NONCE = /'nonce-([^']+)'/;
 
 export function createPageCache(options: PageCacheOptions) {
   const { now, viewerOf, pages, maxBytes = 32 * 1024 * 1024, maxAgeMs = 60_000 } = options;
-  const watcher = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
-  const dataVersion = watcher.prepare('PRAGMA data_version').pluck();
-  const version = () => dataVersion.get() as number;
+  const { version } = options;
   /** Insertion order is recency: a hit moves its page to the end, the first is the oldest. */
   const kept = new Map<string, Kept>();
   let keptBytes = 0;
@@ -58,8 +56,8 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<void>>();
   const counts = { hits: 0, renders: 0 };
 
-  const fresh = (page: Kept | undefined, at: number): page is Kept =>
-    page !== undefined && page.version === version() && at >= page.renderedAt && at < page.until;
+  const fresh = async (page: Kept | undefined, at: number) =>
+    page !== undefined && page.version === (await version()) && at >= page.renderedAt && at < page.until;
 
   function send(key: string, page: Kept, res: ServerResponse) {
     kept.delete(key);
@@ -89,26 +87,26 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   /** Renders through `render` and keeps the page when it was rendered with nothing committed meanwhile. */
-  function renderAndKeep(key: string, changesAt: ChangesAt, res: ServerResponse, render: () => Promise<unknown>): Promise<void> {
-    const before = version();
+  async function renderAndKeep(key: string, changesAt: ChangesAt, res: ServerResponse, render: () => Promise<unknown>): Promise<void> {
+    const before = await version();
     const renderedAt = now();
-    const until = Math.min(changesAt(renderedAt) ?? Infinity, renderedAt + maxAgeMs);
+    const until = Math.min((await changesAt(renderedAt)) ?? Infinity, renderedAt + maxAgeMs);
     const body = captureBody(res);
     counts.renders++;
     render().catch((error: unknown) => log().error({ event: 'internal-error', ...loggableCause(error) }, 'page render failed'));
     return new Promise<void>((resolve) => {
-      res.once('close', () => {
+      res.once('close', () => void settle().finally(resolve));
+      const settle = async () => {
         const html = body();
         const headers = { ...res.getHeaders() };
         const csp = headers['content-security-policy'];
         const nonce = typeof csp === 'string' ? NONCE.exec(csp)?.[1] : undefined;
         // Only a whole, plain answer rendered without a commit meanwhile, and never one that sets cookies.
-        if (res.writableFinished && res.statusCode === 200 && html !== null && nonce && headers['set-cookie'] === undefined && version() === before) {
+        if (res.writableFinished && res.statusCode === 200 && html !== null && nonce && headers['set-cookie'] === undefined && (await version()) === before) {
           for (const name of ENCODING_HEADERS) delete headers[name];
           keep(key, { version: before, renderedAt, until, headers, html, nonce });
         }
-        resolve();
-      });
+      };
     });
   }
 
@@ -133,13 +131,13 @@ export function createPageCache(options: PageCacheOptions) {
     if (!viewer) return render();
     const key = `${viewer.userId}\n${viewer.locale}\n${req.url}`;
     const page = kept.get(key);
-    if (fresh(page, now())) return send(key, page, res);
+    if (page && (await fresh(page, now()))) return send(key, page, res);
     drop(key);
     const under = rendering.get(key);
     if (under) {
       await under;
       const after = kept.get(key);
-      if (fresh(after, now())) return send(key, after, res);
+      if (after && (await fresh(after, now()))) return send(key, after, res);
       return render();
     }
     const done = renderAndKeep(key, changesAt, res, render).finally(() => rendering.delete(key));
@@ -151,7 +149,6 @@ export function createPageCache(options: PageCacheOptions) {
     handle,
     /** How many answers came from the cache and how many were rendered (for tests and the benchmark). */
     counts: () => ({ ...counts, kept: kept.size, keptBytes }),
-    close: () => watcher.close(),
   };
 }
 

@@ -7,7 +7,7 @@ import { formatTime } from '@/lib/format';
 import type { createCaller } from '@/server/app-router';
 import { METRIC_KEYS } from '@/server/integrity/domain/thresholds';
 
-type Caller = ReturnType<typeof createCaller>;
+type Caller = Awaited<ReturnType<typeof createCaller>>;
 /** The dashboards' filter; the integrity screens also read a quarter or a month of the year. */
 export type Filter = { year: number | null; cityId: number | null; countyId: number | null; quarter?: number | null; month?: number | null };
 
@@ -43,7 +43,7 @@ export function reportSource(caller: Caller, filter: Filter) {
     integrity: once(() => caller.integrity.screens({ year: filter.year, quarter: filter.quarter ?? null, month: filter.month ?? null, cityId: filter.cityId, countyId: filter.countyId })),
   };
 }
-export type ReportSource = ReturnType<typeof reportSource>;
+export type ReportSource = Awaited<ReturnType<typeof reportSource>>;
 
 export async function buildReport(id: ReportId, source: ReportSource, locale: Locale): Promise<Report> {
   const t = translator(locale, 'stats');

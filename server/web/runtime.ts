@@ -9,7 +9,7 @@ import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 import type { Services } from '@/server/kernel/deps';
 
-const g = globalThis as unknown as { __qx?: { services: Services; testClock: OffsetClock | null } };
+const g = globalThis as unknown as { __qx?: Promise<{ services: Services; testClock: OffsetClock | null }> };
 
 async function init() {
   tightenDataFolder(env.dataDir);
@@ -19,8 +19,9 @@ async function init() {
   return { services: { db, clock, documents: documentStore(env.documentsDir) }, testClock };
 }
 
-export async function runtime() {
-  g.__qx ??= await init();
+/** Opened once, by whichever caller comes first; the others wait for the same opening. */
+export function runtime() {
+  g.__qx ??= init();
   return g.__qx;
 }
 

@@ -27,10 +27,10 @@ export const sweepNow = async () => sweep((await runtime()).services);
  */
 export function dailyCheckpointer(services: Services) {
   let publishedDay: string | null = null;
-  return () => {
+  return async () => {
     const day = isoDateCst(services.clock.now());
     if (day === publishedDay) return null;
-    const published = publishCheckpoint(services);
+    const published = await publishCheckpoint(services);
     publishedDay = day;
     return published;
   };
@@ -43,7 +43,7 @@ export async function startScheduler() {
   const tick = async () => {
     try {
       await sweep(services);
-      checkpoint();
+      await checkpoint();
       const now = Date.now();
       if (now - forgotAt >= HOUR_MS) {
         forgotAt = now;

@@ -80,23 +80,23 @@ describe('the idle timeout', () => {
 
   it('a session used within the window stays; one left idle longer ends, and stays ended', () => {
     const { s } = store();
-    expect(sessionStillActive(s, claims('a'), T + 1000, IDLE)).toBe(true);
-    expect(sessionStillActive(s, claims('a'), T + 1000 + IDLE, IDLE)).toBe(true); // exactly the window
-    expect(sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 1, IDLE)).toBe(false);
-    expect(sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 2, IDLE)).toBe(false);
+    expect(await sessionStillActive(s, claims('a'), T + 1000, IDLE)).toBe(true);
+    expect(await sessionStillActive(s, claims('a'), T + 1000 + IDLE, IDLE)).toBe(true); // exactly the window
+    expect(await sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 1, IDLE)).toBe(false);
+    expect(await sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 2, IDLE)).toBe(false);
   });
 
   it('a session first seen long after sign-in is idle from its sign-in', () => {
-    expect(sessionStillActive(store().s, claims('b'), T + IDLE + 1, IDLE)).toBe(false);
+    expect(await sessionStillActive(store().s, claims('b'), T + IDLE + 1, IDLE)).toBe(false);
   });
 
   it('is written at most once a minute, and a restart neither forgets nor revives it', () => {
     const { s, writes } = store();
-    for (let t = 0; t < 5 * 60_000; t += 10_000) expect(sessionStillActive(s, claims('c'), T + t, IDLE)).toBe(true);
+    for (let t = 0; t < 5 * 60_000; t += 10_000) expect(await sessionStillActive(s, claims('c'), T + t, IDLE)).toBe(true);
     expect(writes.length).toBe(5);
     forgetSessionActivity(); // as a restart
-    expect(sessionStillActive(s, claims('c'), T + 5 * 60_000 + IDLE - 60_000, IDLE)).toBe(true);
+    expect(await sessionStillActive(s, claims('c'), T + 5 * 60_000 + IDLE - 60_000, IDLE)).toBe(true);
     forgetSessionActivity();
-    expect(sessionStillActive(s, claims('c'), T + 5 * 60_000 + 3 * IDLE, IDLE)).toBe(false);
+    expect(await sessionStillActive(s, claims('c'), T + 5 * 60_000 + 3 * IDLE, IDLE)).toBe(false);
   });
 });

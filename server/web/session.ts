@@ -71,15 +71,15 @@ const PERSIST_EVERY_MS = 60_000;
 const activity = new Map<string, { lastSeen: number; persistedAt: number }>();
 
 export interface ActivityStore {
-  lastSeenOf(sessionId: string): number | undefined;
-  recordSeen(sessionId: string, userId: number, at: number): void;
+  lastSeenOf(sessionId: string): Promise<number | undefined> | number | undefined;
+  recordSeen(sessionId: string, userId: number, at: number): Promise<void> | void;
 }
 
 /** Whether a session was used within `idleMs` before `nowMs` (real time); counts this use if it was. */
-export function sessionStillActive(store: ActivityStore, claims: SessionClaims, nowMs: number, idleMs: number): boolean {
+export async function sessionStillActive(store: ActivityStore, claims: SessionClaims, nowMs: number, idleMs: number): Promise<boolean> {
   let seen = activity.get(claims.sessionId);
   if (!seen) {
-    const stored = store.lastSeenOf(claims.sessionId);
+    const stored = await store.lastSeenOf(claims.sessionId);
     seen = { lastSeen: stored ?? claims.issuedAt * 1000, persistedAt: stored ?? 0 };
   }
   if (nowMs - seen.lastSeen > idleMs) {
@@ -88,7 +88,7 @@ export function sessionStillActive(store: ActivityStore, claims: SessionClaims, 
   }
   seen.lastSeen = Math.max(seen.lastSeen, nowMs);
   if (nowMs - seen.persistedAt >= PERSIST_EVERY_MS) {
-    store.recordSeen(claims.sessionId, claims.userId, nowMs);
+    await store.recordSeen(claims.sessionId, claims.userId, nowMs);
     seen.persistedAt = nowMs;
   }
   if (!activity.has(claims.sessionId) && activity.size >= CACHE_LIMIT) activity.delete(activity.keys().next().value!);

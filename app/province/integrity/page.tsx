@@ -13,7 +13,7 @@ import { requireRole } from '@/server/web/page';
 import type { createCaller } from '@/server/app-router';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-type Screens = Awaited<ReturnType<ReturnType<typeof createCaller>['integrity']['screens']>>;
+type Screens = Awaited<ReturnType<Awaited<ReturnType<typeof createCaller>>['integrity']['screens']>>;
 type Group = Screens['total'];
 type Level = Group['worst'];
 

@@ -43,7 +43,7 @@ function builder(): Builder {
 }
 
 /** An ascending auction among `bidders` from the reserve up to about `targetBp` of it, raises of 1–8 increments. */
-function competitiveListing(rng: ReturnType<typeof random>, b: Builder, county: { id: number; cityId: number }, at: number, bidders: number[]): ScreenListing {
+function competitiveListing(rng: Awaited<ReturnType<typeof random>>, b: Builder, county: { id: number; cityId: number }, at: number, bidders: number[]): ScreenListing {
   const id = b.nextId();
   const reserve = rng.int(24_000, 34_000) * 100;
   const increment = 10_000;
@@ -83,7 +83,7 @@ function competitiveListing(rng: ReturnType<typeof random>, b: Builder, county: 
 }
 
 /** One bidder at (or near) the reserve; awarded to it. */
-function lonelyListing(rng: ReturnType<typeof random>, b: Builder, county: { id: number; cityId: number }, at: number, zoneId: number, stepsOverReserve: number): ScreenListing {
+function lonelyListing(rng: Awaited<ReturnType<typeof random>>, b: Builder, county: { id: number; cityId: number }, at: number, zoneId: number, stepsOverReserve: number): ScreenListing {
   const reserve = rng.int(24_000, 34_000) * 100;
   const price = reserve + stepsOverReserve * 10_000;
   const scheduledClosesAt = at + 10 * DAY;
@@ -102,7 +102,7 @@ function lonelyListing(rng: ReturnType<typeof random>, b: Builder, county: { id:
   };
 }
 
-function competitive(rng: ReturnType<typeof random>, b: Builder, perCounty: number): ScreenListing[] {
+function competitive(rng: Awaited<ReturnType<typeof random>>, b: Builder, perCounty: number): ScreenListing[] {
   const out: ScreenListing[] = [];
   for (const county of COUNTIES) {
     for (let i = 0; i < perCounty; i++) {

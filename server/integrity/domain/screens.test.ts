@@ -153,7 +153,7 @@ describe('one group of listings', () => {
     fc.assert(
       fc.property(market, fc.integer(), (ls, seed) => {
         const shuffled = [...ls].sort((a, b) => ((a.id * 7919 + seed) % 101) - ((b.id * 7919 + seed) % 101));
-        const sorted = (g: ReturnType<typeof screenGroup>) => JSON.stringify({ ...g, metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, { ...g.metrics[k], listingIds: [...g.metrics[k].listingIds].sort((a, b) => a - b) }])) });
+        const sorted = (g: Awaited<ReturnType<typeof screenGroup>>) => JSON.stringify({ ...g, metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, { ...g.metrics[k], listingIds: [...g.metrics[k].listingIds].sort((a, b) => a - b) }])) });
         expect(sorted(screenGroup(shuffled, t, rules))).toBe(sorted(screenGroup(ls, t, rules)));
         const byCounty = screenBy(ls, (l) => l.countyId, t, rules);
         expect(byCounty.reduce((n, c) => n + c.screen.listings, 0)).toBe(ls.length);
