@@ -208,5 +208,17 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'status', 'name', 'length', 'event', 'origin', 'parent', 'top', 'closed', 'open', 'close', 'stop', 'find', 'print', 'history', 'location'],
     },
   },
+  {
+    // Every statement reaches the database through a promise: one not awaited is a write that may
+    // land after the transaction it belongs to, or a refusal nobody hears.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['e2e/**', 'playwright.config.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   ...walls,
 );

@@ -88,7 +88,15 @@ async function settlement() {
   // The reference: the same inserts and updates, on the same schema, with the same values, replayed by
   // a bare better-sqlite3 loop, one transaction per settlement, nothing read and nothing checked. The
   // writes are recorded from the service paying the same trades on the first copy.
-  const writes = await recordWrites(recordFile, (r) => trades.slice(0, paid).map((id) => r(() => payTrade(r.services, zone, id))), clock.now());
+  const writes = await recordWrites(
+    recordFile,
+    async (r) => {
+      const made: Write[][] = [];
+      for (const id of trades.slice(0, paid)) made.push(await r(() => payTrade(r.services, zone, id)));
+      return made;
+    },
+    clock.now(),
+  );
   const bare = new Database(replayFile);
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = NORMAL');
@@ -146,10 +154,10 @@ type Write = { text: string; args: unknown[] };
  * The inserts, updates and deletes each call of `each` makes on the database in `file`, in order, with
  * their parameters: every prepared statement's run/get/all is watched while the calls run.
  */
-async function recordWrites(file: string, calls: (record: ((call: () => void) => Write[]) & { services: Services }) => Write[][], now: number): Promise<Write[][]> {
+async function recordWrites(file: string, calls: (record: ((call: () => Promise<unknown>) => Promise<Write[]>) & { services: Services }) => Promise<Write[][]>, now: number): Promise<Write[][]> {
   const db = await openDatabase(file);
   const services: Services = { db, clock: new ManualClock(now), documents: documentStore(path.join(tmp, 'record-documents')) };
-  const proto = Object.getPrototypeOf(db.connection.prepare('select 1')) as Record<'run' | 'get' | 'all', (...args: unknown[]) => unknown>;
+  const proto = Object.getPrototypeOf(sqliteOf(db)!.prepare('select 1')) as Record<'run' | 'get' | 'all', (...args: unknown[]) => unknown>;
   const originals = { run: proto.run, get: proto.get, all: proto.all };
   let current: Write[] | null = null;
   for (const method of ['run', 'get', 'all'] as const) {
@@ -158,15 +166,15 @@ async function recordWrites(file: string, calls: (record: ((call: () => void) =>
       return originals[method].apply(this, args);
     };
   }
-  const record = Object.assign((call: () => void) => {
+  const record = Object.assign(async (call: () => Promise<unknown>) => {
     current = [];
-    call();
+    await call();
     const made = current;
     current = null;
     return made;
   }, { services });
   try {
-    return calls(record);
+    return await calls(record);
   } finally {
     Object.assign(proto, originals);
     await db.connection.close();

@@ -89,7 +89,8 @@ export function allocatePlan(s: Services, actor: Actor, input: AllocationInput) 
     const targets = 'countyId' in input.to ? counties.filter((c) => c.id === (input.to as { countyId: number }).countyId) : counties.filter((c) => isInTarget(c, (input.to as { group: PlanTarget }).group));
     if ('countyId' in input.to) ensure(targets.length === 1, 'countyNotFound');
     ensure(targets.length > 0, 'noCountiesInTarget');
-    const fresh = targets.filter(async (c) => !await data.allocationExists(tx, c.id, input.year, input.kind));
+    const fresh = [];
+    for (const c of targets) if (!(await data.allocationExists(tx, c.id, input.year, input.kind))) fresh.push(c);
     ensure(fresh.length > 0, 'planAlreadyAllocated', { year: input.year });
     for (const c of fresh) {
       const row = await data.insertAllocation(tx, {

@@ -22,7 +22,7 @@ async function standingsOf(db: DbOrTx, rows: ZoneBid[]): Promise<Map<number, Bid
   const open = [...new Set(rows.filter((b) => b.status === 'active').map((b) => b.listingId))];
   const activeOf = new Map<number, Awaited<ReturnType<typeof views.activeBidsOfListings>>>();
   for (const b of await views.activeBidsOfListings(db, open)) {
-    const some = await activeOf.get(b.listingId);
+    const some = activeOf.get(b.listingId);
     if (some) some.push(b);
     else activeOf.set(b.listingId, [b]);
   }
@@ -35,7 +35,7 @@ async function standingsOf(db: DbOrTx, rows: ZoneBid[]): Promise<Map<number, Bid
   const standings = new Map<number, BidStanding>();
   for (const [listingId, own] of ownOf) {
     const l = own[0]!;
-    const competing = (await activeOf.get(listingId) ?? []).filter((b) => !own.some((o) => o.id === b.id));
+    const competing = (activeOf.get(listingId) ?? []).filter((b) => !own.some((o) => o.id === b.id));
     const here = bidStandings([...own, ...competing], {
       open: l.listingStatus === 'approved' ? { offeredMilliMu: l.listingQtyMilliMu - l.listingAwardedMilliMu, minLotMilliMu: l.minLotMilliMu } : null,
       awardedMilliMu: new Map(own.flatMap((b) => (b.awardedMilliMu === null ? [] : [[b.id, b.awardedMilliMu] as const]))),

@@ -118,15 +118,15 @@ async function closeDue(s: Services) {
   const listingIds = await market.dueListingIds(s.db, now);
   const tradeIds = await market.overdueTradeIds(s.db, now);
   // One item that fails (rolled back whole) must not keep the others, or the market's reads, waiting.
-  const each = (what: string, id: number, fn: () => void) => {
+  const each = async (what: string, id: number, fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (e) {
       log().error({ event: 'internal-error', what, id, ...loggableCause(e) }, `sweep: ${what} ${id} failed`);
     }
   };
-  for (const id of listingIds) each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
-  for (const id of tradeIds) each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
+  for (const id of listingIds) await each('closing listing', id, () => inTransaction(s.db, (tx) => closeListingInTx(tx, now, id)));
+  for (const id of tradeIds) await each('lapsing trade', id, () => inTransaction(s.db, (tx) => lapseTradeInTx(tx, now, id)));
   return { closed: listingIds.length, lapsed: tradeIds.length };
 }
 

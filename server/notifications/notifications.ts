@@ -29,7 +29,9 @@ async function dueReminders(s: Services, now: number): Promise<Notice[]> {
   const projects = (await data.obligationsNear(s.db, reminderHorizon(now, years.shortest))).map((p) => ({ ...p, years: years.of(p) }));
   const bureaus = await data.cityBureausByCity(s.db, [...new Set(projects.flatMap((p) => (p.cityId === null ? [] : [p.cityId])))]);
   const reclamation = projects.flatMap((p) => reclamationNotices(p, p.cityId === null ? [] : (bureaus.get(p.cityId) ?? []), now));
-  return [...payments, ...reclamation].filter(async (n) => !await data.noticeWritten(s.db, n));
+  const unwritten = [];
+  for (const n of [...payments, ...reclamation]) if (!(await data.noticeWritten(s.db, n))) unwritten.push(n);
+  return unwritten;
 }
 
 /**

@@ -55,6 +55,6 @@ export async function startScheduler() {
     }
   };
   await tick();
-  g.__qxScheduler ??= setInterval(tick, env.sweepMs);
+  g.__qxScheduler ??= setInterval(() => void tick(), env.sweepMs);
   g.__qxScheduler.unref();
 }
