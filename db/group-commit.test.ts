@@ -40,7 +40,7 @@ it('commits the writes of one turn together, in order, each answered with its ow
       }),
     ),
   );
-  expect(rows()).toEqual([1, 2, 3, 4, 5]);
+  expect((await rows())).toEqual([1, 2, 3, 4, 5]);
   expect(committedRows()).toEqual([1, 2, 3, 4, 5]);
   expect(results.map(Number)).toEqual([1, 2, 3, 4, 5]);
   // One transaction: until the group commits, another connection sees none of its writes.
@@ -61,7 +61,7 @@ it('rolls back a failing write alone: its caller gets the error, the others stan
   expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
   expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
   expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('CHECK');
-  expect(rows()).toEqual([1, 3]);
+  expect((await rows())).toEqual([1, 3]);
 });
 
 it('a write alone in its turn runs in a transaction of its own, rolled back whole when it throws', async () => {
@@ -71,9 +71,9 @@ it('a write alone in its turn runs in a transaction of its own, rolled back whol
       throw new Error('no');
     }),
   ).rejects.toThrow('no');
-  expect(rows()).toEqual([]);
+  expect((await rows())).toEqual([]);
   await inGroupCommit(db, insert(8));
-  expect(rows()).toEqual([8]);
+  expect((await rows())).toEqual([8]);
 });
 
 it('when SQLite ends the transaction under a write, nothing of the group stands and every caller hears of it', async () => {
@@ -86,11 +86,11 @@ it('when SQLite ends the transaction under a write, nothing of the group stands 
     inGroupCommit(db, insert(3)),
   ]);
   expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-  expect(rows()).toEqual([]);
+  expect((await rows())).toEqual([]);
   expect(db.connection.inTransaction).toBe(false);
   // The connection goes on working.
   await inGroupCommit(db, insert(4));
-  expect(rows()).toEqual([4]);
+  expect((await rows())).toEqual([4]);
 });
 
 it('writes of later turns form later groups, after the earlier ones', async () => {
@@ -99,5 +99,5 @@ it('writes of later turns form later groups, after the earlier ones', async () =
   const [a, b] = await Promise.all([inGroupCommit(db, () => rows()), inGroupCommit(db, insert(2))]);
   expect(a).toEqual([1]);
   expect(b).toBeDefined();
-  expect(rows()).toEqual([1, 2]);
+  expect((await rows())).toEqual([1, 2]);
 });

@@ -32,14 +32,14 @@ it('upgrades a populated 0018 database to 0019 without losing an entry', async (
 
   const db = await openDatabase(file);
   const c = db.connection;
-  expect(c.prepare('select id, idempotency_key k, reason from journal_entries').all()).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
+  expect((await c.prepare('select id, idempotency_key k, reason from journal_entries').all())).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
   expect(((await c.prepare('select count(*) n from postings where entry_id = 7').get()) as { n: number }).n).toBe(2);
   expect(c.pragma('foreign_key_check')).toEqual([]);
   expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
   await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('y', 'holdback_released', 1)").run();
   await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('z', 'holdback_forfeited', 1)").run();
-  expect(() => c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('w', 'gift', 1)").run()).toThrow(/CHECK/);
-  expect(() => c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('bank:1', 'award', 1)").run()).toThrow(/UNIQUE/);
+  await expect(c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('w', 'gift', 1)").run()).rejects.toThrow(/CHECK/);
+  await expect(c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('bank:1', 'award', 1)").run()).rejects.toThrow(/UNIQUE/);
   const idx = ((await c.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'journal_entries' order by name").all()) as { name: string }[]).map((r) => r.name);
   expect(idx).toEqual(expect.arrayContaining(['journal_entries_idempotency_key_unique', 'journal_entries_trade', 'journal_entries_use']));
   await c.close();

@@ -72,7 +72,7 @@ async function refusedText(f: (typeof FIELDS)[number], locale: Locale, text: str
   expect(r.body.error!.data.code).toBe('BAD_REQUEST');
   expect(r.body.error!.message).toBe(locale === 'zh' ? '有 1 项填写有误，请按各项旁的提示修改。' : 'Fields to correct: 1; see the note beside each.');
   expect(r.body.error!.data.fieldErrors).toEqual({ [f.field]: MESSAGE[locale] });
-  expect(dumpTables(h.db)).toEqual(before);
+  expect((await dumpTables(h.db))).toEqual(before);
 }
 
 describe('free text with control or text-direction characters', () => {

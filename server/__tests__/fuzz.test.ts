@@ -65,7 +65,7 @@ describe('generated bad input at every procedure', () => {
           const e = outcome as TRPCError;
           expect(e.code, `${path} as ${user}: ${e.message}`).not.toBe('INTERNAL_SERVER_ERROR');
           expect(e.message.length).toBeGreaterThan(0);
-          expect(changes(), `${path} as ${user} wrote while refusing`).toBe(before);
+          expect((await changes()), `${path} as ${user} wrote while refusing`).toBe(before);
         }),
         { numRuns: 40 },
       );

@@ -26,7 +26,7 @@ const audits = async (action: string, transferId: number) =>
     after: string | null;
   }[];
 const refused = (call: () => Promise<unknown>, code: Parameters<typeof refusedIn>[2], message?: string | RegExp) => refusedIn(h.db, call, code, message);
-const ledgerClean = () => expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+const ledgerClean = async () => expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 
 /** The province's proposal of 10,000,000 元 to zone3 (20,000,000 元 of funds from the seed). */
 const propose = async (bankRef = 'ICBC-2026-0101', as = 'province') => h.as(as).accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '10000000', bankRef });
@@ -39,7 +39,7 @@ describe('a proposal, then a second official', () => {
     expect(proposal).toMatchObject({ status: 'proposed', amountFen: 1_000_000_000, recordedBy: await h.userId('province'), decidedBy: null, decidedAt: null });
 
     // Nothing posted: the zone's free funds and the journal are as they were, in every view of them.
-    expect(funds('zone3')).toBe(freeBefore);
+    expect((await funds('zone3'))).toBe(freeBefore);
     expect([await entries(), await postings()]).toEqual([entriesBefore, postingsBefore]);
     const zoneRow = (await h.as('province').accounts.zones()).find(async (z) => z.id === await zoneId('zone3'))!;
     expect(zoneRow.balances.find((b) => b.bucket === 'funds')!.balance).toBe(freeBefore);
@@ -55,9 +55,9 @@ describe('a proposal, then a second official', () => {
     h.clock.advance(60_000);
     const confirmed = await h.as('checker').accounts.confirmTransfer({ id: proposal.id });
     expect(confirmed).toMatchObject({ status: 'confirmed', decidedBy: await h.userId('checker'), decidedAt: h.clock.now() });
-    expect(funds('zone3')).toBe(freeBefore + 1_000_000_000);
-    expect(entries()).toBe(entriesBefore + 1);
-    expect(h.db.connection.prepare("select reason, memo, actor_user_id from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'").all()).toEqual([
+    expect((await funds('zone3'))).toBe(freeBefore + 1_000_000_000);
+    expect((await entries())).toBe(entriesBefore + 1);
+    expect((await h.db.connection.prepare("select reason, memo, actor_user_id from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'").all())).toEqual([
       { reason: 'funds_received', memo: 'ICBC-2026-0101', actor_user_id: await h.userId('checker') },
     ]);
     const [audit, ...more] = await audits('funds.confirm', proposal.id);
@@ -71,7 +71,7 @@ describe('a proposal, then a second official', () => {
     const list = await h.as('province').accounts.transfers();
     expect(list.waiting).toEqual([]);
     expect(list.history[0]).toMatchObject({ id: proposal.id, status: 'confirmed', proposerName: '省厅交易管理员', deciderName: '省厅复核员', rejectionReason: null });
-    ledgerClean();
+    await ledgerClean();
   });
 
   it('the proposer cannot confirm or reject their own proposal: refused in zh and en, nothing written', async () => {
@@ -84,7 +84,7 @@ describe('a proposal, then a second official', () => {
     const theirs = await propose('ICBC-2026-0102', 'checker');
     await refused(async () => h.as('checker').accounts.confirmTransfer({ id: theirs.id }), 'FORBIDDEN');
     expect((await h.as('province').accounts.confirmTransfer({ id: theirs.id })).status).toBe('confirmed');
-    expect(funds('zone3')).toBe(3_000_000_000);
+    expect((await funds('zone3'))).toBe(3_000_000_000);
   });
 
   it('a rejection needs a reason, posts nothing, and frees the reference for a corrected proposal', async () => {
@@ -100,11 +100,11 @@ describe('a proposal, then a second official', () => {
     // The same reference again, with the right amount: proposed, confirmed, credited once.
     const corrected = await h.as('province').accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1000000', bankRef: 'ICBC-2026-0101' });
     await h.as('checker').accounts.confirmTransfer({ id: corrected.id });
-    expect(funds('zone3')).toBe(freeBefore + 100_000_000);
-    expect(count("select count(*) n from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'")).toBe(1);
+    expect((await funds('zone3'))).toBe(freeBefore + 100_000_000);
+    expect((await count("select count(*) n from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'"))).toBe(1);
     // A live reference is taken again: the confirmed one.
     await refused(() => propose(), 'CONFLICT', '银行流水号 ICBC-2026-0101 已登记过，不能重复入账。');
-    ledgerClean();
+    await ledgerClean();
   });
 
   it('a decided transfer is not decided again, by anyone: refused, nothing written', async () => {
@@ -123,9 +123,9 @@ describe('a proposal, then a second official', () => {
     const en = await refused(async () => h.as('checker', 'en').accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
     expect(en.message).toBe('The transfer with bank reference ICBC-2026-0101 is already confirmed; it cannot be confirmed or rejected again.');
     await refused(async () => h.as('checker').accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
-    expect(funds('zone3')).toBe(free);
-    expect(audits('funds.confirm', confirmed.id)).toHaveLength(1);
-    expect(audits('funds.reject', rejected.id)).toHaveLength(1);
+    expect((await funds('zone3'))).toBe(free);
+    expect((await audits('funds.confirm', confirmed.id))).toHaveLength(1);
+    expect((await audits('funds.reject', rejected.id))).toHaveLength(1);
   });
 
   it('a county, a zone or a city cannot propose, confirm, reject or list transfers', async () => {

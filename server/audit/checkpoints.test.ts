@@ -57,10 +57,10 @@ describe('audit checkpoints', () => {
     // Later the same day, and after a restart the same day: nothing new, the published row unchanged.
     h.clock.advance(3_600_000);
     await h.as('province').audit.list({});
-    expect(tick()).toBeNull();
-    expect(dailyCheckpointer(h.services)()).toBeNull();
-    expect(publishCheckpoint(h.services)).toBeNull();
-    expect(checkpoints(h.db)).toEqual([first]);
+    expect((await tick())).toBeNull();
+    expect((await dailyCheckpointer(h.services)())).toBeNull();
+    expect((await publishCheckpoint(h.services))).toBeNull();
+    expect((await checkpoints(h.db))).toEqual([first]);
 
     // 16:00 UTC is midnight in China: the next day's first tick publishes the next checkpoint.
     h.clock.set(Date.UTC(2026, 10, 2, 16, 0, 0));
@@ -68,7 +68,7 @@ describe('audit checkpoints', () => {
     expect(second).toMatchObject({ day: '2026-11-03' });
     expect(second!.auditId).toBeGreaterThan(first!.auditId);
     h.clock.advance(DAY - 1);
-    expect(tick()).toBeNull();
+    expect((await tick())).toBeNull();
     expect((await checkpoints(h.db)).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
     expect((await h.as(null).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
     expect((await verifyIntegrity(h.db)).ok).toBe(true);

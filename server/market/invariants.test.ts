@@ -323,11 +323,11 @@ const heldOrForfeited = async (h: Harness, countyId: unknown) =>
   );
 async function checkInvariants(h: Harness) {
   // The journal: balances match postings, every entry balances, every asset sums to zero.
-  expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+  expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 
   // The dashboards' monthly sums equal the settled trades they sum (server/stats/queries.ts, settled_totals).
   const month = "strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch')";
-  expect(rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3')).toEqual(
+  expect((await rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3'))).toEqual(
     (await rows(h, `select ${month} month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`)),
   );
 
@@ -350,20 +350,20 @@ async function checkInvariants(h: Harness) {
   expect((await rows(h, 'select month, seller_id, buyer_id, count(*) packs, max(pack) last from settled_trade_packs group by 1, 2, 3')).filter((g) => g.last !== Number(g.packs) - 1)).toEqual([]);
 
   // No account below zero but the outside world's; only those may.
-  expect(rows(h, "select * from accounts where balance < 0 and bucket not in ('bank', 'issued')")).toEqual([]);
-  expect(rows(h, "select * from accounts where allow_negative = 1 and bucket not in ('bank', 'issued')")).toEqual([]);
+  expect((await rows(h, "select * from accounts where balance < 0 and bucket not in ('bank', 'issued')"))).toEqual([]);
+  expect((await rows(h, "select * from accounts where allow_negative = 1 and bucket not in ('bank', 'issued')"))).toEqual([]);
 
   // A listing never awards more than it offers (non-lapsed awards; lapsed ones count too, since the
   // listing does not offer a lapsed quantity again).
   expect(
-    rows(
+    (await rows(
       h,
       "select l.id, l.qty_milli_mu, sum(case when t.status <> 'lapsed' then t.qty_milli_mu else 0 end) live, sum(t.qty_milli_mu) ever from listings l join trades t on t.listing_id = l.id group by l.id having live > l.qty_milli_mu or ever > l.qty_milli_mu",
-    ),
+    )),
   ).toEqual([]);
   // Each award is at least the minimum lot (an auction's last fill included) and at most its bid.
   expect(
-    rows(h, 'select t.id from trades t join listings l on l.id = t.listing_id join bids b on b.id = t.bid_id where t.qty_milli_mu < l.min_lot_milli_mu or t.qty_milli_mu > b.qty_milli_mu'),
+    (await rows(h, 'select t.id from trades t join listings l on l.id = t.listing_id join bids b on b.id = t.bid_id where t.qty_milli_mu < l.min_lot_milli_mu or t.qty_milli_mu > b.qty_milli_mu')),
   ).toEqual([]);
 
   const balance = (org: unknown, asset: string, bucket: string, lotId: unknown) =>
@@ -381,7 +381,7 @@ async function checkInvariants(h: Harness) {
     const awarded = await balance(c, 'QUOTA', 'awarded', lot.id);
     // Quota is conserved: the county's free + listed + awarded and the zones' holdings make the lot.
     expect(free + listed + awarded + await zoneSum('QUOTA', lot.id), `lot ${lot.id}`).toBe(qty);
-    expect(balance(province, 'QUOTA', 'issued', lot.id)).toBe(-qty);
+    expect((await balance(province, 'QUOTA', 'issued', lot.id))).toBe(-qty);
     // And so are the three rights: the county keeps what it has not sold.
     expect(await balance(c, 'NEW_LAND', 'held', lot.id) + await zoneSum('NEW_LAND', lot.id)).toBe(qty);
     expect(await balance(c, 'SCALE', 'held', lot.id) + await zoneSum('SCALE', lot.id)).toBe(qty);
@@ -400,10 +400,10 @@ async function checkInvariants(h: Harness) {
       const zid = (await h.actor(z)).organisationId;
       const settledQty = await one(h, "select coalesce(sum(qty_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid);
       const rightOf = async (asset: string) => await balance(zid, asset, 'held', lot.id) + await balance(zid, asset, 'used', lot.id);
-      expect(balance(zid, 'QUOTA', 'held', lot.id)).toBe(settledQty);
-      expect(rightOf('NEW_LAND')).toBe(settledQty);
-      expect(rightOf('SCALE')).toBe(settledQty);
-      expect(rightOf('FARMLAND')).toBe(
+      expect((await balance(zid, 'QUOTA', 'held', lot.id))).toBe(settledQty);
+      expect((await rightOf('NEW_LAND'))).toBe(settledQty);
+      expect((await rightOf('SCALE'))).toBe(settledQty);
+      expect((await rightOf('FARMLAND'))).toBe(
         (await one(h, "select coalesce(sum(farmland_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid)),
       );
     }
@@ -415,14 +415,14 @@ async function checkInvariants(h: Harness) {
     const frozen =
       await one(h, "select coalesce(sum(deposit_fen), 0) from bids where zone_id = ? and status = 'active'", zid) +
       await one(h, "select coalesce(sum(deposit_fen), 0) from trades where buyer_id = ? and status = 'awaiting_payment'", zid);
-    expect(balance(zid, 'CNY', 'held', null), `${z} held`).toBe(frozen);
+    expect((await balance(zid, 'CNY', 'held', null)), `${z} held`).toBe(frozen);
     // Money in = money on hand + what was paid + what was forfeited; a transfer counts once confirmed.
     const received = await one(h, "select coalesce(sum(amount_fen), 0) from bank_transfers where zone_id = ? and status = 'confirmed'", zid);
     const paid = await one(h, "select coalesce(sum(amount_fen), 0) from trades where buyer_id = ? and status = 'settled'", zid);
     const forfeited = await one(h, "select coalesce(sum(deposit_fen), 0) from trades where buyer_id = ? and status = 'lapsed'", zid);
     expect(await balance(zid, 'CNY', 'funds', null) + await balance(zid, 'CNY', 'held', null) + paid + forfeited).toBe(received);
     // At most one open bid per listing.
-    expect(rows(h, "select listing_id from bids where zone_id = ? and status = 'active' group by listing_id having count(*) > 1", zid)).toEqual([]);
+    expect((await rows(h, "select listing_id from bids where zone_id = ? and status = 'active' group by listing_id having count(*) > 1", zid))).toEqual([]);
   }
   for (const c of COUNTIES) {
     const cid = (await h.actor(c)).organisationId;
@@ -433,29 +433,29 @@ async function checkInvariants(h: Harness) {
     // What is held back until reclamation is accepted, or was forfeited to the province, is the rest
     // of what the county sold (docs/decisions/0015-holdback.md).
     expect(await balance(cid, 'CNY', 'proceeds', null) + await heldOrForfeited(h, cid), `${c} proceeds`).toBe(expected - spent);
-    expect(balance(cid, 'CNY', 'spent', null)).toBe(spent);
+    expect((await balance(cid, 'CNY', 'spent', null))).toBe(spent);
   }
 
   // Each confirmed transfer was posted under its reference, decided by a second official; nothing else
   // was posted as funds received (not a proposal, not a rejection); a live reference is held once.
   expect(
-    rows(
+    (await rows(
       h,
       `select id from bank_transfers
        where (status = 'confirmed' and not exists (select 1 from journal_entries e where e.idempotency_key = 'bank:' || bank_ref and e.reason = 'funds_received'))
           or (status = 'proposed') <> (decided_by is null)
           or decided_by = recorded_by`,
-    ),
+    )),
   ).toEqual([]);
   expect(
-    rows(h, "select id from journal_entries e where reason = 'funds_received' and not exists (select 1 from bank_transfers t where t.status = 'confirmed' and e.idempotency_key = 'bank:' || t.bank_ref)"),
+    (await rows(h, "select id from journal_entries e where reason = 'funds_received' and not exists (select 1 from bank_transfers t where t.status = 'confirmed' and e.idempotency_key = 'bank:' || t.bank_ref)")),
   ).toEqual([]);
-  expect(rows(h, "select bank_ref from bank_transfers where status <> 'rejected' group by bank_ref having count(*) > 1")).toEqual([]);
+  expect((await rows(h, "select bank_ref from bank_transfers where status <> 'rejected' group by bank_ref having count(*) > 1"))).toEqual([]);
 
   // Uses are recorded as they were posted: each use's area of each right it names.
   for (const u of await rows(h, 'select * from rights_uses')) {
     for (const r of String(u.rights).split(',')) {
-      expect(one(h, "select coalesce(sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where e.use_id = ? and a.asset = ? and a.bucket = 'used'", u.id, r)).toBe(
+      expect((await one(h, "select coalesce(sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where e.use_id = ? and a.asset = ? and a.bucket = 'used'", u.id, r))).toBe(
         Number(u.area_milli_mu),
       );
     }
@@ -470,10 +470,10 @@ async function checkInvariants(h: Harness) {
     }
     expect(next).toBeLessThanOrEqual(Number(lot.serial_start) + Number(lot.qty_milli_mu));
   }
-  expect(rows(h, "select id from trades where (status = 'settled') <> (serial_start is not null)")).toEqual([]);
+  expect((await rows(h, "select id from trades where (status = 'settled') <> (serial_start is not null)"))).toEqual([]);
 
   // Open bids only on approved listings; trades priced as the one rounding rule says.
-  expect(rows(h, "select b.id from bids b join listings l on l.id = b.listing_id where b.status = 'active' and l.status <> 'approved'")).toEqual([]);
+  expect((await rows(h, "select b.id from bids b join listings l on l.id = b.listing_id where b.status = 'active' and l.status <> 'approved'"))).toEqual([]);
   for (const t of await rows(h, 'select * from trades')) {
     expect(Number(t.amount_fen)).toBe(tradeAmount(Number(t.qty_milli_mu) as MilliMu, Number(t.price_fen_per_mu) as FenPerMu));
     expect(Number(t.deposit_fen)).toBeLessThanOrEqual(Number(t.amount_fen));
@@ -527,7 +527,7 @@ describe('invariants under random sequences of market actions', () => {
           // Counties accept every other offer still open, so acceptance too is reached in every run
           // that has offers (random acceptances found none in some runs of 30).
           for (const o of await rows(h, "select b.id, l.county_id from bids b join listings l on l.id = b.listing_id where b.kind = 'offer' and b.status = 'active' and b.id % 2 = 0 order by b.id")) {
-            if (await refusedAsNull((await (await h.as(countyUserOf(h, Number(o.county_id)))).bids.accept({ id: Number(o.id) })))) stats.accepted++;
+            if (await refusedAsNull(((await h.as(countyUserOf(h, Number(o.county_id)))).bids.accept({ id: Number(o.id) })))) stats.accepted++;
             await checkInvariants(h);
           }
           // The other official decides every proposal still waiting, confirming every other one, so both
@@ -539,7 +539,7 @@ describe('invariants under random sequences of market actions', () => {
             stats[id % 2 === 0 ? 'confirmed' : 'rejected']++;
             await checkInvariants(h);
           }
-          expect(rows(h, "select id from bank_transfers where status = 'proposed'")).toEqual([]);
+          expect((await rows(h, "select id from bank_transfers where status = 'proposed'"))).toEqual([]);
           // Then let everything run out: every listing closes, every unpaid award lapses.
           // Listings close first, their awards lapse at the second sweep, past the due dates.
           for (let i = 0; i < 2; i++) {
@@ -552,7 +552,7 @@ describe('invariants under random sequences of market actions', () => {
             if (i === 0) {
               for (const t of await rows(h, "select id, buyer_id from trades where status = 'awaiting_payment' and id % 2 = 0 order by id")) {
                 const buyer = ZONES.find(async (z) => (await h.actor(z)).organisationId === Number(t.buyer_id))!;
-                const r = await refusedAsNull((await h.as(buyer).trades.pay({ id: Number(t.id) }))); // e.g. funds short
+                const r = await refusedAsNull((h.as(buyer).trades.pay({ id: Number(t.id) }))); // e.g. funds short
                 if (r?.status === 'settled') stats.settled++;
                 await checkInvariants(h);
               }
@@ -560,9 +560,9 @@ describe('invariants under random sequences of market actions', () => {
           }
           stats.lapsed += await one(h, "select count(*) from trades where status = 'lapsed'");
           await checkInvariants(h);
-          expect(rows(h, "select id from listings where status = 'approved'")).toEqual([]);
-          expect(rows(h, "select id from trades where status = 'awaiting_payment'")).toEqual([]);
-          expect(one(h, "select coalesce(sum(balance), 0) from accounts where asset = 'CNY' and bucket = 'held'")).toBe(0);
+          expect((await rows(h, "select id from listings where status = 'approved'"))).toEqual([]);
+          expect((await rows(h, "select id from trades where status = 'awaiting_payment'"))).toEqual([]);
+          expect((await one(h, "select coalesce(sum(balance), 0) from accounts where asset = 'CNY' and bucket = 'held'"))).toBe(0);
           // The dashboards' proceeds (read from trades by time) equal the journal's credits to proceeds,
           // with what is held until reclamation is accepted or was forfeited (docs/decisions/0015-holdback.md).
           const fromTrades = await receivedByCounty(h.db, '1970-01', '9999-12');

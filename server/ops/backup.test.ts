@@ -46,17 +46,17 @@ describe('backup and restore', () => {
     const inCopy = await transfers(copy);
     expect(inCopy).toBeGreaterThanOrEqual(before);
     expect(inCopy).toBeLessThanOrEqual(acknowledged);
-    expect(checkDatabaseFile(copy)).toBeNull();
+    expect((await checkDatabaseFile(copy))).toBeNull();
 
     // Restore over the live database (the writer has stopped): it opens, verifies, and holds the copy's data.
     const r = await restoreDatabase(copy, live);
     expect(fs.existsSync(r.keptAs)).toBe(true);
-    expect(transfers(live)).toBe(inCopy);
+    expect((await transfers(live))).toBe(inCopy);
     const restored = await openDatabase(live);
     expect((await verifyIntegrity(restored)).ok).toBe(true);
     await restored.connection.close();
     // The database it replaced still has every acknowledged transfer.
-    expect(transfers(r.keptAs)).toBe(acknowledged);
+    expect((await transfers(r.keptAs))).toBe(acknowledged);
   });
 
   it('refuses to restore a file that is not a sound database', async () => {
@@ -64,7 +64,7 @@ describe('backup and restore', () => {
     dirs.push(dir);
     const bad = path.join(dir, 'bad.db');
     fs.writeFileSync(bad, 'not a database at all');
-    expect(() => restoreDatabase(bad, path.join(dir, 'quota-exchange.db'))).toThrow(/refusing to restore/);
+    await expect(restoreDatabase(bad, path.join(dir, 'quota-exchange.db'))).rejects.toThrow(/refusing to restore/);
     expect(fs.existsSync(path.join(dir, 'quota-exchange.db'))).toBe(false);
   });
 });

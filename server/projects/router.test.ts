@@ -26,7 +26,7 @@ afterEach(() => h.close());
 
 const org = async (username: string) => (await h.actor(username)).organisationId;
 const bal = async (username: string, asset: Asset, bucket: Bucket, lotId: number | null = null) => balanceOf(h.db, { organisationId: await org(username), asset, bucket, lotId });
-const ledgerClean = () => expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+const ledgerClean = async () => expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 const no = (call: () => Promise<unknown>, code: Parameters<typeof refused>[2], message?: string | RegExp) => refused(h.db, call, code, message);
 
 const plan = (over: Record<string, unknown> = {}) => ({
@@ -103,13 +103,13 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     expect(lots).toHaveLength(lotsBefore + 1);
     const lot = lots.at(-1)!;
     expect(lot).toMatchObject({ qtyMilliMu: 180_500, farmlandMilliMu: 140_000, freeMilliMu: 180_500, landType: 'ordinary', approvalRef: '晋自然资函〔2026〕201号' });
-    expect(bal('pianguan', 'NEW_LAND', 'held', lot.id)).toBe(180_500);
-    expect(bal('pianguan', 'SCALE', 'held', lot.id)).toBe(180_500);
-    expect(bal('pianguan', 'FARMLAND', 'held', lot.id)).toBe(140_000);
+    expect((await bal('pianguan', 'NEW_LAND', 'held', lot.id))).toBe(180_500);
+    expect((await bal('pianguan', 'SCALE', 'held', lot.id))).toBe(180_500);
+    expect((await bal('pianguan', 'FARMLAND', 'held', lot.id))).toBe(140_000);
     // Its serial range follows the last lot's: no unit shared.
     const { end } = (await h.db.connection.prepare('select max(serial_start + qty_milli_mu) end from lots where id <> ?').get(lot.id)) as { end: number };
     expect(lot.serialStart).toBe(end);
-    ledgerClean();
+    await ledgerClean();
 
     // Every step is in the history, by whom.
     const got = await h.as('province').projects.get({ id: draft.id });
@@ -160,7 +160,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     }
     expect((await h.as('datong').projects.list()).map((p) => p.id)).toEqual([]);
     expect((await h.as('hequ').projects.list()).every((p) => p.countyName === '河曲县')).toBe(true);
-    expect(() => attach('hequ', id)).toThrow('projectNotFound');
+    await expect(attach('hequ', id)).rejects.toThrow('projectNotFound');
   });
 
   it.each([
@@ -184,9 +184,9 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     const dir = path.join(path.dirname(h.db.connection.name), 'documents');
     const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.startsWith('.')) : []);
     const before = files().length;
-    expect(() => attach('pianguan', p.id, 'plan.docx')).toThrow('documentNotPdf');
-    expect(() => attach('pianguan', p.id, 'plan.pdf', new TextEncoder().encode('MZ executable'))).toThrow('documentNotPdf');
-    expect(() => attach('hequ', p.id)).toThrow('projectNotFound');
+    await expect(attach('pianguan', p.id, 'plan.docx')).rejects.toThrow('documentNotPdf');
+    await expect(attach('pianguan', p.id, 'plan.pdf', new TextEncoder().encode('MZ executable'))).rejects.toThrow('documentNotPdf');
+    await expect(attach('hequ', p.id)).rejects.toThrow('projectNotFound');
     expect(files().length).toBe(before);
     const doc = await attach('pianguan', p.id);
     expect(files().length).toBe(before + 1);
@@ -194,7 +194,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     await no(async () => h.as('hequ').projects.removeDocument({ id: doc.id }), 'NOT_FOUND');
     await county.projects.submit({ id: p.id });
     await no(() => county.projects.removeDocument({ id: doc.id }), 'CONFLICT');
-    expect(() => attach('pianguan', p.id)).toThrow('projectNotEditable');
+    await expect(attach('pianguan', p.id)).rejects.toThrow('projectNotEditable');
     expect(files().length).toBe(before + 1);
   });
 
@@ -233,7 +233,7 @@ describe('selling splits the serial range, and every unit can be traced', () => 
     // A zone that bought none of this lot cannot trace it.
     // A zone is told what is true for it: it bought none of this lot (not that the lot is not its county's).
     await no(async () => h.as('zone3').rights.trace({ lotId: lot.id }), 'NOT_FOUND', '未找到该指标批次，或本单位未购得该批次的指标。');
-    ledgerClean();
+    await ledgerClean();
   });
 });
 
@@ -319,11 +319,11 @@ describe('use of rights (domain.md step 8)', () => {
 
     const use = await zone.rights.use({ applicationName: '综改区2026年第1批次用地', approvalRef: '晋政地〔2026〕1号', area: '60', rights: ['FARMLAND', 'NEW_LAND', 'SCALE'] });
     expect(use.rights).toBe('FARMLAND,NEW_LAND,SCALE');
-    expect(bal('zone', 'NEW_LAND', 'held', lot.id)).toBe(40_000);
-    expect(bal('zone', 'NEW_LAND', 'used', lot.id)).toBe(60_000);
+    expect((await bal('zone', 'NEW_LAND', 'held', lot.id))).toBe(40_000);
+    expect((await bal('zone', 'NEW_LAND', 'used', lot.id))).toBe(60_000);
     // The trade carried 100 × 140/180.5 mu of farmland; 60 of it is used.
     const farmland = await bal('zone', 'FARMLAND', 'used', lot.id) + await bal('zone', 'FARMLAND', 'held', lot.id);
-    expect(bal('zone', 'FARMLAND', 'used', lot.id)).toBe(60_000);
+    expect((await bal('zone', 'FARMLAND', 'used', lot.id))).toBe(60_000);
     expect(farmland).toBe(77_562);
 
     const trace = await h.as('province').projects.trace({ id });
@@ -335,7 +335,7 @@ describe('use of rights (domain.md step 8)', () => {
     expect((await zone.rights.uses()).map((u) => u.id)).toEqual([use.id]);
     await no(() => zone.rights.use({ applicationName: 'b', approvalRef: 'c', area: '17.563', rights: ['FARMLAND'] }), 'CONFLICT');
     await zone.rights.use({ applicationName: 'b', approvalRef: 'c', area: '17.562', rights: ['FARMLAND'] });
-    ledgerClean();
+    await ledgerClean();
   });
 });
 
@@ -360,7 +360,7 @@ describe('use of proceeds (seed 001 三(三))', () => {
     expect(all.find((r) => r.countyName === '偏关县')).toMatchObject({ receivedFen: 30_000_000, spentFen: 30_000_000 });
     expect(all.find((r) => r.countyName === '河曲县')).toMatchObject({ receivedFen: 0, spentFen: 0 });
     expect(all).toHaveLength(36);
-    ledgerClean();
+    await ledgerClean();
   });
 });
 
@@ -378,14 +378,14 @@ describe('plan quota (seed 000)', () => {
     await no(async () => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2027, qty: '1', documentRef: 'x', to: { countyId: await org('hequ') } }), 'CONFLICT');
     await no(async () => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2028, qty: '1', documentRef: 'x', to: { countyId: await org('zone') } }), 'NOT_FOUND', '未找到该县。');
     await province.plan.allocate({ kind: 'PLAN_LINKING', year: 2028, qty: '1000', documentRef: 'x', to: { countyId: await org('hequ') } });
-    expect(bal('hequ', 'PLAN_LINKING', 'held')).toBe(2_000_000);
+    expect((await bal('hequ', 'PLAN_LINKING', 'held'))).toBe(2_000_000);
     expect((await h.as('hequ').plan.mine()).map((a) => [a.year, a.kind])).toEqual([
       [2028, 'PLAN_LINKING'],
       [2027, 'PLAN_NEW_LAND'],
       [2026, 'PLAN_LINKING'],
       [2026, 'PLAN_NEW_LAND'],
     ]);
-    ledgerClean();
+    await ledgerClean();
   });
 });
 

@@ -74,8 +74,8 @@ describe('a change never rewrites the past', () => {
 
   it('versions are only ever added: the database refuses to change or delete one', async () => {
     await h.setSettings({ depositRateBp: 3000 });
-    expect(() => h.db.connection.prepare('update setting_versions set value = 1').run()).toThrow(/append-only/);
-    expect(() => h.db.connection.prepare('delete from setting_versions').run()).toThrow(/append-only/);
+    await expect(h.db.connection.prepare('update setting_versions set value = 1').run()).rejects.toThrow(/append-only/);
+    await expect(h.db.connection.prepare('delete from setting_versions').run()).rejects.toThrow(/append-only/);
   });
 });
 
@@ -118,7 +118,7 @@ describe('a future version applies only from its date', () => {
     // The lapse refusal names the document behind the payment term that applied to the award.
     h.clock.set(late.dueAt + 1);
     await expect(h.as('zone3').trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 —），保证金已划归出让县。');
-    expect(h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 
   it('an award takes the payment term in force at its moment, not at the bid', async () => {
@@ -159,7 +159,7 @@ describe('the value on any date, with its document', () => {
       ['depositRateBp', 3000, DOC, expect.any(String)],
     ]);
     expect(history.every(async (v) => v.recordedBy === await h.userId('province'))).toBe(true);
-    expect((await caught((await (await province()).settings.onDate({ date: '2026-13-01' })))).code).toBe('BAD_REQUEST');
+    expect((await caught(((await province()).settings.onDate({ date: '2026-13-01' })))).code).toBe('BAD_REQUEST');
   });
 });
 

@@ -43,8 +43,8 @@ describe('settled packs', () => {
       { at: to - 1, price: 1, qty: 1, other: false },
     ];
     let run = 0;
-    fc.assert(
-      fc.property(fc.uniqueArray(trade, { minLength: 2 * TRADES_PER_PACK + 1, maxLength: 700, selector: (t) => t.at }), async (drawn) => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(trade, { minLength: 2 * TRADES_PER_PACK + 1, maxLength: 700, selector: (t) => t.at }), async (drawn) => {
         // One month per run, so each run starts with empty packs.
         await h.db.connection.exec('delete from settled_trade_packs; delete from settled_totals');
         const trades = [...edges, ...drawn.filter((t) => t.at !== from && t.at !== to - 1)];
@@ -151,6 +151,6 @@ describe('settled packs', () => {
     expect(written.length).toBeGreaterThan(20);
     await h.db.connection.exec('delete from settled_trade_packs');
     await h.db.connection.exec(fill);
-    expect(packsOf(h)).toEqual(written);
+    expect((await packsOf(h))).toEqual(written);
   });
 });

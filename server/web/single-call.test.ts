@@ -139,7 +139,7 @@ describe('a single call answered without the adapter', () => {
 
   it('left the two markets the same', async () => {
     const rows = (h: Harness) => h.db.connection.prepare('select id, listing_id, zone_id, price_fen_per_mu, qty_milli_mu, status from bids order by id').all();
-    expect(rows(single.h)).toEqual((await rows(adapter.h)));
+    expect((await rows(single.h))).toEqual((await rows(adapter.h)));
     expect(((await rows(single.h)) as unknown[]).length).toBeGreaterThan(2);
   });
 });
