@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Db, inGroupCommit, openDatabase } from './client';
+import { type Db, inGroupCommit, openDatabase, sqliteOf } from './client';
 
 let dir: string;
 let db: Db;
@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 const rows = async () => ((await db.connection.prepare('select x from t order by rowid').all()) as { x: number }[]).map((r) => r.x);
-const insert = (x: number) => async () => (await db.connection.prepare('insert into t (x) values (?)').run(x)).lastInsertRowid;
+const insert = (x: number) => async () =>
+  (await db.connection.prepare<{ id: number }>('insert into t (x) values (?) returning rowid as id').get(x))!.id;
 /** What another connection sees: only what is committed. */
 const committedRows = () => {
   const other = new Database(path.join(dir, 'test.db'), { readonly: true });
@@ -40,12 +41,12 @@ it('commits the writes of one turn together, in order, each answered with its ow
       }),
     ),
   );
-  expect((await rows())).toEqual([1, 2, 3, 4, 5]);
+  expect(await rows()).toEqual([1, 2, 3, 4, 5]);
   expect(committedRows()).toEqual([1, 2, 3, 4, 5]);
   expect(results.map(Number)).toEqual([1, 2, 3, 4, 5]);
   // One transaction: until the group commits, another connection sees none of its writes.
   expect(seenByOthers).toEqual([[], [], [], [], []]);
-  expect(db.connection.inTransaction).toBe(false);
+  expect(sqliteOf(db)!.inTransaction).toBe(false);
 });
 
 it('rolls back a failing write alone: its caller gets the error, the others stand', async () => {
@@ -61,7 +62,7 @@ it('rolls back a failing write alone: its caller gets the error, the others stan
   expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
   expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
   expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('CHECK');
-  expect((await rows())).toEqual([1, 3]);
+  expect(await rows()).toEqual([1, 3]);
 });
 
 it('a write alone in its turn runs in a transaction of its own, rolled back whole when it throws', async () => {
@@ -71,9 +72,9 @@ it('a write alone in its turn runs in a transaction of its own, rolled back whol
       throw new Error('no');
     }),
   ).rejects.toThrow('no');
-  expect((await rows())).toEqual([]);
+  expect(await rows()).toEqual([]);
   await inGroupCommit(db, insert(8));
-  expect((await rows())).toEqual([8]);
+  expect(await rows()).toEqual([8]);
 });
 
 it('when SQLite ends the transaction under a write, nothing of the group stands and every caller hears of it', async () => {
@@ -86,11 +87,11 @@ it('when SQLite ends the transaction under a write, nothing of the group stands 
     inGroupCommit(db, insert(3)),
   ]);
   expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-  expect((await rows())).toEqual([]);
-  expect(db.connection.inTransaction).toBe(false);
+  expect(await rows()).toEqual([]);
+  expect(sqliteOf(db)!.inTransaction).toBe(false);
   // The connection goes on working.
   await inGroupCommit(db, insert(4));
-  expect((await rows())).toEqual([4]);
+  expect(await rows()).toEqual([4]);
 });
 
 it('writes of later turns form later groups, after the earlier ones', async () => {
@@ -99,5 +100,5 @@ it('writes of later turns form later groups, after the earlier ones', async () =
   const [a, b] = await Promise.all([inGroupCommit(db, () => rows()), inGroupCommit(db, insert(2))]);
   expect(a).toEqual([1]);
   expect(b).toBeDefined();
-  expect((await rows())).toEqual([1, 2]);
+  expect(await rows()).toEqual([1, 2]);
 });

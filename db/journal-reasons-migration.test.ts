@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { openDatabase, sqliteOf } from '@/db/client';
 
 it('upgrades a populated 0018 database to 0019 without losing an entry', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-up-'));
@@ -34,8 +34,8 @@ it('upgrades a populated 0018 database to 0019 without losing an entry', async (
   const c = db.connection;
   expect((await c.prepare('select id, idempotency_key k, reason from journal_entries').all())).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
   expect(((await c.prepare('select count(*) n from postings where entry_id = 7').get()) as { n: number }).n).toBe(2);
-  expect(c.pragma('foreign_key_check')).toEqual([]);
-  expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+  expect(sqliteOf(db)!.pragma('foreign_key_check')).toEqual([]);
+  expect(sqliteOf(db)!.pragma('foreign_keys', { simple: true })).toBe(1);
   await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('y', 'holdback_released', 1)").run();
   await c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('z', 'holdback_forfeited', 1)").run();
   await expect(c.prepare("insert into journal_entries (idempotency_key, reason, at) values ('w', 'gift', 1)").run()).rejects.toThrow(/CHECK/);

@@ -68,7 +68,7 @@ beforeAll(async () => {
   s.apiKey = (await h.as('zone2').apiKeys.create({ name: '监测系统', scopes: ['read:market'], expiresAt: h.clock.now() + DAY })).key.id;
   // A city of another jurisdiction, for the cross-organisation checks.
   const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
-  const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
+  const datongOrg = (await h.db.connection.prepare<{ id: number }>("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?) returning id").get(datongCity))!.id;
   await province.users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
   await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
   expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });

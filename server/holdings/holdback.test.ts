@@ -91,7 +91,7 @@ describe('holdback of proceeds until reclamation is accepted', () => {
       expect(got.holdbackBp).toBe(2000);
     }
     const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
-    const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
+    const datongOrg = (await h.db.connection.prepare<{ id: number }>("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?) returning id").get(datongCity))!.id;
     await h.as('province').users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
     await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
     expect((await h.as('datong').proceeds.holdbacks()).rows).toEqual([]);

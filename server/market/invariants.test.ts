@@ -279,7 +279,9 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
     case 'useRights': {
       // A share of the smallest holding among the chosen rights; 101% is one milli-mu too many.
       const zid = (await h.actor(zoneUser)).organisationId;
-      const held = Math.min(...a.rights.map((r) => one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = 'held'", zid, r)));
+      const heldEach: number[] = [];
+      for (const r of a.rights) heldEach.push(await one(h, "select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = 'held'", zid, r));
+      const held = Math.min(...heldEach);
       const qty = a.qty > 100 ? held + 1 : Math.floor((held * a.qty) / 100);
       await h.as(zoneUser).rights.use({ applicationName: '用地申请', approvalRef: `批${stats.actions}`, area: mu(qty), rights: [...a.rights] });
       stats.used++;

@@ -172,7 +172,7 @@ describe('the outlook by city', () => {
 
     // 大同市's bureau: its own city, with 大同开发区's demand and none of 忻州市's supply.
     const datongCity = ((await h.db.connection.prepare("select id from cities where name = '大同市'").get()) as { id: number }).id;
-    const datongOrg = Number((await h.db.connection.prepare("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?)").run(datongCity)).lastInsertRowid);
+    const datongOrg = (await h.db.connection.prepare<{ id: number }>("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?) returning id").get(datongCity))!.id;
     await h.as('province').users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
     await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
     await h.as('zone3').outlook.declare({ year: 2026, area: '30' });

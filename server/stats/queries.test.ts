@@ -79,7 +79,8 @@ describe('settled packs', () => {
 
   it('the price chart takes at most its number of points, at an even step, from every county in proportion, in time order', async () => {
     const h = await harness();
-    const counties = ['pianguan', 'hequ', 'baode'].map(async (u) => (await h.actor(u)).organisationId);
+    const counties: number[] = [];
+    for (const u of ['pianguan', 'hequ', 'baode']) counties.push((await h.actor(u)).organisationId);
     const zone = (await h.actor('zone')).organisationId;
     const { from } = monthsRangeCst('2026-12', '2026-12');
     // 600, 300 and 90 trades, one a minute from the month's start, each county's prices falling.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
-import { type Db, openDatabase } from '@/db/client';
+import { type Db, openDatabase, sqliteOf } from '@/db/client';
 
 let dir: string;
 let file: string;
@@ -18,11 +18,11 @@ beforeEach(async () => {
   await db.connection.exec('create table t (x integer not null)');
 });
 afterEach(async () => {
-  if (db.connection.open) await db.connection.close();
+  if (sqliteOf(db)!.open) await db.connection.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const autoCheckpoint = () => db.connection.pragma('wal_autocheckpoint', { simple: true }) as number;
+const autoCheckpoint = () => sqliteOf(db)!.pragma('wal_autocheckpoint', { simple: true }) as number;
 const until = async (done: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(done(), what).toBe(true);

@@ -86,7 +86,7 @@ function firstId(value: unknown): number | undefined {
 
 beforeAll(async () => {
   h = await makeHarness();
-  handle = createOpenApiHandler({ services: () => h.services });
+  handle = createOpenApiHandler({ services: async () => h.services });
   resetApiLimits(10_000);
   // A trade for the zone and 偏关县, so that the own lists are not empty.
   for (const [role, username] of Object.entries(USERS_BY_ROLE)) keys[role] = await newKey(username, ['read:market', 'read:own', 'write:uses']);

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@/server/kernel/clock';
 import { newNonce } from '@/lib/csp-nonce';
 import { type ChangesAt, createPageCache } from './page-cache';
+import { SqliteEngine } from '@/db/sqlite-engine';
 import { log } from '@/server/kernel/log';
 
 const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
@@ -39,16 +40,18 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function setup(changesAt: ChangesAt = () => null, options: { maxAgeMs?: number; maxBytes?: number } = {}): Promise<Setup> {
+async function setup(changesAt: ChangesAt = async () => null, options: { maxAgeMs?: number; maxBytes?: number } = {}): Promise<Setup> {
   const file = path.join(dir, `db-${setups.length}.db`);
   const writer = new Database(file);
   writer.pragma('journal_mode = WAL');
   writer.exec('create table t (x integer)');
+  // The engine's version, read on a connection of its own: the writer's commits move it as any other's.
+  const engine = new SqliteEngine(writer);
   const clock = new ManualClock(T0);
   const renders: string[] = [];
   const next: Setup['next'] = {};
   const cache = createPageCache({
-    databaseFile: file,
+    version: () => engine.version(),
     now: () => clock.now(),
     // The test's stand-in for a session: a user id and a language in headers.
     viewerOf: async (req) => (req.headers['x-user'] ? { userId: Number(req.headers['x-user']), locale: String(req.headers['x-locale'] ?? 'zh') } : null),
@@ -80,8 +83,7 @@ async function setup(changesAt: ChangesAt = () => null, options: { maxAgeMs?: nu
     next,
     close: async () => {
       await new Promise((r) => server.close(r));
-      cache.close();
-      writer.close();
+      await engine.close();
     },
   };
   setups.push(s);
@@ -140,7 +142,7 @@ describe('the page cache', () => {
 
   it('renders again when the clock reaches the moment the page declared, or the age bound', async () => {
     const changesAt = T0 + 5_000;
-    const s = await setup((now) => (now < changesAt ? changesAt : null), { maxAgeMs: 60_000 });
+    const s = await setup(async (now) => (now < changesAt ? changesAt : null), { maxAgeMs: 60_000 });
     await get(s);
     s.clock.advance(4_999);
     await get(s);
@@ -224,7 +226,7 @@ describe('the page cache', () => {
 
   it('drops the least recently asked pages beyond its bound on memory', async () => {
     // Each page is ~2,150 characters: two fit in 10,000 bytes, not three.
-    const s = await setup(() => null, { maxBytes: 10_000 });
+    const s = await setup(async () => null, { maxBytes: 10_000 });
     await get(s, '/market?page=1');
     await get(s, '/market?page=2');
     await get(s, '/market?page=1'); // page 1 is now the most recent

@@ -74,11 +74,17 @@ describe('the idle timeout', () => {
   const store = () => {
     const rows = new Map<string, number>();
     const writes: number[] = [];
-    const s: ActivityStore = { lastSeenOf: (id) => rows.get(id), recordSeen: (id, _u, at) => (rows.set(id, at), writes.push(at)) };
+    const s: ActivityStore = {
+      lastSeenOf: (id) => rows.get(id),
+      recordSeen: (id, _u, at) => {
+        rows.set(id, at);
+        writes.push(at);
+      },
+    };
     return { s, rows, writes };
   };
 
-  it('a session used within the window stays; one left idle longer ends, and stays ended', () => {
+  it('a session used within the window stays; one left idle longer ends, and stays ended', async () => {
     const { s } = store();
     expect(await sessionStillActive(s, claims('a'), T + 1000, IDLE)).toBe(true);
     expect(await sessionStillActive(s, claims('a'), T + 1000 + IDLE, IDLE)).toBe(true); // exactly the window
@@ -86,11 +92,11 @@ describe('the idle timeout', () => {
     expect(await sessionStillActive(s, claims('a'), T + 1000 + 2 * IDLE + 2, IDLE)).toBe(false);
   });
 
-  it('a session first seen long after sign-in is idle from its sign-in', () => {
+  it('a session first seen long after sign-in is idle from its sign-in', async () => {
     expect(await sessionStillActive(store().s, claims('b'), T + IDLE + 1, IDLE)).toBe(false);
   });
 
-  it('is written at most once a minute, and a restart neither forgets nor revives it', () => {
+  it('is written at most once a minute, and a restart neither forgets nor revives it', async () => {
     const { s, writes } = store();
     for (let t = 0; t < 5 * 60_000; t += 10_000) expect(await sessionStillActive(s, claims('c'), T + t, IDLE)).toBe(true);
     expect(writes.length).toBe(5);
