@@ -9,6 +9,7 @@ import { type SqliteRemoteDatabase, drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Engine, EngineKind } from './engine';
 import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 import * as schema from './schema';
+import { PgEngine, connectPostgres, migratePostgres } from './pg-engine';
 import { SqliteEngine, TransactionLost } from './sqlite-engine';
 
 /** A raw statement on the engine, in SQLite's dialect with `?` placeholders. */
@@ -97,6 +98,18 @@ export async function openDatabase(file: string): Promise<Db> {
   // Left by an earlier process with another mode, they keep it: tighten them too.
   for (const suffix of ['-wal', '-shm']) makeOwnerOnly(`${file}${suffix}`);
   return databaseOn(new SqliteEngine(sqlite));
+}
+
+/** The PostgreSQL database at `url` (postgres://…), migrated when needed (db/migrations-pg). */
+export async function openPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Db> {
+  const sql = connectPostgres(url, options);
+  try {
+    await migratePostgres(sql);
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw error;
+  }
+  return databaseOn(new PgEngine(sql, new URL(url).pathname.slice(1) || 'postgres'));
 }
 
 function migrationCount(sqlite: Database.Database): number {

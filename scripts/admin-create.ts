@@ -61,7 +61,7 @@ async function main() {
     if ((await askHidden('Again: ')) !== password) fail('The two passwords differ; nothing was created.');
   }
 
-  const db = await openMarketDatabase(env.databaseFile);
+  const db = await openMarketDatabase(env.database);
   try {
     const province = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'province')).all())[0];
     if (!province) fail(`${env.databaseFile} has no provincial department yet: start the server once (npm run serve) to prepare it.`);

@@ -32,7 +32,7 @@ const openListings = positiveInt('open-listings', values['open-listings'], 1_000
 const openBids = positiveInt('bids', values.bids, 100_000_000) ?? 0;
 
 async function main() {
-  const services = { db: await openMarketDatabase(env.databaseFile), clock: systemClock, documents: documentStore(env.documentsDir) };
+  const services = { db: await openMarketDatabase(env.database), clock: systemClock, documents: documentStore(env.documentsDir) };
   const empty = (await services.db.select().from(organisations).limit(1).all()).length === 0;
   if (empty) {
     await seedDemo(services);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { env } from '@/server/kernel/env';
 import { type KeptCheckpoint, firstProblem, parseCheckpoint, verifyIntegrity } from '@/server/audit/integrity';
-import { openMarketDatabase } from '@/server/ops/open-market';
+import { describeDatabase, openMarketDatabase } from '@/server/ops/open-market';
 
 const kept: KeptCheckpoint[] = [];
 const args = process.argv.slice(2);
@@ -21,22 +21,22 @@ for (let i = 0; i < args.length; i++) {
 }
 
 // A mistyped data folder must not be reported as consistent (opening it would create an empty market).
-if (!fs.existsSync(env.databaseFile)) {
+if (env.database.engine === 'sqlite' && !fs.existsSync(env.databaseFile)) {
   console.error(`${env.databaseFile}: no such database (check QX_DATA_DIR).`);
   process.exit(2);
 }
 async function main() {
-  const db = await openMarketDatabase(env.databaseFile);
+  const db = await openMarketDatabase(env.database);
   const started = performance.now();
   const result = await verifyIntegrity(db, kept);
   const ms = Math.round(performance.now() - started);
   await db.connection.close();
   const problem = firstProblem(result);
   if (problem) {
-    console.error(`${env.databaseFile}: NOT consistent — ${problem}.`);
+    console.error(`${describeDatabase(env.database)}: NOT consistent — ${problem}.`);
     process.exit(1);
   }
-  console.log(`${env.databaseFile}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…), agreeing with ${result.checkpointsChecked} checkpoints; ledger balances equal the journal; ${ms} ms.`);
+  console.log(`${describeDatabase(env.database)}: consistent. ${result.audit.checked} audit records chained (head ${result.audit.head.slice(0, 16)}…), agreeing with ${result.checkpointsChecked} checkpoints; ledger balances equal the journal; ${ms} ms.`);
 }
 
 void main();

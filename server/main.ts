@@ -15,6 +15,7 @@ import { flushLog, log } from '@/server/kernel/log';
 import { createAppHandler, createTrpcHandler } from '@/server/web/server';
 import { createPageCache } from '@/server/web/page-cache';
 import { prepareDatabase } from '@/server/ops/prepare';
+import { describeDatabase } from '@/server/ops/open-market';
 import { runtime } from '@/server/web/runtime';
 import { startScheduler } from '@/server/web/scheduler';
 
@@ -25,7 +26,7 @@ async function main() {
   authSecret(); // generated into the data folder on a first start, unless AUTH_SECRET is set
   if (env.demo) log().warn({ event: 'start', mode: 'demo' }, '演示环境 / DEMO MODE: demo users with a published password; not for real use');
   if (env.testClock) log().warn({ event: 'start', testClock: true }, '测试时钟已开启 / TEST CLOCK ON: market time can be moved from loopback with the token; never in production');
-  log().info({ event: 'start', mode: prepared.mode, database: env.databaseFile, users: prepared.users }, 'database ready');
+  log().info({ event: 'start', mode: prepared.mode, database: describeDatabase(env.database), users: prepared.users }, 'database ready');
   if (prepared.mode === 'production' && prepared.users === 0) log().warn({ event: 'start' }, 'no users yet: create the first province administrator with `npm run admin:create`');
 
   // Closes due auctions, lapses unpaid awards and writes reminders, every QX_SWEEP_SECONDS.

@@ -4,6 +4,9 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The market's database: an SQLite file, or a PostgreSQL URL. */
+export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'pg'; url: string };
+
 const flag = z.enum(['0', '1']).default('0');
 const addressList = z
   .string()
@@ -18,6 +21,10 @@ const addressList = z
 const schema = z
   .object({
     QX_DATA_DIR: z.string().min(1).default('data'),
+    /** The database engine: the embedded SQLite file in the data folder, or PostgreSQL at QX_DATABASE_URL. */
+    QX_DB: z.enum(['sqlite', 'pg']).default('sqlite'),
+    /** postgres://user:password@host1:port,host2:port/database?target_session_attrs=primary (QX_DB=pg). */
+    QX_DATABASE_URL: z.string().default(''),
     /** The demo: demo users with a known password, demo data and a year of history, a banner on every page. */
     QX_DEMO: flag,
     /** Lets browser tests move the market's clock (POST /api/test-clock with the token, from loopback only). */
@@ -42,6 +49,10 @@ const schema = z
     QX_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     QX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
+  .refine((e) => e.QX_DB === 'sqlite' || /^postgres(ql)?:\/\//.test(e.QX_DATABASE_URL), {
+    message: 'QX_DB=pg needs QX_DATABASE_URL (postgres://…)',
+    path: ['QX_DATABASE_URL'],
+  })
   .refine((e) => e.QX_TEST_CLOCK === '0' || e.QX_TEST_CLOCK_TOKEN.length >= 24, {
     message: 'QX_TEST_CLOCK=1 needs QX_TEST_CLOCK_TOKEN of at least 24 characters',
     path: ['QX_TEST_CLOCK_TOKEN'],
@@ -62,6 +73,8 @@ const parsed = parse();
 export const env = {
   dataDir: path.resolve(parsed.QX_DATA_DIR),
   databaseFile: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db'),
+  /** Where the market's data lives: the SQLite file, or the PostgreSQL database. */
+  database: (parsed.QX_DB === 'pg' ? { engine: 'pg', url: parsed.QX_DATABASE_URL } : { engine: 'sqlite', file: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db') }) as DatabaseTarget,
   documentsDir: path.resolve(parsed.QX_DATA_DIR, 'documents'),
   logDir: path.resolve(parsed.QX_DATA_DIR, 'logs'),
   demo: parsed.QX_DEMO === '1',

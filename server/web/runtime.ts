@@ -13,7 +13,7 @@ const g = globalThis as unknown as { __qx?: Promise<{ services: Services; testCl
 
 async function init() {
   tightenDataFolder(env.dataDir);
-  const db: Db = await openMarketDatabase(env.databaseFile);
+  const db: Db = await openMarketDatabase(env.database);
   const testClock = env.testClock ? new OffsetClock() : null;
   const clock: Clock = testClock ?? systemClock;
   return { services: { db, clock, documents: documentStore(env.documentsDir) }, testClock };
