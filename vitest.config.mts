@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // `npm run test:pg` (QX_TEST_DB=pg): a throwaway PostgreSQL cluster for the run.
+    globalSetup: ['server/testing/pg-global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     // The operator's log stays quiet, and the mutation limits leave room for generated workloads (limits.test.ts sets its own).

@@ -17,6 +17,14 @@ const RETRIES = 3;
 
 type Sql = postgres.Sql<Record<string, never>>;
 
+/**
+ * A statement of SQLite's dialect as PostgreSQL reads it: the `?` placeholders numbered, and the
+ * columns of an ON CONFLICT target unqualified (drizzle's SQLite dialect writes them with the table).
+ */
+export function toPostgres(text: string): string {
+  return numberPlaceholders(text).replace(/ on conflict \(([^)]*)\)/g, (_, columns: string) => ` on conflict (${columns.replace(/"[^"]+"\./g, '')})`);
+}
+
 /** `?` placeholders numbered as `$1, $2, …`, outside quoted strings and identifiers. */
 export function numberPlaceholders(text: string): string {
   let out = '';
@@ -50,7 +58,7 @@ export class PgEngine implements Engine {
   private text(sqliteText: string): string {
     let text = this.texts.get(sqliteText);
     if (text === undefined) {
-      text = numberPlaceholders(sqliteText);
+      text = toPostgres(sqliteText);
       if (this.texts.size >= 5000) this.texts.clear();
       this.texts.set(sqliteText, text);
     }

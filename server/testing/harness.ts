@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Db, openDatabase } from '@/db/client';
+import { openTestDatabase } from './databases';
 import { organisations, users } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { createCaller } from '@/server/app-router';
@@ -21,7 +21,7 @@ export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 CST
 
 export async function makeHarness() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-test-'));
-  const db: Db = await openDatabase(path.join(dir, 'test.db'));
+  const { db, drop } = await openTestDatabase(dir);
   const clock = new ManualClock(T0);
   const services: Services = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
   await seedDemo(services);
@@ -57,7 +57,7 @@ export async function makeHarness() {
   });
 
   const close = async () => {
-    await db.connection.close();
+    await drop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { db, clock, services, as, orgId, actor, userId, receiveTransfer, setSettings, checkLedger, close };
