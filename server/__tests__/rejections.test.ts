@@ -40,8 +40,8 @@ const s = {
 
 beforeAll(async () => {
   h = await makeHarness();
-  const county = await h.as('pianguan');
-  const province = await h.as('province');
+  const county = h.as('pianguan');
+  const province = h.as('province');
   const lots = await county.accounts.quota();
   s.lot1 = lots[0]!.id;
   s.lot2 = lots[1]!.id;
@@ -56,7 +56,7 @@ beforeAll(async () => {
   s.offerN = (await h.as('zone2').bids.offer({ listingId: s.negotiated, price: '30000', qty: '40' })).bid.id;
   s.bidDemo = (await h.as('zone').bids.place({ listingId: s.demo, price: '20000', qty: '100' })).bid.id;
 
-  const hequ = await h.as('hequ');
+  const hequ = h.as('hequ');
   s.shortClosed = (await hequ.listings.create({ ...base, lotId: s.lot3, qty: '10', increment: '100', closesAt: T0 + HOUR })).id;
   await province.listings.review({ listingId: s.shortClosed, approve: true });
   await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
@@ -91,7 +91,7 @@ describe('listings', () => {
   });
 
   it('incoherent terms are refused', async () => {
-    const c = await h.as('pianguan');
+    const c = h.as('pianguan');
     await refused(() => c.listings.create({ ...terms(), minLot: '100.001' }), 'BAD_REQUEST', '最小成交量不能大于挂牌数量。');
     await refused(() => c.listings.create({ ...terms(), closesAt: T0 - 1 }), 'BAD_REQUEST', '截止时间必须晚于开始时间。');
     await refused(() => c.listings.create({ ...terms(), closesAt: T0 }), 'BAD_REQUEST', '截止时间必须晚于开始时间。');
@@ -105,7 +105,7 @@ describe('listings', () => {
   });
 
   it('a listing with bids cannot be edited or withdrawn', async () => {
-    const c = await h.as('pianguan');
+    const c = h.as('pianguan');
     const demoTerms = { ...terms(), lotId: s.lot2, qty: '300', listingId: s.demo, closesAt: T0 + 7 * DAY };
     await refused(() => c.listings.update(demoTerms), 'CONFLICT', '该挂牌已有报价，不能再修改或撤回。');
     await refused(() => c.listings.withdraw({ id: s.demo }), 'CONFLICT', '该挂牌已有报价，不能再修改或撤回。');
@@ -115,7 +115,7 @@ describe('listings', () => {
   });
 
   it('another county cannot see, edit, withdraw or accept on 偏关县’s listing: NOT_FOUND', async () => {
-    const hequ = await h.as('hequ');
+    const hequ = h.as('hequ');
     await refused(() => hequ.listings.withdraw({ id: s.pending }), 'NOT_FOUND', '未找到该挂牌，或您无权查看。');
     await refused(() => hequ.listings.update({ ...terms(), listingId: s.pending }), 'NOT_FOUND');
     await refused(() => hequ.listings.update({ ...terms(), lotId: s.lot3, listingId: s.pending }), 'NOT_FOUND');
@@ -125,7 +125,7 @@ describe('listings', () => {
   });
 
   it('the province’s review: only pending listings, and a rejection needs a reason', async () => {
-    const p = await h.as('province');
+    const p = h.as('province');
     await refused(() => p.listings.review({ listingId: s.demo, approve: true }), 'CONFLICT', '该挂牌不在待审核状态。');
     await refused(() => p.listings.review({ listingId: s.pending, approve: false }), 'BAD_REQUEST', '驳回时必须填写理由。');
     await refused(() => p.listings.review({ listingId: s.pending, approve: false, reason: ' \n ' }), 'BAD_REQUEST');
@@ -139,23 +139,23 @@ describe('bids and offers', () => {
   const zone2 = () => h.as('zone2');
 
   it('below the reserve, and below best + increment', async () => {
-    await refused(async () => (await zone2()).bids.place({ listingId: s.fresh, price: '24999.99', qty: '50' }), 'BAD_REQUEST', '报价低于底价（25,000.00 元/亩）。');
-    await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '20500', qty: '100' }), 'BAD_REQUEST', '报价须不低于 21,000.00 元/亩（当前最高价 20,000.00 元/亩加上加价幅度）。');
-    await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '20000', qty: '100' }), 'BAD_REQUEST');
+    await refused(() => zone2().bids.place({ listingId: s.fresh, price: '24999.99', qty: '50' }), 'BAD_REQUEST', '报价低于底价（25,000.00 元/亩）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '20500', qty: '100' }), 'BAD_REQUEST', '报价须不低于 21,000.00 元/亩（当前最高价 20,000.00 元/亩加上加价幅度）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '20000', qty: '100' }), 'BAD_REQUEST');
     const en = await refused(async () => h.as('zone2', 'en').bids.place({ listingId: s.demo, price: '20999.99', qty: '100' }), 'BAD_REQUEST');
     expect(en.message).toBe('The bid must be at least 21,000.00 yuan/mu (best bid 20,000.00 plus the increment).');
   });
 
   it('quantity above what is offered, or below the minimum lot', async () => {
-    await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '21000', qty: '300.001' }), 'BAD_REQUEST', '数量超过可供数量（最多 300.000 亩）。');
-    await refused(async () => (await zone2()).bids.place({ listingId: s.demo, price: '21000', qty: '49.999' }), 'BAD_REQUEST', '数量低于最小成交量（至少 50.000 亩）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '21000', qty: '300.001' }), 'BAD_REQUEST', '数量超过可供数量（最多 300.000 亩）。');
+    await refused(() => zone2().bids.place({ listingId: s.demo, price: '21000', qty: '49.999' }), 'BAD_REQUEST', '数量低于最小成交量（至少 50.000 亩）。');
   });
 
   it('before the opening, after the close, and on a listing not yet approved', async () => {
-    await refused(async () => (await zone2()).bids.place({ listingId: s.upcoming, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌尚未开始，请在开始时间后报价。');
-    await refused(async () => (await zone2()).bids.place({ listingId: s.shortClosed, price: '40000', qty: '10' }), 'CONFLICT', '该挂牌已截止，不再接受报价。');
-    await refused(async () => (await zone2()).bids.place({ listingId: s.pending, price: '30000', qty: '50' }), 'NOT_FOUND', '未找到该挂牌，或您无权查看。');
-    await refused(async () => (await zone2()).bids.place({ listingId: 9999, price: '30000', qty: '50' }), 'NOT_FOUND');
+    await refused(() => zone2().bids.place({ listingId: s.upcoming, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌尚未开始，请在开始时间后报价。');
+    await refused(() => zone2().bids.place({ listingId: s.shortClosed, price: '40000', qty: '10' }), 'CONFLICT', '该挂牌已截止，不再接受报价。');
+    await refused(() => zone2().bids.place({ listingId: s.pending, price: '30000', qty: '50' }), 'NOT_FOUND', '未找到该挂牌，或您无权查看。');
+    await refused(() => zone2().bids.place({ listingId: 9999, price: '30000', qty: '50' }), 'NOT_FOUND');
   });
 
   it('without the free funds for the deposit', async () => {
@@ -165,8 +165,8 @@ describe('bids and offers', () => {
   });
 
   it('the wrong procedure for the listing’s mode', async () => {
-    await refused(async () => (await zone2()).bids.place({ listingId: s.negotiated, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌的交易方式不支持此操作。');
-    await refused(async () => (await zone2()).bids.offer({ listingId: s.demo, price: '30000', qty: '50' }), 'CONFLICT');
+    await refused(() => zone2().bids.place({ listingId: s.negotiated, price: '30000', qty: '50' }), 'CONFLICT', '该挂牌的交易方式不支持此操作。');
+    await refused(() => zone2().bids.offer({ listingId: s.demo, price: '30000', qty: '50' }), 'CONFLICT');
   });
 
   it('offers below the reserve, above what is left, below the minimum lot', async () => {
@@ -197,7 +197,7 @@ describe('trades and funds', () => {
   });
 
   it('a transfer to a non-zone or with a used bank reference is refused', async () => {
-    const p = await h.as('province');
+    const p = h.as('province');
     const county = (await h.actor('pianguan')).organisationId;
     const zone = (await h.actor('zone')).organisationId;
     await refused(() => p.accounts.proposeTransfer({ zoneId: county, amount: '100', bankRef: 'X-1' }), 'NOT_FOUND', '未找到该开发区。');
@@ -207,7 +207,7 @@ describe('trades and funds', () => {
   });
 
   it('a proposal is decided by another province official, once, a rejection with a reason', async () => {
-    const p = await h.as('province');
+    const p = h.as('province');
     await refused(() => p.accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN', '不能复核本人登记的入账：须由另一名省厅工作人员确认或驳回。');
     await refused(() => p.accounts.rejectTransfer({ id: s.proposal, reason: '金额有误' }), 'FORBIDDEN');
     const en = await refused(async () => h.as('province', 'en').accounts.confirmTransfer({ id: s.proposal }), 'FORBIDDEN');

@@ -10,7 +10,7 @@ afterEach(() => h.close());
 
 describe('auction journey through tRPC callers', () => {
   it('lists, reviews, bids, closes, pays and settles', async () => {
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const lots = await county.accounts.quota();
     const lot = lots[0]!;
     const listing = await county.listings.create({

@@ -41,7 +41,8 @@ describe('a proposal, then a second official', () => {
     // Nothing posted: the zone's free funds and the journal are as they were, in every view of them.
     expect((await funds('zone3'))).toBe(freeBefore);
     expect([await entries(), await postings()]).toEqual([entriesBefore, postingsBefore]);
-    const zoneRow = (await h.as('province').accounts.zones()).find(async (z) => z.id === await zoneId('zone3'))!;
+    const zone3 = await zoneId('zone3');
+    const zoneRow = (await h.as('province').accounts.zones()).find((z) => z.id === zone3)!;
     expect(zoneRow.balances.find((b) => b.bucket === 'funds')!.balance).toBe(freeBefore);
     expect((await h.as('zone3').accounts.ledger()).balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')!.balance).toBe(freeBefore);
     // Nor can the zone bid with it: 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 of deposit.

@@ -19,7 +19,9 @@ import { firstProblem, parseCheckpoint, verifyIntegrity } from './integrity';
 
 const DAY = 86_400_000;
 const harnesses: Harness[] = [];
-afterEach(() => harnesses.splice(0).forEach((h) => h.close()));
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
 async function harness() {
   const h = await makeHarness();
   harnesses.push(h);

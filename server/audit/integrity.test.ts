@@ -16,7 +16,9 @@ import { type Harness, makeHarness } from '@/server/testing/harness';
 import { firstProblem, verifyIntegrity } from './integrity';
 
 const harnesses: Harness[] = [];
-afterEach(() => harnesses.splice(0).forEach((h) => h.close()));
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
 async function harness() {
   const h = await makeHarness();
   harnesses.push(h);

@@ -24,8 +24,8 @@ const pages: Page[] = [];
 
 beforeAll(async () => {
   h = await makeHarness();
-  const county = await h.as('pianguan');
-  const province = await h.as('province');
+  const county = h.as('pianguan');
+  const province = h.as('province');
   const lot = (await county.accounts.quota())[0]!;
   let now = h.clock.now();
   const terms = (over: Record<string, unknown> = {}) => ({ lotId: lot.id, mode: 'auction' as const, qty: '100', reservePrice: '30000', minLot: '50', increment: '100', opensAt: now, closesAt: now + HOUR, ...over });

@@ -8,7 +8,9 @@ import { seedOpenMarket, seedSynthetic } from './synthetic';
 
 const DAY = 86_400_000;
 const harnesses: Harness[] = [];
-afterEach(() => harnesses.splice(0).forEach((h) => h.close()));
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
 
 async function generated(seed: number) {
   const h = await makeHarness();

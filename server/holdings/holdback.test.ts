@@ -40,7 +40,7 @@ const setHoldback = (holdbackBp: number) => h.setSettings({ holdbackBp });
 
 /** A project of 偏关县 through city review and provincial approval, its design approved; returns it and its lot. */
 async function approvedProject(name: string) {
-  const county = await h.as('pianguan');
+  const county = h.as('pianguan');
   const p = await county.projects.create({
     name,
     villages: '水泉镇',

@@ -146,7 +146,7 @@ describe('the thresholds', () => {
 
   // The messages as a browser gets them, field by field in zh and en: server/__tests__/rejections.test.ts.
   it('refuses incoherent or malformed values field by field, writing nothing', async () => {
-    const p = await h.as('province');
+    const p = h.as('province');
     const order = await refused(h.db, () => p.integrity.setThresholds(thresholdsAsTyped({ singleBidderAmberBp: '30', singleBidderRedBp: '20' })), 'BAD_REQUEST');
     expect((order.cause as unknown as { issues: { path: string[]; message: string }[] }).issues).toEqual([expect.objectContaining({ path: ['singleBidderRedBp'], message: 'thresholdOrder' })]);
     await refused(h.db, () => p.integrity.setThresholds(thresholdsAsTyped({ unsoldRedBp: '100.01' })), 'BAD_REQUEST');

@@ -120,9 +120,15 @@ const rows = async (h: Harness, sql: string, ...params: unknown[]) => (await h.d
 const one = async (h: Harness, sql: string, ...params: unknown[]) => Number(Object.values((await rows(h, sql, ...params))[0] ?? { v: 0 })[0] ?? 0);
 const at = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
 
-const countyUserOf = (h: Harness, countyId: number) => COUNTIES.find(async (c) => (await h.actor(c)).organisationId === countyId)!;
-const proposerOf = (h: Harness, transfer: Row) => PROVINCE_OFFICIALS.find(async (u) => await h.userId(u) === Number(transfer.recorded_by))!;
-const otherOfficial = (h: Harness, transfer: Row) => PROVINCE_OFFICIALS.find(async (u) => await h.userId(u) !== Number(transfer.recorded_by))!;
+/** The first of `list` that `test` holds for (a test that reads the database). */
+const firstWhere = async <T>(list: readonly T[], test: (x: T) => Promise<boolean>): Promise<T | undefined> => {
+  for (const x of list) if (await test(x)) return x;
+  return undefined;
+};
+const countyUserOf = async (h: Harness, countyId: number) => (await firstWhere(COUNTIES, async (c) => (await h.actor(c)).organisationId === countyId))!;
+const zoneUserOf = async (h: Harness, zoneId: number) => (await firstWhere(ZONES, async (z) => (await h.actor(z)).organisationId === zoneId))!;
+const proposerOf = async (h: Harness, transfer: Row) => (await firstWhere(PROVINCE_OFFICIALS, async (u) => (await h.userId(u)) === Number(transfer.recorded_by)))!;
+const otherOfficial = async (h: Harness, transfer: Row) => (await firstWhere(PROVINCE_OFFICIALS, async (u) => (await h.userId(u)) !== Number(transfer.recorded_by)))!;
 /** A call's answer, or null when it was refused (a server error still fails the run). */
 const refusedAsNull = <T>(call: Promise<T>): Promise<T | null> =>
   call.catch((e: unknown) => {
@@ -170,7 +176,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const offers = await rows(h, "select b.id, l.county_id from bids b join listings l on l.id = b.listing_id where b.kind = 'offer' and b.status = 'active' order by b.id");
       const o = at(offers, a.offer);
       if (!o) return;
-      const owner = countyUserOf(h, Number(o.county_id));
+      const owner = await countyUserOf(h, Number(o.county_id));
       const county = a.wrongCounty ? COUNTIES.find((c) => c !== owner)! : owner;
       await h.as(county).bids.accept({ id: Number(o.id) });
       stats.accepted++;
@@ -190,7 +196,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const unpaid = await rows(h, "select id, buyer_id from trades where status = 'awaiting_payment' order by id");
       const t = at(unpaid.length > 0 && a.trade % 4 !== 0 ? unpaid : await rows(h, 'select id, buyer_id from trades order by id'), a.trade);
       if (!t) return;
-      const buyer = ZONES.find(async (z) => (await h.actor(z)).organisationId === Number(t.buyer_id))!;
+      const buyer = await zoneUserOf(h, Number(t.buyer_id));
       const payer = a.othersTrade ? ZONES.find((z) => z !== buyer)! : buyer;
       const before = (await rows(h, 'select status from trades where id = ?', t.id))[0]!.status;
       const r = await h.as(payer).trades.pay({ id: Number(t.id) });
@@ -208,7 +214,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const waiting = await rows(h, "select id, recorded_by from bank_transfers where status = 'proposed' order by id");
       const t = at(waiting.length > 0 && !a.anyStatus ? waiting : await rows(h, 'select id, recorded_by from bank_transfers order by id'), a.transfer);
       if (!t) return;
-      const by = a.byProposer ? proposerOf(h, t) : otherOfficial(h, t);
+      const by = a.byProposer ? await proposerOf(h, t) : await otherOfficial(h, t);
       if (a.confirm) {
         await h.as(by).accounts.confirmTransfer({ id: Number(t.id) });
         stats.confirmed++;
@@ -246,7 +252,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       if (!l) return;
       const free = await one(h, "select balance from accounts where organisation_id = ? and asset = 'QUOTA' and bucket = 'free' and lot_id = ?", l.county_id, l.lot_id);
       const qty = Math.max(Number(l.min_lot_milli_mu), Math.floor(((free + Number(l.qty_milli_mu)) * a.qty) / 100));
-      await (await h.as(countyUserOf(h, Number(l.county_id)))).listings.update({
+      await h.as(await countyUserOf(h, Number(l.county_id))).listings.update({
         listingId: Number(l.id),
         lotId: Number(l.lot_id),
         mode: l.mode as 'auction' | 'negotiated',
@@ -263,7 +269,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
     }
     case 'withdraw': {
       const l = at((await rows(h, 'select id, county_id from listings order by id')), a.listing);
-      if (l) await (await h.as(countyUserOf(h, Number(l.county_id)))).listings.withdraw({ id: Number(l.id) });
+      if (l) await h.as(await countyUserOf(h, Number(l.county_id))).listings.withdraw({ id: Number(l.id) });
       return;
     }
     case 'settings': {
@@ -529,13 +535,13 @@ describe('invariants under random sequences of market actions', () => {
           // Counties accept every other offer still open, so acceptance too is reached in every run
           // that has offers (random acceptances found none in some runs of 30).
           for (const o of await rows(h, "select b.id, l.county_id from bids b join listings l on l.id = b.listing_id where b.kind = 'offer' and b.status = 'active' and b.id % 2 = 0 order by b.id")) {
-            if (await refusedAsNull(((await h.as(countyUserOf(h, Number(o.county_id)))).bids.accept({ id: Number(o.id) })))) stats.accepted++;
+            if (await refusedAsNull(h.as(await countyUserOf(h, Number(o.county_id))).bids.accept({ id: Number(o.id) }))) stats.accepted++;
             await checkInvariants(h);
           }
           // The other official decides every proposal still waiting, confirming every other one, so both
           // decisions are reached in every run that proposed anything.
           for (const t of await rows(h, "select id, recorded_by from bank_transfers where status = 'proposed' order by id")) {
-            const [id, checker] = [Number(t.id), h.as(otherOfficial(h, t)).accounts];
+            const [id, checker] = [Number(t.id), h.as(await otherOfficial(h, t)).accounts];
             if (id % 2 === 0) await checker.confirmTransfer({ id });
             else await checker.rejectTransfer({ id, reason: '流水号有误' });
             stats[id % 2 === 0 ? 'confirmed' : 'rejected']++;
@@ -553,8 +559,8 @@ describe('invariants under random sequences of market actions', () => {
             // happened to find an award (a run of 30 with no settlement at all failed CI once).
             if (i === 0) {
               for (const t of await rows(h, "select id, buyer_id from trades where status = 'awaiting_payment' and id % 2 = 0 order by id")) {
-                const buyer = ZONES.find(async (z) => (await h.actor(z)).organisationId === Number(t.buyer_id))!;
-                const r = await refusedAsNull((h.as(buyer).trades.pay({ id: Number(t.id) }))); // e.g. funds short
+                const buyer = await zoneUserOf(h, Number(t.buyer_id));
+                const r = await refusedAsNull(h.as(buyer).trades.pay({ id: Number(t.id) })); // e.g. funds short
                 if (r?.status === 'settled') stats.settled++;
                 await checkInvariants(h);
               }

@@ -118,8 +118,9 @@ describe('auction: list → review → bid → close → award → pay → settl
     // 31,000 × 30 and 30,500 × 60 win; 10 mu are left, below the 20 mu minimum lot: zone loses.
     const trades = (await h.as('pianguan').trades.list()).trades;
     expect(trades).toHaveLength(2);
-    const t3 = trades.find(async (t) => t.buyerId === await org('zone3'))!;
-    const t2 = trades.find(async (t) => t.buyerId === await org('zone2'))!;
+    const [zone3, zone2] = [await org('zone3'), await org('zone2')];
+    const t3 = trades.find((t) => t.buyerId === zone3)!;
+    const t2 = trades.find((t) => t.buyerId === zone2)!;
     expect(t3).toMatchObject({ status: 'awaiting_payment', qtyMilliMu: 30_000, priceFenPerMu: 3_100_000, amountFen: 93_000_000, depositFen: 18_600_000 });
     expect(t2).toMatchObject({ status: 'awaiting_payment', qtyMilliMu: 60_000, priceFenPerMu: 3_050_000, amountFen: 183_000_000, depositFen: 36_600_000 });
     for (const t of trades) {
@@ -387,7 +388,8 @@ describe('bids', () => {
     h.clock.advance(HOUR);
     expect((await sweep(h.services)).closed).toBe(1);
     const trades = (await h.as('province').trades.list()).trades;
-    const partial = trades.find(async (t) => t.buyerId === await org('zone'))!;
+    const zone = await org('zone');
+    const partial = trades.find((t) => t.buyerId === zone)!;
     // 0.001 mu × 12.50 = 0.0125 元 → 1 fen; the pro-rata deposit (1.5 → 2 fen) is capped at it.
     expect(partial).toMatchObject({ qtyMilliMu: 1, amountFen: 1, depositFen: 1 });
     expect((await held('zone'))).toBe(1);
@@ -713,7 +715,7 @@ describe('who sees whom', () => {
   });
 
   it('the public reads announcements and listings but cannot bid or read the market', async () => {
-    const pub = await h.as(null);
+    const pub = h.as(null);
     const a = await pub.listings.announcements();
     expect(a.listings.map((l) => l.id)).toEqual([1]);
     expect((await pub.listings.get({ id: 1 })).listing.code).toMatch(/^GP2026-/);

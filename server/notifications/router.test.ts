@@ -163,7 +163,7 @@ describe('award, payment due, lapse', () => {
 
 describe('listings and projects, to the county', () => {
   it('approval and rejection of a listing; a refused review writes none; a second review after an edit is told again', async () => {
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const lot = (await county.accounts.quota())[0]!;
     const terms = { lotId: lot.id, mode: 'auction' as const, qty: '100', reservePrice: '30000', minLot: '10', increment: '500', opensAt: T0, closesAt: T0 + 3 * DAY };
     const a = await county.listings.create(terms);
@@ -185,7 +185,7 @@ describe('listings and projects, to the county', () => {
   });
 
   it('a plan returned by the city, then approved by the province, tells the county each time', async () => {
-    const hequ = await h.as('hequ');
+    const hequ = h.as('hequ');
     const waiting = (await hequ.projects.list()).find((p) => p.status === 'city_review')!;
     const returns = () => stored('hequ', 'project_returned');
     expect((await refusal((h.as('xinzhou').projects.cityReview({ projectId: waiting.id, approve: false, reason: '' })))).code).toBe('BAD_REQUEST');
@@ -324,7 +324,7 @@ describe('whose messages, and reading them', () => {
     const kinds = new Set<string>();
     for (const user of ['zone', 'zone2', 'pianguan', 'hequ', 'baode', 'xinzhou', 'province']) {
       for (const locale of ['zh', 'en'] as const) {
-        const c = await h.as(user, locale);
+        const c = h.as(user, locale);
         const texts = [...(await c.notifications.list()).messages.map((m) => (kinds.add(m.kind), m.text)), ...(await c.notifications.todo()).items.map((i) => (kinds.add(i.kind), i.text))];
         for (const text of texts) {
           expect(text).not.toMatch(/\{\w+\}/);
@@ -348,7 +348,7 @@ describe('待办', () => {
     await h.as('zone').trades.pay({ id: trade.id });
     expect((await h.as('zone').notifications.todo()).items).toEqual([]);
 
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const lot = (await county.accounts.quota())[0]!;
     const now = h.clock.now();
     const listing = await county.listings.create({ lotId: lot.id, mode: 'negotiated', qty: '50', reservePrice: '30000', minLot: '10', opensAt: now, closesAt: now + 30 * DAY });

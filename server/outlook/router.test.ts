@@ -54,7 +54,7 @@ async function sale(zone: string) {
 
 describe('a zone declares its demand', () => {
   it('for this year and the next, revisable, every revision kept and audited with the one it replaces', async () => {
-    const zone = await h.as('zone');
+    const zone = h.as('zone');
     expect(await zone.outlook.demand()).toEqual({ years: [2026, 2027], current: [{ year: 2026, declaration: null }, { year: 2027, declaration: null }], revisions: [] });
 
     const first = await zone.outlook.declare({ year: 2026, area: '1500.5', note: '一期园区用地' });
@@ -102,7 +102,7 @@ describe('a zone declares its demand', () => {
   });
 
   it('bad input is refused with a clear message in Chinese (and English), nothing written', async () => {
-    const zone = await h.as('zone');
+    const zone = h.as('zone');
     await refused(() => zone.outlook.declare({ year: 2026, area: '-1' }), 'BAD_REQUEST');
     // Through the route handler, as a browser gets it: each field's note in the caller's language.
     const zh = await http('zone', 'zh', { year: 1999, area: '-1', note: 'a\u202eb' });

@@ -76,7 +76,7 @@ async function sell(lotId: number, qty: string, zone = 'zone', county = 'piangua
 
 describe('a linking project from draft to quota (seed 001 二(一))', () => {
   it('county drafts → city reviews → province approves: the surplus appears as a lot in the county’s free quota', async () => {
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const draft = await county.projects.create(plan());
     expect(draft.status).toBe('draft');
     // Nothing is issued before approval.
@@ -179,7 +179,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
   });
 
   it('documents: only PDFs within the size limit; a refused upload leaves no file; removal only while editable', async () => {
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const p = await county.projects.create(plan());
     const dir = path.join(path.dirname(h.db.connection.name), 'documents');
     const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.startsWith('.')) : []);
@@ -306,7 +306,7 @@ describe('use of rights (domain.md step 8)', () => {
   it('a zone uses rights oldest lot first, never beyond what it holds; uses show in the trace and ledger', async () => {
     const { id, lot } = await approved();
     await sell(lot.id, '100');
-    const zone = await h.as('zone');
+    const zone = h.as('zone');
     await no(
       () => zone.rights.use({ applicationName: '综改区2026年第1批次用地', approvalRef: '晋政地〔2026〕1号', area: '100.001', rights: ['NEW_LAND'] }),
       'CONFLICT',
@@ -343,7 +343,7 @@ describe('use of proceeds (seed 001 三(三))', () => {
   it('a county spends what it received, not more; the province sees received vs spent', async () => {
     const { lot } = await approved();
     await sell(lot.id, '10'); // 10 mu × 30,000 = 300,000 yuan
-    const county = await h.as('pianguan');
+    const county = h.as('pianguan');
     const today = new Date(h.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
     const spend = (amount: string, spentOn = today) =>
       county.proceeds.spend({ spentOn, amount, category: 'poverty_consolidation', purpose: '易地扶贫搬迁后续扶持', budgetRef: '偏财预〔2026〕12号' });
@@ -371,7 +371,7 @@ describe('plan quota (seed 000)', () => {
     expect(balance('PLAN_NEW_LAND')).toBe(600_000);
     expect(balance('PLAN_LINKING')).toBe(1_000_000);
 
-    const province = await h.as('province');
+    const province = h.as('province');
     const r = await province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2027, qty: '600', documentRef: '晋自然资发〔2027〕1号', to: { group: 'national_poverty' } });
     expect(r).toEqual({ allocated: 36, skipped: 0 });
     await no(() => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2027, qty: '600', documentRef: 'x', to: { group: 'poverty' } }), 'CONFLICT', '2027 年度该类计划指标已下达，不能重复下达。');

@@ -30,7 +30,7 @@ async function openAuction(days = 3) {
   const lot = (await h.as('pianguan').accounts.quota())[0]!;
   const now = h.clock.now();
   const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '150', reservePrice: '30000', minLot: '50', increment: '500', opensAt: now, closesAt: now + days * DAY });
-  await (await province()).listings.review({ listingId: listing.id, approve: true });
+  await province().listings.review({ listingId: listing.id, approve: true });
   return listing;
 }
 
@@ -44,25 +44,25 @@ describe('who may read and record versions', () => {
     }
     await no(async () => h.as(null).settings.addVersion(input), 'UNAUTHORIZED');
     await no(async () => h.as(null).settings.current(), 'UNAUTHORIZED');
-    expect((await (await province()).settings.addVersion(input)).versions).toHaveLength(1);
+    expect((await province().settings.addVersion(input)).versions).toHaveLength(1);
   });
 });
 
 describe('a change never rewrites the past', () => {
   it('an effective date before today is refused, in Chinese and in English, and nothing is written', async () => {
     const input = { depositRateBp: 3000, documentNo: DOC, effectiveDate: '2026-11-01' };
-    await no(async () => (await province()).settings.addVersion(input), 'BAD_REQUEST', '生效日期不能早于今天：设置的变更不改变过去，请选择今天或以后的日期。');
+    await no(() => province().settings.addVersion(input), 'BAD_REQUEST', '生效日期不能早于今天：设置的变更不改变过去，请选择今天或以后的日期。');
     await no(async () => h.as('province', 'en').settings.addVersion(input), 'BAD_REQUEST', /cannot be before today/);
     // Not a real day, no document, nothing to change: each refused, nothing written.
-    await no(async () => (await province()).settings.addVersion({ ...input, effectiveDate: '2026-02-30' }), 'BAD_REQUEST');
-    await no(async () => (await province()).settings.addVersion({ ...input, documentNo: '  ' }), 'BAD_REQUEST');
-    await no(async () => (await province()).settings.addVersion({ ...input, documentNo: '晋\u202e发〔2026〕1号' }), 'BAD_REQUEST');
-    await no(async () => (await province()).settings.addVersion({ ...input, documentNo: '文'.repeat(101) }), 'BAD_REQUEST');
-    await no(async () => (await province()).settings.addVersion({ documentNo: DOC, effectiveDate: '2026-11-03' }), 'BAD_REQUEST', /noSettingChanged/);
+    await no(() => province().settings.addVersion({ ...input, effectiveDate: '2026-02-30' }), 'BAD_REQUEST');
+    await no(() => province().settings.addVersion({ ...input, documentNo: '  ' }), 'BAD_REQUEST');
+    await no(() => province().settings.addVersion({ ...input, documentNo: '晋\u202e发〔2026〕1号' }), 'BAD_REQUEST');
+    await no(() => province().settings.addVersion({ ...input, documentNo: '文'.repeat(101) }), 'BAD_REQUEST');
+    await no(() => province().settings.addVersion({ documentNo: DOC, effectiveDate: '2026-11-03' }), 'BAD_REQUEST', /noSettingChanged/);
   });
 
   it('today takes effect at once; the audit log records the document, the moment and the values before and after', async () => {
-    const r = await (await province()).settings.addVersion({ paymentDays: 15, holdbackBp: 500, documentNo: DOC, effectiveDate: isoDateCst(T0) });
+    const r = await province().settings.addVersion({ paymentDays: 15, holdbackBp: 500, documentNo: DOC, effectiveDate: isoDateCst(T0) });
     expect(r).toMatchObject({ effectiveFrom: T0, documentNo: DOC });
     expect(await h.as(null).accounts.settings()).toMatchObject({ paymentDays: 15, holdbackBp: 500, depositRateBp: 2000 });
     const audit = (await h.db.connection.prepare("select actor_user_id, before, after from audit_log where action = 'settings.update'").all()) as { actor_user_id: number; before: string; after: string }[];
@@ -83,10 +83,10 @@ describe('a future version applies only from its date', () => {
   it('a bid before the date freezes the old deposit rate, one after it the new; awards and confirmations name the documents', async () => {
     const listing = await openAuction(3);
     const from = dayCst(2026, 11, 4);
-    await (await province()).settings.addVersion({ depositRateBp: 5000, documentNo: DOC, effectiveDate: '2026-11-04' });
+    await province().settings.addVersion({ depositRateBp: 5000, documentNo: DOC, effectiveDate: '2026-11-04' });
 
     // Recorded, waiting: the rate in force is still 20%.
-    const now = await (await province()).settings.current();
+    const now = await province().settings.current();
     expect(row(now.rows, 'depositRateBp')).toMatchObject({ value: 2000, documentNo: '—' });
     expect(now.pending).toEqual([expect.objectContaining({ key: 'depositRateBp', value: 5000, documentNo: DOC, effectiveFrom: from })]);
     expect((await h.as(null).accounts.settings()).depositRateBp).toBe(2000);
@@ -101,7 +101,7 @@ describe('a future version applies only from its date', () => {
     h.clock.set(from);
     const after = await h.as('zone3').bids.place({ listingId: listing.id, price: '32000', qty: '50' });
     expect(after.bid.depositFen).toBe(80_000_000);
-    expect(row((await (await province()).settings.current()).rows, 'depositRateBp')).toMatchObject({ value: 5000, documentNo: DOC, effectiveFrom: from });
+    expect(row((await province().settings.current()).rows, 'depositRateBp')).toMatchObject({ value: 5000, documentNo: DOC, effectiveFrom: from });
 
     // The awards at the close: each confirmation names the rate that applied to its bid and its document.
     h.clock.set(listing.closesAt);
@@ -124,7 +124,7 @@ describe('a future version applies only from its date', () => {
   it('an award takes the payment term in force at its moment, not at the bid', async () => {
     const listing = await openAuction(2);
     await h.as('zone').bids.place({ listingId: listing.id, price: '30000', qty: '50' });
-    await (await province()).settings.addVersion({ paymentDays: 20, documentNo: DOC, effectiveDate: isoDateCst(T0 + DAY) });
+    await province().settings.addVersion({ paymentDays: 20, documentNo: DOC, effectiveDate: isoDateCst(T0 + DAY) });
     h.clock.set(listing.closesAt);
     await sweep(h.services);
     const trade = (await h.as('zone').trades.list()).trades.find((t) => t.listingId === listing.id)!;
@@ -135,12 +135,12 @@ describe('a future version applies only from its date', () => {
 
 describe('the value on any date, with its document', () => {
   it('reads back every past day as it was, and names who recorded each version', async () => {
-    await (await province()).settings.addVersion({ depositRateBp: 3000, antiSnipingWindowSeconds: 600, documentNo: DOC, effectiveDate: '2026-11-05' });
+    await province().settings.addVersion({ depositRateBp: 3000, antiSnipingWindowSeconds: 600, documentNo: DOC, effectiveDate: '2026-11-05' });
     h.clock.set(dayCst(2026, 11, 10) + 10 * HOUR);
-    await (await province()).settings.addVersion({ depositRateBp: 2500, documentNo: '晋自然资发〔2026〕40号', effectiveDate: '2026-11-20' });
+    await province().settings.addVersion({ depositRateBp: 2500, documentNo: '晋自然资发〔2026〕40号', effectiveDate: '2026-11-20' });
     h.clock.set(dayCst(2026, 12, 1));
 
-    const on = async (date: string) => (await (await province()).settings.onDate({ date })).rows;
+    const on = async (date: string) => (await province().settings.onDate({ date })).rows;
     expect(row(await on('2026-01-01'), 'depositRateBp')).toMatchObject({ value: 2000, documentNo: '—', id: 0 });
     expect(row(await on('2026-11-04'), 'depositRateBp')).toMatchObject({ value: 2000, documentNo: '—' });
     expect(row(await on('2026-11-05'), 'depositRateBp')).toMatchObject({ value: 3000, documentNo: DOC, effectiveFrom: dayCst(2026, 11, 5) });
@@ -152,14 +152,15 @@ describe('the value on any date, with its document', () => {
     expect(row(await on('2026-11-20'), 'reclamationYearsAfterApproval')).toMatchObject({ value: 3, documentNo: '晋政办发〔2018〕24号' });
     expect((await on('2026-11-20')).map((r) => r.key)).toHaveLength(7);
 
-    const history = await (await province()).settings.history();
+    const history = await province().settings.history();
     expect(history.map((v) => [v.key, v.value, v.documentNo, v.recordedByName])).toEqual([
       ['depositRateBp', 2500, '晋自然资发〔2026〕40号', expect.any(String)],
       ['antiSnipingWindowSeconds', 600, DOC, expect.any(String)],
       ['depositRateBp', 3000, DOC, expect.any(String)],
     ]);
-    expect(history.every(async (v) => v.recordedBy === await h.userId('province'))).toBe(true);
-    expect((await caught(((await province()).settings.onDate({ date: '2026-13-01' })))).code).toBe('BAD_REQUEST');
+    const provinceUser = await h.userId('province');
+    expect(history.every((v) => v.recordedBy === provinceUser)).toBe(true);
+    expect((await caught(province().settings.onDate({ date: '2026-13-01' }))).code).toBe('BAD_REQUEST');
   });
 });
 

@@ -177,7 +177,7 @@ describe('dashboards', () => {
   });
 
   it('targets carry their document; a change keeps the earlier target, so the one in force on any past day can be read back', async () => {
-    const province = await h.as('province');
+    const province = h.as('province');
     const year = { year: 2027, cityId: null, countyId: null };
     expect((await province.stats.targets(year)).rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 1_000_000, documentRef: '晋政办发〔2018〕24号' });
     await province.stats.setTarget({ year: 2027, qty: '800', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } });
@@ -209,7 +209,7 @@ describe('dashboards', () => {
   it('without a year, every dashboard shows this year in China time, the assessment too, with this year’s trades', async () => {
     await knownTrade();
     const none = { year: null, cityId: null, countyId: null };
-    const province = await h.as('province');
+    const province = h.as('province');
     const years = [(await province.stats.market(none)).year, (await province.stats.proceeds(none)).year, (await province.stats.targets(none)).year];
     const a = await province.stats.assessment(none);
     expect(new Set([...years, a.year])).toEqual(new Set([yearOf(h.clock.now())]));
