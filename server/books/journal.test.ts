@@ -25,9 +25,9 @@ describe('the journal', () => {
     for (const reason of used) expect(ENTRY_REASONS).toContain(reason);
   });
 
-  it('refuses, in the database, an entry whose reason is not on the list', () => {
+  it('refuses, in the database, an entry whose reason is not on the list', async () => {
     const write = () => h.db.connection.prepare("insert into journal_entries (idempotency_key, reason, at) values ('x', 'gift', 0)").run();
-    expect(write).toThrow(/CHECK constraint failed/);
+    await expect(write()).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it('takes a repeated key with the same postings as done, and throws on the same key with other postings or another reason', async () => {
