@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
+import { jsonText } from '@/db/dialect';
 import { auditLog, bankTransfers, organisations, users } from '@/db/schema';
 
 const proposer = alias(users, 'proposer');
@@ -45,7 +46,7 @@ const transfersQuery = (db: DbOrTx) =>
       decidedBy: bankTransfers.decidedBy,
       deciderName: decider.displayName,
       decidedAt: bankTransfers.decidedAt,
-      rejectionReason: sql<string | null>`json_extract(${rejection.after}, '$.reason')`,
+      rejectionReason: jsonText(db, rejection.after, 'reason'),
     })
     .from(bankTransfers)
     .innerJoin(organisations, eq(bankTransfers.zoneId, organisations.id))

@@ -14,7 +14,8 @@ import type { Role } from '@/server/kernel/roles';
 
 export const PUBLIC_ACTIONS = ['listing.approve', 'listing.extend', 'listing.close', 'trade.award', 'trade.settle', 'trade.lapse'] as const;
 
-type Row = { id: number; at: number; action: string; entity: string; entityId: number | null; before: string | null; after: string | null; own: number };
+/** A record's columns, in the order selected below (a raw statement answers arrays of values). */
+type Row = [id: number, at: number, action: string, entity: string, entityId: number | null, before: string | null, after: string | null, own: number];
 
 const publicSql = sql.raw(`(a.action in (${PUBLIC_ACTIONS.map((a) => `'${a}'`).join(', ')}))`);
 
@@ -33,16 +34,16 @@ export async function changesAfter(db: DbOrTx, viewer: { organisationId: number;
   const seen = input.view === 'market' ? publicSql : input.view === 'own' ? own : sql`(${own} or ${publicSql})`;
   // Public events shown as public unless the record is the viewer's own and own records were asked for.
   const ownFlag = input.view === 'market' ? sql`0` : own;
-  const rows = await db.all<Row>(sql`
-    select a.id, a.at, a.action, a.entity, a.entity_id as entityId, a.before, a.after, ${ownFlag} as own
+  const rows = await db.values<Row>(sql`
+    select a.id, a.at, a.action, a.entity, a.entity_id, a.before, a.after, ${ownFlag} as own
     from audit_log a
     where a.id > ${input.after} and ${seen}
     order by a.id
     limit ${input.limit}`);
-  const events = rows.map((r) =>
-    r.own
-      ? { id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, visibility: 'own' as const, before: parsed(r.before), after: parsed(r.after) }
-      : { id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, visibility: 'public' as const, before: null, after: null },
+  const events = rows.map(([id, at, action, entity, entityId, before, after, own]) =>
+    own
+      ? { id, at, action, entity, entityId, visibility: 'own' as const, before: parsed(before), after: parsed(after) }
+      : { id, at, action, entity, entityId, visibility: 'public' as const, before: null, after: null },
   );
   return { events, nextCursor: events.at(-1)?.id ?? input.after, hasMore: events.length === input.limit };
 }

@@ -167,7 +167,7 @@ export async function proceedsStatement(db: DbOrTx, countyId: number, page: { be
   const account = await findAccount(db, accountsOf.countyProceeds(countyId));
   if (!account) return { lines: [], olderThan: null };
   const before = page.beforeEntryId ?? Number.MAX_SAFE_INTEGER;
-  const moves = (await prepared(db, 'select entry_id as entryId, sum(amount) as amountFen from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
+  const moves = (await prepared(db, 'select entry_id as "entryId", sum(amount) as "amountFen" from postings where account_id = ? and entry_id < ? group by entry_id order by entry_id desc limit ?').all(
     account.id,
     before,
     size + 1,

@@ -61,7 +61,7 @@ const declaredIn = (db: DbOrTx, year: number): Promise<Qty[]> =>
 const pipelineByCounty = async (db: DbOrTx): Promise<Qty[]> => {
   const area = db.select({ projectId: projectPlots.projectId, area: sql<number>`sum(${projectPlots.areaMilliMu})`.as('area') }).from(projectPlots).groupBy(projectPlots.projectId).as('area');
   return (await db
-    .select({ id: projects.countyId, qtyMilliMu: sql<number>`sum(max(0, ${area.area} - ${projects.resettlementMilliMu}))` })
+    .select({ id: projects.countyId, qtyMilliMu: sql<number>`sum(case when ${area.area} > ${projects.resettlementMilliMu} then ${area.area} - ${projects.resettlementMilliMu} else 0 end)` })
     .from(projects)
     .innerJoin(area, eq(area.projectId, projects.id))
     .where(inArray(projects.status, ['city_review', 'province_review']))

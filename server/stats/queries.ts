@@ -28,7 +28,7 @@ export const TRADES_PER_PACK = 256;
 
 const readPack = 'select ms_into_month, price_fen_per_mu, qty_milli_mu from settled_trade_packs where month = ? and seller_id = ? and buyer_id = ? and pack = ?';
 const writePack = `insert into settled_trade_packs (month, seller_id, buyer_id, pack, ms_into_month, price_fen_per_mu, qty_milli_mu) values (?, ?, ?, ?, ?, ?, ?)
-  on conflict do update set ms_into_month = excluded.ms_into_month, price_fen_per_mu = excluded.price_fen_per_mu, qty_milli_mu = excluded.qty_milli_mu`;
+  on conflict (month, seller_id, buyer_id, pack) do update set ms_into_month = excluded.ms_into_month, price_fen_per_mu = excluded.price_fen_per_mu, qty_milli_mu = excluded.qty_milli_mu`;
 const noEntries = Buffer.alloc(0);
 
 export async function recordSettledTrade(db: DbOrTx, t: { settledAt: number; sellerId: number; buyerId: number; priceFenPerMu: number; qtyMilliMu: number; amountFen: number }) {
