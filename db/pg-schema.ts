@@ -4,8 +4,8 @@
 // stay 0/1 integers as drizzle writes them. An id column left out of an insert (drizzle's SQLite
 // dialect writes NULL) gets the next id as SQLite gives a rowid: one more than the largest.
 import { SQL, is } from 'drizzle-orm';
-import { SQLiteSyncDialect, type SQLiteColumn, SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core';
-import * as schema from './schema';
+import { SQLiteSyncDialect, type SQLiteColumn, getTableConfig } from 'drizzle-orm/sqlite-core';
+import { allTables } from './tables';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -31,8 +31,6 @@ function pgType(column: SQLiteColumn): string {
   return 'text';
 }
 
-/** Every table of the schema, in the order db/schema.ts declares them. */
-export const tables = (): SQLiteTable[] => (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
 
 /** The statements that create the whole schema on an empty PostgreSQL database. */
 export function postgresSchema(): string[] {
@@ -50,7 +48,7 @@ BEGIN
 END $$`,
   ];
   const after: string[] = [];
-  for (const table of tables()) {
+  for (const table of allTables()) {
     const config = getTableConfig(table);
     const name = config.name;
     const lines: string[] = [];

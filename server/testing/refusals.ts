@@ -2,17 +2,16 @@
 // error) and leave every row of every table as it was.
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { expect } from 'vitest';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
+import { allTables, keyOf } from '@/db/tables';
 
-const tablesOf = async (db: Db) =>
-  ((await db.connection.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`).all()) as { name: string }[]).map(
-    (r) => r.name,
-  );
-
-/** Every row of every table, in rowid order. */
+/** Every row of every table, in the order of its key. */
 export async function dumpTables(db: Db) {
   const tables: Record<string, unknown[]> = {};
-  for (const t of await tablesOf(db)) tables[t] = await db.connection.prepare(`select * from "${t}" order by rowid`).all();
+  for (const t of allTables().map((table) => getTableConfig(table).name)) {
+    tables[t] = await db.connection.prepare(`select * from "${t}" order by ${keyOf(t).map((c) => `"${c}"`).join(', ')}`).all();
+  }
   return tables;
 }
 

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { translate } from '@/lib/i18n';
 import type { Db } from '@/db/client';
+import { columnsOf, keyOf } from '@/db/tables';
 import { DAY_MS, dayStartCst, isoDateCst } from '@/server/kernel/china-time';
 import { DomainError } from '@/server/kernel/errors';
 import { type Context, refusalResponse } from '@/server/kernel/trpc';
@@ -64,14 +65,14 @@ const periodQuery = z
 
 /** The rows of every table for [from, to), each table a CSV file with its column names first, and how many rows each has. */
 export async function archiveFiles(db: Db, period: { from: number; to: number }) {
-  const sqlite = db.connection;
   const files: Record<string, Uint8Array> = {};
   const counts: Record<string, number> = {};
   for (const t of TABLES) {
-    const columns = t.columns ?? ((await sqlite.prepare(`select name from pragma_table_info(?)`).all(t.table)) as { name: string }[]).map((c) => c.name);
+    const columns = t.columns ?? columnsOf(t.table);
     const select = `select ${columns.map((c) => `"${c}"`).join(', ')} from "${t.table}"`;
     const where = t.where ?? (t.at ? `"${t.at}" >= ? and "${t.at}" < ?` : null);
-    const statement = sqlite.prepare(where ? `${select} where ${where} order by rowid` : `${select} order by rowid`).raw();
+    const order = `order by ${keyOf(t.table).map((c) => `"${c}"`).join(', ')}`;
+    const statement = db.connection.prepare(where ? `${select} where ${where} ${order}` : `${select} ${order}`).raw();
     const rows = (where ? await statement.all(period.from, period.to) : await statement.all()) as unknown[][];
     counts[`${t.table}.csv`] = rows.length;
     files[`${t.table}.csv`] = strToU8(stringify([columns, ...rows.map((r) => r.map((v) => (v === null ? '' : v instanceof Buffer ? v.toString('base64') : v)))]));
