@@ -65,11 +65,11 @@ export function updateProject(s: Services, actor: Actor, projectId: number, draf
  * Attaches a plan document. The file is written before the transaction and removed again if the
  * transaction refuses, so no row points at a missing file and no refused upload stays on disk.
  */
-export function attachDocument(s: Services, actor: Actor, projectId: number, file: { fileName: string; bytes: Uint8Array }) {
+export async function attachDocument(s: Services, actor: Actor, projectId: number, file: { fileName: string; bytes: Uint8Array }) {
   checkPdf(file.fileName, file.bytes);
   const stored = s.documents.save(file.bytes);
   try {
-    return inTransaction(s.db, async (tx) => {
+    return await inTransaction(s.db, async (tx) => {
       const now = s.clock.now();
       const project = await data.findProjectOfCounty(tx, projectId, actor.organisationId);
       ensure(project, 'projectNotFound');
