@@ -14,9 +14,10 @@ export const columnsOf = (name: string): string[] => {
   return getTableConfig(table).columns.map((c) => c.name);
 };
 
-/** The columns that order a table's rows as they were added: its primary key. */
+/** The columns that order a table's rows the same way on both engines: its primary key, or every column. */
 export const keyOf = (name: string): string[] => {
   const config = getTableConfig(allTables().find((t) => getTableConfig(t).name === name)!);
   const single = config.columns.filter((c) => c.primary).map((c) => c.name);
-  return single.length > 0 ? single : config.primaryKeys[0]!.columns.map((c) => c.name);
+  if (single.length > 0) return single;
+  return (config.primaryKeys[0]?.columns ?? config.columns).map((c) => c.name);
 };
