@@ -27,6 +27,8 @@ export interface Connection {
   readonly kind: EngineKind;
   /** The SQLite file, or the PostgreSQL database's name. */
   readonly name: string;
+  /** The data folder that goes with the database: uploaded documents, the document secret, logs. */
+  readonly folder: string;
   prepare<R = Record<string, unknown>>(text: string): Statement<R>;
   exec(text: string): Promise<void>;
   close(): Promise<void>;
@@ -42,11 +44,12 @@ export type Tx = Db & { readonly [inTransactionBrand]: true };
 /** What a read takes: the database, or a transaction reading what it has written so far. */
 export type DbOrTx = Db | Tx;
 
-function connectionOf(engine: Engine): Connection {
+function connectionOf(engine: Engine, folder: string): Connection {
   return {
     engine,
     kind: engine.kind,
     name: engine.location,
+    folder,
     prepare<R>(text: string): Statement<R> {
       return {
         all: async (...params) => (await engine.objects(text, params)) as R[],
@@ -64,9 +67,9 @@ function connectionOf(engine: Engine): Connection {
 }
 
 /** The drizzle database over an engine: drizzle builds SQLite's dialect, the engine runs it. */
-export function databaseOn(engine: Engine): Db {
+export function databaseOn(engine: Engine, folder: string): Db {
   const db = drizzle(async (text, params, method) => ({ rows: await engine.arrays(text, params, method) }), { schema });
-  return Object.assign(db, { connection: connectionOf(engine) });
+  return Object.assign(db, { connection: connectionOf(engine, folder) });
 }
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -97,11 +100,14 @@ export async function openDatabase(file: string): Promise<Db> {
   sqlite.pragma('foreign_keys = ON');
   // Left by an earlier process with another mode, they keep it: tighten them too.
   for (const suffix of ['-wal', '-shm']) makeOwnerOnly(`${file}${suffix}`);
-  return databaseOn(new SqliteEngine(sqlite));
+  return databaseOn(new SqliteEngine(sqlite), path.dirname(path.resolve(file)));
 }
 
-/** The PostgreSQL database at `url` (postgres://…), migrated when needed (db/migrations-pg). */
-export async function openPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Db> {
+/**
+ * The PostgreSQL database at `url` (postgres://…), migrated when needed (db/migrations-pg); `folder` is
+ * the data folder that goes with it.
+ */
+export async function openPostgresDatabase(url: string, folder: string, options: { max?: number } = {}): Promise<Db> {
   const sql = connectPostgres(url, options);
   try {
     await migratePostgres(sql);
@@ -109,7 +115,7 @@ export async function openPostgresDatabase(url: string, options: { max?: number 
     await sql.end({ timeout: 1 });
     throw error;
   }
-  return databaseOn(new PgEngine(sql, new URL(url).pathname.slice(1) || 'postgres'));
+  return databaseOn(new PgEngine(sql, new URL(url).pathname.slice(1) || 'postgres'), folder);
 }
 
 function migrationCount(sqlite: Database.Database): number {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The market's database: an SQLite file, or a PostgreSQL URL. */
-export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'pg'; url: string };
+export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'pg'; url: string; folder: string };
 
 const flag = z.enum(['0', '1']).default('0');
 const addressList = z
@@ -74,7 +74,7 @@ export const env = {
   dataDir: path.resolve(parsed.QX_DATA_DIR),
   databaseFile: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db'),
   /** Where the market's data lives: the SQLite file, or the PostgreSQL database. */
-  database: (parsed.QX_DB === 'pg' ? { engine: 'pg', url: parsed.QX_DATABASE_URL } : { engine: 'sqlite', file: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db') }) as DatabaseTarget,
+  database: (parsed.QX_DB === 'pg' ? { engine: 'pg', url: parsed.QX_DATABASE_URL, folder: path.resolve(parsed.QX_DATA_DIR) } : { engine: 'sqlite', file: path.resolve(parsed.QX_DATA_DIR, 'quota-exchange.db') }) as DatabaseTarget,
   documentsDir: path.resolve(parsed.QX_DATA_DIR, 'documents'),
   logDir: path.resolve(parsed.QX_DATA_DIR, 'logs'),
   demo: parsed.QX_DEMO === '1',

@@ -8,7 +8,7 @@ import type { DatabaseTarget } from '@/server/kernel/env';
 
 export async function openMarketDatabase(target: DatabaseTarget | string): Promise<Db> {
   const where: DatabaseTarget = typeof target === 'string' ? { engine: 'sqlite', file: target } : target;
-  const db = where.engine === 'pg' ? await openPostgresDatabase(where.url) : await openDatabase(where.file);
+  const db = where.engine === 'pg' ? await openPostgresDatabase(where.url, where.folder) : await openDatabase(where.file);
   await sealAuditLog(db);
   return db;
 }

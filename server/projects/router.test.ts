@@ -26,7 +26,7 @@ afterEach(() => h.close());
 
 const org = async (username: string) => (await h.actor(username)).organisationId;
 const bal = async (username: string, asset: Asset, bucket: Bucket, lotId: number | null = null) => balanceOf(h.db, { organisationId: await org(username), asset, bucket, lotId });
-const ledgerClean = async () => expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+const ledgerClean = async () => expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 const no = (call: () => Promise<unknown>, code: Parameters<typeof refused>[2], message?: string | RegExp) => refused(h.db, call, code, message);
 
 const plan = (over: Record<string, unknown> = {}) => ({
@@ -103,9 +103,9 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     expect(lots).toHaveLength(lotsBefore + 1);
     const lot = lots.at(-1)!;
     expect(lot).toMatchObject({ qtyMilliMu: 180_500, farmlandMilliMu: 140_000, freeMilliMu: 180_500, landType: 'ordinary', approvalRef: '晋自然资函〔2026〕201号' });
-    expect((await bal('pianguan', 'NEW_LAND', 'held', lot.id))).toBe(180_500);
-    expect((await bal('pianguan', 'SCALE', 'held', lot.id))).toBe(180_500);
-    expect((await bal('pianguan', 'FARMLAND', 'held', lot.id))).toBe(140_000);
+    expect(await bal('pianguan', 'NEW_LAND', 'held', lot.id)).toBe(180_500);
+    expect(await bal('pianguan', 'SCALE', 'held', lot.id)).toBe(180_500);
+    expect(await bal('pianguan', 'FARMLAND', 'held', lot.id)).toBe(140_000);
     // Its serial range follows the last lot's: no unit shared.
     const { end } = (await h.db.connection.prepare('select max(serial_start + qty_milli_mu) end from lots where id <> ?').get(lot.id)) as { end: number };
     expect(lot.serialStart).toBe(end);
@@ -181,7 +181,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
   it('documents: only PDFs within the size limit; a refused upload leaves no file; removal only while editable', async () => {
     const county = h.as('pianguan');
     const p = await county.projects.create(plan());
-    const dir = path.join(path.dirname(h.db.connection.name), 'documents');
+    const dir = path.join(h.db.connection.folder, 'documents');
     const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.startsWith('.')) : []);
     const before = files().length;
     await expect(attach('pianguan', p.id, 'plan.docx')).rejects.toThrow('documentNotPdf');
@@ -319,11 +319,11 @@ describe('use of rights (domain.md step 8)', () => {
 
     const use = await zone.rights.use({ applicationName: '综改区2026年第1批次用地', approvalRef: '晋政地〔2026〕1号', area: '60', rights: ['FARMLAND', 'NEW_LAND', 'SCALE'] });
     expect(use.rights).toBe('FARMLAND,NEW_LAND,SCALE');
-    expect((await bal('zone', 'NEW_LAND', 'held', lot.id))).toBe(40_000);
-    expect((await bal('zone', 'NEW_LAND', 'used', lot.id))).toBe(60_000);
+    expect(await bal('zone', 'NEW_LAND', 'held', lot.id)).toBe(40_000);
+    expect(await bal('zone', 'NEW_LAND', 'used', lot.id)).toBe(60_000);
     // The trade carried 100 × 140/180.5 mu of farmland; 60 of it is used.
     const farmland = await bal('zone', 'FARMLAND', 'used', lot.id) + await bal('zone', 'FARMLAND', 'held', lot.id);
-    expect((await bal('zone', 'FARMLAND', 'used', lot.id))).toBe(60_000);
+    expect(await bal('zone', 'FARMLAND', 'used', lot.id)).toBe(60_000);
     expect(farmland).toBe(77_562);
 
     const trace = await h.as('province').projects.trace({ id });
@@ -378,7 +378,7 @@ describe('plan quota (seed 000)', () => {
     await no(async () => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2027, qty: '1', documentRef: 'x', to: { countyId: await org('hequ') } }), 'CONFLICT');
     await no(async () => province.plan.allocate({ kind: 'PLAN_NEW_LAND', year: 2028, qty: '1', documentRef: 'x', to: { countyId: await org('zone') } }), 'NOT_FOUND', '未找到该县。');
     await province.plan.allocate({ kind: 'PLAN_LINKING', year: 2028, qty: '1000', documentRef: 'x', to: { countyId: await org('hequ') } });
-    expect((await bal('hequ', 'PLAN_LINKING', 'held'))).toBe(2_000_000);
+    expect(await bal('hequ', 'PLAN_LINKING', 'held')).toBe(2_000_000);
     expect((await h.as('hequ').plan.mine()).map((a) => [a.year, a.kind])).toEqual([
       [2028, 'PLAN_LINKING'],
       [2027, 'PLAN_NEW_LAND'],

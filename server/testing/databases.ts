@@ -24,7 +24,7 @@ export async function openTestDatabase(dir: string): Promise<{ db: Db; drop: () 
   } finally {
     await admin.end();
   }
-  const db = await openPostgresDatabase(onDatabase(base, name), { max: 4 });
+  const db = await openPostgresDatabase(onDatabase(base, name), dir, { max: 4 });
   return {
     db,
     drop: async () => {

@@ -40,8 +40,8 @@ export function documentKey(dir: string): Buffer {
 /** Forgets the keys read so far: the next code reads the folder again, as a restarted process would. */
 export const forgetDocumentKeys = () => keys.clear();
 
-/** The data folder of a database: the folder of its file. */
-export const dataFolderOf = (db: DbOrTx) => path.dirname(path.resolve(db.connection.name));
+/** The data folder that goes with a database. */
+export const dataFolderOf = (db: DbOrTx) => db.connection.folder;
 
 /** The MAC of a document: over its kind, ids and key facts, in a fixed order. */
 function mac(key: Buffer, head: string, facts: readonly (string | number | null)[]) {

@@ -28,7 +28,7 @@ afterAll(() => h.close());
 
 const ctxOf = async (username: string | null, locale: Locale = 'zh'): Promise<Context> => ({ services: h.services, user: username ? await sessionUser(h.db, (await h.userId(username))) : null, locale });
 /** The harness keeps the documents beside its database. */
-const documentsFolder = () => path.join(path.dirname(h.db.connection.name), 'documents');
+const documentsFolder = () => path.join(h.db.connection.folder, 'documents');
 
 /** A download: attachment (never inline) under a plain fallback name and the user's name in RFC 5987 UTF-8. */
 function expectDownload(res: Response, fallback: string, name: string) {
