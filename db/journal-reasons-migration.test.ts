@@ -32,7 +32,7 @@ it('upgrades a populated 0018 database to 0019 without losing an entry', async (
 
   const db = await openDatabase(file);
   const c = db.connection;
-  expect((await c.prepare('select id, idempotency_key k, reason from journal_entries').all())).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
+  expect(await c.prepare('select id, idempotency_key k, reason from journal_entries').all()).toEqual([{ id: 7, k: 'bank:1', reason: 'funds_received' }]);
   expect(((await c.prepare('select count(*) n from postings where entry_id = 7').get()) as { n: number }).n).toBe(2);
   expect(sqliteOf(db)!.pragma('foreign_key_check')).toEqual([]);
   expect(sqliteOf(db)!.pragma('foreign_keys', { simple: true })).toBe(1);

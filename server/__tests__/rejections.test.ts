@@ -61,7 +61,7 @@ beforeAll(async () => {
   await province.listings.review({ listingId: s.shortClosed, approve: true });
   await h.as('zone').bids.place({ listingId: s.shortClosed, price: '30000', qty: '10' });
   h.clock.advance(HOUR);
-  expect((await sweep(h.services))).toEqual({ closed: 1, lapsed: 0 });
+  expect(await sweep(h.services)).toEqual({ closed: 1, lapsed: 0 });
   s.trade = (await h.as('zone').trades.list()).trades[0]!.id;
   s.proposal = (await province.accounts.proposeTransfer({ zoneId: (await h.actor('zone2')).organisationId, amount: '1000', bankRef: 'WAIT-0001' })).id;
   s.message = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!.id;
@@ -71,7 +71,7 @@ beforeAll(async () => {
   const datongOrg = (await h.db.connection.prepare<{ id: number }>("insert into organisations (kind, name, city_id) values ('city', '大同市自然资源局', ?) returning id").get(datongCity))!.id;
   await province.users.create({ username: 'datong', displayName: '大同市局审查员', organisationId: datongOrg, password: 'Datong2026x' });
   await h.as('datong').me.changePassword({ currentPassword: 'Datong2026x', newPassword: 'Datong2027y' });
-  expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+  expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 });
 afterAll(() => h.close());
 
@@ -596,7 +596,7 @@ describe('malformed input', () => {
       const before = await dumpTables(h.db);
       const zh = await http(b.path, b.type, b.user, 'zh', b.input);
       const en = await http(b.path, b.type, b.user, 'en', b.input);
-      expect((await dumpTables(h.db))).toEqual(before);
+      expect(await dumpTables(h.db)).toEqual(before);
       for (const r of [zh, en]) {
         expect(r.status).toBe(400);
         expect(r.body.error?.data.code).toBe('BAD_REQUEST');
@@ -626,7 +626,7 @@ describe('malformed input', () => {
     const req = new Request('http://localhost/api/trpc/bids.place', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"listingId": 1, "price": ' });
     const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ services: h.services, user, locale: 'zh' as const }) });
     expect(res.status).toBe(400);
-    expect((await dumpTables(h.db))).toEqual(before);
+    expect(await dumpTables(h.db)).toEqual(before);
   });
 
   it('names the limit in a too-long message', async () => {
@@ -646,10 +646,10 @@ describe('malformed input', () => {
 
 describe('after all the refusals', () => {
   it('the scenario is intact: the ledger balances and the refused trade is still payable by its buyer', async () => {
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
     expect((await h.as('zone').trades.pay({ id: s.trade })).status).toBe('settled');
     expect((await h.as('zone2').bids.place({ listingId: s.demo, price: '21000', qty: '100' })).bidderNumber).toBe('002');
     expect((await h.as('checker').accounts.confirmTransfer({ id: s.proposal })).status).toBe('confirmed');
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

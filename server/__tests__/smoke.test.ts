@@ -30,6 +30,6 @@ describe('auction journey through tRPC callers', () => {
     expect(trades[0]!.qtyMilliMu).toBe(40_000);
     const settled = await h.as('zone2').trades.pay({ id: t2.id });
     expect(settled.status).toBe('settled');
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

@@ -39,7 +39,7 @@ describe('a proposal, then a second official', () => {
     expect(proposal).toMatchObject({ status: 'proposed', amountFen: 1_000_000_000, recordedBy: await h.userId('province'), decidedBy: null, decidedAt: null });
 
     // Nothing posted: the zone's free funds and the journal are as they were, in every view of them.
-    expect((await funds('zone3'))).toBe(freeBefore);
+    expect(await funds('zone3')).toBe(freeBefore);
     expect([await entries(), await postings()]).toEqual([entriesBefore, postingsBefore]);
     const zone3 = await zoneId('zone3');
     const zoneRow = (await h.as('province').accounts.zones()).find((z) => z.id === zone3)!;
@@ -56,14 +56,14 @@ describe('a proposal, then a second official', () => {
     h.clock.advance(60_000);
     const confirmed = await h.as('checker').accounts.confirmTransfer({ id: proposal.id });
     expect(confirmed).toMatchObject({ status: 'confirmed', decidedBy: await h.userId('checker'), decidedAt: h.clock.now() });
-    expect((await funds('zone3'))).toBe(freeBefore + 1_000_000_000);
-    expect((await entries())).toBe(entriesBefore + 1);
-    expect((await h.db.connection.prepare("select reason, memo, actor_user_id from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'").all())).toEqual([
+    expect(await funds('zone3')).toBe(freeBefore + 1_000_000_000);
+    expect(await entries()).toBe(entriesBefore + 1);
+    expect(await h.db.connection.prepare("select reason, memo, actor_user_id from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'").all()).toEqual([
       { reason: 'funds_received', memo: 'ICBC-2026-0101', actor_user_id: await h.userId('checker') },
     ]);
     const [audit, ...more] = await audits('funds.confirm', proposal.id);
     expect(more).toEqual([]);
-    expect(audit!.actor_user_id).toBe((await h.userId('checker')));
+    expect(audit!.actor_user_id).toBe(await h.userId('checker'));
     expect(JSON.parse(audit!.before!)).toMatchObject({ status: 'proposed' });
     expect(JSON.parse(audit!.after!)).toMatchObject({ status: 'confirmed', decidedBy: await h.userId('checker') });
 
@@ -85,7 +85,7 @@ describe('a proposal, then a second official', () => {
     const theirs = await propose('ICBC-2026-0102', 'checker');
     await refused(async () => h.as('checker').accounts.confirmTransfer({ id: theirs.id }), 'FORBIDDEN');
     expect((await h.as('province').accounts.confirmTransfer({ id: theirs.id })).status).toBe('confirmed');
-    expect((await funds('zone3'))).toBe(3_000_000_000);
+    expect(await funds('zone3')).toBe(3_000_000_000);
   });
 
   it('a rejection needs a reason, posts nothing, and frees the reference for a corrected proposal', async () => {
@@ -101,8 +101,8 @@ describe('a proposal, then a second official', () => {
     // The same reference again, with the right amount: proposed, confirmed, credited once.
     const corrected = await h.as('province').accounts.proposeTransfer({ zoneId: await zoneId('zone3'), amount: '1000000', bankRef: 'ICBC-2026-0101' });
     await h.as('checker').accounts.confirmTransfer({ id: corrected.id });
-    expect((await funds('zone3'))).toBe(freeBefore + 100_000_000);
-    expect((await count("select count(*) n from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'"))).toBe(1);
+    expect(await funds('zone3')).toBe(freeBefore + 100_000_000);
+    expect(await count("select count(*) n from journal_entries where idempotency_key = 'bank:ICBC-2026-0101'")).toBe(1);
     // A live reference is taken again: the confirmed one.
     await refused(() => propose(), 'CONFLICT', '银行流水号 ICBC-2026-0101 已登记过，不能重复入账。');
     await ledgerClean();
@@ -124,9 +124,9 @@ describe('a proposal, then a second official', () => {
     const en = await refused(async () => h.as('checker', 'en').accounts.confirmTransfer({ id: confirmed.id }), 'CONFLICT');
     expect(en.message).toBe('The transfer with bank reference ICBC-2026-0101 is already confirmed; it cannot be confirmed or rejected again.');
     await refused(async () => h.as('checker').accounts.confirmTransfer({ id: 9999 }), 'NOT_FOUND', '未找到该笔入账登记。');
-    expect((await funds('zone3'))).toBe(free);
-    expect((await audits('funds.confirm', confirmed.id))).toHaveLength(1);
-    expect((await audits('funds.reject', rejected.id))).toHaveLength(1);
+    expect(await funds('zone3')).toBe(free);
+    expect(await audits('funds.confirm', confirmed.id)).toHaveLength(1);
+    expect(await audits('funds.reject', rejected.id)).toHaveLength(1);
   });
 
   it('a county, a zone or a city cannot propose, confirm, reject or list transfers', async () => {

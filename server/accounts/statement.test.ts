@@ -46,7 +46,7 @@ describe('the proceeds statement', () => {
     ]);
     expect(lines[1]!.tradeId).toBe(unpaid.id);
     // The newest balance is the account's.
-    expect(lines[0]!.balanceFen).toBe((await balanceOf(h.db, accountsOf.countyProceeds((await h.actor('pianguan')).organisationId))));
+    expect(lines[0]!.balanceFen).toBe(await balanceOf(h.db, accountsOf.countyProceeds((await h.actor('pianguan')).organisationId)));
     // Another county's statement has none of it.
     expect((await h.as('hequ').proceeds.statement()).lines).toEqual([]);
   });

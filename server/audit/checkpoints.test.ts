@@ -70,7 +70,7 @@ describe('audit checkpoints', () => {
     expect(second).toMatchObject({ day: '2026-11-03' });
     expect(second!.auditId).toBeGreaterThan(first!.auditId);
     h.clock.advance(DAY - 1);
-    expect((await tick())).toBeNull();
+    expect(await tick()).toBeNull();
     expect((await checkpoints(h.db)).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
     expect((await h.as(null).verify.checkpoints()).map((c) => c.day)).toEqual(['2026-11-03', '2026-11-02']);
     expect((await verifyIntegrity(h.db)).ok).toBe(true);

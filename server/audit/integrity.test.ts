@@ -35,7 +35,7 @@ describe('audit chain and ledger verification', () => {
     await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '10', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 });
     const before = await auditCount(h);
     await expect(h.as('pianguan').listings.create({ lotId: lot.id, mode: 'auction', qty: '999999', reservePrice: '30000', minLot: '10', increment: '100', opensAt: now, closesAt: now + 3_600_000 })).rejects.toThrow();
-    expect((await auditCount(h))).toBe(before);
+    expect(await auditCount(h)).toBe(before);
     const r = await verifyIntegrity(h.db);
     expect(firstProblem(r)).toBeNull();
     expect(r.ok).toBe(true);
@@ -55,7 +55,7 @@ describe('audit chain and ledger verification', () => {
     const last = await auditCount(h3);
     await sqlite(h3).prepare(`insert into audit_log (id, at, action, entity) values (?, 0, 'listing.approve', 'listing')`).run(last + 1);
     // Starting up again does not seal it: only a log with no hash at all is sealed (an upgrade).
-    expect((await sealAuditLog(h3.db))).toBe(0);
+    expect(await sealAuditLog(h3.db)).toBe(0);
     expect((await verifyIntegrity(h3.db)).audit.broken).toEqual({ id: last + 1, problem: 'unsealed' });
   });
 
@@ -81,7 +81,7 @@ describe('audit chain and ledger verification', () => {
       await sqlite(h).exec('rollback to tamper; release tamper');
       return { ok: r.ok, settled: r.settled, problem: firstProblem(r) };
     };
-    expect((await tampered(`update settled_totals set amount_fen = amount_fen + 1 ${where}`))).toEqual({
+    expect(await tampered(`update settled_totals set amount_fen = amount_fen + 1 ${where}`)).toEqual({
       ok: false,
       settled: [{ ...group, problem: 'sums' }],
       problem: `the monthly sums of ${group.month}, county ${group.sellerId}, zone ${group.buyerId} disagree with its settled trades`,
@@ -97,9 +97,9 @@ describe('audit chain and ledger verification', () => {
   it('seals a log written before the chain existed, once', async () => {
     const h = await harness();
     await sqlite(h).prepare('update audit_log set hash = null').run();
-    expect((await sealAuditLog(h.db))).toBe((await auditCount(h)));
+    expect(await sealAuditLog(h.db)).toBe(await auditCount(h));
     expect((await verifyIntegrity(h.db)).ok).toBe(true);
-    expect((await sealAuditLog(h.db))).toBe(0);
+    expect(await sealAuditLog(h.db)).toBe(0);
   });
 
   it('the province browses the log newest first, filtered and a page at a time', async () => {

@@ -32,18 +32,18 @@ describe('the journal', () => {
 
   it('takes a repeated key with the same postings as done, and throws on the same key with other postings or another reason', async () => {
     const header = { idempotencyKey: 'freeze:test', reason: 'deposit_frozen' as const, at: h.clock.now() };
-    const free = await balanceOf(h.db, accountsOf.zoneFunds((await zone())));
-    expect((await inTransaction(h.db, async (tx) => postEntry(tx, header, holdFrozen((await zone()), 5_000))))).toBe(true);
+    const free = await balanceOf(h.db, accountsOf.zoneFunds(await zone()));
+    expect(await inTransaction(h.db, async (tx) => postEntry(tx, header, holdFrozen((await zone()), 5_000)))).toBe(true);
     const count = await entries();
     // The same event again (a retry): nothing more is written.
-    expect((await inTransaction(h.db, async (tx) => postEntry(tx, header, [...holdFrozen((await zone()), 5_000)].reverse())))).toBe(false);
-    expect((await entries())).toBe(count);
+    expect(await inTransaction(h.db, async (tx) => postEntry(tx, header, [...holdFrozen((await zone()), 5_000)].reverse()))).toBe(false);
+    expect(await entries()).toBe(count);
     // The same key for another amount, other accounts, or another reason: a fault, and nothing written.
     await expect(inTransaction(h.db, async (tx) => postEntry(tx, header, holdFrozen((await zone()), 6_000)))).rejects.toThrow(/exists with other postings/);
     await expect(inTransaction(h.db, async (tx) => postEntry(tx, header, holdVoided((await zone()), 5_000)))).rejects.toThrow(/exists with other postings/);
     await expect(inTransaction(h.db, async (tx) => postEntry(tx, { ...header, reason: 'award' }, holdFrozen((await zone()), 5_000)))).rejects.toThrow(/exists with another reason/);
-    expect((await entries())).toBe(count);
-    expect((await balanceOf(h.db, accountsOf.zoneFunds((await zone()))))).toBe(free - 5_000);
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await entries()).toBe(count);
+    expect(await balanceOf(h.db, accountsOf.zoneFunds(await zone()))).toBe(free - 5_000);
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

@@ -28,7 +28,7 @@ describe('synthetic market history', () => {
     expect(a.rows.every((r) => r.status === 'settled' && r.approved === 'approved')).toBe(true);
     expect(a.rows.every((r) => r.settledAt! >= T0 - 400 * DAY && r.settledAt! < T0)).toBe(true);
     expect(a.rows.every((r) => r.price >= 2_100_000)).toBe(true);
-    expect((await a.h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await a.h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
     // Spread over more than one county and city.
     const counties = (await a.h.db.select({ n: sql<number>`count(distinct ${trades.sellerId})` }).from(trades).all())[0]!.n;
     expect(counties).toBeGreaterThan(5);
@@ -62,6 +62,6 @@ describe('synthetic open market', () => {
       expect(placed).toHaveLength(5);
       expect(Math.max(...placed.filter((b) => b.status === 'active').map((b) => b.price))).toBe(l.reserve + 4 * 10_000);
     }
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 });

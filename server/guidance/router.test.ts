@@ -33,7 +33,7 @@ const listingTerms = async (reservePrice: string, mode: 'auction' | 'negotiated'
 describe('price guidance', () => {
   it('a reserve below the floor is refused with a message that names the floor; at the floor it is taken', async () => {
     await publish();
-    const e = await refusal((h.as('pianguan').listings.create(await listingTerms('24999.99'))));
+    const e = await refusal(h.as('pianguan').listings.create(await listingTerms('24999.99')));
     expect(e.code).toBe('BAD_REQUEST');
     expect(e.message).toBe('价格低于省厅指导价下限（25,000.00 元/亩，晋自然资发〔2026〕50号）。');
     const listing = await h.as('pianguan').listings.create(await listingTerms('25000'));
@@ -46,7 +46,7 @@ describe('price guidance', () => {
     await publish({ landType: lot.landType, floor: '26000', reference: '35000', documentRef: '专项' });
     const current = await h.as('zone').guidance.current();
     expect(current.find((c) => c.landType === lot.landType)?.guidance?.floorFenPerMu).toBe(2_600_000);
-    await refusal((h.as('pianguan').listings.create(await listingTerms('25000'))));
+    await refusal(h.as('pianguan').listings.create(await listingTerms('25000')));
     const listing = await h.as('pianguan').listings.create(await listingTerms('26000'));
     await h.as('province').listings.review({ listingId: listing.id, approve: true });
     const shown = await h.as('zone').listings.get({ id: listing.id });
@@ -58,8 +58,8 @@ describe('price guidance', () => {
     await h.as('province').listings.review({ listingId: auction.id, approve: true });
     const pending = await h.as('pianguan').listings.create({ ...(await listingTerms('20000', 'negotiated')), qty: '50' });
     await publish({ floor: '22000', reference: '30000' });
-    expect((await refusal((h.as('province').listings.review({ listingId: pending.id, approve: true })))).message).toContain('22,000.00');
-    const bid = await refusal((h.as('zone').bids.place({ listingId: auction.id, price: '21000', qty: '100' })));
+    expect((await refusal(h.as('province').listings.review({ listingId: pending.id, approve: true }))).message).toContain('22,000.00');
+    const bid = await refusal(h.as('zone').bids.place({ listingId: auction.id, price: '21000', qty: '100' }));
     expect(bid.message).toContain('指导价下限（22,000.00 元/亩');
     await h.as('zone').bids.place({ listingId: auction.id, price: '22000', qty: '100' });
   });
@@ -69,10 +69,10 @@ describe('price guidance', () => {
     await publish({ validFrom: '2026-11-10', floor: '27000', reference: '33000' });
     await h.as('pianguan').listings.create({ ...(await listingTerms('26000')), qty: '10', minLot: '10' });
     h.clock.set(T0 + 4 * DAY); // 2026-11-06: the first period has ended, the second not begun: the demo's open-ended floor of 20,000 applies again
-    await refusal((h.as('pianguan').listings.create({ ...(await listingTerms('19999')), qty: '10', minLot: '10' })));
+    await refusal(h.as('pianguan').listings.create({ ...(await listingTerms('19999')), qty: '10', minLot: '10' }));
     await h.as('pianguan').listings.create({ ...(await listingTerms('20000')), qty: '10', minLot: '10' });
     h.clock.set(T0 + 8 * DAY); // 2026-11-10 09:00
-    await refusal((h.as('pianguan').listings.create({ ...(await listingTerms('26999')), qty: '10', minLot: '10' })));
+    await refusal(h.as('pianguan').listings.create({ ...(await listingTerms('26999')), qty: '10', minLot: '10' }));
   });
 
   it('history is kept; a period cannot start in the past, end before it starts or have a floor above its reference', async () => {
@@ -89,8 +89,8 @@ describe('price guidance', () => {
 
   it('only the province publishes or reads the history', async () => {
     for (const user of ['pianguan', 'zone', 'xinzhou']) {
-      expect((await refusal((h.as(user).guidance.publish({ validFrom: '2026-11-02', validTo: '', landType: 'all', reference: '1', floor: '1', documentRef: 'x' })))).code).toBe('FORBIDDEN');
-      expect((await refusal((h.as(user).guidance.history()))).code).toBe('FORBIDDEN');
+      expect((await refusal(h.as(user).guidance.publish({ validFrom: '2026-11-02', validTo: '', landType: 'all', reference: '1', floor: '1', documentRef: 'x' }))).code).toBe('FORBIDDEN');
+      expect((await refusal(h.as(user).guidance.history())).code).toBe('FORBIDDEN');
     }
     expect(await h.as('province').guidance.history()).toHaveLength(1);
   });

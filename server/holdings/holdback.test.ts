@@ -21,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const org = async (username: string) => (await h.actor(username)).organisationId;
-const proceeds = async (county = 'pianguan') => balanceOf(h.db, accountsOf.countyProceeds((await org(county))));
+const proceeds = async (county = 'pianguan') => balanceOf(h.db, accountsOf.countyProceeds(await org(county)));
 const held = async (lotId: number, county = 'pianguan') => balanceOf(h.db, accountsOf.countyHoldback((await org(county)), lotId));
 const forfeited = async (lotId: number) => balanceOf(h.db, accountsOf.provinceForfeited((await org('province')), lotId));
 const count = async (sql: string, ...args: unknown[]) => ((await h.db.connection.prepare(sql).get(...args)) as { n: number }).n;
@@ -30,7 +30,7 @@ const audits = (action: string) => count('select count(*) n from audit_log where
 
 /** The ledger and the audit chain as `npm run audit:verify` checks them. */
 async function intact() {
-  expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+  expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   const r = await verifyIntegrity(h.db);
   expect(r.ledger.negative).toEqual([]);
   expect(r.ok).toBe(true);
@@ -77,11 +77,11 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     const before = await proceeds();
     const trade = await sell(lot.id, '10'); // 10 mu × 30,000 元 = 300,000 元
     expect(trade.amountFen).toBe(30_000_000);
-    expect((await held(lot.id))).toBe(6_000_000);
+    expect(await held(lot.id)).toBe(6_000_000);
     expect(await proceeds() - before).toBe(24_000_000);
     // Money conserved: the amount is the county's proceeds plus what is held.
     expect(await proceeds() - before + await held(lot.id)).toBe(trade.amountFen);
-    expect((await entries('holdback_released'))).toBe(0);
+    expect(await entries('holdback_released')).toBe(0);
     await intact();
 
     // Everyone in the jurisdiction sees it held; a city that is not the county's sees nothing.
@@ -98,10 +98,10 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     expect((await h.as('hequ').proceeds.holdbacks()).rows).toEqual([]);
 
     await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕1号' });
-    expect((await held(lot.id))).toBe(0);
+    expect(await held(lot.id)).toBe(0);
     expect(await proceeds() - before).toBe(trade.amountFen);
-    expect((await entries('holdback_released'))).toBe(1);
-    expect((await audits('holdback.release'))).toBe(1);
+    expect(await entries('holdback_released')).toBe(1);
+    expect(await audits('holdback.release')).toBe(1);
     const released = (await h.db.connection.prepare("select actor_user_id a from journal_entries where reason = 'holdback_released'").get()) as { a: number };
     expect(released.a).toBe((await h.actor('xinzhou')).userId);
     const row = (await h.as('province').proceeds.holdbacks()).rows.find((r) => r.projectId === id)!;
@@ -110,7 +110,7 @@ describe('holdback of proceeds until reclamation is accepted', () => {
 
     // A sale after acceptance holds nothing back: there is nothing left to wait for.
     const later = await sell(lot.id, '10', 'zone2');
-    expect((await held(lot.id))).toBe(0);
+    expect(await held(lot.id)).toBe(0);
     expect(await proceeds() - before).toBe(trade.amountFen + later.amountFen);
     await intact();
   });
@@ -121,26 +121,26 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     const b = await approvedProject('偏关县暂扣测试项目区（三）');
     await sell(a.lot.id, '10');
     await sell(b.lot.id, '5');
-    expect((await held(a.lot.id))).toBe(6_000_000);
-    expect((await held(b.lot.id))).toBe(3_000_000);
+    expect(await held(a.lot.id)).toBe(6_000_000);
+    expect(await held(b.lot.id)).toBe(3_000_000);
 
     // Two years from the first trade, and a day: b is accepted in time, a is not.
     await h.as('xinzhou').projects.acceptReclamation({ projectId: b.id, ref: '忻自然资验〔2027〕2号' });
     const deadline = (await h.as('province').proceeds.holdbacks()).rows.find((r) => r.projectId === a.id)!.deadline!;
     h.clock.set(deadline - 1);
     await sweep(h.services);
-    expect((await held(a.lot.id))).toBe(6_000_000);
+    expect(await held(a.lot.id)).toBe(6_000_000);
     h.clock.set(deadline + DAY);
     const proceedsBefore = await proceeds();
     await sweep(h.services);
-    expect((await held(a.lot.id))).toBe(0);
-    expect((await forfeited(a.lot.id))).toBe(6_000_000);
-    expect((await proceeds())).toBe(proceedsBefore);
+    expect(await held(a.lot.id)).toBe(0);
+    expect(await forfeited(a.lot.id)).toBe(6_000_000);
+    expect(await proceeds()).toBe(proceedsBefore);
     // The sweep runs again: nothing more moves.
     await sweep(h.services);
-    expect((await forfeited(a.lot.id))).toBe(6_000_000);
-    expect((await entries('holdback_forfeited'))).toBe(1);
-    expect((await audits('holdback.forfeit'))).toBe(1);
+    expect(await forfeited(a.lot.id)).toBe(6_000_000);
+    expect(await entries('holdback_forfeited')).toBe(1);
+    expect(await audits('holdback.forfeit')).toBe(1);
     await intact();
 
     const rows = (await h.as('province').proceeds.holdbacks()).rows;
@@ -150,8 +150,8 @@ describe('holdback of proceeds until reclamation is accepted', () => {
 
     // Accepted late, the project gets nothing back: what was forfeited stays the province's.
     await h.as('xinzhou').projects.acceptReclamation({ projectId: a.id, ref: '忻自然资验〔2029〕1号' });
-    expect((await forfeited(a.lot.id))).toBe(6_000_000);
-    expect((await entries('holdback_released'))).toBe(1); // b's alone
+    expect(await forfeited(a.lot.id)).toBe(6_000_000);
+    expect(await entries('holdback_released')).toBe(1); // b's alone
     await intact();
   });
 
@@ -162,9 +162,9 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     const deadline = (await h.as('xinzhou').proceeds.holdbacks()).rows.find((r) => r.projectId === id)!.deadline!;
     h.clock.set(deadline + HOUR);
     await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2029〕2号' });
-    expect((await held(lot.id))).toBe(0);
-    expect((await forfeited(lot.id))).toBe(3_000_000);
-    expect((await entries('holdback_released'))).toBe(0);
+    expect(await held(lot.id)).toBe(0);
+    expect(await forfeited(lot.id)).toBe(3_000_000);
+    expect(await entries('holdback_released')).toBe(0);
     await sweep(h.services);
     await intact();
   });
@@ -175,10 +175,10 @@ describe('holdback of proceeds until reclamation is accepted', () => {
     const before = await proceeds();
     const trade = await sell(lot.id, '10');
     expect(await proceeds() - before).toBe(trade.amountFen);
-    expect((await count("select count(*) n from accounts where bucket in ('holdback', 'forfeited')"))).toBe(0);
+    expect(await count("select count(*) n from accounts where bucket in ('holdback', 'forfeited')")).toBe(0);
     await h.as('xinzhou').projects.acceptReclamation({ projectId: id, ref: '忻自然资验〔2027〕3号' });
-    expect((await entries('holdback_released'))).toBe(0);
-    expect((await audits('holdback.release'))).toBe(0);
+    expect(await entries('holdback_released')).toBe(0);
+    expect(await audits('holdback.release')).toBe(0);
     expect((await h.as('province').proceeds.holdbacks()).rows).toEqual([]);
     await intact();
   });

@@ -130,7 +130,7 @@ describe('the thresholds', () => {
     // Single bidders graded amber up to 100%: 偏关县's 100% is then amber, not red.
     const saved = await h.as('province').integrity.setThresholds(thresholdsAsTyped({ singleBidderRedBp: '100.00' }));
     expect(saved.changed).toBe(1);
-    expect((await h.db.select().from(integrityThresholds).all())).toEqual([{ key: 'singleBidderRedBp', value: 10_000, updatedAt: h.clock.now(), updatedBy: await h.userId('province') }]);
+    expect(await h.db.select().from(integrityThresholds).all()).toEqual([{ key: 'singleBidderRedBp', value: 10_000, updatedAt: h.clock.now(), updatedBy: await h.userId('province') }]);
     const audit = await h.db.select().from(auditLog).where(eq(auditLog.action, 'integrity.thresholds')).all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.before!).singleBidderRedBp).toBe(2000);
@@ -141,7 +141,7 @@ describe('the thresholds', () => {
     expect(r.counties.find((c) => c.countyName === '偏关县')!.metrics.singleBidder.level).toBe('amber');
     // Saving the same values again changes and audits nothing.
     expect((await h.as('province').integrity.setThresholds(thresholdsAsTyped({ singleBidderRedBp: '100' }))).changed).toBe(0);
-    expect((await h.db.select().from(auditLog).where(eq(auditLog.action, 'integrity.thresholds')).all())).toHaveLength(1);
+    expect(await h.db.select().from(auditLog).where(eq(auditLog.action, 'integrity.thresholds')).all()).toHaveLength(1);
   });
 
   // The messages as a browser gets them, field by field in zh and en: server/__tests__/rejections.test.ts.

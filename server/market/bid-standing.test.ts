@@ -126,7 +126,7 @@ describe('after the close', () => {
 
     // The close comes and the scheduler's sweep awards both listings; 我的报价 then reads the awards.
     h.clock.set(T0 + HOUR);
-    expect((await sweep(h.services))).toEqual({ closed: 2, lapsed: 0 });
+    expect(await sweep(h.services)).toEqual({ closed: 2, lapsed: 0 });
     expect(await onMyBids('zone', za.bid.id)).toEqual({ standing: 'partlyWon', qtyMilliMu: 40_000 });
     expect(await onMyBids('zone', zb.bid.id)).toEqual({ standing: 'notWon', qtyMilliMu: 0 });
     expect(await onMyBids('zone2', z2a.bid.id)).toEqual({ standing: 'won', qtyMilliMu: 60_000 });

@@ -331,11 +331,11 @@ const heldOrForfeited = async (h: Harness, countyId: unknown) =>
   );
 async function checkInvariants(h: Harness) {
   // The journal: balances match postings, every entry balances, every asset sums to zero.
-  expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+  expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 
   // The dashboards' monthly sums equal the settled trades they sum (server/stats/queries.ts, settled_totals).
   const month = "strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch')";
-  expect((await rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3'))).toEqual(
+  expect(await rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3')).toEqual(
     (await rows(h, `select ${month} month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`)),
   );
 
@@ -358,8 +358,8 @@ async function checkInvariants(h: Harness) {
   expect((await rows(h, 'select month, seller_id, buyer_id, count(*) packs, max(pack) last from settled_trade_packs group by 1, 2, 3')).filter((g) => g.last !== Number(g.packs) - 1)).toEqual([]);
 
   // No account below zero but the outside world's; only those may.
-  expect((await rows(h, "select * from accounts where balance < 0 and bucket not in ('bank', 'issued')"))).toEqual([]);
-  expect((await rows(h, "select * from accounts where allow_negative = 1 and bucket not in ('bank', 'issued')"))).toEqual([]);
+  expect(await rows(h, "select * from accounts where balance < 0 and bucket not in ('bank', 'issued')")).toEqual([]);
+  expect(await rows(h, "select * from accounts where allow_negative = 1 and bucket not in ('bank', 'issued')")).toEqual([]);
 
   // A listing never awards more than it offers (non-lapsed awards; lapsed ones count too, since the
   // listing does not offer a lapsed quantity again).
@@ -389,7 +389,7 @@ async function checkInvariants(h: Harness) {
     const awarded = await balance(c, 'QUOTA', 'awarded', lot.id);
     // Quota is conserved: the county's free + listed + awarded and the zones' holdings make the lot.
     expect(free + listed + awarded + await zoneSum('QUOTA', lot.id), `lot ${lot.id}`).toBe(qty);
-    expect((await balance(province, 'QUOTA', 'issued', lot.id))).toBe(-qty);
+    expect(await balance(province, 'QUOTA', 'issued', lot.id)).toBe(-qty);
     // And so are the three rights: the county keeps what it has not sold.
     expect(await balance(c, 'NEW_LAND', 'held', lot.id) + await zoneSum('NEW_LAND', lot.id)).toBe(qty);
     expect(await balance(c, 'SCALE', 'held', lot.id) + await zoneSum('SCALE', lot.id)).toBe(qty);
@@ -403,15 +403,15 @@ async function checkInvariants(h: Harness) {
       lot.id,
     );
     expect(listed, `listed of lot ${lot.id}`).toBe(stillListed);
-    expect(awarded).toBe((await one(h, "select coalesce(sum(qty_milli_mu), 0) from trades where lot_id = ? and status = 'awaiting_payment'", lot.id)));
+    expect(awarded).toBe(await one(h, "select coalesce(sum(qty_milli_mu), 0) from trades where lot_id = ? and status = 'awaiting_payment'", lot.id));
     for (const z of ZONES) {
       const zid = (await h.actor(z)).organisationId;
       const settledQty = await one(h, "select coalesce(sum(qty_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid);
       const rightOf = async (asset: string) => await balance(zid, asset, 'held', lot.id) + await balance(zid, asset, 'used', lot.id);
-      expect((await balance(zid, 'QUOTA', 'held', lot.id))).toBe(settledQty);
-      expect((await rightOf('NEW_LAND'))).toBe(settledQty);
-      expect((await rightOf('SCALE'))).toBe(settledQty);
-      expect((await rightOf('FARMLAND'))).toBe(
+      expect(await balance(zid, 'QUOTA', 'held', lot.id)).toBe(settledQty);
+      expect(await rightOf('NEW_LAND')).toBe(settledQty);
+      expect(await rightOf('SCALE')).toBe(settledQty);
+      expect(await rightOf('FARMLAND')).toBe(
         (await one(h, "select coalesce(sum(farmland_milli_mu), 0) from trades where lot_id = ? and buyer_id = ? and status = 'settled'", lot.id, zid)),
       );
     }
@@ -430,7 +430,7 @@ async function checkInvariants(h: Harness) {
     const forfeited = await one(h, "select coalesce(sum(deposit_fen), 0) from trades where buyer_id = ? and status = 'lapsed'", zid);
     expect(await balance(zid, 'CNY', 'funds', null) + await balance(zid, 'CNY', 'held', null) + paid + forfeited).toBe(received);
     // At most one open bid per listing.
-    expect((await rows(h, "select listing_id from bids where zone_id = ? and status = 'active' group by listing_id having count(*) > 1", zid))).toEqual([]);
+    expect(await rows(h, "select listing_id from bids where zone_id = ? and status = 'active' group by listing_id having count(*) > 1", zid)).toEqual([]);
   }
   for (const c of COUNTIES) {
     const cid = (await h.actor(c)).organisationId;
@@ -441,7 +441,7 @@ async function checkInvariants(h: Harness) {
     // What is held back until reclamation is accepted, or was forfeited to the province, is the rest
     // of what the county sold (docs/decisions/0015-holdback.md).
     expect(await balance(cid, 'CNY', 'proceeds', null) + await heldOrForfeited(h, cid), `${c} proceeds`).toBe(expected - spent);
-    expect((await balance(cid, 'CNY', 'spent', null))).toBe(spent);
+    expect(await balance(cid, 'CNY', 'spent', null)).toBe(spent);
   }
 
   // Each confirmed transfer was posted under its reference, decided by a second official; nothing else
@@ -458,12 +458,12 @@ async function checkInvariants(h: Harness) {
   expect(
     (await rows(h, "select id from journal_entries e where reason = 'funds_received' and not exists (select 1 from bank_transfers t where t.status = 'confirmed' and e.idempotency_key = 'bank:' || t.bank_ref)")),
   ).toEqual([]);
-  expect((await rows(h, "select bank_ref from bank_transfers where status <> 'rejected' group by bank_ref having count(*) > 1"))).toEqual([]);
+  expect(await rows(h, "select bank_ref from bank_transfers where status <> 'rejected' group by bank_ref having count(*) > 1")).toEqual([]);
 
   // Uses are recorded as they were posted: each use's area of each right it names.
   for (const u of await rows(h, 'select * from rights_uses')) {
     for (const r of String(u.rights).split(',')) {
-      expect((await one(h, "select coalesce(sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where e.use_id = ? and a.asset = ? and a.bucket = 'used'", u.id, r))).toBe(
+      expect(await one(h, "select coalesce(sum(p.amount), 0) from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id where e.use_id = ? and a.asset = ? and a.bucket = 'used'", u.id, r)).toBe(
         Number(u.area_milli_mu),
       );
     }
@@ -478,10 +478,10 @@ async function checkInvariants(h: Harness) {
     }
     expect(next).toBeLessThanOrEqual(Number(lot.serial_start) + Number(lot.qty_milli_mu));
   }
-  expect((await rows(h, "select id from trades where (status = 'settled') <> (serial_start is not null)"))).toEqual([]);
+  expect(await rows(h, "select id from trades where (status = 'settled') <> (serial_start is not null)")).toEqual([]);
 
   // Open bids only on approved listings; trades priced as the one rounding rule says.
-  expect((await rows(h, "select b.id from bids b join listings l on l.id = b.listing_id where b.status = 'active' and l.status <> 'approved'"))).toEqual([]);
+  expect(await rows(h, "select b.id from bids b join listings l on l.id = b.listing_id where b.status = 'active' and l.status <> 'approved'")).toEqual([]);
   for (const t of await rows(h, 'select * from trades')) {
     expect(Number(t.amount_fen)).toBe(tradeAmount(Number(t.qty_milli_mu) as MilliMu, Number(t.price_fen_per_mu) as FenPerMu));
     expect(Number(t.deposit_fen)).toBeLessThanOrEqual(Number(t.amount_fen));
@@ -547,7 +547,7 @@ describe('invariants under random sequences of market actions', () => {
             stats[id % 2 === 0 ? 'confirmed' : 'rejected']++;
             await checkInvariants(h);
           }
-          expect((await rows(h, "select id from bank_transfers where status = 'proposed'"))).toEqual([]);
+          expect(await rows(h, "select id from bank_transfers where status = 'proposed'")).toEqual([]);
           // Then let everything run out: every listing closes, every unpaid award lapses.
           // Listings close first, their awards lapse at the second sweep, past the due dates.
           for (let i = 0; i < 2; i++) {
@@ -568,9 +568,9 @@ describe('invariants under random sequences of market actions', () => {
           }
           stats.lapsed += await one(h, "select count(*) from trades where status = 'lapsed'");
           await checkInvariants(h);
-          expect((await rows(h, "select id from listings where status = 'approved'"))).toEqual([]);
-          expect((await rows(h, "select id from trades where status = 'awaiting_payment'"))).toEqual([]);
-          expect((await one(h, "select coalesce(sum(balance), 0) from accounts where asset = 'CNY' and bucket = 'held'"))).toBe(0);
+          expect(await rows(h, "select id from listings where status = 'approved'")).toEqual([]);
+          expect(await rows(h, "select id from trades where status = 'awaiting_payment'")).toEqual([]);
+          expect(await one(h, "select coalesce(sum(balance), 0) from accounts where asset = 'CNY' and bucket = 'held'")).toBe(0);
           // The dashboards' proceeds (read from trades by time) equal the journal's credits to proceeds,
           // with what is held until reclamation is accepted or was forfeited (docs/decisions/0015-holdback.md).
           const fromTrades = await receivedByCounty(h.db, '1970-01', '9999-12');

@@ -27,7 +27,7 @@ const org = async (username: string) => (await h.actor(username)).organisationId
 
 /** Every stored message of an organisation, oldest first, optionally of one kind. */
 const stored = async (username: string, kind?: string) =>
-  ((await h.db.connection.prepare('select * from notifications where organisation_id = ? order by id').all((await org(username)))) as { id: number; kind: string; key: string; href: string; read_at: number | null }[]).filter(
+  ((await h.db.connection.prepare('select * from notifications where organisation_id = ? order by id').all(await org(username))) as { id: number; kind: string; key: string; href: string; read_at: number | null }[]).filter(
     (n) => kind === undefined || n.kind === kind,
   );
 const total = async () => ((await h.db.connection.prepare('select count(*) n from notifications').get()) as { n: number }).n;
@@ -52,11 +52,11 @@ async function awarded(zone = 'zone') {
 describe('outbid', () => {
   it('a zone pushed out of the award is told once, with a link to the listing; the bidder is not', async () => {
     await h.as('zone').bids.place({ listingId: DEMO, price: '20000', qty: '300' });
-    expect((await stored('zone', 'outbid'))).toEqual([]);
+    expect(await stored('zone', 'outbid')).toEqual([]);
     h.clock.advance(60_000);
     const placed = await h.as('zone2').bids.place({ listingId: DEMO, price: '21000', qty: '300' });
-    expect((await stored('zone', 'outbid'))).toMatchObject([{ href: `/listings/${DEMO}`, key: `outbid:bid:${placed.bid.id}` }]);
-    expect((await stored('zone2'))).toEqual([]);
+    expect(await stored('zone', 'outbid')).toMatchObject([{ href: `/listings/${DEMO}`, key: `outbid:bid:${placed.bid.id}` }]);
+    expect(await stored('zone2')).toEqual([]);
 
     const [message] = (await h.as('zone').notifications.list()).messages;
     expect(message).toMatchObject({ kind: 'outbid', href: `/listings/${DEMO}`, readAt: null });
@@ -67,32 +67,32 @@ describe('outbid', () => {
 
     // zone raises its own bid past zone2: zone2 is told, zone is not told again.
     await h.as('zone').bids.place({ listingId: DEMO, price: '22000', qty: '300' });
-    expect((await stored('zone', 'outbid'))).toHaveLength(1);
-    expect((await stored('zone2', 'outbid'))).toHaveLength(1);
+    expect(await stored('zone', 'outbid')).toHaveLength(1);
+    expect(await stored('zone2', 'outbid')).toHaveLength(1);
   });
 
   it('a higher bid that leaves a zone’s bid filled in full outbids nobody', async () => {
     await h.as('zone').bids.place({ listingId: DEMO, price: '20000', qty: '100' });
     await h.as('zone2').bids.place({ listingId: DEMO, price: '21000', qty: '100' });
-    expect((await stored('zone'))).toEqual([]);
-    expect((await stored('zone2'))).toEqual([]);
+    expect(await stored('zone')).toEqual([]);
+    expect(await stored('zone2')).toEqual([]);
   });
 
   it('a refused bid writes none, and a bid rolled back with its transaction writes none', async () => {
     await h.as('zone').bids.place({ listingId: DEMO, price: '20000', qty: '300' });
     const before = await total();
     // Below best + increment.
-    expect((await refusal((h.as('zone2').bids.place({ listingId: DEMO, price: '20500', qty: '300' })))).code).toBe('BAD_REQUEST');
+    expect((await refusal(h.as('zone2').bids.place({ listingId: DEMO, price: '20500', qty: '300' }))).code).toBe('BAD_REQUEST');
     // Beyond zone3's free funds: refused after the standing bids were read.
-    expect((await refusal((h.as('zone3').bids.place({ listingId: DEMO, price: '400000', qty: '300' })))).code).toBe('CONFLICT');
-    expect((await total())).toBe(before);
+    expect((await refusal(h.as('zone3').bids.place({ listingId: DEMO, price: '400000', qty: '300' }))).code).toBe('CONFLICT');
+    expect(await total()).toBe(before);
     // The bid itself is valid and would outbid zone; the transaction around it fails afterwards.
     await expect(inTransaction(h.db, async (tx) => {
         await placeBidInTx(tx, h.clock.now(), (await h.actor('zone2')), { listingId: DEMO, priceFenPerMu: 2_100_000, qtyMilliMu: 300_000 });
-        expect((await stored('zone', 'outbid'))).toHaveLength(1);
+        expect(await stored('zone', 'outbid')).toHaveLength(1);
         throw new Error('rolled back');
       })).rejects.toThrow('rolled back');
-    expect((await total())).toBe(before);
+    expect(await total()).toBe(before);
     expect((await h.as('zone2').bids.mine()).bids).toEqual([]);
   });
 });
@@ -102,26 +102,26 @@ describe('award, payment due, lapse', () => {
     await h.as('zone2').bids.place({ listingId: DEMO, price: '20000', qty: '300' });
     const trade = await awarded('zone');
     expect(trade.dueAt).toBe(T0 + 17 * DAY);
-    expect((await stored('zone', 'won'))).toMatchObject([{ href: `/trades/${trade.id}`, key: `won:trade:${trade.id}` }]);
-    expect((await stored('zone2', 'won'))).toEqual([]);
+    expect(await stored('zone', 'won')).toMatchObject([{ href: `/trades/${trade.id}`, key: `won:trade:${trade.id}` }]);
+    expect(await stored('zone2', 'won')).toEqual([]);
     const won = (await h.as('zone').notifications.list()).messages.find((m) => m.kind === 'won')!;
     expect(won.text).toContain(`成交确认书 ${trade.confirmationNo}，300.000 亩 × 21,000.00 元/亩，价款 6,300,000.00 元。扣除保证金后应付 5,040,000.00 元，请于 2026/11/19 09:00:00 前付款`);
 
     const reminders = async () => (await stored('zone', 'payment_due')).map((n) => n.key);
     h.clock.set(trade.dueAt - 3 * DAY - 1);
     await sweep(h.services);
-    expect((await reminders())).toEqual([]);
+    expect(await reminders()).toEqual([]);
     h.clock.set(trade.dueAt - 3 * DAY);
     await sweep(h.services);
     await sweep(h.services);
-    expect((await reminders())).toEqual([`payment_due_3d:trade:${trade.id}`]);
+    expect(await reminders()).toEqual([`payment_due_3d:trade:${trade.id}`]);
     h.clock.advance(HOUR);
     await sweep(h.services);
-    expect((await reminders())).toHaveLength(1);
+    expect(await reminders()).toHaveLength(1);
     h.clock.set(trade.dueAt - DAY);
     await sweep(h.services);
     await sweep(h.services);
-    expect((await reminders())).toEqual([`payment_due_3d:trade:${trade.id}`, `payment_due_1d:trade:${trade.id}`]);
+    expect(await reminders()).toEqual([`payment_due_3d:trade:${trade.id}`, `payment_due_1d:trade:${trade.id}`]);
     const due = (await h.as('zone').notifications.list()).messages[0]!;
     expect(due).toMatchObject({ kind: 'payment_due', href: `/trades/${trade.id}` });
     expect(due.text).toBe(`成交确认书 ${trade.confirmationNo} 的付款期限将在 1 天内到期：请于 2026/11/19 09:00:00 前支付 5,040,000.00 元，逾期未付保证金不予退还。`);
@@ -129,11 +129,11 @@ describe('award, payment due, lapse', () => {
     h.clock.set(trade.dueAt + 1);
     expect((await sweep(h.services)).lapsed).toBe(1);
     await sweep(h.services);
-    expect((await stored('zone', 'lapsed'))).toMatchObject([{ key: `lapsed:trade:${trade.id}`, href: `/trades/${trade.id}` }]);
-    expect((await stored('pianguan', 'lapsed_seller'))).toMatchObject([{ key: `lapsed:trade:${trade.id}`, href: `/trades/${trade.id}` }]);
+    expect(await stored('zone', 'lapsed')).toMatchObject([{ key: `lapsed:trade:${trade.id}`, href: `/trades/${trade.id}` }]);
+    expect(await stored('pianguan', 'lapsed_seller')).toMatchObject([{ key: `lapsed:trade:${trade.id}`, href: `/trades/${trade.id}` }]);
     const seller = (await h.as('pianguan').notifications.list()).messages.find((m) => m.kind === 'lapsed_seller')!;
     expect(seller.text).toContain('保证金 1,260,000.00 元已计入本县收益，300.000 亩指标已退回可用指标');
-    expect((await reminders())).toHaveLength(2);
+    expect(await reminders()).toHaveLength(2);
   });
 
   it('a paid award gets no reminder; an award lapsed at payment tells both sides in the lapse’s transaction', async () => {
@@ -141,7 +141,7 @@ describe('award, payment due, lapse', () => {
     await h.as('zone').trades.pay({ id: trade.id });
     h.clock.set(trade.dueAt - DAY);
     await sweep(h.services);
-    expect((await stored('zone', 'payment_due'))).toEqual([]);
+    expect(await stored('zone', 'payment_due')).toEqual([]);
 
     // A second award, negotiated: zone2's offer accepted by the county; not paid in time.
     const lot = (await h.as('pianguan').accounts.quota())[0]!;
@@ -149,15 +149,15 @@ describe('award, payment due, lapse', () => {
     const listing = await h.as('pianguan').listings.create({ lotId: lot.id, mode: 'negotiated', qty: '50', reservePrice: '30000', minLot: '10', opensAt: now, closesAt: now + 30 * DAY });
     await h.as('province').listings.review({ listingId: listing.id, approve: true });
     const offer = await h.as('zone2').bids.offer({ listingId: listing.id, price: '30000', qty: '20' });
-    expect((await stored('pianguan', 'lapsed_seller'))).toEqual([]);
+    expect(await stored('pianguan', 'lapsed_seller')).toEqual([]);
     const accepted = await h.as('pianguan').bids.accept({ id: offer.bid.id });
-    expect((await stored('zone2', 'won'))).toMatchObject([{ key: `won:trade:${accepted.id}` }]);
+    expect(await stored('zone2', 'won')).toMatchObject([{ key: `won:trade:${accepted.id}` }]);
     h.clock.set(accepted.dueAt + 1);
-    expect((await refusal((h.as('zone2').trades.pay({ id: accepted.id })))).code).toBe('CONFLICT');
-    expect((await stored('zone2', 'lapsed'))).toHaveLength(1);
-    expect((await stored('pianguan', 'lapsed_seller'))).toHaveLength(1);
+    expect((await refusal(h.as('zone2').trades.pay({ id: accepted.id }))).code).toBe('CONFLICT');
+    expect(await stored('zone2', 'lapsed')).toHaveLength(1);
+    expect(await stored('pianguan', 'lapsed_seller')).toHaveLength(1);
     await sweep(h.services);
-    expect((await stored('zone2', 'lapsed'))).toHaveLength(1);
+    expect(await stored('zone2', 'lapsed')).toHaveLength(1);
   });
 });
 
@@ -169,8 +169,8 @@ describe('listings and projects, to the county', () => {
     const a = await county.listings.create(terms);
     const b = await county.listings.create(terms);
     const before = await total();
-    expect((await refusal((h.as('province').listings.review({ listingId: a.id, approve: false, reason: ' ' })))).code).toBe('BAD_REQUEST');
-    expect((await total())).toBe(before);
+    expect((await refusal(h.as('province').listings.review({ listingId: a.id, approve: false, reason: ' ' }))).code).toBe('BAD_REQUEST');
+    expect(await total()).toBe(before);
 
     await h.as('province').listings.review({ listingId: a.id, approve: false, reason: '底价与实施方案不符' });
     await h.as('province').listings.review({ listingId: b.id, approve: true });
@@ -188,8 +188,8 @@ describe('listings and projects, to the county', () => {
     const hequ = h.as('hequ');
     const waiting = (await hequ.projects.list()).find((p) => p.status === 'city_review')!;
     const returns = () => stored('hequ', 'project_returned');
-    expect((await refusal((h.as('xinzhou').projects.cityReview({ projectId: waiting.id, approve: false, reason: '' })))).code).toBe('BAD_REQUEST');
-    expect((await returns())).toEqual([]);
+    expect((await refusal(h.as('xinzhou').projects.cityReview({ projectId: waiting.id, approve: false, reason: '' }))).code).toBe('BAD_REQUEST');
+    expect(await returns()).toEqual([]);
 
     await h.as('xinzhou').projects.cityReview({ projectId: waiting.id, approve: false, reason: '地块图斑不清' });
     await hequ.projects.submit({ id: waiting.id });
@@ -205,7 +205,7 @@ describe('listings and projects, to the county', () => {
     expect(messages[1]!.text).toContain('被山西省自然资源厅退回，理由：复垦耕地等级待核');
     const lot = (await hequ.accounts.quota()).at(-1)!;
     expect(messages[0]!.text).toBe(`项目区“${waiting.name}”已批准立项（晋自然资函〔2026〕301号），节余指标 370.000 亩已作为批次 ${lot.code} 计入本县指标。`);
-    expect((await stored('pianguan', 'project_returned'))).toEqual([]);
+    expect(await stored('pianguan', 'project_returned')).toEqual([]);
   });
 });
 
@@ -218,7 +218,7 @@ describe('reclamation', () => {
 
     h.clock.set(deadline - 181 * DAY);
     await sweep(h.services);
-    expect((await forProject('pianguan'))).toEqual([]);
+    expect(await forProject('pianguan')).toEqual([]);
     for (const days of [180, 90, 30]) {
       h.clock.set(deadline - days * DAY);
       await sweep(h.services);
@@ -232,7 +232,7 @@ describe('reclamation', () => {
     const keys = [180, 90, 30].map((d) => `reclamation_due_${d}d:project:${project.id}:${deadline}`).concat(`reclamation_overdue:project:${project.id}:${deadline}`);
     expect((await forProject('pianguan')).map((n) => n.key)).toEqual(keys);
     expect((await forProject('xinzhou')).map((n) => n.key)).toEqual(keys);
-    expect((await forProject('hequ'))).toEqual([]);
+    expect(await forProject('hequ')).toEqual([]);
     const overdue = (await h.as('xinzhou').notifications.list()).messages.find((m) => m.kind === 'reclamation_overdue' && m.href === `/projects/${project.id}`)!;
     expect(overdue.text).toBe(`偏关县项目区“${project.name}”已超过复垦验收期限（${formatTime(deadline, 'zh')}）：扣减考核分、核减下一年度新增建设用地计划指标、暂停新的用地审批。`);
 
@@ -250,7 +250,7 @@ describe('reclamation', () => {
     // Accepted: no more reminders, and off the 待办.
     h.clock.advance(400 * DAY);
     await sweep(h.services);
-    expect((await forProject('pianguan'))).toHaveLength(4);
+    expect(await forProject('pianguan')).toHaveLength(4);
     expect((await h.as('pianguan').notifications.todo()).items.some((i) => i.href === `/projects/${project.id}`)).toBe(false);
   });
 });
@@ -265,7 +265,7 @@ describe('whose messages, and reading them', () => {
     expect((await h.as('zone3').notifications.list()).messages).toEqual([]);
     expect((await h.as('zone2').notifications.list()).messages.map((m) => m.id)).not.toContain(zoneMessage.id);
 
-    const e = await refusal((h.as('zone2').notifications.markRead({ id: zoneMessage.id })));
+    const e = await refusal(h.as('zone2').notifications.markRead({ id: zoneMessage.id }));
     expect(e.code).toBe('NOT_FOUND');
     expect(e.message).toBe('未找到该消息，或它不属于您的单位。');
     expect((await stored('zone'))[0]!.read_at).toBeNull();
@@ -277,14 +277,14 @@ describe('whose messages, and reading them', () => {
     expect(await h.as('zone2').notifications.unreadCount()).toBe(1);
     // Reading it again changes nothing.
     const audits = async () => ((await h.db.connection.prepare("select count(*) n from audit_log where action like 'notification.%'").get()) as { n: number }).n;
-    expect((await audits())).toBe(1);
+    expect(await audits()).toBe(1);
     h.clock.advance(60_000);
     expect((await h.as('zone').notifications.markRead({ id: zoneMessage.id })).readAt).toBe(read.readAt);
-    expect((await audits())).toBe(1);
+    expect(await audits()).toBe(1);
 
     expect(await h.as('zone2').notifications.markAllRead()).toEqual({ marked: 1 });
     expect(await h.as('zone2').notifications.markAllRead()).toEqual({ marked: 0 });
-    expect((await audits())).toBe(2);
+    expect(await audits()).toBe(2);
     expect((await h.as('zone2').notifications.list()).messages.find((m) => m.id === zone2Message.id)!.readAt).toBe(h.clock.now());
   });
 

@@ -46,17 +46,17 @@ describe('backup and restore', () => {
     const inCopy = await transfers(copy);
     expect(inCopy).toBeGreaterThanOrEqual(before);
     expect(inCopy).toBeLessThanOrEqual(acknowledged);
-    expect((await checkDatabaseFile(copy))).toBeNull();
+    expect(await checkDatabaseFile(copy)).toBeNull();
 
     // Restore over the live database (the writer has stopped): it opens, verifies, and holds the copy's data.
     const r = await restoreDatabase(copy, live);
     expect(fs.existsSync(r.keptAs)).toBe(true);
-    expect((await transfers(live))).toBe(inCopy);
+    expect(await transfers(live)).toBe(inCopy);
     const restored = await openDatabase(live);
     expect((await verifyIntegrity(restored)).ok).toBe(true);
     await restored.connection.close();
     // The database it replaced still has every acknowledged transfer.
-    expect((await transfers(r.keptAs))).toBe(acknowledged);
+    expect(await transfers(r.keptAs)).toBe(acknowledged);
   });
 
   it('refuses to restore a file that is not a sound database', async () => {

@@ -33,16 +33,16 @@ describe('preparing a data folder', () => {
   it('a production start: the places of seed 000, every city bureau, no user, no money', async () => {
     const s = await fresh();
     expect(await prepareDatabase(s, { demo: false })).toEqual({ mode: 'production', users: 0 });
-    expect((await count(s, 'select count(*) n from users'))).toBe(0);
-    expect((await count(s, "select count(*) n from organisations where kind = 'province'"))).toBe(1);
-    expect((await count(s, "select count(*) n from organisations where kind = 'city'"))).toBe(11);
-    expect((await count(s, "select count(*) n from organisations where kind = 'county'"))).toBe(36);
-    expect((await count(s, "select count(*) n from organisations where kind = 'zone'"))).toBe(0);
-    expect((await count(s, 'select count(*) n from postings'))).toBe(0);
+    expect(await count(s, 'select count(*) n from users')).toBe(0);
+    expect(await count(s, "select count(*) n from organisations where kind = 'province'")).toBe(1);
+    expect(await count(s, "select count(*) n from organisations where kind = 'city'")).toBe(11);
+    expect(await count(s, "select count(*) n from organisations where kind = 'county'")).toBe(36);
+    expect(await count(s, "select count(*) n from organisations where kind = 'zone'")).toBe(0);
+    expect(await count(s, 'select count(*) n from postings')).toBe(0);
     // Started again, it is the same installation; started as the demo, it refuses.
     expect(await prepareDatabase(s, { demo: false })).toEqual({ mode: 'production', users: 0 });
     await expect(prepareDatabase(s, { demo: true })).rejects.toThrow(ModeMismatch);
-    expect((await count(s, 'select count(*) n from users'))).toBe(0);
+    expect(await count(s, 'select count(*) n from users')).toBe(0);
     // Nor does it run with a test clock.
     await expect(prepareDatabase(s, { demo: false, testClock: true })).rejects.toThrow(/production data folder refuses it/);
   });
@@ -52,13 +52,13 @@ describe('preparing a data folder', () => {
     const prepared = await prepareDatabase(s, { demo: true });
     expect(prepared.mode).toBe('demo');
     expect(prepared.users).toBeGreaterThanOrEqual(8);
-    expect((await count(s, "select count(*) n from trades where status = 'settled'"))).toBe(DEMO_HISTORY_TRADES);
+    expect(await count(s, "select count(*) n from trades where status = 'settled'")).toBe(DEMO_HISTORY_TRADES);
     const monthStart = Date.UTC(2026, 11, 1) - 8 * 3_600_000;
-    expect((await count(s, `select count(*) n from trades where settled_at >= ${monthStart}`))).toBe(0);
-    expect((await count(s, `select count(*) n from trades where awarded_at < ${monthStart - 366 * 86_400_000}`))).toBe(0);
+    expect(await count(s, `select count(*) n from trades where settled_at >= ${monthStart}`)).toBe(0);
+    expect(await count(s, `select count(*) n from trades where awarded_at < ${monthStart - 366 * 86_400_000}`)).toBe(0);
     // The demo users' organisations are untouched by the history.
     const signedIn = 'select organisation_id from users where disabled = 0';
-    expect((await count(s, `select count(*) n from trades where seller_id in (${signedIn}) or buyer_id in (${signedIn})`))).toBe(0);
+    expect(await count(s, `select count(*) n from trades where seller_id in (${signedIn}) or buyer_id in (${signedIn})`)).toBe(0);
     await expect(prepareDatabase(s, { demo: false })).rejects.toThrow(/demo's data, whose password is published/);
   });
 

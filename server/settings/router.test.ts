@@ -67,7 +67,7 @@ describe('a change never rewrites the past', () => {
     expect(await h.as(null).accounts.settings()).toMatchObject({ paymentDays: 15, holdbackBp: 500, depositRateBp: 2000 });
     const audit = (await h.db.connection.prepare("select actor_user_id, before, after from audit_log where action = 'settings.update'").all()) as { actor_user_id: number; before: string; after: string }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.actor_user_id).toBe((await h.userId('province')));
+    expect(audit[0]!.actor_user_id).toBe(await h.userId('province'));
     expect(JSON.parse(audit[0]!.before)).toEqual({ paymentDays: 10, holdbackBp: 0 });
     expect(JSON.parse(audit[0]!.after)).toEqual({ paymentDays: 15, holdbackBp: 500, documentNo: DOC, effectiveFrom: T0 });
   });
@@ -118,7 +118,7 @@ describe('a future version applies only from its date', () => {
     // The lapse refusal names the document behind the payment term that applied to the award.
     h.clock.set(late.dueAt + 1);
     await expect(h.as('zone3').trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 —），保证金已划归出让县。');
-    expect((await h.checkLedger())).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
+    expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 
   it('an award takes the payment term in force at its moment, not at the bid', async () => {

@@ -152,6 +152,6 @@ describe('settled packs', () => {
     expect(written.length).toBeGreaterThan(20);
     await h.db.connection.exec('delete from settled_trade_packs');
     await h.db.connection.exec(fill);
-    expect((await packsOf(h))).toEqual(written);
+    expect(await packsOf(h)).toEqual(written);
   });
 });

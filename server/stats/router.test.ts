@@ -92,11 +92,11 @@ describe('dashboards', () => {
     await h.as('province').stats.market(all); // the months read, and kept, while they have no trades
     const check = async () => {
       const cityId = (await tradeFacts(h.db, { from, to, countyId: pianguan }))[0]?.cityId;
-      expect(await answered('province', all)).toEqual((await definition({})));
-      if (cityId) expect(await answered('province', { ...all, cityId })).toEqual((await definition({ cityId })));
-      expect(await answered('province', { ...all, countyId: pianguan })).toEqual((await definition({ countyId: pianguan })));
-      expect(await answered('pianguan', all)).toEqual((await definition({ countyId: pianguan })));
-      expect(await answered('zone', all)).toEqual((await definition({ buyerId: (await h.actor('zone')).organisationId })));
+      expect(await answered('province', all)).toEqual(await definition({}));
+      if (cityId) expect(await answered('province', { ...all, cityId })).toEqual(await definition({ cityId }));
+      expect(await answered('province', { ...all, countyId: pianguan })).toEqual(await definition({ countyId: pianguan }));
+      expect(await answered('pianguan', all)).toEqual(await definition({ countyId: pianguan }));
+      expect(await answered('zone', all)).toEqual(await definition({ buyerId: (await h.actor('zone')).organisationId }));
     };
     await seedSynthetic(h.services, { trades: 150, seed: 21, from, to: now - 3_600_000 });
     await check();
@@ -111,14 +111,14 @@ describe('dashboards', () => {
   it('the public figures (from the monthly sums and the packs) equal the definition over every trade, before and after new ones', async () => {
     const now = h.clock.now();
     const year = yearOf(now);
-    const definition = async () => quarterlySeries((await tradeFacts(h.db, { from: yearRangeCst(year - 1).from, to: yearRangeCst(year).to })));
+    const definition = async () => quarterlySeries(await tradeFacts(h.db, { from: yearRangeCst(year - 1).from, to: yearRangeCst(year).to }));
     await seedSynthetic(h.services, { trades: 120, seed: 11, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
     const first = await h.as(null).stats.public();
     expect(first.quarters.length).toBeGreaterThan(3);
-    expect(first.quarters).toEqual((await definition()));
+    expect(first.quarters).toEqual(await definition());
     // More trades in quarters already answered: their medians are worked out again, not kept stale.
     await seedSynthetic(h.services, { trades: 40, seed: 12, from: yearRangeCst(year - 1).from, to: now - 3_600_000 });
-    expect((await h.as(null).stats.public()).quarters).toEqual((await definition()));
+    expect((await h.as(null).stats.public()).quarters).toEqual(await definition());
   });
 
   it('a known trade appears in the monthly series, the spread by city and the quarterly public figures', async () => {
@@ -172,7 +172,7 @@ describe('dashboards', () => {
     expect((await h.as('province').stats.setTarget({ year: 2026, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })).set).toBe(before.rows.length);
     const after = await h.as('province').stats.targets(all);
     expect(after.rows.find((r) => r.countyName === '偏关县')).toMatchObject({ targetMilliMu: 100_000, progressBp: 10_000, met: true });
-    expect((await refusal((h.as('province').stats.setTarget({ year: 2025, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } })))).message).toBe('只能设置今年及以后年度的交易目标。');
+    expect((await refusal(h.as('province').stats.setTarget({ year: 2025, qty: '100', documentRef: '晋自然资发〔2026〕30号', to: { group: 'poverty' } }))).message).toBe('只能设置今年及以后年度的交易目标。');
     expect((await h.as('pianguan').stats.targets(all)).rows.map((r) => r.countyName)).toEqual(['偏关县']);
   });
 
@@ -254,11 +254,11 @@ describe('dashboards', () => {
 
   it('who may read which dashboard', async () => {
     for (const user of ['xinzhou', 'zone']) {
-      expect((await refusal((h.as(user).stats.proceeds(all)))).code).toBe('FORBIDDEN');
-      expect((await refusal((h.as(user).stats.assessment(all)))).code).toBe('FORBIDDEN');
+      expect((await refusal(h.as(user).stats.proceeds(all))).code).toBe('FORBIDDEN');
+      expect((await refusal(h.as(user).stats.assessment(all))).code).toBe('FORBIDDEN');
     }
-    expect((await refusal((h.as('pianguan').stats.obligations(all)))).code).toBe('FORBIDDEN');
-    expect((await refusal((h.as(null).stats.market(all)))).code).toBe('UNAUTHORIZED');
+    expect((await refusal(h.as('pianguan').stats.obligations(all))).code).toBe('FORBIDDEN');
+    expect((await refusal(h.as(null).stats.market(all))).code).toBe('UNAUTHORIZED');
   });
   it('the price charts and the public page read the packs and the monthly sums, not the trades', async () => {
     const now = h.clock.now();

@@ -31,6 +31,6 @@ export async function refused(db: Db, call: () => Promise<unknown>, code: TRPC_E
   expect(e.code).not.toBe('INTERNAL_SERVER_ERROR');
   expect(e.code).toBe(code);
   if (message !== undefined) expect(e.message).toMatch(message);
-  expect((await dumpTables(db))).toEqual(before);
+  expect(await dumpTables(db)).toEqual(before);
   return e;
 }

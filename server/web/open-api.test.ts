@@ -232,7 +232,7 @@ describe('keys', () => {
     const over = await call('/uses', { key: keys.zone, method: 'POST', body: { applicationName: '综改区用地', approvalRef: '晋政地〔2026〕9号', area: '100000', rights: ['NEW_LAND'] } });
     expect(over.status).toBe(409);
     expect(over.body.error!.message).toMatch(CJK);
-    expect((await h.db.connection.prepare('select count(*) as n from rights_uses').get())).toEqual(before);
+    expect(await h.db.connection.prepare('select count(*) as n from rights_uses').get()).toEqual(before);
     const unreadable = await call('/uses', { key: keys.zone, method: 'POST', body: undefined });
     expect(unreadable.status).toBe(400);
   });

@@ -74,7 +74,7 @@ describe('batches', () => {
     expect(zh.text).toContain('一次请求包含的调用过多（最多 16 个）');
     const en = await send(`/api/trpc/${paths}?batch=1`, { ...post(input), user: 'zone', locale: 'en' });
     expect(en.text).toContain('Too many calls in one request (at most 16)');
-    expect((await dumpTables(db))).toEqual(before);
+    expect(await dumpTables(db)).toEqual(before);
   });
 
   it('a batch of 16 is answered', async () => {
@@ -95,7 +95,7 @@ describe('refused at the edge, writing nothing', () => {
     expect(json(older).error?.message).toMatch(/^Requests from other websites are refused/);
     const signIn = await send('/api/auth/callback/credentials', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' }, body: 'username=zone&password=x' });
     expect(signIn.status).toBe(403);
-    expect((await dumpTables(db))).toEqual(before);
+    expect(await dumpTables(db)).toEqual(before);
   });
 
   it('a body over the limit, before it is read, on every path', async () => {
@@ -171,7 +171,7 @@ describe('mutation rate limits', () => {
     const third = await send('/api/trpc/bids.place', { ...post(bid(24_000)), user: 'zone' });
     expect(third.status).toBe(429);
     expect(json(third).error?.message).toMatch(/^操作过于频繁，请 \d+ 秒后再试。$/);
-    expect((await dumpTables(db))).toEqual(before);
+    expect(await dumpTables(db)).toEqual(before);
     // Reading is not limited, and another zone may still bid.
     expect((await send('/api/trpc/me.get', { user: 'zone' })).status).toBe(200);
     expect((await send('/api/trpc/bids.place', { ...post(bid(24_000)), user: 'zone2' })).status).toBe(200);
