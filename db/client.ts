@@ -9,7 +9,7 @@ import { type SqliteRemoteDatabase, drizzle } from 'drizzle-orm/sqlite-proxy';
 import type { Engine, EngineKind } from './engine';
 import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 import * as schema from './schema';
-import { PgEngine, connectPostgres, migratePostgres } from './pg-engine';
+import { PgEngine, PrimaryPool, migratePostgres, parseUrl } from './pg-engine';
 import { SqliteEngine, TransactionLost } from './sqlite-engine';
 
 /** A raw statement on the engine, in SQLite's dialect with `?` placeholders. */
@@ -108,14 +108,15 @@ export async function openDatabase(file: string): Promise<Db> {
  * the data folder that goes with it.
  */
 export async function openPostgresDatabase(url: string, folder: string, options: { max?: number } = {}): Promise<Db> {
-  const sql = connectPostgres(url, options);
+  const target = parseUrl(url);
+  const pools = new PrimaryPool(target, options.max ?? 10);
   try {
-    await migratePostgres(sql);
+    await migratePostgres(pools);
   } catch (error) {
-    await sql.end({ timeout: 1 });
+    await pools.end();
     throw error;
   }
-  return databaseOn(new PgEngine(sql, new URL(url).pathname.slice(1) || 'postgres'), folder);
+  return databaseOn(new PgEngine(pools, target.database), folder);
 }
 
 function migrationCount(sqlite: Database.Database): number {

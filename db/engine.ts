@@ -34,6 +34,8 @@ export interface TransactionScope {
   readonly engine: Engine;
   depth: number;
   connection: unknown;
+  /** False once the transaction has ended: a timer or promise it started is outside it from then on. */
+  open: boolean;
 }
 
 const g = globalThis as unknown as { __qxTransactionScope?: AsyncLocalStorage<TransactionScope> };
@@ -42,7 +44,7 @@ export const transactionScope = (g.__qxTransactionScope ??= new AsyncLocalStorag
 /** The transaction of `engine` the caller is in, if any. */
 export function currentTransaction(engine: Engine): TransactionScope | undefined {
   const scope = transactionScope.getStore();
-  return scope?.engine === engine ? scope : undefined;
+  return scope?.engine === engine && scope.open ? scope : undefined;
 }
 
 /** Error codes on which a whole transaction may be tried again: nothing of it was kept. */

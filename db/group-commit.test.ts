@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Db, inGroupCommit, openDatabase, sqliteOf } from './client';
+import { type Db, inGroupCommit, inTransaction, openDatabase, sqliteOf } from './client';
 
 let dir: string;
 let db: Db;
@@ -101,4 +101,20 @@ it('writes of later turns form later groups, after the earlier ones', async () =
   expect(a).toEqual([1]);
   expect(b).toBeDefined();
   expect(await rows()).toEqual([1, 2]);
+});
+
+it('a timer started inside a transaction writes outside it once it has ended, in a transaction of its own', async () => {
+  let later: Promise<unknown> | undefined;
+  await inTransaction(db, async () => {
+    later = new Promise((resolve) => setTimeout(resolve, 20)).then(() => inTransaction(db, insert(2)));
+  });
+  // A later transaction, open when the timer fires and then rolled back: the timer's write is not in it.
+  const failing = inTransaction(db, async () => {
+    await insert(3)();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    throw new Error('rolled back');
+  });
+  await expect(failing).rejects.toThrow('rolled back');
+  await later;
+  expect(await rows()).toEqual([2]);
 });

@@ -1,12 +1,13 @@
 // PostgreSQL, for operators who need a standby (docs/decisions/0017). A pool of connections
-// (postgres.js, which follows a multi-host URL to whichever host is the primary); reads outside a
-// transaction run on any of them at once. Every transaction first takes the market's write lock (one
-// advisory lock), so writers run one after another as on SQLite and every check-then-write the code
-// makes stays true until its commit, in this process and any other. Statements arrive in SQLite's
-// dialect: their `?` placeholders are numbered here, once per text.
+// (node-postgres) on the primary; reads outside a transaction run on any of them at once. Every
+// transaction first takes the market's write lock (one advisory lock), so writers run one after
+// another as on SQLite and every check-then-write the code makes stays true until its commit, in this
+// process and any other. Statements arrive in SQLite's dialect: their `?` placeholders are numbered
+// here, once per text. A URL may name several hosts (`postgres://u@h1:5432,h2:5432/db`): the pool
+// goes to whichever of them is the primary, and looks again when its connections fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { type Engine, type Method, RETRYABLE, type TransactionScope, currentTransaction, transactionScope } from './engine';
 import { TransactionLost } from './sqlite-engine';
 
@@ -14,8 +15,6 @@ import { TransactionLost } from './sqlite-engine';
 const WRITE_LOCK = 2026_12_07;
 /** Whole transactions tried again after a deadlock or serialization failure, at most. */
 const RETRIES = 3;
-
-type Sql = postgres.Sql<Record<string, never>>;
 
 /**
  * A statement of SQLite's dialect as PostgreSQL reads it: the `?` placeholders numbered, and the
@@ -46,58 +45,179 @@ export function numberPlaceholders(text: string): string {
   return out;
 }
 
-export class PgEngine implements Engine {
-  readonly kind = 'pg' as const;
-  private readonly texts = new Map<string, string>();
+/** bigint (money in fen, times in ms) and numeric (sums of them) come back as numbers: every one stays below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Errors after which the pool's host may no longer be the primary: its connections are given up. */
+const LOST = /^(08|57P0)/;
+const lostConnection = (e: unknown) => {
+  const code = (e as { code?: string }).code ?? '';
+  return LOST.test(code) || code === '25006' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || /Connection terminated|not queryable/.test(String((e as Error).message));
+};
+
+interface Target {
+  user: string;
+  password: string | undefined;
+  database: string;
+  hosts: { host: string; port: number }[];
+}
+
+/** A postgres:// URL with one host or several, comma-separated. */
+export function parseUrl(url: string): Target {
+  const m = /^postgres(?:ql)?:\/\/(?:([^:@/]+)(?::([^@/]*))?@)?([^/?]+)(?:\/([^?]*))?/.exec(url);
+  if (!m) throw new Error('not a postgres:// URL');
+  const hosts = m[3]!.split(',').map((h) => {
+    const [host, port] = h.split(':');
+    return { host: host!, port: Number(port ?? 5432) };
+  });
+  return { user: decodeURIComponent(m[1] ?? 'postgres'), password: m[2] === undefined ? undefined : decodeURIComponent(m[2]), database: decodeURIComponent(m[4] || 'postgres'), hosts };
+}
+
+/** A pool on whichever host is the primary; found again after a failover. */
+export class PrimaryPool {
+  private current: { pool: pg.Pool; host: string } | null = null;
+  private finding: Promise<pg.Pool> | null = null;
+  private closed = false;
 
   constructor(
-    readonly sql: Sql,
+    private readonly target: Target,
+    private readonly max: number,
+  ) {}
+
+  private config(h: { host: string; port: number }): pg.PoolConfig {
+    return { host: h.host, port: h.port, user: this.target.user, password: this.target.password, database: this.target.database, max: this.max, types, application_name: 'quota-exchange', connectionTimeoutMillis: 5000 };
+  }
+
+  /** The pool on the primary, looking for it if there is none. */
+  pool(): Promise<pg.Pool> {
+    if (this.current) return Promise.resolve(this.current.pool);
+    this.finding ??= this.find().finally(() => (this.finding = null));
+    return this.finding;
+  }
+
+  private async find(): Promise<pg.Pool> {
+    const errors: string[] = [];
+    for (const h of this.target.hosts) {
+      const client = new pg.Client(this.config(h));
+      try {
+        await client.connect();
+        const { rows } = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+        if (rows[0]!.standby && this.target.hosts.length > 1) {
+          errors.push(`${h.host}:${h.port} is a standby`);
+          continue;
+        }
+        if (this.closed) throw new Error('the database is closed');
+        const pool = new pg.Pool(this.config(h));
+        // An idle connection that breaks (the server gone) is dropped, and the primary looked for again.
+        pool.on('error', () => this.lost(pool));
+        this.current = { pool, host: `${h.host}:${h.port}` };
+        return pool;
+      } catch (e) {
+        errors.push(`${h.host}:${h.port}: ${(e as Error).message}`);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+    throw Object.assign(new Error(`no primary among ${errors.join('; ')}`), { code: '08001' });
+  }
+
+  /** The pool's host failed: later callers look for the primary again. */
+  lost(pool: pg.Pool) {
+    if (this.current?.pool !== pool) return;
+    this.current = null;
+    void pool.end().catch(() => undefined);
+  }
+
+  async end() {
+    this.closed = true;
+    await this.current?.pool.end();
+    this.current = null;
+  }
+}
+
+export class PgEngine implements Engine {
+  readonly kind = 'pg' as const;
+  private readonly texts = new Map<string, { text: string; name: string }>();
+
+  constructor(
+    readonly pools: PrimaryPool,
     readonly location: string,
   ) {}
 
-  private text(sqliteText: string): string {
-    let text = this.texts.get(sqliteText);
-    if (text === undefined) {
-      text = toPostgres(sqliteText);
+  /** The statement as PostgreSQL reads it, and a name to prepare it under once per connection. */
+  private statement(sqliteText: string) {
+    let statement = this.texts.get(sqliteText);
+    if (statement === undefined) {
       if (this.texts.size >= 5000) this.texts.clear();
-      this.texts.set(sqliteText, text);
+      statement = { text: toPostgres(sqliteText), name: `qx${this.texts.size}_${hash(sqliteText)}` };
+      this.texts.set(sqliteText, statement);
     }
-    return text;
+    return statement;
   }
 
-  private on(): Sql {
-    return (currentTransaction(this)?.connection as Sql | undefined) ?? this.sql;
+  /** Runs a query in the caller's transaction, or on the pool. */
+  private async query(config: pg.QueryConfig | pg.QueryArrayConfig): Promise<pg.QueryResult> {
+    const scope = currentTransaction(this);
+    if (scope) return (scope.connection as pg.PoolClient).query(config as pg.QueryConfig);
+    const pool = await this.pools.pool();
+    try {
+      return await pool.query(config as pg.QueryConfig);
+    } catch (e) {
+      if (lostConnection(e)) this.pools.lost(pool);
+      throw e;
+    }
   }
 
   async arrays(text: string, params: readonly unknown[], method: Method): Promise<unknown[]> {
-    const query = this.on().unsafe(this.text(text), params as never[], { prepare: true });
-    if (method === 'run') {
-      await query;
-      return [];
-    }
-    const rows = (await query.values()) as unknown as unknown[][];
-    return method === 'get' ? (rows[0] as unknown[]) : rows;
+    const { text: pgText, name } = this.statement(text);
+    const result = await this.query({ text: pgText, name, values: params as unknown[], rowMode: 'array' });
+    if (method === 'run') return [];
+    return method === 'get' ? (result.rows[0] as unknown[]) : (result.rows as unknown[]);
   }
 
   async objects(text: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
-    return [...(await this.on().unsafe(this.text(text), params as never[], { prepare: true }))] as Record<string, unknown>[];
+    const { text: pgText, name } = this.statement(text);
+    return (await this.query({ text: pgText, name, values: params as unknown[] })).rows as Record<string, unknown>[];
   }
 
   async exec(text: string): Promise<void> {
-    await this.on().unsafe(text);
+    await this.query({ text });
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (currentTransaction(this)) return this.savepoint(work);
     for (let attempt = 1; ; attempt++) {
+      const pool = await this.pools.pool();
+      let client: pg.PoolClient;
       try {
-        return (await this.sql.begin(async (tx) => {
-          await tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-          const scope: TransactionScope = { engine: this, depth: 0, connection: tx };
-          return transactionScope.run(scope, work);
-        })) as T;
+        client = await pool.connect();
+      } catch (e) {
+        if (lostConnection(e)) this.pools.lost(pool);
+        throw e;
+      }
+      let broken: unknown;
+      try {
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+        const scope: TransactionScope = { engine: this, depth: 0, connection: client, open: true };
+        try {
+          const result = await transactionScope.run(scope, work);
+          await client.query('COMMIT');
+          return result;
+        } finally {
+          scope.open = false;
+        }
       } catch (error) {
+        await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+        if (lostConnection(error)) {
+          broken = error;
+          this.pools.lost(pool);
+        }
         if (attempt >= RETRIES || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
       }
     }
   }
@@ -105,18 +225,17 @@ export class PgEngine implements Engine {
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
     const scope = currentTransaction(this);
     if (!scope) throw new Error('a savepoint needs a transaction');
-    const tx = scope.connection as Sql;
+    const client = scope.connection as pg.PoolClient;
     const name = `sp${++scope.depth}`;
     try {
-      await tx.unsafe(`SAVEPOINT ${name}`);
+      await client.query(`SAVEPOINT ${name}`);
       try {
         const result = await work();
-        await tx.unsafe(`RELEASE SAVEPOINT ${name}`);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (error) {
         try {
-          await tx.unsafe(`ROLLBACK TO SAVEPOINT ${name}`);
-          await tx.unsafe(`RELEASE SAVEPOINT ${name}`);
+          await client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
         } catch {
           throw new TransactionLost(error);
         }
@@ -129,45 +248,41 @@ export class PgEngine implements Engine {
 
   /** The primary's WAL insert position: it moves with every commit (and sometimes without one). */
   async version(): Promise<string> {
-    const [row] = await this.sql.unsafe('SELECT pg_current_wal_insert_lsn()::text AS v');
-    return String(row!.v);
+    const { rows } = await this.query({ text: 'SELECT pg_current_wal_insert_lsn()::text AS v' });
+    return String(rows[0]!.v);
   }
 
   async close() {
-    await this.sql.end({ timeout: 5 });
+    await this.pools.end();
   }
 }
 
-/**
- * A pool on the database at `url` (a `postgres://` URL; several hosts and `target_session_attrs=primary`
- * make it follow a failover). bigint and numeric come back as numbers: money is fen and every sum of it
- * stays below 2^53.
- */
-export function connectPostgres(url: string, options: { max?: number } = {}): Sql {
-  return postgres(url, {
-    max: options.max ?? 10,
-    onnotice: () => undefined,
-    transform: { undefined: null },
-    types: {
-      bigint: { to: 20, from: [20, 1700], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
-    },
-    connection: { application_name: 'quota-exchange' },
-  }) as unknown as Sql;
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
 }
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations-pg');
 
-/** Applies the PostgreSQL migrations not yet applied, in order, each in a transaction, under the write lock. */
-export async function migratePostgres(sql: Sql) {
-  await sql.begin(async (tx) => {
-    await tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-    await tx.unsafe('CREATE TABLE IF NOT EXISTS qx_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)');
-    const applied = new Set((await tx.unsafe('SELECT name FROM qx_migrations')).map((r) => r.name as string));
+/** Applies the PostgreSQL migrations not yet applied, in order, in one transaction, under the write lock. */
+export async function migratePostgres(pools: PrimaryPool) {
+  const client = await (await pools.pool()).connect();
+  try {
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+    await client.query('CREATE TABLE IF NOT EXISTS qx_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)');
+    const applied = new Set((await client.query<{ name: string }>('SELECT name FROM qx_migrations')).rows.map((r) => r.name));
     for (const file of fs.readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
       const name = file.replace(/\.sql$/, '');
       if (applied.has(name)) continue;
-      await tx.unsafe(fs.readFileSync(path.join(migrationsFolder, file), 'utf8'));
-      await tx.unsafe('INSERT INTO qx_migrations (name, applied_at) VALUES ($1, $2)', [name, Date.now()]);
+      await client.query(fs.readFileSync(path.join(migrationsFolder, file), 'utf8'));
+      await client.query('INSERT INTO qx_migrations (name, applied_at) VALUES ($1, $2)', [name, Date.now()]);
     }
-  });
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

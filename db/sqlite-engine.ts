@@ -101,7 +101,7 @@ export class SqliteEngine implements Engine {
     try {
       // IMMEDIATE: the write lock at once, so two writers never both read a balance and both spend it.
       this.statement('BEGIN IMMEDIATE').run();
-      const scope: TransactionScope = { engine: this, depth: 0, connection: this.sqlite };
+      const scope: TransactionScope = { engine: this, depth: 0, connection: this.sqlite, open: true };
       try {
         const result = await transactionScope.run(scope, work);
         this.statement('COMMIT').run();
@@ -109,6 +109,8 @@ export class SqliteEngine implements Engine {
       } catch (error) {
         if (this.sqlite.inTransaction) this.statement('ROLLBACK').run();
         throw error;
+      } finally {
+        scope.open = false;
       }
     } finally {
       this.release();

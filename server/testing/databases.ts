@@ -1,8 +1,8 @@
 // A test's own database on the engine under test: a new SQLite file in `dir`, or (QX_TEST_DB=pg, from
 // `npm run test:pg`) a new PostgreSQL database copied from the migrated template.
 import path from 'node:path';
-import postgres from 'postgres';
 import { type Db, openDatabase, openPostgresDatabase } from '@/db/client';
+import { runOn } from './pg-cluster';
 import { TEMPLATE, onDatabase } from './pg-global-setup';
 
 export const testEngine = (): 'sqlite' | 'pg' => (process.env.QX_TEST_DB === 'pg' ? 'pg' : 'sqlite');
@@ -17,21 +17,13 @@ export async function openTestDatabase(dir: string): Promise<{ db: Db; drop: () 
   const base = process.env.QX_TEST_PG_URL;
   if (!base) throw new Error('QX_TEST_DB=pg: run through `npm run test:pg` (its global setup starts the cluster)');
   const name = `qx_test_${process.pid}_${++made}`;
-  const admin = postgres(base, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
-  } finally {
-    await admin.end();
-  }
+  await runOn(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
   const db = await openPostgresDatabase(onDatabase(base, name), dir, { max: 4 });
   return {
     db,
     drop: async () => {
       await db.connection.close();
-      const again = postgres(base, { max: 1, onnotice: () => undefined });
-      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
+      await runOn(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export const PG_BIN = process.env.QX_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -90,4 +91,17 @@ export async function startCluster(opts: { dir?: string; port?: number; settings
     },
   };
   return cluster;
+}
+
+/** Runs statements one after another on a connection of their own (CREATE DATABASE, ALTER SYSTEM, …). */
+export async function runOn(url: string, ...statements: string[]): Promise<pg.QueryResult[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const results: pg.QueryResult[] = [];
+    for (const s of statements) results.push(await client.query(s));
+    return results;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,9 +1,8 @@
 // For `npm run test:pg` (QX_TEST_DB=pg): a throwaway PostgreSQL cluster for the whole run, unless
 // QX_TEST_PG_URL names a server to use, and in it a template database with the schema, from which
 // each test's database is copied (server/testing/databases.ts). Does nothing for the SQLite suite.
-import postgres from 'postgres';
-import { connectPostgres, migratePostgres } from '@/db/pg-engine';
-import { type Cluster, postgresInstalled, startCluster } from './pg-cluster';
+import { PrimaryPool, migratePostgres, parseUrl } from '@/db/pg-engine';
+import { type Cluster, postgresInstalled, runOn, startCluster } from './pg-cluster';
 
 export const TEMPLATE = 'qx_template';
 
@@ -22,11 +21,8 @@ export default async function setup() {
     cluster = await startCluster({ fast: true });
     base = cluster.url();
   }
-  const admin = postgres(base, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${TEMPLATE}`);
-  await admin.end();
-  const template = connectPostgres(onDatabase(base, TEMPLATE), { max: 1 });
+  await runOn(base, `DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`, `CREATE DATABASE ${TEMPLATE}`);
+  const template = new PrimaryPool(parseUrl(onDatabase(base, TEMPLATE)), 1);
   await migratePostgres(template);
   await template.end();
   process.env.QX_TEST_PG_URL = base;
