@@ -16,7 +16,5 @@ export async function openMarketDatabase(target: DatabaseTarget | string): Promi
 /** What a log line may say of where the data is: the file, or the PostgreSQL URL without its password. */
 export function describeDatabase(target: DatabaseTarget): string {
   if (target.engine === 'sqlite') return target.file;
-  const url = new URL(target.url);
-  url.password = '';
-  return url.toString();
+  return target.url.replace(/^(postgres(?:ql)?:\/\/[^:@/]+):[^@/]*@/, '$1@');
 }
