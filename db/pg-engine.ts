@@ -113,6 +113,9 @@ export class PrimaryPool {
         const pool = new pg.Pool(this.config(h));
         // An idle connection that breaks (the server gone) is dropped, and the primary looked for again.
         pool.on('error', () => this.lost(pool));
+        // A connection that breaks while checked out (mid-transaction) fails its next query: that is
+        // where the error is handled, not as an event that would end the process.
+        pool.on('connect', (client) => client.on('error', () => this.lost(pool)));
         this.current = { pool, host: `${h.host}:${h.port}` };
         return pool;
       } catch (e) {

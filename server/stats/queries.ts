@@ -71,9 +71,10 @@ function withEntry([ms, price, qty]: PackColumns, entry: { ms: number; price: nu
  * last full. Empty when all holds.
  */
 export async function settledDisagreements(db: DbOrTx) {
-  return (await prepared(
-    db,
-    `with settled as (
+  return (await prepared(db, db.connection.kind === 'pg' ? SETTLED_DISAGREEMENTS_PG : SETTLED_DISAGREEMENTS).all()) as { month: string; sellerId: number; buyerId: number; problem: 'sums' | 'packs' }[];
+}
+
+const SETTLED_DISAGREEMENTS = `with settled as (
        select strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch') month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty, sum(amount_fen) amount
        from trades where status = 'settled' group by 1, 2, 3),
      packs as (
@@ -94,9 +95,31 @@ export async function settledDisagreements(db: DbOrTx) {
        select * from (select month, seller_id, buyer_id, trades from packed except select month, seller_id, buyer_id, trades from settled_totals))
      union
      select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
-     order by 1, 2, 3`,
-  ).all()) as { month: string; sellerId: number; buyerId: number; problem: 'sums' | 'packs' }[];
-}
+     order by 1, 2, 3`;
+
+/** The same on PostgreSQL: its month of a time, its booleans counted as integers, every alias named. */
+const SETTLED_DISAGREEMENTS_PG = `with settled as (
+       select to_char(to_timestamp(settled_at / 1000 + 28800) at time zone 'UTC', 'YYYY-MM') as month, seller_id, buyer_id, count(*) as trades, sum(qty_milli_mu) as qty, sum(amount_fen) as amount
+       from trades where status = 'settled' group by 1, 2, 3),
+     packs as (
+       select month, seller_id, buyer_id, pack, length(price_fen_per_mu) as bytes, (length(ms_into_month) <> length(price_fen_per_mu) or length(qty_milli_mu) <> length(price_fen_per_mu))::int as uneven,
+         max(pack) over (partition by month, seller_id, buyer_id) as last
+       from settled_trade_packs),
+     packed as (
+       select month, seller_id, buyer_id, div(sum(bytes), 4) as trades, count(*) as packs, max(last) as last, sum((pack < last and bytes <> ${4 * TRADES_PER_PACK})::int) as partial, sum(uneven) as uneven
+       from packs group by 1, 2, 3)
+     select month, seller_id as "sellerId", buyer_id as "buyerId", 'sums' as problem from (
+       (select month, seller_id, buyer_id, trades, qty, amount from settled except select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals)
+       union all
+       (select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals except select month, seller_id, buyer_id, trades, qty, amount from settled)) as sums
+     union
+     select month, seller_id, buyer_id, 'packs' from (
+       (select month, seller_id, buyer_id, trades from settled_totals except select month, seller_id, buyer_id, trades from packed)
+       union all
+       (select month, seller_id, buyer_id, trades from packed except select month, seller_id, buyer_id, trades from settled_totals)) as counts
+     union
+     select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
+     order by 1, 2, 3`;
 
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
 const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>
