@@ -1,22 +1,42 @@
 // Generated bad input at every procedure: malformed, oversized and out-of-range values of
 // every shape, from every role and signed out. Never an internal error, always a message, and a
-// refused call writes nothing (SQLite's total_changes() is unchanged). The router is walked, so a new
-// procedure is fuzzed without being listed.
+// refused call writes nothing (SQLite's total_changes() is unchanged; on PostgreSQL a sequence every
+// row written advances, which a rollback does not undo). The router is walked, so a new procedure is
+// fuzzed without being listed.
 import fc from 'fast-check';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/app-router';
 import { isCleanText } from '@/server/kernel/text';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { testEngine } from '@/server/testing/databases';
 
 let h: Harness;
+const tableNames = async () =>
+  (
+    (await h.db.connection
+      .prepare(
+        testEngine() === 'pg'
+          ? "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'"
+          : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'",
+      )
+      .all()) as { name: string }[]
+  ).map((r) => r.name);
 beforeAll(async () => {
   h = await makeHarness();
+  if (testEngine() === 'pg') {
+    // PostgreSQL has no total_changes(): every row written advances a sequence (not undone by a rollback).
+    await h.db.connection.exec(`create sequence qx_changes;
+      create function qx_count_change() returns trigger language plpgsql as $$ begin perform nextval('qx_changes'); return null; end $$`);
+    for (const name of await tableNames())
+      await h.db.connection.exec(`create trigger "${name}_counted" after insert or update or delete on "${name}" for each row execute function qx_count_change()`);
+  }
 });
 afterAll(() => h.close());
 
 const USERS = [null, 'province', 'xinzhou', 'pianguan', 'zone'] as const;
-const changes = async () => ((await h.db.connection.prepare('select total_changes() n').get()) as { n: number }).n;
+const changes = async () =>
+  ((await h.db.connection.prepare(testEngine() === 'pg' ? "select last_value + (case when is_called then 1 else 0 end) as n from qx_changes" : 'select total_changes() n').get()) as { n: number }).n;
 
 // Values that break naive code: huge and tiny numbers, NaN-like strings, long and odd text (control
 // characters, bidi overrides, lone surrogates), deep nesting, arrays where objects are expected, and
@@ -73,8 +93,7 @@ describe('generated bad input at every procedure', () => {
   }
 
   it('no text that got through holds a control character (beyond line breaks) or a bidi control', async () => {
-    const tables = (await h.db.connection.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all()) as { name: string }[];
-    for (const { name } of tables)
+    for (const name of await tableNames())
       for (const row of (await h.db.connection.prepare(`select * from "${name}"`).all()) as Record<string, unknown>[])
         for (const [column, value] of Object.entries(row)) if (typeof value === 'string') expect(isCleanText(value, 'lines'), `${name}.${column}: ${JSON.stringify(value)}`).toBe(true);
   });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
+import { inTransaction, openDatabase } from '@/db/client';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { seedSynthetic } from '@/server/demo/synthetic';
 import { ManualClock } from '@/server/kernel/clock';
@@ -72,14 +72,20 @@ describe('audit chain and ledger verification', () => {
     const now = h.clock.now();
     await seedSynthetic(h.services, { trades: 40, seed: 3, from: now - 60 * 24 * 3_600_000, to: now - 3_600_000 });
     expect((await verifyIntegrity(h.db)).settled).toEqual([]);
-    const group = (await sqlite(h).prepare('select month, seller_id sellerId, buyer_id buyerId from settled_totals order by 1, 2, 3 limit 1').get()) as { month: string; sellerId: number; buyerId: number };
-    const where = 'where month = @month and seller_id = @sellerId and buyer_id = @buyerId';
+    const group = (await sqlite(h).prepare('select month, seller_id as "sellerId", buyer_id as "buyerId" from settled_totals order by 1, 2, 3 limit 1').get()) as { month: string; sellerId: number; buyerId: number };
+    const where = 'where month = ? and seller_id = ? and buyer_id = ?';
+    // The change and what the verification finds, in a transaction then rolled back.
     const tampered = async (change: string) => {
-      await sqlite(h).exec('savepoint tamper');
-      await sqlite(h).prepare(change).run(group);
-      const r = await verifyIntegrity(h.db);
-      await sqlite(h).exec('rollback to tamper; release tamper');
-      return { ok: r.ok, settled: r.settled, problem: firstProblem(r) };
+      let found: { ok: boolean; settled: unknown; problem: unknown } | undefined;
+      await inTransaction(h.db, async () => {
+        await sqlite(h).prepare(change).run(group.month, group.sellerId, group.buyerId);
+        const r = await verifyIntegrity(h.db);
+        found = { ok: r.ok, settled: r.settled, problem: firstProblem(r) };
+        throw new Error('rolled back');
+      }).catch((e: unknown) => {
+        if (!found) throw e;
+      });
+      return found!;
     };
     expect(await tampered(`update settled_totals set amount_fen = amount_fen + 1 ${where}`)).toEqual({
       ok: false,

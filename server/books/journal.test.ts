@@ -5,6 +5,7 @@ import { inTransaction } from '@/db/client';
 import { ENTRY_REASONS, accountsOf, holdFrozen, holdVoided } from './domain/ledger';
 import { balanceOf, postEntry } from './journal';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { testEngine } from '@/server/testing/databases';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,9 +18,16 @@ const entries = async () => ((await h.db.connection.prepare('select count(*) n f
 
 describe('the journal', () => {
   it("holds the same closed list of reasons as the table's CHECK", async () => {
-    const table = ((await h.db.connection.prepare("select sql from sqlite_master where name = 'journal_entries'").get()) as { sql: string }).sql;
-    const list = /"journal_entries_reason" CHECK\(.*?IN \(([^)]*)\)\)/.exec(table)?.[1];
-    expect(list?.split(',').map((r) => r.trim().replace(/^'|'$/g, ''))).toEqual([...ENTRY_REASONS]);
+    let list: string[] | undefined;
+    if (testEngine() === 'pg') {
+      // PostgreSQL gives the CHECK back as `reason = ANY (ARRAY['…'::text, …])`.
+      const check = ((await h.db.connection.prepare("select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'journal_entries_reason'").get()) as { def: string }).def;
+      list = [...check.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+    } else {
+      const table = ((await h.db.connection.prepare("select sql from sqlite_master where name = 'journal_entries'").get()) as { sql: string }).sql;
+      list = /"journal_entries_reason" CHECK\(.*?IN \(([^)]*)\)\)/.exec(table)?.[1]?.split(',').map((r) => r.trim().replace(/^'|'$/g, ''));
+    }
+    expect(list).toEqual([...ENTRY_REASONS]);
     const used = ((await h.db.connection.prepare('select distinct reason from journal_entries').all()) as { reason: string }[]).map((r) => r.reason);
     expect(used.length).toBeGreaterThan(3);
     for (const reason of used) expect(ENTRY_REASONS).toContain(reason);
@@ -27,7 +35,7 @@ describe('the journal', () => {
 
   it('refuses, in the database, an entry whose reason is not on the list', async () => {
     const write = () => h.db.connection.prepare("insert into journal_entries (idempotency_key, reason, at) values ('x', 'gift', 0)").run();
-    await expect(write()).rejects.toThrow(/CHECK constraint failed/);
+    await expect(write()).rejects.toThrow(/CHECK constraint failed|violates check constraint "journal_entries_reason"/);
   });
 
   it('takes a repeated key with the same postings as done, and throws on the same key with other postings or another reason', async () => {

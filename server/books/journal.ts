@@ -17,7 +17,7 @@ const journalStatements = (db: DbOrTx) => ({
   entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
   postingsOfEntry: prepared(
     db,
-    'select a.organisation_id organisationId, a.asset, a.bucket, a.lot_id lotId, p.amount from postings p join accounts a on a.id = p.account_id where p.entry_id = ?',
+    'select a.organisation_id as "organisationId", a.asset, a.bucket, a.lot_id as "lotId", p.amount from postings p join accounts a on a.id = p.account_id where p.entry_id = ?',
   ),
 });
 

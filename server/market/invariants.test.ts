@@ -11,6 +11,8 @@ import { bestPrice } from './queries';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
 import { sweep } from './closing';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { testEngine } from '@/server/testing/databases';
+import { monthsRangeCst } from '@/server/kernel/china-time';
 import { proceedsByCounty } from '@/server/projects/queries';
 import { receivedByCounty } from '@/server/stats/queries';
 
@@ -334,7 +336,8 @@ async function checkInvariants(h: Harness) {
   expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
 
   // The dashboards' monthly sums equal the settled trades they sum (server/stats/queries.ts, settled_totals).
-  const month = "strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch')";
+  const month =
+    testEngine() === 'pg' ? "to_char(to_timestamp(settled_at / 1000 + 28800) at time zone 'UTC', 'YYYY-MM')" : "strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch')";
   expect(await rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3')).toEqual(
     (await rows(h, `select ${month} month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`)),
   );
@@ -346,7 +349,7 @@ async function checkInvariants(h: Harness) {
     const [ms, price, qty] = [p.ms_into_month, p.price_fen_per_mu, p.qty_milli_mu] as unknown as Buffer[];
     expect(ms!.length).toBe(price!.length);
     expect(qty!.length).toBe(price!.length);
-    const start = await one(h, "select (strftime('%s', ? || '-01') - 28800) * 1000", p.month);
+    const start = monthsRangeCst(p.month as string, p.month as string).from;
     for (let i = 0; i < price!.length / 4; i++) packed.push([p.month, p.seller_id, p.buyer_id, start + ms!.readUInt32LE(4 * i), price!.readUInt32LE(4 * i), qty!.readUInt32LE(4 * i)]);
   }
   const byValue = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
@@ -366,7 +369,7 @@ async function checkInvariants(h: Harness) {
   expect(
     (await rows(
       h,
-      "select l.id, l.qty_milli_mu, sum(case when t.status <> 'lapsed' then t.qty_milli_mu else 0 end) live, sum(t.qty_milli_mu) ever from listings l join trades t on t.listing_id = l.id group by l.id having live > l.qty_milli_mu or ever > l.qty_milli_mu",
+      "select l.id, l.qty_milli_mu, sum(case when t.status <> 'lapsed' then t.qty_milli_mu else 0 end) live, sum(t.qty_milli_mu) ever from listings l join trades t on t.listing_id = l.id group by l.id having sum(case when t.status <> 'lapsed' then t.qty_milli_mu else 0 end) > l.qty_milli_mu or sum(t.qty_milli_mu) > l.qty_milli_mu",
     )),
   ).toEqual([]);
   // Each award is at least the minimum lot (an auction's last fill included) and at most its bid.
@@ -375,7 +378,7 @@ async function checkInvariants(h: Harness) {
   ).toEqual([]);
 
   const balance = (org: unknown, asset: string, bucket: string, lotId: unknown) =>
-    one(h, 'select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is ?', org, asset, bucket, lotId);
+    one(h, 'select coalesce(sum(balance), 0) from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is not distinct from ?', org, asset, bucket, lotId);
   // What zones have of a lot: held, and for the rights also used (核销) — used units stay counted.
   const zoneSum = (asset: string, lotId: unknown) =>
     one(h, "select coalesce(sum(a.balance), 0) from accounts a join organisations o on o.id = a.organisation_id where o.kind = 'zone' and a.asset = ? and a.bucket in ('held', 'used') and a.lot_id = ?", asset, lotId);

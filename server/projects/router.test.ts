@@ -107,7 +107,7 @@ describe('a linking project from draft to quota (seed 001 二(一))', () => {
     expect(await bal('pianguan', 'SCALE', 'held', lot.id)).toBe(180_500);
     expect(await bal('pianguan', 'FARMLAND', 'held', lot.id)).toBe(140_000);
     // Its serial range follows the last lot's: no unit shared.
-    const { end } = (await h.db.connection.prepare('select max(serial_start + qty_milli_mu) end from lots where id <> ?').get(lot.id)) as { end: number };
+    const { end } = (await h.db.connection.prepare('select max(serial_start + qty_milli_mu) as "end" from lots where id <> ?').get(lot.id)) as { end: number };
     expect(lot.serialStart).toBe(end);
     await ledgerClean();
 

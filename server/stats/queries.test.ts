@@ -8,6 +8,7 @@ import { seedSynthetic } from '@/server/demo/synthetic';
 import { MAX_PRICE_FEN_PER_MU, MAX_QTY_MILLI_MU } from '@/server/kernel/fields';
 import { monthsRangeCst } from '@/server/kernel/china-time';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { testEngine } from '@/server/testing/databases';
 import { TRADES_PER_PACK, recordSettledTrade, settledInMonths } from './queries';
 
 const harnesses: Harness[] = [];
@@ -119,7 +120,8 @@ describe('settled packs', () => {
     expect(column('qty_milli_mu')).toEqual([1060, 1010, 1030, 1040, 1050, 1020]);
   });
 
-  it('the migration packs trades as the settlements do, 256 to a pack, to the first and last millisecond of a month', async () => {
+  // The SQLite migration's own statement (PostgreSQL starts from its baseline schema).
+  it.skipIf(testEngine() === 'pg')('the migration packs trades as the settlements do, 256 to a pack, to the first and last millisecond of a month', async () => {
     const h = await harness();
     const [county, zone] = [(await h.actor('pianguan')).organisationId, (await h.actor('zone')).organisationId];
     const { from, to } = monthsRangeCst('2026-12', '2026-12');
@@ -144,7 +146,8 @@ describe('settled packs', () => {
     expect((await packsOf(h)).filter((p) => p.month === '2027-01').map((p) => [p.pack, p.ms_into_month])).toEqual([[0, Buffer.alloc(4)]]);
   });
 
-  it('the migration packs the trades settled before it as the settlements did', async () => {
+  // The SQLite migration's own statement (PostgreSQL starts from its baseline schema).
+  it.skipIf(testEngine() === 'pg')('the migration packs the trades settled before it as the settlements did', async () => {
     const h = await harness();
     const now = h.clock.now();
     await seedSynthetic(h.services, { trades: 160, seed: 5, from: now - 90 * 24 * 3_600_000, to: now - 3_600_000 });

@@ -95,7 +95,7 @@ const SETTLED_DISAGREEMENTS = `with settled as (
        select * from (select month, seller_id, buyer_id, trades from packed except select month, seller_id, buyer_id, trades from settled_totals))
      union
      select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
-     order by 1, 2, 3`;
+     order by 1, 2, 3, 4`;
 
 /** The same on PostgreSQL: its month of a time, its booleans counted as integers, every alias named. */
 const SETTLED_DISAGREEMENTS_PG = `with settled as (
@@ -119,7 +119,7 @@ const SETTLED_DISAGREEMENTS_PG = `with settled as (
        (select month, seller_id, buyer_id, trades from packed except select month, seller_id, buyer_id, trades from settled_totals)) as counts
      union
      select month, seller_id, buyer_id, 'packs' from packed where last <> packs - 1 or partial > 0 or uneven > 0
-     order by 1, 2, 3`;
+     order by 1, 2, 3, 4`;
 
 /** Settled quantity and amount per county over the months from `fromMonth` to `toMonth` ('YYYY-MM', inclusive). */
 const settledByCounty = (db: DbOrTx, fromMonth: string, toMonth: string) =>

@@ -27,3 +27,10 @@ export async function openTestDatabase(dir: string): Promise<{ db: Db; drop: () 
     },
   };
 }
+
+/** A second handle on a test database, as after a restart: the same SQLite file, or the same PostgreSQL database and data folder. */
+export async function reopenTestDatabase(db: Db): Promise<Db> {
+  if (db.connection.kind === 'sqlite') return openDatabase(db.connection.name);
+  const base = process.env.QX_TEST_PG_URL!;
+  return openPostgresDatabase(onDatabase(base, db.connection.name), db.connection.folder, { max: 2 });
+}

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
 import { sweep } from '@/server/market/closing';
 import { type Harness, makeHarness } from '@/server/testing/harness';
+import { reopenTestDatabase } from '@/server/testing/databases';
 import { forgetDocumentKeys } from './codes';
 import { holdingCode, tradeCode } from './queries';
 
@@ -109,10 +109,9 @@ describe('verification codes', () => {
   it('a code is the same after a restart on the same data folder, and differs on another', async () => {
     const { zone2 } = await twoAwards();
     const before = (await tradeCode(h.db, zone2.id))!;
-    const file = h.db.connection.name;
-    expect(fs.existsSync(path.join(path.dirname(file), 'document-secret'))).toBe(true);
+    expect(fs.existsSync(path.join(h.db.connection.folder, 'document-secret'))).toBe(true);
     forgetDocumentKeys();
-    const reopened = await openDatabase(file);
+    const reopened = await reopenTestDatabase(h.db);
     try {
       expect((await tradeCode(reopened, zone2.id))).toBe(before);
     } finally {
