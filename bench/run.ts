@@ -13,6 +13,8 @@
 //   4. the dashboard queries (npm run bench:dashboards, when its database exists);
 //   5. first-load JavaScript of every route in Chromium, vs an empty Next.js page (bench/first-load.ts);
 //   6. start-up to the first 200 on the largest generated database, and the server's memory under (2).
+// `npm run bench -- --db pg` adds figures 1 and 2 on PostgreSQL (bench/pg.ts), each beside the same
+// figure on SQLite from this run and figure 1 beside the bare `pg` driver replaying the same writes.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,11 +35,14 @@ import { receiveBankTransfer } from '@/server/accounts/funds';
 import { createListing, reviewListing } from '@/server/market/listings';
 import { payTrade } from '@/server/market/settlement';
 import { firstLoadJs, startApp as startFirstLoadApp, withEmptyNextApp } from './first-load';
+import { openAuctionsOnPostgres, settlementOnPostgres, startAppOnPostgres, withCluster } from './pg';
 
 const PASSWORD = 'Demo@2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-bench-'));
 const rows: { figure: string; value: string; reference: string; ratio: string; goal: string }[] = [];
 const ratio = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+/** Figures 1 and 2 on SQLite, for the same figures on PostgreSQL beside them. */
+const onSqlite = { settlements: 0, bids: 0, bidsP99: 0 };
 
 // --- 1. settlement ------------------------------------------------------------------------------
 async function settlement() {
@@ -82,6 +87,7 @@ async function settlement() {
     if (performance.now() - started > 10_000) break;
   }
   const perSecond = paid / ((performance.now() - started) / 1000);
+  onSqlite.settlements = perSecond;
   const perEntry = Number((await db.select({ n: sql<number>`count(*) * 1.0 / count(distinct ${postings.entryId})` }).from(postings).innerJoin(journalEntries, eq(postings.entryId, journalEntries.id)).where(eq(journalEntries.reason, 'settlement')).all())[0]!.n);
   await db.connection.close();
 
@@ -299,6 +305,8 @@ async function http() {
     const warmUp = await bidLoad(WARM_UP_SECONDS);
     const bids = await bidLoad(10);
     clearInterval(sampler);
+    onSqlite.bids = bids.requests.average;
+    onSqlite.bidsP99 = bids.latency.p99;
     const bare = await cannon({ url: `http://127.0.0.1:${BARE_PORT}/`, connections: 50, duration: 10 });
     rows.push({
       figure: `2. bid placement req/s (accepted ${bids['2xx']}, refused ${bids.non2xx})`,
@@ -364,6 +372,41 @@ async function http() {
     reference: `starts: ${starts.map((x) => x.toFixed(0)).join(', ')}`,
     ratio: '',
     goal: '≤ 1,000 ms (at 1,000,000 trades)',
+  });
+}
+
+// --- 1 and 2 on PostgreSQL ----------------------------------------------------------------------
+async function onPostgres() {
+  await withCluster(tmp, async (cluster) => {
+    const s = await settlementOnPostgres(cluster, tmp);
+    rows.push({
+      figure: '1. settlements/s on PostgreSQL (service)',
+      value: s.perSecond.toFixed(0),
+      reference: `${s.barePerSecond.toFixed(0)} (bare pg replaying the service's ${s.statementsEach} writes each, same schema); SQLite in this run ${onSqlite.settlements.toFixed(0)}`,
+      ratio: ratio(s.perSecond, s.barePerSecond),
+      goal: '≥ 50% of bare pg',
+    });
+    const app = await startAppOnPostgres(cluster, path.join(tmp, 'pg-app'), PORT, BID_LISTINGS);
+    try {
+      const base = `http://127.0.0.1:${PORT}`;
+      await firstOk(`${base}/login`, 120_000);
+      const open = await openAuctionsOnPostgres(cluster);
+      const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
+      if (cookies.some((c) => !c)) throw new Error('sign-in failed');
+      const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
+      await bidLoad(WARM_UP_SECONDS);
+      const bids = await bidLoad(10);
+      rows.push({
+        figure: `2. bid placement req/s on PostgreSQL (accepted ${bids['2xx']}, refused ${bids.non2xx})`,
+        value: bids.requests.average.toFixed(0),
+        reference: `${onSqlite.bids.toFixed(0)} (the same on SQLite in this run)`,
+        ratio: onSqlite.bids ? ratio(bids.requests.average, onSqlite.bids) : '',
+        goal: '≥ 25% of SQLite',
+      });
+      rows.push({ figure: '2. bid placement p99 ms on PostgreSQL', value: String(bids.latency.p99), reference: `${onSqlite.bidsP99} (SQLite)`, ratio: '', goal: '≤ 50 ms' });
+    } finally {
+      stop(app);
+    }
   });
 }
 
@@ -472,10 +515,12 @@ async function firstLoad(emptyBaseUrl: string) {
 async function main() {
   const started = Date.now();
   // `npm run bench -- --only 1,3` measures some figures only (2 and 6 are measured together).
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, db: { type: 'string', default: 'sqlite' } } });
+  if (values.db !== 'sqlite' && values.db !== 'pg') throw new Error('--db is sqlite or pg');
   const wanted = (figure: number) => !values.only || values.only.split(',').map(Number).includes(figure);
   if (wanted(1)) await settlement();
   if (wanted(2) || wanted(6)) await http();
+  if (values.db === 'pg' && (wanted(1) || wanted(2))) await onPostgres();
   if (wanted(3) || wanted(5)) {
     await withEmptyNextApp(async (emptyBaseUrl) => {
       if (wanted(3)) await marketPage(emptyBaseUrl);
@@ -495,7 +540,7 @@ async function main() {
   ].join('\n');
   console.log(table);
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (values.only) return; // a partial run does not replace the last full one
+  if (values.only || values.db === 'pg') return; // a partial run does not replace the last full one
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.md', `${table}\n`);
   fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));

@@ -1,6 +1,6 @@
 // Writes the PostgreSQL engine's baseline migration from db/schema.ts (`npm run db:generate:pg`).
 // Later schema changes get a migration of their own in db/migrations-pg/, beside SQLite's; the
-// schema test (db/pg-schema.test.ts, `npm run test:pg`) holds the two engines' schemas equal.
+// schema test (server/__tests__/pg-schema.test.ts, `npm run test:pg`) holds the two engines' schemas equal.
 import fs from 'node:fs';
 import path from 'node:path';
 import { postgresSchema } from '@/db/pg-schema';
