@@ -5,6 +5,10 @@ import { backupDatabase } from '@/server/ops/backup';
 import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 
+if (env.database.engine === 'pg') {
+  console.error('On PostgreSQL the database\'s own tools back up and restore: see the README, "On PostgreSQL".');
+  process.exit(2);
+}
 // The backups folder is in the data folder by default: owner-only, as the server keeps it.
 tightenDataFolder(env.dataDir);
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -5,6 +5,10 @@ import { restoreDatabase } from '@/server/ops/backup';
 import { env } from '@/server/kernel/env';
 import { tightenDataFolder } from '@/db/owner-only';
 
+if (env.database.engine === 'pg') {
+  console.error('On PostgreSQL the database\'s own tools back up and restore: see the README, "On PostgreSQL".');
+  process.exit(2);
+}
 const file = process.argv[2];
 if (!file) {
   console.error('Usage: npm run restore -- <backup file>   (stop the server first)');
