@@ -4,21 +4,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, openPostgresDatabase } from '@/db/client';
 import type { Engine } from '@/db/engine';
 import { toPostgres } from '@/db/pg-engine';
-import { users } from '@/db/schema';
-import { seedDemo } from '@/server/demo/seed-demo';
 import { ManualClock } from '@/server/kernel/clock';
 import { documentStore } from '@/server/kernel/document-store';
-import { DAY_MS } from '@/server/kernel/china-time';
-import { acceptOffer, placeOffer } from '@/server/market/bidding';
-import { receiveBankTransfer } from '@/server/accounts/funds';
-import { createListing, reviewListing } from '@/server/market/listings';
 import { payTrade } from '@/server/market/settlement';
 import { type Cluster, postgresInstalled, runOn, startCluster } from '@/server/testing/pg-cluster';
+import { awardsToPay } from './awards';
 
 type Write = { text: string; args: unknown[] };
 
@@ -29,26 +23,7 @@ export async function settlementOnPostgres(cluster: Cluster, tmp: string) {
   const clock = new ManualClock(Date.UTC(2026, 0, 5));
   let db: Db = await openPostgresDatabase(cluster.url('bench_settle'), dir);
   const s = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
-  await seedDemo(s);
-  const actor = async (username: string) => {
-    const u = (await db.select().from(users).where(eq(users.username, username)).all())[0]!;
-    return { userId: u.id, organisationId: u.organisationId };
-  };
-  const county = await actor('pianguan');
-  const province = await actor('province');
-  const zone = await actor('zone');
-  await receiveBankTransfer(s, { proposer: province, checker: await actor('checker') }, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
-  const lotId = Number((await db.connection.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId))!.id);
-  const trades: number[] = [];
-  const setupUntil = Date.now() + 30_000;
-  while (trades.length < 2000 && Date.now() < setupUntil) {
-    const now = clock.now();
-    const l = await createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
-    await reviewListing(s, province, l.id, { approve: true, reason: '' });
-    const { bid } = await placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
-    trades.push((await acceptOffer(s, county, bid.id)).id);
-    clock.advance(1000);
-  }
+  const { zone, trades } = await awardsToPay(s, { max: 2000, ms: 30_000 });
   await db.connection.close();
   // The copy the reference replays on: the same tables, indexes and rows as the service meets.
   await runOn(cluster.url(), 'CREATE DATABASE bench_replay TEMPLATE bench_settle');

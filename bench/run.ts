@@ -24,16 +24,12 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, sqliteOf } from '@/db/client';
-import { journalEntries, postings, users } from '@/db/schema';
-import { seedDemo } from '@/server/demo/seed-demo';
+import { journalEntries, postings } from '@/db/schema';
 import { ManualClock } from '@/server/kernel/clock';
 import type { Services } from '@/server/kernel/deps';
 import { documentStore } from '@/server/kernel/document-store';
-import { DAY_MS } from '@/server/kernel/china-time';
-import { acceptOffer, placeOffer } from '@/server/market/bidding';
-import { receiveBankTransfer } from '@/server/accounts/funds';
-import { createListing, reviewListing } from '@/server/market/listings';
 import { payTrade } from '@/server/market/settlement';
+import { awardsToPay } from './awards';
 import { firstLoadJs, startApp as startFirstLoadApp, withEmptyNextApp } from './first-load';
 import { openAuctionsOnPostgres, settlementOnPostgres, startAppOnPostgres, withCluster } from './pg';
 
@@ -50,27 +46,7 @@ async function settlement() {
   const db = await openDatabase(path.join(dir, 'quota-exchange.db'));
   const clock = new ManualClock(Date.UTC(2026, 0, 5));
   const s = { db, clock, documents: documentStore(path.join(dir, 'documents')) };
-  await seedDemo(s);
-  const actor = async (username: string) => {
-    const u = (await db.select().from(users).where(eq(users.username, username)).all())[0]!;
-    return { userId: u.id, organisationId: u.organisationId };
-  };
-  const county = await actor('pianguan');
-  const province = await actor('province');
-  const zone = await actor('zone');
-  await receiveBankTransfer(s, { proposer: province, checker: await actor('checker') }, { zoneId: zone.organisationId, amountFen: 10_000_000_000_00, bankRef: 'BENCH' });
-  const lotId = ((await db.connection.prepare('select id from lots where county_id = ? order by id limit 1').get(county.organisationId)) as { id: number }).id;
-  // Awards to pay: negotiated listings of 0.1 mu, each with an accepted offer.
-  const trades: number[] = [];
-  const setupUntil = Date.now() + 20_000;
-  while (trades.length < 3000 && Date.now() < setupUntil) {
-    const now = clock.now();
-    const l = await createListing(s, county, { lotId, mode: 'negotiated', qtyMilliMu: 100, reservePriceFenPerMu: 2_000_000, minLotMilliMu: 100, incrementFenPerMu: 0, opensAt: now, closesAt: now + DAY_MS, note: '' });
-    await reviewListing(s, province, l.id, { approve: true, reason: '' });
-    const { bid } = await placeOffer(s, zone, { listingId: l.id, priceFenPerMu: 2_000_000, qtyMilliMu: 100 });
-    trades.push((await acceptOffer(s, county, bid.id)).id);
-    clock.advance(1000);
-  }
+  const { zone, trades } = await awardsToPay(s, { max: 3000, ms: 20_000 });
   // Copies of the database as it stands before the payments: one to record the writes each payment
   // makes, one to replay them on (a page-for-page copy, so the reference meets the same tables, indexes
   // and pages).
