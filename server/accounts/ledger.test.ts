@@ -15,7 +15,7 @@ afterEach(() => h.close());
 function everyLine(organisationId: number) {
   return h.db.connection
     .prepare(
-      `select e.id entryId, p.amount, a.asset, a.bucket from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id
+      `select e.id as "entryId", p.amount, a.asset, a.bucket from postings p join accounts a on a.id = p.account_id join journal_entries e on e.id = p.entry_id
        where a.organisation_id = ? order by e.id desc, p.id`,
     )
     .all(organisationId);

@@ -15,7 +15,7 @@ import type { Role } from '@/server/kernel/roles';
 export const PUBLIC_ACTIONS = ['listing.approve', 'listing.extend', 'listing.close', 'trade.award', 'trade.settle', 'trade.lapse'] as const;
 
 /** A record's columns, in the order selected below (a raw statement answers arrays of values). */
-type Row = [id: number, at: number, action: string, entity: string, entityId: number | null, before: string | null, after: string | null, own: number];
+type Row = [id: number, at: number, action: string, entity: string, entityId: number | null, before: string | null, after: string | null, own: number | boolean];
 
 const publicSql = sql.raw(`(a.action in (${PUBLIC_ACTIONS.map((a) => `'${a}'`).join(', ')}))`);
 
@@ -30,7 +30,8 @@ const ownSql = (org: number) => sql`(
 const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
 
 export async function changesAfter(db: DbOrTx, viewer: { organisationId: number; role: Role }, input: { after: number; limit: number; view: 'market' | 'own' | 'all' }) {
-  const own = viewer.role === 'province' ? sql`1` : ownSql(viewer.organisationId);
+  // A condition that is true, written so on both engines (PostgreSQL takes no integer as a condition).
+  const own = viewer.role === 'province' ? sql`(1 = 1)` : ownSql(viewer.organisationId);
   const seen = input.view === 'market' ? publicSql : input.view === 'own' ? own : sql`(${own} or ${publicSql})`;
   // Public events shown as public unless the record is the viewer's own and own records were asked for.
   const ownFlag = input.view === 'market' ? sql`0` : own;

@@ -123,7 +123,7 @@ beforeAll(async () => {
     pages.push(page);
     beforeId = page.nextBeforeId;
   } while (beforeId !== null);
-});
+}, 60_000); // a long scenario: slower than the default 10 s on PostgreSQL on a busy machine
 afterAll(() => h.close());
 
 const records = () => pages.flatMap((p) => p.rows.map((r) => ({ r, names: p.names })));

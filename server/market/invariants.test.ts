@@ -339,7 +339,7 @@ async function checkInvariants(h: Harness) {
   const month =
     testEngine() === 'pg' ? "to_char(to_timestamp(settled_at / 1000 + 28800) at time zone 'UTC', 'YYYY-MM')" : "strftime('%Y-%m', settled_at / 1000 + 28800, 'unixepoch')";
   expect(await rows(h, 'select month, seller_id, buyer_id, trades, qty_milli_mu, amount_fen from settled_totals order by 1, 2, 3')).toEqual(
-    (await rows(h, `select ${month} month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`)),
+    (await rows(h, `select ${month} as month, seller_id, buyer_id, count(*) trades, sum(qty_milli_mu) qty_milli_mu, sum(amount_fen) amount_fen from trades where status = 'settled' group by 1, 2, 3 order by 1, 2, 3`)),
   );
 
   // The packs hold each settled trade once, in the pack its number in its month, county and zone
@@ -354,7 +354,7 @@ async function checkInvariants(h: Harness) {
   }
   const byValue = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
   expect(packed.sort(byValue)).toEqual(
-    (await rows(h, `select ${month} month, seller_id, buyer_id, settled_at, price_fen_per_mu, qty_milli_mu from trades where status = 'settled'`))
+    (await rows(h, `select ${month} as month, seller_id, buyer_id, settled_at, price_fen_per_mu, qty_milli_mu from trades where status = 'settled'`))
       .map((t) => Object.values(t))
       .sort(byValue),
   );

@@ -7,6 +7,8 @@ import { type Asset, type Bucket } from '@/server/books/domain/ledger';
 import { sweep } from './closing';
 import { tradesFor } from './views';
 import { type Harness, T0, makeHarness } from '@/server/testing/harness';
+import { createCaller } from '@/server/app-router';
+import { sessionUser } from '@/server/users/queries';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -267,16 +269,26 @@ describe('bids', () => {
   it('bids sent at once (one group commit) end as the same bids sent one by one, refusals included', async () => {
     const second = await makeHarness();
     try {
-      const plan = (hh: Harness) => [
-        ...['zone', 'zone2', 'zone3', 'zone', 'zone2', 'zone3', 'zone', 'zone2'].map((z, i) => async () => hh.as(z).bids.place({ listingId: 1, price: String(20_000 + 1_000 * i), qty: '50' })),
-        async () => hh.as('zone3').bids.place({ listingId: 1, price: '20500', qty: '50' }), // below the minimum by then
-        async () => hh.as('zone').bids.place({ listingId: 1, price: '9999999', qty: '50' }), // beyond its funds
-        async () => hh.as('pianguan').bids.place({ listingId: 1, price: '40000', qty: '50' }), // a county may not bid
-        async () => hh.as('zone2').bids.place({ listingId: 1, price: '40000', qty: '50' }),
+      // Callers whose sessions are already looked up, so that the bids reach the server in the order sent
+      // (on PostgreSQL, look-ups on a pool of connections would come back in any order).
+      const signedIn = async (hh: Harness) => {
+        const callers = new Map<string, ReturnType<Harness['as']>>();
+        for (const u of ['zone', 'zone2', 'zone3', 'pianguan']) {
+          const user = await sessionUser(hh.db, await hh.userId(u));
+          callers.set(u, createCaller(async () => ({ services: hh.services, user, locale: 'zh' as const })));
+        }
+        return (u: string) => callers.get(u)!;
+      };
+      const plan = (as: Awaited<ReturnType<typeof signedIn>>) => [
+        ...['zone', 'zone2', 'zone3', 'zone', 'zone2', 'zone3', 'zone', 'zone2'].map((z, i) => async () => as(z).bids.place({ listingId: 1, price: String(20_000 + 1_000 * i), qty: '50' })),
+        async () => as('zone3').bids.place({ listingId: 1, price: '20500', qty: '50' }), // below the minimum by then
+        async () => as('zone').bids.place({ listingId: 1, price: '9999999', qty: '50' }), // beyond its funds
+        async () => as('pianguan').bids.place({ listingId: 1, price: '40000', qty: '50' }), // a county may not bid
+        async () => as('zone2').bids.place({ listingId: 1, price: '40000', qty: '50' }),
       ];
-      const together = await Promise.allSettled(plan(h).map((call) => call()));
+      const together = await Promise.allSettled(plan(await signedIn(h)).map((call) => call()));
       const oneByOne = [];
-      for (const call of plan(second)) oneByOne.push(await call().then((value) => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason })));
+      for (const call of plan(await signedIn(second))) oneByOne.push(await call().then((value) => ({ status: 'fulfilled', value }), (reason: unknown) => ({ status: 'rejected', reason })));
       const outcome = (o: { status: string; reason?: unknown; value?: unknown }) => (o.status === 'fulfilled' ? 'placed' : (o.reason as TRPCError).code);
       expect(together.map(outcome)).toEqual(oneByOne.map(outcome));
       expect(together.map(outcome)).toContain('BAD_REQUEST');

@@ -101,11 +101,11 @@ export async function marketChangesAt(db: DbOrTx, now: number): Promise<number |
   const row = (await prepared(
     db,
     `select min(t) t from (
-       select min(opens_at) t from listings where status = 'approved' and opens_at > :now
-       union all select min(closes_at) from listings where status = 'approved' and closes_at > :now
-       union all select min(valid_from) from price_guidance where valid_from > :now
-       union all select min(valid_to) from price_guidance where valid_to > :now)`,
-  ).get({ now })) as { t: number | null };
+       select min(opens_at) t from listings where status = 'approved' and opens_at > ?
+       union all select min(closes_at) from listings where status = 'approved' and closes_at > ?
+       union all select min(valid_from) from price_guidance where valid_from > ?
+       union all select min(valid_to) from price_guidance where valid_to > ?) as changes`,
+  ).get(now, now, now, now)) as { t: number | null };
   return row.t;
 }
 
