@@ -145,6 +145,8 @@ interface PendingWrite {
   reject: (error: unknown) => void;
 }
 const pendingWrites = new WeakMap<Engine, PendingWrite[]>();
+/** Writes in one group at the most: PostgreSQL slows down past 64 subtransactions in one transaction. */
+const MAX_GROUP = 32;
 
 /**
  * Group commit: the writes submitted in one turn of the event loop run, in order, in one transaction,
@@ -156,17 +158,17 @@ const pendingWrites = new WeakMap<Engine, PendingWrite[]>();
 export function inGroupCommit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const engine = db.connection.engine;
   let group = pendingWrites.get(engine);
-  if (!group) {
-    pendingWrites.set(engine, (group = []));
-    setImmediate(() => void commitGroup(db, engine));
+  if (!group || group.length >= MAX_GROUP) {
+    const opened: PendingWrite[] = (group = []);
+    pendingWrites.set(engine, opened);
+    setImmediate(() => void commitGroup(db, engine, opened));
   }
   const pending = group;
   return new Promise<T>((resolve, reject) => pending.push({ work, resolve: resolve as (value: unknown) => void, reject }));
 }
 
-async function commitGroup(db: Db, engine: Engine) {
-  const group = pendingWrites.get(engine) ?? [];
-  pendingWrites.delete(engine);
+async function commitGroup(db: Db, engine: Engine, group: PendingWrite[]) {
+  if (pendingWrites.get(engine) === group) pendingWrites.delete(engine);
   if (group.length === 1) {
     const [only] = group as [PendingWrite];
     try {

@@ -118,3 +118,19 @@ it('a timer started inside a transaction writes outside it once it has ended, in
   await later;
   expect(await rows()).toEqual([2]);
 });
+
+it('a turn with more writes than a group holds commits them all, in order, in groups that follow one another', async () => {
+  const seenByOthers: number[] = [];
+  const results = await Promise.all(
+    Array.from({ length: 70 }, (_, i) =>
+      inGroupCommit(db, async () => {
+        seenByOthers.push(committedRows().length);
+        return insert(i + 1)();
+      }),
+    ),
+  );
+  expect(await rows()).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+  expect(results).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+  // Three groups of at most 32: each sees the groups before it committed, and none of its own writes.
+  expect([...new Set(seenByOthers)]).toEqual([0, 32, 64]);
+});
