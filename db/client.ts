@@ -34,6 +34,10 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/**
+ * The database. drizzle's raw `db.all(sql…)` / `db.get(sql…)` answer rows as arrays of values (its proxy
+ * maps only what its builder selected): raw statements that want objects go through `connection.prepare`.
+ */
 export type Db = SqliteRemoteDatabase<typeof schema> & { readonly connection: Connection };
 declare const inTransactionBrand: unique symbol;
 /**
@@ -210,7 +214,7 @@ export function prepared<R = Record<string, unknown>>(db: DbOrTx, text: string):
 const reusableQueries = new WeakMap<DbOrTx, Map<(db: DbOrTx) => unknown, unknown>>();
 
 /**
- * A drizzle query built and prepared once per connection, then run with its `sql.placeholder`s filled
+ * A drizzle query built and prepared once per database handle, then run with its `sql.placeholder`s filled
  * in: for the queries the hot paths (a bid, a settlement, every API call's user) run on each request,
  * where building the SQL costs drizzle several times what SQLite takes to run it (docs/decisions/0005).
  * `build` must be a module-level function: it is the cache key.
