@@ -461,6 +461,24 @@ export const bankTransfers = sqliteTable(
   (t) => [uniqueIndex('bank_transfers_ref').on(t.bankRef).where(sql`${t.status} <> 'rejected'`), index('bank_transfers_status').on(t.status)],
 );
 
+/**
+ * The answer given to a client's request id (bids and offers): a call sent again with the same id, after
+ * an answer that never arrived, gets the same answer and acts no second time. Per organisation.
+ */
+export const clientRequests = sqliteTable(
+  'client_requests',
+  {
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    requestId: text('request_id').notNull(),
+    kind: text('kind').notNull(),
+    answer: text('answer').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.requestId] })],
+);
+
 /** Every state change: who, which organisation, when, what, before and after (domain.md, "Invariants"). */
 export const auditLog = sqliteTable(
   'audit_log',

@@ -26,6 +26,7 @@ export const domainErrors = {
   listingClosed: 'CONFLICT',
   wrongMode: 'CONFLICT',
   ownListing: 'FORBIDDEN',
+  requestIdReused: 'CONFLICT',
   belowReserve: 'BAD_REQUEST',
   belowMinimumBid: 'BAD_REQUEST',
   qtyAboveOffered: 'BAD_REQUEST',

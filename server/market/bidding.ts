@@ -3,6 +3,7 @@
 import 'server-only';
 import { inGroupCommit, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
+import { answerOnce } from '@/server/books/client-requests';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { readSettings, settingsAt } from '@/server/settings/queries';
@@ -21,6 +22,8 @@ export interface BidInput {
   listingId: number;
   priceFenPerMu: number;
   qtyMilliMu: number;
+  /** The caller's id for this call: sent again, it gets the first answer (server/books/client-requests.ts). */
+  requestId?: string;
 }
 
 async function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
@@ -80,7 +83,7 @@ async function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.List
  */
 export function placeBid(s: Services, actor: Actor, input: BidInput) {
   const now = s.clock.now();
-  return inGroupCommit(s.db, (tx) => placeBidInTx(tx, now, actor, input));
+  return inGroupCommit(s.db, (tx) => answerOnce(tx, now, { organisationId: actor.organisationId, requestId: input.requestId, kind: 'bid' }, () => placeBidInTx(tx, now, actor, input)));
 }
 
 /** A bid's transaction, for callers already in one (the synthetic markets' batches). */
@@ -114,7 +117,7 @@ export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: Bid
 /** An offer on a negotiated listing: at least the reserve, for no more than is still on offer (commits shared as bids'). */
 export function placeOffer(s: Services, actor: Actor, input: BidInput) {
   const now = s.clock.now();
-  return inGroupCommit(s.db, (tx) => placeOfferInTx(tx, now, actor, input));
+  return inGroupCommit(s.db, (tx) => answerOnce(tx, now, { organisationId: actor.organisationId, requestId: input.requestId, kind: 'offer' }, () => placeOfferInTx(tx, now, actor, input)));
 }
 
 /** An offer's transaction, for callers already in one. */

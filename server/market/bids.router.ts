@@ -9,7 +9,7 @@ import { placedBidOut, placedOfferOut, tradeRowOut, zoneBidsPageOut } from './ou
 import { okOut } from '@/server/kernel/outputs';
 import { countyProcedure, router, zoneProcedure } from '@/server/kernel/trpc';
 
-const toBid = (i: { listingId: number; price: number; qty: number }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty });
+const toBid = (i: { listingId: number; price: number; qty: number; requestId?: string }) => ({ listingId: i.listingId, priceFenPerMu: i.price, qtyMilliMu: i.qty, requestId: i.requestId });
 
 type ZoneBid = Awaited<ReturnType<typeof views.bidsOfZone>>['rows'][number];
 

@@ -12,6 +12,7 @@ import { depositFor, type ListingMode } from '@/server/market/domain/auction';
 import { type FenPerMu, type MilliMu, parseDecimal, tradeAmount } from '@/server/kernel/units';
 import { formatMu, formatYuan } from '@/lib/format';
 import { ConfirmDialog, type Fact, readPositive } from '@/components/confirm-dialog';
+import { newRequestId } from '@/lib/request-id';
 import { Money, Mu, PricePerMu } from '@/components/ui';
 import { toDecimalText } from '@/components/market-format';
 
@@ -32,7 +33,7 @@ function refusalText(error: { message: string; data?: unknown }, labels: Record<
 
 /** What the dialog confirms: the request as it will be sent, and its numbers as the server reads them. */
 interface BidRequest {
-  input: { listingId: number; price: string; qty: string };
+  input: { listingId: number; price: string; qty: string; requestId?: string };
   priceFen: number;
   qtyMilliMu: number;
   /** The deposit this zone's active bid on the listing already holds, where the page knows it. */
@@ -96,7 +97,8 @@ export function BidForm({
     const priceFen = readPositive(price, 2);
     const qtyMilliMu = readPositive(qty, 3);
     if (priceFen === null || qtyMilliMu === null) mutation.mutate(input);
-    else setAsking({ input, priceFen, qtyMilliMu, carriedFen: myActive?.depositFen ?? null });
+    // One id per confirmed request: confirming again after a lost answer cannot bid twice.
+    else setAsking({ input: { ...input, requestId: newRequestId() }, priceFen, qtyMilliMu, carriedFen: myActive?.depositFen ?? null });
   }
 
   // The dialog shows the request it was opened with: the form is cleared on success while it closes.
