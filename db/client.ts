@@ -6,11 +6,11 @@ import Database from 'better-sqlite3';
 import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type SqliteRemoteDatabase, drizzle } from 'drizzle-orm/sqlite-proxy';
-import type { Engine, EngineKind } from './engine';
+import { type Engine, type EngineKind, TransactionLost } from './engine';
 import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 import * as schema from './schema';
 import { PgEngine, PrimaryPool, migratePostgres, parseUrl } from './pg-engine';
-import { SqliteEngine, TransactionLost } from './sqlite-engine';
+import { SqliteEngine } from './sqlite-engine';
 
 /** A raw statement on the engine, in SQLite's dialect with `?` placeholders. */
 export interface Statement<R = Record<string, unknown>> {

@@ -47,5 +47,9 @@ export function currentTransaction(engine: Engine): TransactionScope | undefined
   return scope?.engine === engine && scope.open ? scope : undefined;
 }
 
-/** Error codes on which a whole transaction may be tried again: nothing of it was kept. */
-export const RETRYABLE = new Set(['40001', '40P01', 'SQLITE_BUSY']);
+/** The transaction was ended under the work (a full disk, a lost connection): nothing of it stands. */
+export class TransactionLost extends Error {
+  constructor(readonly reason: unknown) {
+    super(`the transaction was ended: ${String(reason)}`, { cause: reason });
+  }
+}

@@ -8,13 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { type Engine, type Method, RETRYABLE, type TransactionScope, currentTransaction, transactionScope } from './engine';
-import { TransactionLost } from './sqlite-engine';
+import { type Engine, type Method, TransactionLost, type TransactionScope, currentTransaction, transactionScope } from './engine';
 
 /** The key of the market's write lock (pg_advisory_xact_lock): any fixed number, the same in every process. */
 const WRITE_LOCK = 2026_12_07;
-/** Whole transactions tried again after a deadlock or serialization failure, at most. */
+/** Whole transactions tried again after a deadlock or serialization failure, at most: nothing of them was kept. */
 const RETRIES = 3;
+const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
  * A statement of SQLite's dialect as PostgreSQL reads it: the `?` placeholders numbered, and the

@@ -2,14 +2,7 @@
 // between them, so transactions take turns through a queue (SQLite has one writer anyway), and a
 // statement outside a transaction waits while one is open, never seeing what is not yet committed.
 import Database from 'better-sqlite3';
-import { type Engine, type Method, type TransactionScope, currentTransaction, transactionScope } from './engine';
-
-/** The transaction was ended under the work (SQLite rolls back on a full disk): nothing of it stands. */
-export class TransactionLost extends Error {
-  constructor(readonly reason: unknown) {
-    super(`the transaction was ended: ${String(reason)}`, { cause: reason });
-  }
-}
+import { type Engine, type Method, TransactionLost, type TransactionScope, currentTransaction, transactionScope } from './engine';
 
 const STATEMENT_CACHE_LIMIT = 1000;
 
