@@ -148,31 +148,49 @@ interface PendingWrite {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
-const pendingWrites = new WeakMap<Engine, PendingWrite[]>();
+/** An engine's groups not yet begun, in order, and whether one is being committed. */
+interface Groups {
+  queued: PendingWrite[][];
+  committing: boolean;
+}
+const groupsOf = new WeakMap<Engine, Groups>();
 /** Writes in one group at the most: PostgreSQL slows down past 64 subtransactions in one transaction. */
 const MAX_GROUP = 32;
 
 /**
- * Group commit: the writes submitted in one turn of the event loop run, in order, in one transaction,
- * each in its own savepoint, and each caller is answered once the whole group is committed. A write
- * that throws is rolled back to its savepoint alone and its caller gets the error; the others stand.
- * Committing costs a bid half its time when alone (the changed pages written to disk), so the bids
- * that crowd at an auction's close share it (`npm run bench`, figure 2; docs/decisions/0005).
+ * Group commit: the writes submitted while the engine's previous group commits (or in one turn of the
+ * event loop, when none does) run, in order, in one transaction, each in its own savepoint, and each
+ * caller is answered once the whole group is committed. A write that throws is rolled back to its
+ * savepoint alone and its caller gets the error; the others stand. Committing costs a bid half its time
+ * when alone (the changed pages written to disk), so the bids that crowd at an auction's close share it
+ * (`npm run bench`, figure 2; docs/decisions/0005). One group at a time: a second would only wait for
+ * the write lock, holding a connection the reads need.
  */
 export function inGroupCommit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const engine = db.connection.engine;
-  let group = pendingWrites.get(engine);
-  if (!group || group.length >= MAX_GROUP) {
-    const opened: PendingWrite[] = (group = []);
-    pendingWrites.set(engine, opened);
-    setImmediate(() => void commitGroup(db, engine, opened));
+  let groups = groupsOf.get(engine);
+  if (!groups) groupsOf.set(engine, (groups = { queued: [], committing: false }));
+  let group = groups.queued.at(-1);
+  if (!group || group.length >= MAX_GROUP) groups.queued.push((group = []));
+  if (!groups.committing) {
+    groups.committing = true;
+    const all = groups;
+    setImmediate(() => void commitGroups(db, all));
   }
   const pending = group;
   return new Promise<T>((resolve, reject) => pending.push({ work, resolve: resolve as (value: unknown) => void, reject }));
 }
 
-async function commitGroup(db: Db, engine: Engine, group: PendingWrite[]) {
-  if (pendingWrites.get(engine) === group) pendingWrites.delete(engine);
+async function commitGroups(db: Db, groups: Groups) {
+  try {
+    for (let group = groups.queued.shift(); group; group = groups.queued.shift()) await commitGroup(db, group);
+  } finally {
+    groups.committing = false;
+  }
+}
+
+async function commitGroup(db: Db, group: PendingWrite[]) {
+  const engine = db.connection.engine;
   if (group.length === 1) {
     const [only] = group as [PendingWrite];
     try {

@@ -144,6 +144,8 @@ export class PrimaryPool {
 export class PgEngine implements Engine {
   readonly kind = 'pg' as const;
   private readonly texts = new Map<string, { text: string; name: string }>();
+  /** This process's writers, in turn: one waits here, not on the write lock with a connection the reads need. */
+  private writers: Promise<void> = Promise.resolve();
 
   constructor(
     readonly pools: PrimaryPool,
@@ -192,6 +194,18 @@ export class PgEngine implements Engine {
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (currentTransaction(this)) return this.savepoint(work);
+    const turn = this.writers;
+    let done!: () => void;
+    this.writers = new Promise((resolve) => (done = resolve));
+    await turn;
+    try {
+      return await this.transactionOnce(work);
+    } finally {
+      done();
+    }
+  }
+
+  private async transactionOnce<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const pool = await this.pools.pool();
       let client: pg.PoolClient;
@@ -225,16 +239,26 @@ export class PgEngine implements Engine {
     }
   }
 
+  /**
+   * An outermost savepoint is released with the next command, not on its own (the group commit's
+   * next member begins `RELEASE …; SAVEPOINT …` in one round trip); one never released is committed
+   * with its transaction all the same.
+   */
+  private readonly unreleased = new WeakMap<TransactionScope, string>();
+
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
     const scope = currentTransaction(this);
     if (!scope) throw new Error('a savepoint needs a transaction');
     const client = scope.connection as pg.PoolClient;
     const name = `sp${++scope.depth}`;
     try {
-      await client.query(`SAVEPOINT ${name}`);
+      const earlier = this.unreleased.get(scope);
+      this.unreleased.delete(scope);
+      await client.query(`${earlier ? `RELEASE SAVEPOINT ${earlier}; ` : ''}SAVEPOINT ${name}`);
       try {
         const result = await work();
-        await client.query(`RELEASE SAVEPOINT ${name}`);
+        if (scope.depth === 1) this.unreleased.set(scope, name);
+        else await client.query(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (error) {
         try {

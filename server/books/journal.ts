@@ -6,13 +6,16 @@ import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
 import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
-// The journal's hot statements: every posting finds its account, moves its balance and is written.
-// Kept per connection: a bid posts twice, each posting finds its account (docs/decisions/0005).
+// The journal's hot statements: every posting moves its account's balance (finding the account by its
+// key in the same statement) and is written. Kept per connection: a bid posts twice, a settlement
+// a dozen times, and on PostgreSQL every statement is a round trip (docs/decisions/0005, 0018).
 const statements = (db: DbOrTx) => reusable(db, journalStatements);
 const journalStatements = (db: DbOrTx) => ({
   accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
+  addToBalanceByKey: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? returning id'),
+  addToBalanceByKeyNoLot: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null returning id'),
   insertPosting: prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
   entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
   postingsOfEntry: prepared(
@@ -32,14 +35,17 @@ export async function balanceOf(db: DbOrTx, k: AccountKey): Promise<number> {
   return (await findAccount(db, k))?.balance ?? 0;
 }
 
-async function accountIdFor(db: DbOrTx, k: AccountKey): Promise<number> {
-  const found = await findAccount(db, k);
-  if (found) return found.id;
+/** Adds `amount` to the account's balance, the account opened on its first posting; its id. */
+async function addToBalance(db: DbOrTx, k: AccountKey, amount: number): Promise<number> {
+  const s = statements(db);
+  const moved = k.lotId === null ? await s.addToBalanceByKeyNoLot.get(amount, k.organisationId, k.asset, k.bucket) : await s.addToBalanceByKey.get(amount, k.organisationId, k.asset, k.bucket, k.lotId);
+  if (moved) return moved.id;
   const [created] = await db
     .insert(accounts)
     .values({ ...k, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
     .returning({ id: accounts.id })
     .all();
+  await s.addToBalance.run(amount, created!.id);
   return created!.id;
 }
 
@@ -68,6 +74,7 @@ const insertEntryQuery = (db: DbOrTx) =>
       actorUserId: $('actorUserId'),
       at: $('at'),
     })
+    .onConflictDoNothing({ target: journalEntries.idempotencyKey })
     .returning({ id: journalEntries.id })
     .prepare();
 
@@ -81,18 +88,18 @@ const insertEntryQuery = (db: DbOrTx) =>
 export async function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): Promise<boolean> {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
-  const existing = (await s.entryByKey.get(header.idempotencyKey)) as { id: number; reason: string } | undefined;
-  if (existing) {
+  // Written unless its key is already in the journal: one statement in the usual case, not a read and a write.
+  const entry = await reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
+  if (!entry) {
+    const existing = (await s.entryByKey.get(header.idempotencyKey)) as { id: number; reason: string };
     const written = (await s.postingsOfEntry.all(existing.id)) as { organisationId: number; asset: Asset; bucket: Posting['account']['bucket']; lotId: number | null; amount: number }[];
     const same = existing.reason === header.reason && samePostings(written.map(({ amount, ...account }) => ({ account, amount })), entryPostings);
     if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  const entry = await reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
   for (const p of entryPostings) {
-    const accountId = await accountIdFor(db, p.account);
-    await s.addToBalance.run(p.amount, accountId);
-    await s.insertPosting.run(entry!.id, accountId, p.amount);
+    const accountId = await addToBalance(db, p.account, p.amount);
+    await s.insertPosting.run(entry.id, accountId, p.amount);
   }
   return true;
 }

@@ -6,8 +6,9 @@ import { writeAudit } from '@/server/books/audit-log';
 import { answerOnce } from '@/server/books/client-requests';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
-import { readSettings, settingsAt } from '@/server/settings/queries';
-import { checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
+import { settingsAt } from '@/server/settings/queries';
+import type { SettingsInForce } from '@/server/settings/domain/settings';
+import { bestPrice, checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
@@ -44,14 +45,23 @@ async function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number 
 }
 
 /**
- * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing:
- * its deposit counts toward the new one, so a raise needs only the difference in free funds.
+ * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing
+ * (`previous`): its deposit counts toward the new one, so a raise needs only the difference in free
+ * funds. `settings` are those in force at the bid's moment.
  */
-async function placeInTx(tx: Tx, now: number, actor: Actor, listing: market.ListingRow, input: BidInput, kind: 'bid' | 'offer') {
-  // The deposit rate in force at the bid's moment; a refusal names the document that set it.
-  const deposit = (await settingsAt(tx, now)).versions.depositRateBp;
+async function placeInTx(
+  tx: Tx,
+  now: number,
+  actor: Actor,
+  listing: market.ListingRow,
+  input: BidInput,
+  kind: 'bid' | 'offer',
+  settings: SettingsInForce,
+  previous: market.BidRow | undefined,
+) {
+  // A refusal names the document that set the deposit rate.
+  const deposit = settings.versions.depositRateBp;
   const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, deposit.value);
-  const previous = await market.activeBidOfZone(tx, listing.id, actor.organisationId);
   const free = await balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
   const available = free + (previous?.depositFen ?? 0);
   ensure(depositFen <= available, 'depositAboveFreeFunds', { neededFen: depositFen, freeFen: available, rateBp: deposit.value, documentNo: deposit.documentNo });
@@ -89,7 +99,9 @@ export function placeBid(s: Services, actor: Actor, input: BidInput) {
 /** A bid's transaction, for callers already in one (the synthetic markets' batches). */
 export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
   const listing = await openListingFor(tx, now, actor, input.listingId, 'auction');
-  const best = await market.bestPrice(tx, listing.id);
+  // One read of the standing bids gives the best price, the zone's own bid and whom a new one outbids.
+  const standing = await market.activeBids(tx, listing.id);
+  const best = bestPrice(standing);
   const minimum = minimumBid(listing, best);
   if (input.priceFenPerMu < minimum) {
     throw best === null
@@ -98,11 +110,12 @@ export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: Bid
   }
   await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
   checkBidQty(input.qtyMilliMu, listing);
-  const standing = await market.activeBids(tx, listing.id);
-  const placed = await placeInTx(tx, now, actor, listing, input, 'bid');
+  const inForce = await settingsAt(tx, now);
+  const previous = standing.find((b) => b.zoneId === actor.organisationId);
+  const placed = await placeInTx(tx, now, actor, listing, input, 'bid', inForce, previous);
   // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
   await notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
-  const settings = await readSettings(tx, now);
+  const settings = inForce.values;
   const closesAt = extendedClose(listing.closesAt, now, {
     windowMs: settings.antiSnipingWindowSeconds * 1000,
     extensionMs: settings.antiSnipingExtensionSeconds * 1000,
@@ -127,7 +140,7 @@ export async function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: B
   await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
   const remaining = listing.qtyMilliMu - await market.awardedQty(tx, listing.id);
   checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
-  return placeInTx(tx, now, actor, listing, input, 'offer');
+  return placeInTx(tx, now, actor, listing, input, 'offer', await settingsAt(tx, now), await market.activeBidOfZone(tx, listing.id, actor.organisationId));
 }
 
 /** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */

@@ -7,7 +7,8 @@
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bestPrice } from './queries';
+import { activeBids } from './queries';
+import { bestPrice } from './domain/auction';
 import { tradeAmount, type FenPerMu, type MilliMu } from '@/server/kernel/units';
 import { sweep } from './closing';
 import { type Harness, makeHarness } from '@/server/testing/harness';
@@ -146,7 +147,7 @@ async function run(h: Harness, a: Action, refs: { bank: number }) {
       const open = await rows(h, "select * from listings where mode = 'auction' and status = 'approved' order by id");
       const l = at(open.length > 0 && a.listing % 5 !== 0 ? open : await rows(h, 'select * from listings order by id'), a.listing);
       if (!l) return;
-      const best = await bestPrice(h.db, Number(l.id));
+      const best = bestPrice(await activeBids(h.db, Number(l.id)));
       const minimum = best === null ? Number(l.reserve_price_fen_per_mu) : Math.max(Number(l.reserve_price_fen_per_mu), best + Number(l.increment_fen_per_mu));
       const price = a.step < 0 ? minimum - 1 : minimum + a.step * Number(l.increment_fen_per_mu);
       const lo = Number(l.min_lot_milli_mu);

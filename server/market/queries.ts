@@ -3,7 +3,7 @@
 // or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
 import 'server-only';
 import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
-import { type DbOrTx, reusable } from '@/db/client';
+import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
 
 export type ListingRow = typeof listings.$inferSelect;
@@ -65,14 +65,6 @@ export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) =
 export const bidCount = async (db: DbOrTx, listingId: number) =>
   (await db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all())[0]?.n ?? 0;
 
-const bestPriceQuery = (db: DbOrTx) =>
-  db
-    .select({ p: max(bids.priceFenPerMu) })
-    .from(bids)
-    .where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active')))
-    .prepare();
-export const bestPrice = async (db: DbOrTx, listingId: number): Promise<number | null> => (await reusable(db, bestPriceQuery).get({ listingId }))?.p ?? null;
-
 const insertBidQuery = (db: DbOrTx) =>
   db
     .insert(bids)
@@ -101,18 +93,17 @@ export async function setBidStatus(db: DbOrTx, id: number, status: BidRow['statu
 const bidByIdQuery = (db: DbOrTx) => db.select().from(bids).where(eq(bids.id, $('id'))).prepare();
 export const bidById = (db: DbOrTx, id: number) => reusable(db, bidByIdQuery).get({ id });
 
-/** The zone's bidder number (竞买号) in a listing, assigned on its first bid. */
+/** The zone's bidder number (竞买号) in a listing, and how many the listing has given, in one read. */
 const bidderNumberQuery = (db: DbOrTx) =>
-  db
-    .select({ number: bidderNumbers.number })
-    .from(bidderNumbers)
-    .where(and(eq(bidderNumbers.listingId, $('listingId')), eq(bidderNumbers.zoneId, $('zoneId'))))
-    .prepare();
+  prepared<{ number: string | null; given: number }>(
+    db,
+    'select (select number from bidder_numbers where listing_id = ? and zone_id = ?) as number, (select count(*) from bidder_numbers where listing_id = ?) as given',
+  );
+/** The zone's bidder number (竞买号) in a listing, assigned on its first bid. */
 export async function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): Promise<string> {
-  const found = await reusable(db, bidderNumberQuery).get({ listingId, zoneId });
-  if (found) return found.number;
-  const n = (await db.select({ n: sql<number>`count(*)` }).from(bidderNumbers).where(eq(bidderNumbers.listingId, listingId)).all())[0]?.n ?? 0;
-  const number = String(n + 1).padStart(3, '0');
+  const { number: found, given } = (await reusable(db, bidderNumberQuery).get(listingId, zoneId, listingId))!;
+  if (found !== null) return found;
+  const number = String(given + 1).padStart(3, '0');
   await db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
   return number;
 }

@@ -80,6 +80,11 @@ export function checkListingTerms(terms: ListingTerms, freeQtyMilliMu: number, n
   ensure(tradeAmount(terms.minLotMilliMu as MilliMu, terms.reservePriceFenPerMu as FenPerMu) > 0, 'minLotWorthless');
 }
 
+/** The best price among a listing's standing bids, null when none stands. */
+export function bestPrice(standing: readonly { priceFenPerMu: number }[]): number | null {
+  return standing.length === 0 ? null : Math.max(...standing.map((b) => b.priceFenPerMu));
+}
+
 /** The lowest acceptable auction bid: max(reserve, best + increment). */
 export function minimumBid(terms: Pick<ListingTerms, 'reservePriceFenPerMu' | 'incrementFenPerMu'>, bestPrice: number | null): number {
   if (bestPrice === null) return terms.reservePriceFenPerMu;

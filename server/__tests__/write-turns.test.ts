@@ -1,0 +1,87 @@
+// How writers take turns, on the engine under test (`npm test` on SQLite, `npm run test:pg` on
+// PostgreSQL): the group commit gathers what arrives while a group commits, a refused write rolls back
+// alone, and on PostgreSQL a writer waiting for its turn holds no connection the reads need.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type Db, inGroupCommit, inTransaction } from '@/db/client';
+import { openTestDatabase, reopenTestDatabase, testEngine } from '@/server/testing/databases';
+
+let dir: string;
+let db: Db;
+let other: Db;
+let drop: () => Promise<void>;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-turns-'));
+  ({ db, drop } = await openTestDatabase(dir));
+  await db.connection.exec('create table t (x integer not null check (x >= 0))');
+  other = await reopenTestDatabase(db);
+});
+afterEach(async () => {
+  await other.connection.close();
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const insert = (x: number) => async () => (await db.connection.prepare<{ x: number }>('insert into t (x) values (?) returning x').get(x))!.x;
+/** What another connection sees: only what is committed. */
+const committed = async (on: Db = other) => ((await on.connection.prepare<{ x: number }>('select x from t order by x').all()) as { x: number }[]).map((r) => r.x);
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+it('writes that arrive, in different turns, while a group commits form the next group together', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const first = inGroupCommit(db, async () => {
+    await gate;
+    return insert(1)();
+  });
+  await nextTurn(); // the first group has begun
+  const second = inGroupCommit(db, insert(2));
+  await nextTurn();
+  let seenByThird: number[] = [];
+  const third = inGroupCommit(db, async () => {
+    seenByThird = await committed();
+    return insert(3)();
+  });
+  release();
+  expect(await Promise.all([first, second, third])).toEqual([1, 2, 3]);
+  // The second's write was not yet committed when the third ran: one transaction held both.
+  expect(seenByThird).toEqual([1]);
+  expect(await committed()).toEqual([1, 2, 3]);
+});
+
+it('a refused write in a group rolls back alone and the writes after it stand', async () => {
+  const outcomes = await Promise.allSettled([
+    inGroupCommit(db, insert(1)),
+    inGroupCommit(db, async () => {
+      await insert(2)();
+      throw new Error('refused after writing');
+    }),
+    inGroupCommit(db, insert(-1)), // the CHECK constraint
+    inGroupCommit(db, insert(4)),
+  ]);
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect(await committed()).toEqual([1, 4]);
+});
+
+it.skipIf(testEngine() !== 'pg')('on PostgreSQL, writers waiting for their turn leave the pool to the reads', async () => {
+  // `other` has a pool of two connections: one writer holds one, and the waiting writers hold none.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const writes = [
+    inTransaction(other, async () => {
+      await gate;
+      await other.connection.prepare('insert into t (x) values (?)').run(1);
+    }),
+    ...[2, 3, 4].map((x) => inTransaction(other, async () => void (await other.connection.prepare('insert into t (x) values (?)').run(x)))),
+  ];
+  await nextTurn();
+  const read = committed(other);
+  const answered = await Promise.race([read.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 3000))]);
+  release();
+  await Promise.all(writes);
+  expect(answered).toBe(true);
+  expect(await read).toEqual([]);
+  expect(await committed()).toEqual([1, 2, 3, 4]);
+});
