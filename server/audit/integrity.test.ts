@@ -10,7 +10,8 @@ import { inTransaction, openDatabase } from '@/db/client';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { seedSynthetic } from '@/server/demo/synthetic';
 import { ManualClock } from '@/server/kernel/clock';
-import { sealAuditLog } from '@/server/books/audit-log';
+import { sealAuditLog, writeAudit } from '@/server/books/audit-log';
+import { reopenTestDatabase } from '@/server/testing/databases';
 import { documentStore } from '@/server/kernel/document-store';
 import { type Harness, makeHarness } from '@/server/testing/harness';
 import { firstProblem, verifyIntegrity } from './integrity';
@@ -40,6 +41,30 @@ describe('audit chain and ledger verification', () => {
     expect(firstProblem(r)).toBeNull();
     expect(r.ok).toBe(true);
     expect(r.audit.checked).toBe(before);
+  });
+
+  it('chains a record to the true head after a rolled-back record and after one another process wrote', async () => {
+    const h = await harness();
+    const record = (action: string) => ({ at: h.clock.now(), actor: null, action, entity: 'test', entityId: null });
+    await inTransaction(h.db, (tx) => writeAudit(tx, record('first')));
+    await expect(
+      inTransaction(h.db, async (tx) => {
+        await writeAudit(tx, record('rolled back'));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await inTransaction(h.db, (tx) => writeAudit(tx, record('after the rollback')));
+    const other = await reopenTestDatabase(h.db);
+    try {
+      await inTransaction(other, (tx) => writeAudit(tx, record('by another process')));
+    } finally {
+      await other.connection.close();
+    }
+    const id = await inTransaction(h.db, (tx) => writeAudit(tx, record('after the other')));
+    const actions = (await sqlite(h).prepare<{ action: string }>('select action from audit_log where entity = ? order by id').all('test')).map((r) => r.action);
+    expect(actions).toEqual(['first', 'after the rollback', 'by another process', 'after the other']);
+    expect(id).toBe(((await sqlite(h).prepare<{ n: number }>('select max(id) as n from audit_log').get())!).n);
+    expect(firstProblem(await verifyIntegrity(h.db))).toBeNull();
   });
 
   it('finds an edited record, a removed one and one inserted without the chain', async () => {
