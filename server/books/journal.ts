@@ -16,7 +16,6 @@ const journalStatements = (db: DbOrTx) => ({
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
   addToBalanceByKey: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? returning id'),
   addToBalanceByKeyNoLot: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null returning id'),
-  insertPosting: prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)'),
   entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
   postingsOfEntry: prepared(
     db,
@@ -97,10 +96,10 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
     if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  for (const p of entryPostings) {
-    const accountId = await addToBalance(db, p.account, p.amount);
-    await s.insertPosting.run(entry.id, accountId, p.amount);
-  }
+  const lines: number[] = [];
+  for (const p of entryPostings) lines.push(entry.id, await addToBalance(db, p.account, p.amount), p.amount);
+  // The entry's postings in one statement (its text kept per number of postings).
+  if (lines.length > 0) await prepared(db, `insert into postings (entry_id, account_id, amount) values ${entryPostings.map(() => '(?, ?, ?)').join(', ')}`).run(...lines);
   return true;
 }
 

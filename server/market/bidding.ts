@@ -8,6 +8,7 @@ import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { settingsAt } from '@/server/settings/queries';
 import type { SettingsInForce } from '@/server/settings/domain/settings';
+import type { LandType } from '@/server/projects/domain/projects';
 import { bestPrice, checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
@@ -28,7 +29,7 @@ export interface BidInput {
 }
 
 async function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
-  const listing = await market.listingById(tx, listingId);
+  const listing = await market.listingToBidOn(tx, listingId);
   // What a zone may not open (under review, rejected, withdrawn) is "not found" to it, read or bid on.
   ensure(listing && seesListing({ role: 'zone', organisationId: actor.organisationId }, listing), 'listingNotFound');
   ensure(listing.countyId !== actor.organisationId, 'ownListing');
@@ -40,8 +41,8 @@ async function openListingFor(tx: Tx, now: number, actor: Actor, listingId: numb
 }
 
 /** A bid or offer must also reach the floor of the guidance in force now (seed 001 三(三)). */
-async function checkGuidanceFloor(tx: Tx, now: number, listing: { lotId: number }, priceFenPerMu: number) {
-  checkFloor((await guidanceFor(tx, now, (await market.lotById(tx, listing.lotId))!.landType)), priceFenPerMu);
+async function checkGuidanceFloor(tx: Tx, now: number, listing: { landType: LandType }, priceFenPerMu: number) {
+  checkFloor(await guidanceFor(tx, now, listing.landType), priceFenPerMu);
 }
 
 /**

@@ -2,7 +2,7 @@
 // put it in the `where` clause, so another organisation's row is simply not found. The queries a bid
 // or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
 import 'server-only';
-import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lte, max, sql } from 'drizzle-orm';
 import { type DbOrTx, prepared, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
 
@@ -22,6 +22,16 @@ export const lotById = (db: DbOrTx, lotId: number) => reusable(db, lotByIdQuery)
 
 const listingByIdQuery = (db: DbOrTx) => db.select().from(listings).where(eq(listings.id, $('id'))).prepare();
 export const listingById = (db: DbOrTx, id: number) => reusable(db, listingByIdQuery).get({ id });
+
+/** A listing with its lot's land type, which sets the guidance floor a bid or offer must reach: one read for a bid. */
+const listingToBidOnQuery = (db: DbOrTx) =>
+  db
+    .select({ ...getTableColumns(listings), landType: lots.landType })
+    .from(listings)
+    .innerJoin(lots, eq(lots.id, listings.lotId))
+    .where(eq(listings.id, $('id')))
+    .prepare();
+export const listingToBidOn = (db: DbOrTx, id: number) => reusable(db, listingToBidOnQuery).get({ id });
 
 const listingOfCountyQuery = (db: DbOrTx) =>
   db.select().from(listings).where(and(eq(listings.id, $('id')), eq(listings.countyId, $('countyId')))).prepare();
