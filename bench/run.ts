@@ -205,7 +205,9 @@ async function signInCookie(base: string, username: string) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
     body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base }),
   });
-  return res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c.startsWith('authjs.session-token')).join('; ');
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').filter((c) => c.startsWith('authjs.session-token')).join('; ');
+  if (!session) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.headers.get('location') ?? ''}`);
+  return session;
 }
 
 async function cannon(opts: autocannon.Options) {
@@ -272,7 +274,6 @@ async function http() {
     await firstOk(`${base}/login`, 60_000);
     await firstOk(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
     const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
-    if (cookies.some((c) => !c)) throw new Error('sign-in failed');
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
     const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
@@ -368,8 +369,7 @@ async function onPostgres() {
       await firstOk(`${base}/login`, 120_000);
       const open = await openAuctionsOnPostgres(cluster);
       const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
-      if (cookies.some((c) => !c)) throw new Error('sign-in failed');
-      const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
+        const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
       await bidLoad(WARM_UP_SECONDS);
       const bids = await bidLoad(10);
       rows.push({

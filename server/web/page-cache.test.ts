@@ -225,8 +225,8 @@ describe('the page cache', () => {
   });
 
   it('drops the least recently asked pages beyond its bound on memory', async () => {
-    // Each page is ~2,150 characters: two fit in 10,000 bytes, not three.
-    const s = await setup(async () => null, { maxBytes: 10_000 });
+    // Each page is ~2,150 bytes: two fit in 5,000 bytes, not three.
+    const s = await setup(async () => null, { maxBytes: 5_000 });
     await get(s, '/market?page=1');
     await get(s, '/market?page=2');
     await get(s, '/market?page=1'); // page 1 is now the most recent
@@ -235,7 +235,7 @@ describe('the page cache', () => {
     await get(s, '/market?page=2');
     expect(s.renders).toEqual(['/market?page=1', '/market?page=2', '/market?page=3', '/market?page=2']);
     expect(s.cache.counts()).toMatchObject({ kept: 2 });
-    expect(s.cache.counts().keptBytes).toBeLessThanOrEqual(10_000);
+    expect(s.cache.counts().keptBytes).toBeLessThanOrEqual(5_000);
   });
 
   it('renders as if it did not exist when the page cannot say when it changes', async () => {
