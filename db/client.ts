@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type SqliteRemoteDatabase, drizzle } from 'drizzle-orm/sqlite-proxy';
-import { type Engine, type EngineKind, TransactionLost } from './engine';
+import { type Engine, type EngineKind, TransactionLost, currentTransaction } from './engine';
 import { createOwnerOnlyFile, createOwnerOnlyFolder, makeOwnerOnly } from './owner-only';
 import * as schema from './schema';
 import { PgEngine, PrimaryPool, migratePostgres, parseUrl } from './pg-engine';
@@ -168,6 +168,8 @@ const MAX_GROUP = 32;
  */
 export function inGroupCommit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const engine = db.connection.engine;
+  // Already in a transaction (a group's own write among them): a savepoint of it, never a later group it would wait for.
+  if (currentTransaction(engine)) return inTransaction(db, work);
   let groups = groupsOf.get(engine);
   if (!groups) groupsOf.set(engine, (groups = { queued: [], committing: false }));
   let group = groups.queued.at(-1);

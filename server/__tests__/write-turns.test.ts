@@ -51,6 +51,21 @@ it('writes that arrive, in different turns, while a group commits form the next 
   expect(await committed()).toEqual([1, 2, 3]);
 });
 
+it('a group write made inside a transaction runs in it, even inside a group', async () => {
+  const inner = await inGroupCommit(db, async () => {
+    await insert(1)();
+    return inGroupCommit(db, insert(2));
+  });
+  expect(inner).toBe(2);
+  await expect(
+    inTransaction(db, async () => {
+      await inGroupCommit(db, insert(3));
+      throw new Error('rolled back');
+    }),
+  ).rejects.toThrow('rolled back');
+  expect(await committed()).toEqual([1, 2]);
+});
+
 it('a refused write in a group rolls back alone and the writes after it stand', async () => {
   const outcomes = await Promise.allSettled([
     inGroupCommit(db, insert(1)),
