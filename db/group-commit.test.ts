@@ -1,4 +1,4 @@
-// Group commit (inGroupCommit): writes of one turn share a transaction, each in its own savepoint.
+// Group commit (inGroupCommit) on SQLite: writes of one turn share a transaction, each in its own savepoint (on both engines: server/__tests__/write-turns.test.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,22 +47,6 @@ it('commits the writes of one turn together, in order, each answered with its ow
   // One transaction: until the group commits, another connection sees none of its writes.
   expect(seenByOthers).toEqual([[], [], [], [], []]);
   expect(sqliteOf(db)!.inTransaction).toBe(false);
-});
-
-it('rolls back a failing write alone: its caller gets the error, the others stand', async () => {
-  const outcomes = await Promise.allSettled([
-    inGroupCommit(db, insert(1)),
-    inGroupCommit(db, async () => {
-      await insert(2)();
-      throw new Error('refused after writing');
-    }),
-    inGroupCommit(db, insert(-1)), // the CHECK constraint
-    inGroupCommit(db, insert(3)),
-  ]);
-  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
-  expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
-  expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('CHECK');
-  expect(await rows()).toEqual([1, 3]);
 });
 
 it('a write alone in its turn runs in a transaction of its own, rolled back whole when it throws', async () => {

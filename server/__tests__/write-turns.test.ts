@@ -77,6 +77,8 @@ it('a refused write in a group rolls back alone and the writes after it stand', 
     inGroupCommit(db, insert(4)),
   ]);
   expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
+  expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/CHECK|check constraint/);
   expect(await committed()).toEqual([1, 4]);
 });
 

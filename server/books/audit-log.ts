@@ -21,14 +21,15 @@ function auditHash(previous: string, r: Omit<AuditRow, 'hash'>): string {
 /** The chain starts from a fixed value, so the first record is checked like any other. */
 const GENESIS = '0'.repeat(64);
 
+const COLUMNS = 'id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash';
 // Kept per connection: every state change writes a record.
 const auditStatements = (db: DbOrTx) => ({
   last: prepared(db, 'select id, hash from audit_log order by id desc limit 1'),
-  insert: prepared(db, 'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+  insert: prepared(db, `insert into audit_log (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   // Written only if the record named by its last parameter's hash still heads the log.
   insertAfter: prepared<{ id: number }>(
     db,
-    'insert into audit_log (id, at, actor_user_id, actor_organisation_id, action, entity, entity_id, before, after, hash) ' +
+    `insert into audit_log (${COLUMNS}) ` +
       'select cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as text), cast(? as text), cast(? as bigint), cast(? as text), cast(? as text), cast(? as text) ' +
       'where (select hash from audit_log order by id desc limit 1) = cast(? as text) returning id',
   ),
