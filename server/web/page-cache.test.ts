@@ -209,6 +209,21 @@ describe('the page cache', () => {
     expect(new Set(answers.map((a) => a.nonce)).size).toBe(10);
   });
 
+  it('renders once more for requests that arrive while a render is outdated by commits, and gives them all its page', async () => {
+    const s = await setup();
+    s.next.pauseMs = 50;
+    s.next.commitWhileRendering = true; // every render sees a commit: no page is ever kept
+    const first = get(s);
+    await vi.waitFor(() => expect(s.renders).toHaveLength(1), { interval: 2 });
+    const later = await Promise.all(Array.from({ length: 8 }, () => get(s)));
+    expect((await first).body).toContain('render 1 ');
+    // Render 1 began before they arrived, so it may miss what they must see: one render after it serves all eight.
+    expect(s.renders).toHaveLength(2);
+    for (const a of later) expect(a.body).toContain('render 2 ');
+    expect(new Set(later.map((a) => a.nonce)).size).toBe(8);
+    expect(s.cache.counts()).toMatchObject({ renders: 2, kept: 0 });
+  });
+
   it('compresses kept pages as it compresses rendered ones', async () => {
     const s = await setup();
     const raw = async () => {

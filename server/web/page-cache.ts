@@ -56,8 +56,13 @@ export function createPageCache(options: PageCacheOptions) {
   const kept = new Map<string, Kept>();
   let keptBytes = 0;
   const sizeOf = (page: Kept) => page.parts.reduce((n, part) => n + part.length, 0);
-  /** Renders under way, so requests for the same page at the same time wait for one render. */
-  const rendering = new Map<string, Promise<void>>();
+  /**
+   * The render under way per page, and when it began on the count of arrivals: requests for a page
+   * wait for one render that began after they arrived, so a page rendered again after every commit
+   * takes one render at a time, not one per request.
+   */
+  const rendering = new Map<string, { began: number; page: Promise<Kept | null> }>();
+  let arrivals = 0;
   const counts = { hits: 0, renders: 0 };
 
   const fresh = async (page: Kept | undefined, at: number) =>
@@ -66,6 +71,11 @@ export function createPageCache(options: PageCacheOptions) {
   function send(key: string, page: Kept, res: ServerResponse) {
     kept.delete(key);
     kept.set(key, page);
+    sendCopy(page, res);
+  }
+
+  /** The page with a new nonce, whether or not it is kept. */
+  function sendCopy(page: Kept, res: ServerResponse) {
     counts.hits++;
     const nonce = newNonce();
     for (const [name, value] of Object.entries(page.headers)) {
@@ -91,26 +101,30 @@ export function createPageCache(options: PageCacheOptions) {
     keptBytes -= sizeOf(page);
   }
 
-  /** Renders through `render` and keeps the page when it was rendered with nothing committed meanwhile. */
-  async function renderAndKeep(key: string, changesAt: ChangesAt, res: ServerResponse, render: () => Promise<unknown>): Promise<void> {
+  /**
+   * Renders through `render`, and keeps the page when it was rendered with nothing committed meanwhile.
+   * The page, kept or not, is the answer for the requests that waited for this render.
+   */
+  async function renderAndKeep(key: string, changesAt: ChangesAt, res: ServerResponse, render: () => Promise<unknown>): Promise<Kept | null> {
     const before = await version();
     const renderedAt = now();
     const until = Math.min((await changesAt(renderedAt)) ?? Infinity, renderedAt + maxAgeMs);
     const body = captureBody(res);
     counts.renders++;
     render().catch((error: unknown) => log().error({ event: 'internal-error', ...loggableCause(error) }, 'page render failed'));
-    return new Promise<void>((resolve) => {
-      res.once('close', () => void settle().finally(resolve));
-      const settle = async () => {
+    return new Promise<Kept | null>((resolve) => {
+      res.once('close', () => void settle().then(resolve, () => resolve(null)));
+      const settle = async (): Promise<Kept | null> => {
         const html = body();
         const headers = { ...res.getHeaders() };
         const csp = headers['content-security-policy'];
         const nonce = typeof csp === 'string' ? NONCE.exec(csp)?.[1] : undefined;
         // Only a whole, plain answer rendered without a commit meanwhile, and never one that sets cookies.
-        if (res.writableFinished && res.statusCode === 200 && html !== null && nonce && headers['set-cookie'] === undefined && (await version()) === before) {
-          for (const name of ENCODING_HEADERS) delete headers[name];
-          keep(key, { version: before, renderedAt, until, headers, parts: html.split(nonce).map((part) => Buffer.from(part)), nonce });
-        }
+        if (!res.writableFinished || res.statusCode !== 200 || html === null || !nonce || headers['set-cookie'] !== undefined) return null;
+        for (const name of ENCODING_HEADERS) delete headers[name];
+        const page: Kept = { version: before, renderedAt, until, headers, parts: html.split(nonce).map((part) => Buffer.from(part)), nonce };
+        if ((await version()) === before) keep(key, page);
+        return page;
       };
     });
   }
@@ -132,22 +146,30 @@ export function createPageCache(options: PageCacheOptions) {
     if (req.method !== 'GET' || !changesAt || url.searchParams.has('_rsc') || ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) {
       return render();
     }
+    const arrived = ++arrivals;
     const viewer = await viewerOf(req);
     if (!viewer) return render();
     const key = `${viewer.userId}\n${viewer.locale}\n${req.url}`;
     const page = kept.get(key);
     if (page && (await fresh(page, now()))) return send(key, page, res);
     drop(key);
-    const under = rendering.get(key);
-    if (under) {
-      await under;
+    // A render that began before this request arrived may miss a commit the request must see: wait
+    // for it, then for (or begin) the next, which shows every commit made before the request.
+    for (let round = 0; round < 3; round++) {
+      const under = rendering.get(key);
+      if (!under) {
+        const began = ++arrivals;
+        const done = renderAndKeep(key, changesAt, res, render).finally(() => rendering.delete(key));
+        rendering.set(key, { began, page: done });
+        await done;
+        return;
+      }
+      const rendered = await under.page;
+      if (under.began > arrived) return rendered ? sendCopy(rendered, res) : render();
       const after = kept.get(key);
       if (after && (await fresh(after, now()))) return send(key, after, res);
-      return render();
     }
-    const done = renderAndKeep(key, changesAt, res, render).finally(() => rendering.delete(key));
-    rendering.set(key, done);
-    return done;
+    return render();
   }
 
   return {
