@@ -1,11 +1,13 @@
 // `npm run bench:dashboards [-- --scale N]`: times every dashboard query in process on a database of
 // N synthetic trades (default 100,000; made once by the seed generator and kept in bench/data), and
 // prints p50/p95 per query. Writes bench/results/dashboards-N.md and .json. Figures, not assertions.
+// `-- --db pg` also makes the same N trades on a throwaway PostgreSQL cluster (about 100 trades a
+// second here: keep N small) and prints both engines side by side (dashboards-N-pg.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { type Db, openDatabase, openPostgresDatabase } from '@/db/client';
 import { organisations, trades, users } from '@/db/schema';
 import { seedDemo } from '@/server/demo/seed-demo';
 import { seedSynthetic } from '@/server/demo/synthetic';
@@ -15,19 +17,31 @@ import { systemClock } from '@/server/kernel/clock';
 import { sessionUser } from '@/server/users/queries';
 import { documentStore } from '@/server/kernel/document-store';
 import { DAY_MS } from '@/server/kernel/china-time';
+import { type Cluster, runOn, startCluster } from '@/server/testing/pg-cluster';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '100000' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '100000' }, runs: { type: 'string', default: '30' }, db: { type: 'string', default: 'sqlite' } } });
+if (values.db !== 'sqlite' && values.db !== 'pg') throw new Error('--db is sqlite or pg');
 const scale = Number(values.scale);
 const runs = Number(values.runs);
 const dir = path.resolve('bench/data', `dashboards-${scale}`);
 
-async function database() {
-  fs.mkdirSync(dir, { recursive: true });
-  const s = { db: await openDatabase(path.join(dir, 'quota-exchange.db')), clock: systemClock, documents: documentStore(path.join(dir, 'documents')) };
+/** The database of `scale` settled trades: the kept SQLite file, or a database on `cluster`. */
+async function database(cluster?: Cluster) {
+  let db: Db;
+  let folder = dir;
+  if (cluster) {
+    await runOn(cluster.url(), 'CREATE DATABASE dashboards');
+    folder = path.join(cluster.dir, 'app');
+    db = await openPostgresDatabase(cluster.url('dashboards'), folder);
+  } else {
+    fs.mkdirSync(dir, { recursive: true });
+    db = await openDatabase(path.join(dir, 'quota-exchange.db'));
+  }
+  const s = { db, clock: systemClock, documents: documentStore(path.join(folder, 'documents')) };
   if ((await s.db.select().from(organisations).limit(1).all()).length === 0) await seedDemo(s);
   const have = Number((await s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all())[0]!.n);
   if (have < scale) {
-    console.log(`Generating ${scale - have} synthetic trades (once; kept in ${dir}) …`);
+    console.log(`Generating ${scale - have} synthetic trades (${cluster ? 'on PostgreSQL' : `once; kept in ${dir}`}) …`);
     const to = systemClock.now() - DAY_MS;
     await seedSynthetic(s, { trades: scale - have, seed: 42, from: to - 3 * 365 * DAY_MS, to, onProgress: (n) => n % 10_000 === 0 && console.log(`  ${n}`) });
   }
@@ -44,8 +58,9 @@ function time(fn: () => Promise<unknown>) {
 
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
 
-async function main() {
-  const s = await database();
+type Row = { query: string; p50: number; p95: number; keptP95: number };
+
+async function measure(s: { db: Db; clock: typeof systemClock; documents: ReturnType<typeof documentStore> }): Promise<{ settled: number; rows: Row[] }> {
   const provinceUser = (await s.db.select().from(users).where(eq(users.username, 'province')).all())[0]!;
   const caller = createCaller({ services: s, user: await sessionUser(s.db, provinceUser.id), locale: 'zh' });
   const year = new Date(systemClock.now() + 8 * 3_600_000).getUTCFullYear();
@@ -62,7 +77,7 @@ async function main() {
   // From nothing: the answer worked out afresh, as for the first question after a start or after any
   // change (a settlement, a new target). Kept: the same question again before the next change,
   // answered from server/books/memo.ts.
-  const rows: { query: string; p50: number; p95: number; keptP95: number }[] = [];
+  const rows: Row[] = [];
   for (const [name, q] of queries) {
     await q(); // warm the code paths
     const cold: number[] = [];
@@ -75,6 +90,42 @@ async function main() {
     rows.push({ query: name, p50: pct(cold, 0.5), p95: pct(cold, 0.95), keptP95: pct(kept, 0.95) });
   }
   const settled = Number((await s.db.select({ n: sql<number>`count(*)` }).from(trades).where(eq(trades.status, 'settled')).all())[0]!.n);
+  return { settled, rows };
+}
+
+function write(name: string, table: string, json: unknown) {
+  console.log(table);
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync(`bench/results/${name}.md`, `${table}\n`);
+  fs.writeFileSync(`bench/results/${name}.json`, JSON.stringify(json, null, 2));
+}
+
+async function main() {
+  const s = await database();
+  const { settled, rows } = await measure(s);
+  await s.db.connection.close();
+  if (values.db === 'pg') {
+    const cluster = await startCluster();
+    try {
+      const p = await database(cluster);
+      const onPg = await measure(p);
+      await p.db.connection.close();
+      const table = [
+        `Dashboard queries in process on both engines, ${settled.toLocaleString('en')} settled trades on SQLite and ${onPg.settled.toLocaleString('en')} on PostgreSQL (the same generator and seed), ${runs} runs each (${new Date().toISOString()})`,
+        '',
+        '| query | SQLite from nothing p50 ms | p95 | PostgreSQL from nothing p50 ms | p95 | PostgreSQL p95 ÷ SQLite p95 | kept p95 ms, SQLite | PostgreSQL |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|',
+        ...rows.map((r, i) => {
+          const q = onPg.rows[i]!;
+          return `| ${r.query} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${q.p50.toFixed(1)} | ${q.p95.toFixed(1)} | ${(q.p95 / r.p95).toFixed(2)}× | ${r.keptP95.toFixed(2)} | ${q.keptP95.toFixed(2)} |`;
+        }),
+      ].join('\n');
+      write(`dashboards-${scale}-pg`, table, { settled, runs, sqlite: rows, pg: onPg });
+    } finally {
+      cluster.remove();
+    }
+    return;
+  }
   const table = [
     `Dashboard queries in process, ${settled.toLocaleString('en')} settled trades, ${runs} runs each (${new Date().toISOString()})`,
     '',
@@ -82,11 +133,7 @@ async function main() {
     '|---|---:|---:|---:|',
     ...rows.map((r) => `| ${r.query} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.keptP95.toFixed(2)} |`),
   ].join('\n');
-  console.log(table);
-  fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync(`bench/results/dashboards-${scale}.md`, `${table}\n`);
-  fs.writeFileSync(`bench/results/dashboards-${scale}.json`, JSON.stringify({ settled, runs, rows }, null, 2));
-  await s.db.connection.close();
+  write(`dashboards-${scale}`, table, { settled, runs, rows });
 }
 
 void main();

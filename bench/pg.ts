@@ -70,14 +70,20 @@ export async function settlementOnPostgres(cluster: Cluster, tmp: string) {
   return { perSecond, barePerSecond, statementsEach: writes[0]?.length ?? 0, paid: writes.length };
 }
 
-/** Starts the app on PostgreSQL as `npm start` starts it, the demo and the open auctions seeded into it. */
-export async function startAppOnPostgres(cluster: Cluster, dataDir: string, port: number, listings: number): Promise<ChildProcess> {
+/** A database for the app on PostgreSQL, the demo and the open auctions seeded into it: its URL. */
+export async function seedAppOnPostgres(cluster: Cluster, dataDir: string, listings: number): Promise<string> {
   await runOn(cluster.url(), 'CREATE DATABASE bench_app');
-  const env = { ...process.env, QX_DATA_DIR: dataDir, QX_DB: 'pg', QX_DATABASE_URL: cluster.url('bench_app') };
+  const url = cluster.url('bench_app');
+  const env = { ...process.env, QX_DATA_DIR: dataDir, QX_DB: 'pg', QX_DATABASE_URL: url };
   execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/seed.ts'], { env, stdio: 'ignore' });
   execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/seed.ts', '--open-listings', String(listings)], { env, stdio: 'ignore' });
+  return url;
+}
+
+/** Starts the app on a PostgreSQL database as `npm start` starts it. */
+export function startOnPostgres(url: string, dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['dist/server.cjs'], {
-    env: { ...env, QX_DEMO: '1', QX_MUTATIONS_PER_MINUTE_USER: '10000000', QX_MUTATIONS_PER_MINUTE_ADDRESS: '10000000', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
+    env: { ...process.env, QX_DATA_DIR: dataDir, QX_DB: 'pg', QX_DATABASE_URL: url, QX_DEMO: '1', QX_MUTATIONS_PER_MINUTE_USER: '10000000', QX_MUTATIONS_PER_MINUTE_ADDRESS: '10000000', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
     stdio: 'ignore',
     detached: true,
   });
