@@ -226,6 +226,25 @@ async function commitGroup(db: Db, group: PendingWrite[]) {
   });
 }
 
+/**
+ * Statements of one transaction started together (on PostgreSQL, pipelined into one round trip): their
+ * results in order, or the first error to arrive, thrown only once every one of them has ended, so
+ * that nothing a failed write began still runs after its savepoint is rolled back.
+ */
+export async function together<const T extends readonly Promise<unknown>[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  let failed: { error: unknown } | undefined;
+  const settled = await Promise.allSettled(
+    work.map((p) =>
+      p.catch((error: unknown) => {
+        failed ??= { error };
+        throw error;
+      }),
+    ),
+  );
+  if (failed) throw failed.error;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** A raw statement, for the few statements every mutation runs (journal postings, audit records). */
 export function prepared<R = Record<string, unknown>>(db: DbOrTx, text: string): Statement<R> {
   return db.connection.prepare<R>(text);

@@ -88,7 +88,10 @@ export class PrimaryPool {
   ) {}
 
   private config(h: { host: string; port: number }): pg.PoolConfig {
-    return { host: h.host, port: h.port, user: this.target.user, password: this.target.password, database: this.target.database, max: this.max, types, application_name: 'quota-exchange', connectionTimeoutMillis: 5000 };
+    // Pipelined: a statement is sent without waiting for the answers to those before it on the same
+    // connection (answers still come in order), so statements a transaction starts together share
+    // one round trip.
+    return { host: h.host, port: h.port, user: this.target.user, password: this.target.password, database: this.target.database, max: this.max, types, application_name: 'quota-exchange', connectionTimeoutMillis: 5000, pipeline: true };
   }
 
   /** The pool on the primary, looking for it if there is none. */
@@ -254,13 +257,20 @@ export class PgEngine implements Engine {
     try {
       const earlier = this.unreleased.get(scope);
       this.unreleased.delete(scope);
-      await client.query(`${earlier ? `RELEASE SAVEPOINT ${earlier}; ` : ''}SAVEPOINT ${name}`);
+      // Not waited for: the work's first statement goes in the same round trip. If the savepoint
+      // fails, so does every statement after it, and the work with them.
+      const opened = client.query(`${earlier ? `RELEASE SAVEPOINT ${earlier}; ` : ''}SAVEPOINT ${name}`);
+      opened.catch(() => undefined);
       try {
         const result = await work();
+        await opened;
         if (scope.depth === 1) this.unreleased.set(scope, name);
         else await client.query(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (error) {
+        await opened.catch((e: unknown) => {
+          throw new TransactionLost(e);
+        });
         try {
           await client.query(`ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`);
         } catch {

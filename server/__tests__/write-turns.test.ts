@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Db, inGroupCommit, inTransaction } from '@/db/client';
+import { type Db, inGroupCommit, inTransaction, together } from '@/db/client';
 import { openTestDatabase, reopenTestDatabase, testEngine } from '@/server/testing/databases';
 
 let dir: string;
@@ -80,6 +80,36 @@ it('a refused write in a group rolls back alone and the writes after it stand', 
   expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('refused after writing');
   expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/CHECK|check constraint/);
   expect(await committed()).toEqual([1, 4]);
+});
+
+it('writes started together: a failure is thrown once every one has ended, so nothing of them outlives its rollback', async () => {
+  let lateWriteEnded = false;
+  const outcomes = await Promise.allSettled([
+    inGroupCommit(db, insert(1)),
+    inGroupCommit(db, () =>
+      together([
+        insert(2)(),
+        (async () => {
+          await insert(3)();
+          await new Promise((resolve) => setTimeout(resolve, 50)); // still running when the next one fails
+          try {
+            return await insert(5)();
+          } finally {
+            lateWriteEnded = true;
+          }
+        })(),
+        insert(-1)(), // the CHECK constraint
+      ]),
+    ),
+    inGroupCommit(db, insert(4)),
+  ]);
+  expect(lateWriteEnded).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 100)); // anything still running would have written by now
+  expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  // The first failure is the one thrown, not what followed from it.
+  expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/CHECK|check constraint/);
+  expect(await committed()).toEqual([1, 4]);
+  expect(await together([insert(6)(), insert(7)()])).toEqual([6, 7]);
 });
 
 it.skipIf(testEngine() !== 'pg')('on PostgreSQL, writers waiting for their turn leave the pool to the reads', async () => {

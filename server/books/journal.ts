@@ -2,9 +2,9 @@
 // the postings; `recomputedBalances` rebuilds them from the postings to prove they match.
 import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
+import { type DbOrTx, type Tx, prepared, reusable, together } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
-import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
+import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, accountKeyString, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
 // The journal's hot statements: every posting moves its account's balance (finding the account by its
 // key in the same statement) and is written. Kept per connection: a bid posts twice, a settlement
@@ -96,8 +96,15 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
     if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  const lines: number[] = [];
-  for (const p of entryPostings) lines.push(entry.id, await addToBalance(db, p.account, p.amount), p.amount);
+  // The balances moved together (one round trip on PostgreSQL), unless two postings share an account,
+  // which its first posting may have to open.
+  let accountIds: number[] = [];
+  if (new Set(entryPostings.map((p) => accountKeyString(p.account))).size === entryPostings.length) {
+    accountIds = await together(entryPostings.map((p) => addToBalance(db, p.account, p.amount)));
+  } else {
+    for (const p of entryPostings) accountIds.push(await addToBalance(db, p.account, p.amount));
+  }
+  const lines = entryPostings.flatMap((p, i) => [entry.id, accountIds[i]!, p.amount]);
   // The entry's postings in one statement (its text kept per number of postings).
   if (lines.length > 0) await prepared(db, `insert into postings (entry_id, account_id, amount) values ${entryPostings.map(() => '(?, ?, ?)').join(', ')}`).run(...lines);
   return true;

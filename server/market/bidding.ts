@@ -1,13 +1,12 @@
 // Bids (auction) and offers (negotiated listing) by zones, and a county accepting an offer
 // (domain.md step 4).
 import 'server-only';
-import { inGroupCommit, type Tx } from '@/db/client';
+import { inGroupCommit, together, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { answerOnce } from '@/server/books/client-requests';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { settingsAt } from '@/server/settings/queries';
-import type { SettingsInForce } from '@/server/settings/domain/settings';
 import type { LandType } from '@/server/projects/domain/projects';
 import { bestPrice, checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
@@ -15,7 +14,7 @@ import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
 import { guidanceFor } from '@/server/guidance/queries';
 import { checkFloor } from '@/server/guidance/domain/guidance';
-import { outbidNotices } from '@/server/notifications/domain/notifications';
+import { type Notice, outbidNotices } from '@/server/notifications/domain/notifications';
 import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
 import { seesListing } from './domain/visibility';
@@ -28,8 +27,7 @@ export interface BidInput {
   requestId?: string;
 }
 
-async function openListingFor(tx: Tx, now: number, actor: Actor, listingId: number, mode: 'auction' | 'negotiated') {
-  const listing = await market.listingToBidOn(tx, listingId);
+function checkOpenListing<L extends market.ListingRow>(listing: L | undefined, now: number, actor: Actor, mode: 'auction' | 'negotiated'): L {
   // What a zone may not open (under review, rejected, withdrawn) is "not found" to it, read or bid on.
   ensure(listing && seesListing({ role: 'zone', organisationId: actor.organisationId }, listing), 'listingNotFound');
   ensure(listing.countyId !== actor.organisationId, 'ownListing');
@@ -45,10 +43,25 @@ async function checkGuidanceFloor(tx: Tx, now: number, listing: { landType: Land
   checkFloor(await guidanceFor(tx, now, listing.landType), priceFenPerMu);
 }
 
+/** What a bid or offer reads before its checks, read together: on PostgreSQL one round trip. */
+async function readsForBid(tx: Tx, now: number, actor: Actor, listingId: number) {
+  const [listing, standing, settings, free, bidderNumbers] = await together([
+    market.listingToBidOn(tx, listingId),
+    market.activeBids(tx, listingId),
+    settingsAt(tx, now),
+    balanceOf(tx, accountsOf.zoneFunds(actor.organisationId)),
+    market.bidderNumbersOf(tx, listingId, actor.organisationId),
+  ]);
+  return { listing, standing, settings, free, bidderNumbers };
+}
+type ReadForBid = Awaited<ReturnType<typeof readsForBid>>;
+
 /**
  * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing
  * (`previous`): its deposit counts toward the new one, so a raise needs only the difference in free
- * funds. `settings` are those in force at the bid's moment.
+ * funds (`read.free`, before the bid). `read.settings` are those in force at the bid's moment. The
+ * bid's writes that do not depend on one another go together (on PostgreSQL, in one round trip),
+ * `noticesFor` the bid among them.
  */
 async function placeInTx(
   tx: Tx,
@@ -57,34 +70,39 @@ async function placeInTx(
   listing: market.ListingRow,
   input: BidInput,
   kind: 'bid' | 'offer',
-  settings: SettingsInForce,
+  read: ReadForBid,
   previous: market.BidRow | undefined,
+  noticesFor: (bid: market.BidRow) => Notice[] = () => [],
 ) {
   // A refusal names the document that set the deposit rate.
-  const deposit = settings.versions.depositRateBp;
+  const deposit = read.settings.versions.depositRateBp;
   const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, deposit.value);
-  const free = await balanceOf(tx, accountsOf.zoneFunds(actor.organisationId));
-  const available = free + (previous?.depositFen ?? 0);
+  const available = read.free + (previous?.depositFen ?? 0);
   ensure(depositFen <= available, 'depositAboveFreeFunds', { neededFen: depositFen, freeFen: available, rateBp: deposit.value, documentNo: deposit.documentNo });
   if (previous) await releaseBidInTx(tx, now, previous, 'superseded');
-  const bidderNumber = await market.bidderNumberFor(tx, listing.id, actor.organisationId);
-  const bid = await market.insertBid(tx, {
-    listingId: listing.id,
-    zoneId: actor.organisationId,
-    kind,
-    status: 'active',
-    priceFenPerMu: input.priceFenPerMu,
-    qtyMilliMu: input.qtyMilliMu,
-    depositFen,
-    placedAt: now,
-    placedBy: actor.userId,
-  });
-  await postEntry(
-    tx,
-    { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
-    holdFrozen(actor.organisationId, depositFen),
-  );
-  await writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } });
+  const [bidderNumber, bid] = await together([
+    market.bidderNumberFor(tx, listing.id, actor.organisationId, read.bidderNumbers),
+    market.insertBid(tx, {
+      listingId: listing.id,
+      zoneId: actor.organisationId,
+      kind,
+      status: 'active',
+      priceFenPerMu: input.priceFenPerMu,
+      qtyMilliMu: input.qtyMilliMu,
+      depositFen,
+      placedAt: now,
+      placedBy: actor.userId,
+    }),
+  ]);
+  await together([
+    postEntry(
+      tx,
+      { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },
+      holdFrozen(actor.organisationId, depositFen),
+    ),
+    writeAudit(tx, { at: now, actor, action: `${kind}.place`, entity: 'bid', entityId: bid.id, before: previous ?? null, after: { ...bid, bidderNumber } }),
+    notifyInTx(tx, now, noticesFor(bid)),
+  ]);
   return { bid, bidderNumber };
 }
 
@@ -99,9 +117,10 @@ export function placeBid(s: Services, actor: Actor, input: BidInput) {
 
 /** A bid's transaction, for callers already in one (the synthetic markets' batches). */
 export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
-  const listing = await openListingFor(tx, now, actor, input.listingId, 'auction');
+  const read = await readsForBid(tx, now, actor, input.listingId);
+  const listing = checkOpenListing(read.listing, now, actor, 'auction');
   // One read of the standing bids gives the best price, the zone's own bid and whom a new one outbids.
-  const standing = await market.activeBids(tx, listing.id);
+  const { standing, settings: inForce } = read;
   const best = bestPrice(standing);
   const minimum = minimumBid(listing, best);
   if (input.priceFenPerMu < minimum) {
@@ -111,11 +130,9 @@ export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: Bid
   }
   await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
   checkBidQty(input.qtyMilliMu, listing);
-  const inForce = await settingsAt(tx, now);
   const previous = standing.find((b) => b.zoneId === actor.organisationId);
-  const placed = await placeInTx(tx, now, actor, listing, input, 'bid', inForce, previous);
   // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
-  await notifyInTx(tx, now, outbidNotices(listing, standing, placed.bid));
+  const placed = await placeInTx(tx, now, actor, listing, input, 'bid', read, previous, (bid) => outbidNotices(listing, standing, bid));
   const settings = inForce.values;
   const closesAt = extendedClose(listing.closesAt, now, {
     windowMs: settings.antiSnipingWindowSeconds * 1000,
@@ -136,12 +153,14 @@ export function placeOffer(s: Services, actor: Actor, input: BidInput) {
 
 /** An offer's transaction, for callers already in one. */
 export async function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: BidInput) {
-  const listing = await openListingFor(tx, now, actor, input.listingId, 'negotiated');
+  const read = await readsForBid(tx, now, actor, input.listingId);
+  const listing = checkOpenListing(read.listing, now, actor, 'negotiated');
   ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
   await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
   const remaining = listing.qtyMilliMu - await market.awardedQty(tx, listing.id);
   checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
-  return placeInTx(tx, now, actor, listing, input, 'offer', await settingsAt(tx, now), await market.activeBidOfZone(tx, listing.id, actor.organisationId));
+  const previous = read.standing.find((b) => b.zoneId === actor.organisationId);
+  return placeInTx(tx, now, actor, listing, input, 'offer', read, previous);
 }
 
 /** A zone withdraws its open offer on a negotiated listing (auction bids are binding). */

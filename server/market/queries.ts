@@ -64,14 +64,6 @@ export const dueListingIds = async (db: DbOrTx, now: number) =>
 const activeBidsQuery = (db: DbOrTx) => db.select().from(bids).where(and(eq(bids.listingId, $('listingId')), eq(bids.status, 'active'))).prepare();
 export const activeBids = (db: DbOrTx, listingId: number) => reusable(db, activeBidsQuery).all({ listingId });
 
-const activeBidOfZoneQuery = (db: DbOrTx) =>
-  db
-    .select()
-    .from(bids)
-    .where(and(eq(bids.listingId, $('listingId')), eq(bids.zoneId, $('zoneId')), eq(bids.status, 'active')))
-    .prepare();
-export const activeBidOfZone = (db: DbOrTx, listingId: number, zoneId: number) => reusable(db, activeBidOfZoneQuery).get({ listingId, zoneId });
-
 export const bidCount = async (db: DbOrTx, listingId: number) =>
   (await db.select({ n: sql<number>`count(*)` }).from(bids).where(eq(bids.listingId, listingId)).all())[0]?.n ?? 0;
 
@@ -109,11 +101,13 @@ const bidderNumberQuery = (db: DbOrTx) =>
     db,
     'select (select number from bidder_numbers where listing_id = ? and zone_id = ?) as number, (select count(*) from bidder_numbers where listing_id = ?) as given',
   );
-/** The zone's bidder number (竞买号) in a listing, assigned on its first bid. */
-export async function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number): Promise<string> {
-  const { number: found, given } = (await reusable(db, bidderNumberQuery).get(listingId, zoneId, listingId))!;
-  if (found !== null) return found;
-  const number = String(given + 1).padStart(3, '0');
+export type BidderNumbers = { number: string | null; given: number };
+export const bidderNumbersOf = async (db: DbOrTx, listingId: number, zoneId: number): Promise<BidderNumbers> => (await reusable(db, bidderNumberQuery).get(listingId, zoneId, listingId))!;
+
+/** The zone's bidder number (竞买号) in a listing, assigned on its first bid (`read` by bidderNumbersOf). */
+export async function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number, read: BidderNumbers): Promise<string> {
+  if (read.number !== null) return read.number;
+  const number = String(read.given + 1).padStart(3, '0');
   await db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
   return number;
 }
