@@ -12,8 +12,8 @@ import { bestPrice, checkBidQty, depositFor, extendedClose, listingPhase, minimu
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
-import { guidanceFor } from '@/server/guidance/queries';
-import { checkFloor } from '@/server/guidance/domain/guidance';
+import { guidanceRows } from '@/server/guidance/queries';
+import { type Guidance, checkFloor, guidanceInForce } from '@/server/guidance/domain/guidance';
 import { type Notice, outbidNotices } from '@/server/notifications/domain/notifications';
 import { type Actor, type Services, inUseCase } from '@/server/kernel/deps';
 import { notifyInTx } from '@/server/notifications/notifications';
@@ -39,20 +39,21 @@ function checkOpenListing<L extends market.ListingRow>(listing: L | undefined, n
 }
 
 /** A bid or offer must also reach the floor of the guidance in force now (seed 001 三(三)). */
-async function checkGuidanceFloor(tx: Tx, now: number, listing: { landType: LandType }, priceFenPerMu: number) {
-  checkFloor(await guidanceFor(tx, now, listing.landType), priceFenPerMu);
+function checkGuidanceFloor(guidance: readonly Guidance[], now: number, listing: { landType: LandType }, priceFenPerMu: number) {
+  checkFloor(guidanceInForce(guidance, now, listing.landType), priceFenPerMu);
 }
 
 /** What a bid or offer reads before its checks, read together: on PostgreSQL one round trip. */
 async function readsForBid(tx: Tx, now: number, actor: Actor, listingId: number) {
-  const [listing, standing, settings, free, bidderNumbers] = await together([
+  const [listing, standing, settings, free, bidderNumbers, guidance] = await together([
     market.listingToBidOn(tx, listingId),
     market.activeBids(tx, listingId),
     settingsAt(tx, now),
     balanceOf(tx, accountsOf.zoneFunds(actor.organisationId)),
     market.bidderNumbersOf(tx, listingId, actor.organisationId),
+    guidanceRows(tx),
   ]);
-  return { listing, standing, settings, free, bidderNumbers };
+  return { listing, standing, settings, free, bidderNumbers, guidance };
 }
 type ReadForBid = Awaited<ReturnType<typeof readsForBid>>;
 
@@ -128,7 +129,7 @@ export async function placeBidInTx(tx: Tx, now: number, actor: Actor, input: Bid
       ? new DomainError('belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu })
       : new DomainError('belowMinimumBid', { minimumFenPerMu: minimum, bestFenPerMu: best });
   }
-  await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  checkGuidanceFloor(read.guidance, now, listing, input.priceFenPerMu);
   checkBidQty(input.qtyMilliMu, listing);
   const previous = standing.find((b) => b.zoneId === actor.organisationId);
   // Nothing is awarded before an auction's close, so the whole quantity is still on offer.
@@ -156,7 +157,7 @@ export async function placeOfferInTx(tx: Tx, now: number, actor: Actor, input: B
   const read = await readsForBid(tx, now, actor, input.listingId);
   const listing = checkOpenListing(read.listing, now, actor, 'negotiated');
   ensure(input.priceFenPerMu >= listing.reservePriceFenPerMu, 'belowReserve', { reserveFenPerMu: listing.reservePriceFenPerMu });
-  await checkGuidanceFloor(tx, now, listing, input.priceFenPerMu);
+  checkGuidanceFloor(read.guidance, now, listing, input.priceFenPerMu);
   const remaining = listing.qtyMilliMu - await market.awardedQty(tx, listing.id);
   checkBidQty(input.qtyMilliMu, { qtyMilliMu: remaining, minLotMilliMu: listing.minLotMilliMu });
   const previous = read.standing.find((b) => b.zoneId === actor.organisationId);

@@ -3,7 +3,7 @@
 // due. Run by the scheduler (server/web/scheduler.ts) alone: reads never write, so a listing past its
 // close reads as closing until the scheduler's next run (docs/decisions/0010-modules.md).
 import 'server-only';
-import { inTransaction, type Tx } from '@/db/client';
+import { inTransaction, together, type Tx } from '@/db/client';
 import { writeAudit } from '@/server/books/audit-log';
 import { postEntry } from '@/server/books/journal';
 import * as market from './queries';
@@ -58,12 +58,14 @@ export async function awardInTx(tx: Tx, now: number, listing: market.ListingRow,
 
 /** Releases a bid or offer that did not win, with its whole deposit. */
 export async function releaseBidInTx(tx: Tx, now: number, bid: market.BidRow, status: 'lost' | 'declined' | 'superseded' | 'withdrawn') {
-  await market.setBidStatus(tx, bid.id, status);
-  await postEntry(
-    tx,
-    { idempotencyKey: `release:${bid.id}`, reason: `deposit_released_${status}`, listingId: bid.listingId, at: now },
-    holdVoided(bid.zoneId, bid.depositFen),
-  );
+  await together([
+    market.setBidStatus(tx, bid.id, status),
+    postEntry(
+      tx,
+      { idempotencyKey: `release:${bid.id}`, reason: `deposit_released_${status}`, listingId: bid.listingId, at: now },
+      holdVoided(bid.zoneId, bid.depositFen),
+    ),
+  ]);
 }
 
 /**

@@ -65,9 +65,8 @@ export function createPageCache(options: PageCacheOptions) {
   let arrivals = 0;
   const counts = { hits: 0, renders: 0 };
 
-  /** Whether a kept page may answer: `current`, the version read after the request arrived. */
-  const fresh = async (page: Kept | undefined, at: number, current: Promise<string> = version()) =>
-    page !== undefined && page.version === (await current) && at >= page.renderedAt && at < page.until;
+  const fresh = async (page: Kept | undefined, at: number) =>
+    page !== undefined && page.version === (await version()) && at >= page.renderedAt && at < page.until;
 
   function send(key: string, page: Kept, res: ServerResponse) {
     kept.delete(key);
@@ -148,14 +147,11 @@ export function createPageCache(options: PageCacheOptions) {
       return render();
     }
     const arrived = ++arrivals;
-    // The session and the version read at once (on PostgreSQL, on two connections).
-    const current = version();
-    current.catch(() => undefined);
     const viewer = await viewerOf(req);
     if (!viewer) return render();
     const key = `${viewer.userId}\n${viewer.locale}\n${req.url}`;
     const page = kept.get(key);
-    if (page && (await fresh(page, now(), current))) return send(key, page, res);
+    if (page && (await fresh(page, now()))) return send(key, page, res);
     drop(key);
     // A render that began before this request arrived may miss a commit the request must see: wait
     // for it, then for (or begin) the next, which shows every commit made before the request.
