@@ -123,7 +123,9 @@ async function main() {
     killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     console.log(`primary SIGKILLed after ${before.bids} bids and ${before.payments} payments acknowledged`);
-    standby.run('pg_ctl', ['-D', standby.data, '-w', 'promote']);
+    // Promoted over a connection, so the load goes on (and fails) meanwhile: `pg_ctl promote` would hold
+    // this process until the promotion ends and the time without service would go unseen.
+    await runOn(standby.url(), 'SELECT pg_promote(true, 60)');
     // A promoted primary would wait for a synchronous standby that is gone: until a new standby joins,
     // it commits alone (what Patroni or pg_auto_failover do on their own).
     await runOn(standby.url('qx'), "ALTER SYSTEM SET synchronous_standby_names = ''", 'SELECT pg_reload_conf()');
