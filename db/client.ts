@@ -227,9 +227,10 @@ async function commitGroup(db: Db, group: PendingWrite[]) {
 }
 
 /**
- * Statements of one transaction started together (on PostgreSQL, pipelined into one round trip): their
- * results in order, or the first error to arrive, thrown only once every one of them has ended, so
- * that nothing a failed write began still runs after its savepoint is rolled back.
+ * Statements started together: on PostgreSQL, pipelined into one round trip in a transaction, or on
+ * several of the pool's connections at once outside one. Their results in order, or the first error to
+ * arrive, thrown only once every one of them has ended, so that nothing a failed write began still
+ * runs after its savepoint is rolled back.
  */
 export async function together<const T extends readonly Promise<unknown>[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   let failed: { error: unknown } | undefined;

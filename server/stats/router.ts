@@ -2,6 +2,7 @@
 // parts about themselves. Figures come from the journal and settled trades; aggregation is in
 // server/stats/domain/stats.ts. Every chart's data is returned as the rows of its table too.
 import 'server-only';
+import { together } from '@/db/client';
 import { guidanceRows } from '@/server/guidance/queries';
 import { projectList } from '@/server/projects/queries';
 import * as data from './queries';
@@ -63,10 +64,9 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? yearOf(now);
-      const settled = await data.settledInMonths(db, `${year}-01`, `${year}-12`, scopeOf(ctx, input), MAX_POINTS);
+      const [settled, guidance, cities] = await together([data.settledInMonths(db, `${year}-01`, `${year}-12`, scopeOf(ctx, input), MAX_POINTS), guidanceRows(db), data.citiesList(db)]);
       const months = monthsBetween(`${year}-01`, `${year}-12`);
-      const guidance = await guidanceRows(db);
-      const cityName = new Map((await data.citiesList(db)).map((c) => [c.id, c.name]));
+      const cityName = new Map(cities.map((c) => [c.id, c.name]));
       return {
         year,
         count: settled.count,
@@ -89,12 +89,10 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
       const scope = scopeOf(ctx, input);
-      const received = await data.receivedByCounty(db, `${year}-01`, `${year}-12`);
-      const spent = await data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`);
+      const [received, spent, counties] = await together([data.receivedByCounty(db, `${year}-01`, `${year}-12`), data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`), data.countiesWithCity(db)]);
       return {
         year,
-        rows: (await data
-          .countiesWithCity(db))
+        rows: counties
           .filter((c) => (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true))
           .map((c) => {
             const mine = spent.filter((s) => s.countyId === c.id);
@@ -118,11 +116,9 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const year = input.year ?? yearOf(ctx.services.clock.now());
       const scope = scopeOf(ctx, input);
-      const counties = (await data.countiesWithCity(db)).filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
+      const [all, targets, documents, traded] = await together([data.countiesWithCity(db), data.targetsOf(db, year), data.targetDocumentsOf(db, year), data.tradedByCounty(db, `${year}-01`, `${year}-12`)]);
+      const counties = all.filter((c) => isPoverty(c) && (scope.countyId ? c.id === scope.countyId : scope.cityId ? c.cityId === scope.cityId : true));
       const byId = new Map(counties.map((c) => [c.id, c]));
-      const targets = await data.targetsOf(db, year);
-      const documents = await data.targetDocumentsOf(db, year);
-      const traded = await data.tradedByCounty(db, `${year}-01`, `${year}-12`);
       return {
         year,
         rows: targetProgress(counties.map((c) => ({ countyId: c.id, targetMilliMu: targets.get(c.id) ?? DEFAULT_TARGET_MILLI_MU, tradedMilliMu: traded.get(c.id) ?? 0 }))).map((r) => ({
@@ -141,9 +137,9 @@ export const statsRouter = router({
     kept(ctx, 'obligations', input, async () => {
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
-      const counties = new Map((await data.countiesWithCity(db)).map((c) => [c.id, c]));
-      const years = await reclamationYearsReader(db);
-      const states = (await projectList(db, 'all', ['approved'])).flatMap((p) => {
+      const [all, years, projects] = await together([data.countiesWithCity(db), reclamationYearsReader(db), projectList(db, 'all', ['approved'])]);
+      const counties = new Map(all.map((c) => [c.id, c]));
+      const states = projects.flatMap((p) => {
         const c = counties.get(p.countyId)!;
         const state = obligationOf(p, now, years.of);
         return state === null || (input.cityId && c.cityId !== input.cityId) || (input.countyId && c.id !== input.countyId) ? [] : [{ county: c, state }];
@@ -162,16 +158,21 @@ export const statsRouter = router({
       const db = ctx.services.db;
       const now = ctx.services.clock.now();
       const year = input.year ?? yearOf(now);
-      const counties = (await data.countiesWithCity(db)).filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
+      const [all, targets, traded, received, spentRows, years, projects] = await together([
+        data.countiesWithCity(db),
+        data.targetsOf(db, year),
+        data.tradedByCounty(db, `${year}-01`, `${year}-12`),
+        data.receivedByCounty(db, `${year}-01`, `${year}-12`),
+        data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`),
+        reclamationYearsReader(db),
+        projectList(db, 'all', ['approved']),
+      ]);
+      const counties = all.filter((c) => isPoverty(c) && (!input.cityId || c.cityId === input.cityId) && (!input.countyId || c.id === input.countyId));
       const byId = new Map(counties.map((c) => [c.id, c]));
-      const targets = await data.targetsOf(db, year);
-      const traded = await data.tradedByCounty(db, `${year}-01`, `${year}-12`);
-      const received = await data.receivedByCounty(db, `${year}-01`, `${year}-12`);
       const spent = new Map<number, number>();
-      for (const s of await data.spentByCountyAndCategory(db, `${year}-01-01`, `${year}-12-31`)) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
+      for (const s of spentRows) spent.set(s.countyId, (spent.get(s.countyId) ?? 0) + s.fen);
       const overdue = new Map<number, number>();
-      const years = await reclamationYearsReader(db);
-      for (const p of await projectList(db, 'all', ['approved'])) if (obligationOf(p, now, years.of) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
+      for (const p of projects) if (obligationOf(p, now, years.of) === 'overdue') overdue.set(p.countyId, (overdue.get(p.countyId) ?? 0) + 1);
       return {
         year,
         rows: assessment(
