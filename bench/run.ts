@@ -192,6 +192,22 @@ async function firstOk(url: string, timeoutMs: number) {
   }
   throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
 }
+/** Start-up to the first 200, three times: each start, and their median. */
+async function startUp(start: () => ChildProcess) {
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 500)); // the port and the database free again
+    const t = performance.now();
+    const app = start();
+    try {
+      await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
+      starts.push(performance.now() - t);
+    } finally {
+      stop(app);
+    }
+  }
+  return { starts, median: [...starts].sort((a, b) => a - b)[1]! };
+}
 const rss = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
@@ -359,23 +375,11 @@ async function http() {
     fs.writeFileSync(stampFile, stamp);
   }
   const trades = (new Database(path.join(startDir, 'quota-exchange.db'), { readonly: true }).prepare('select count(*) n from trades').get() as { n: number }).n;
-  const starts: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    const again = startApp(startDir);
-    try {
-      await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
-      starts.push(performance.now() - t);
-    } finally {
-      stop(again);
-      await new Promise((r) => setTimeout(r, 500)); // the port and the database free again
-    }
-  }
-  const sorted = [...starts].sort((a, b) => a - b);
-  onSqlite.startUpMs = sorted[1]!;
+  const { starts, median } = await startUp(() => startApp(startDir));
+  onSqlite.startUpMs = median;
   rows.push({
     figure: `6. start-up to first 200, ${trades.toLocaleString('en')} trades, ms (median of 3 starts)`,
-    value: sorted[1]!.toFixed(0),
+    value: median.toFixed(0),
     reference: `starts: ${starts.map((x) => x.toFixed(0)).join(', ')}`,
     ratio: '',
     goal: '≤ 1,000 ms (at 1,000,000 trades)',
@@ -431,19 +435,7 @@ async function onPostgres() {
       stop(app);
     }
     // Start-up on the same database, after the bids: median of three starts, as on SQLite.
-    const starts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 500)); // the port free again
-      const t = performance.now();
-      const again = startOnPostgres(url, dataDir, PORT);
-      try {
-        await firstOk(`http://127.0.0.1:${PORT}/login`, 60_000);
-        starts.push(performance.now() - t);
-      } finally {
-        stop(again);
-      }
-    }
-    const median = [...starts].sort((a, b) => a - b)[1]!;
+    const { starts, median } = await startUp(() => startOnPostgres(url, dataDir, PORT));
     rows.push({
       figure: '6. start-up to first 200 on PostgreSQL, ms (median of 3 starts)',
       value: median.toFixed(0),
