@@ -51,6 +51,9 @@ const types = {
     oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** A statement that changes rows (what drizzle and the raw statements begin a write with). */
+const WRITES = /^\s*(insert|update|delete|with\b[\s\S]*\b(insert|update|delete)\b)/i;
+
 /** Errors after which the pool's host may no longer be the primary: its connections are given up. */
 const LOST = /^(08|57P0)/;
 const lostConnection = (e: unknown) => {
@@ -170,6 +173,9 @@ export class PgEngine implements Engine {
   private async query(config: pg.QueryConfig | pg.QueryArrayConfig): Promise<pg.QueryResult> {
     const scope = currentTransaction(this);
     if (scope) return (scope.connection as pg.PoolClient).query(config as pg.QueryConfig);
+    // A write outside a transaction takes the write lock like any other, as on SQLite: an id it
+    // numbers or a row it changes is never another writer's at the same moment.
+    if (WRITES.test(config.text)) return this.transaction(() => this.query(config));
     const pool = await this.pools.pool();
     try {
       return await pool.query(config as pg.QueryConfig);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Db, inGroupCommit, inTransaction, together } from '@/db/client';
 import { openTestDatabase, reopenTestDatabase, testEngine } from '@/server/testing/databases';
+import { recordSignIn } from '@/server/users/queries';
 
 let dir: string;
 let db: Db;
@@ -131,4 +132,12 @@ it.skipIf(testEngine() !== 'pg')('on PostgreSQL, writers waiting for their turn 
   expect(answered).toBe(true);
   expect(await read).toEqual([]);
   expect(await committed()).toEqual([1, 2, 3, 4]);
+});
+
+it('writes outside a transaction take turns with every writer, from any process: each sign-in gets its own number', async () => {
+  const at = Date.UTC(2026, 0, 5);
+  // Two processes' worth of connections, each recording sign-ins at once, as users sign in together.
+  await Promise.all(Array.from({ length: 24 }, (_, i) => recordSignIn(i % 2 ? db : other, { at, username: `user${i}`, userId: null, address: '127.0.0.1', outcome: 'failure' })));
+  const ids = (await db.connection.prepare<{ id: number }>('select id from sign_ins order by id').all()).map((r) => r.id);
+  expect(ids).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
 });
