@@ -68,13 +68,27 @@ interface Target {
   hosts: { host: string; port: number }[];
 }
 
-/** A postgres:// URL with one host or several, comma-separated. */
+/** Where PostgreSQL's Debian packages put the local socket: the host when a URL names none (as libpq). */
+const DEBIAN_SOCKET_FOLDER = '/var/run/postgresql';
+
+/**
+ * A postgres:// URL with one host or several, comma-separated, as libpq reads it: in the address
+ * (`postgres://u:p@db1:5432,db2:5432/db`) or as `?host=…&port=…`. A host that is a folder (`/var/run/
+ * postgresql`, or `%2F…` in the address) is the server's Unix socket there; none at all is Debian's.
+ */
 export function parseUrl(url: string): Target {
-  const m = /^postgres(?:ql)?:\/\/(?:([^:@/]+)(?::([^@/]*))?@)?([^/?]+)(?:\/([^?]*))?/.exec(url);
+  const m = /^postgres(?:ql)?:\/\/(?:([^:@/]+)(?::([^@/]*))?@)?([^/?]*)(?:\/([^?]*))?(?:\?(.*))?$/.exec(url);
   if (!m) throw new Error('not a postgres:// URL');
-  const hosts = m[3]!.split(',').map((h) => {
-    const [host, port] = h.split(':');
-    return { host: host!, port: Number(port ?? 5432) };
+  const query = new URLSearchParams(m[5] ?? '');
+  const named = (query.get('host') ?? m[3]!).split(',').filter((h) => h !== '');
+  const ports = (query.get('port') ?? '').split(',').filter((p) => p !== '');
+  const hosts = (named.length ? named : [DEBIAN_SOCKET_FOLDER]).map((h, i) => {
+    const decoded = decodeURIComponent(h);
+    // host:port in the address; a socket folder has no port of its own there
+    const [host, port] = decoded.startsWith('/') || query.has('host') ? [decoded, undefined] : decoded.split(':');
+    const chosen = Number(port ?? ports[i] ?? ports[0] ?? 5432);
+    if (!Number.isInteger(chosen) || chosen < 1 || chosen > 65535) throw new Error(`not a port: ${port ?? ports[i] ?? ports[0]}`);
+    return { host: host!, port: chosen };
   });
   return { user: decodeURIComponent(m[1] ?? 'postgres'), password: m[2] === undefined ? undefined : decodeURIComponent(m[2]), database: decodeURIComponent(m[4] || 'postgres'), hosts };
 }

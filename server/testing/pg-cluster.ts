@@ -15,6 +15,8 @@ export interface Cluster {
   dir: string;
   data: string;
   url: (database?: string) => string;
+  /** The same database through the cluster's Unix socket. */
+  socketUrl: (database?: string) => string;
   /** Runs one of the cluster's programs (pg_ctl, pg_basebackup, …) as its owner. */
   run: (program: string, args: string[]) => string;
   stop: (mode?: 'fast' | 'immediate') => void;
@@ -77,6 +79,7 @@ export async function startCluster(opts: { dir?: string; port?: number; settings
     dir,
     data,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    socketUrl: (database = 'postgres') => `postgres://postgres@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
     run: runAs,
     stop: (mode = 'fast') => {
       try {

@@ -26,5 +26,7 @@ export default async function setup() {
   await migratePostgres(template);
   await template.end();
   process.env.QX_TEST_PG_URL = base;
+  // The cluster's Unix socket, for the test that connects through one.
+  if (cluster) process.env.QX_TEST_PG_SOCKET = `${cluster.dir}:${cluster.port}`;
   return () => cluster?.remove();
 }
