@@ -16,14 +16,10 @@ export interface PacedLoad {
 
 export interface PacedResult {
   perSecond: number;
-  sent: number;
   ok: number;
   refused: number;
   missed: number;
-  p50: number;
-  p90: number;
   p99: number;
-  max: number;
 }
 
 export async function paced(load: PacedLoad): Promise<PacedResult> {
@@ -72,8 +68,8 @@ export async function paced(load: PacedLoad): Promise<PacedResult> {
   await Promise.all(answers);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!) : 0);
-  return { perSecond: load.perSecond, sent: answers.length, ok, refused, missed, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };
+  const p99 = latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))]!) : 0;
+  return { perSecond: load.perSecond, ok, refused, missed, p99 };
 }
 
 /**

@@ -259,13 +259,16 @@ function bidsInTurn(auctions: OpenAuction[], cookies: string[]) {
   };
 }
 
-/** Bids flat out: each of `connections` sends its next bid as soon as the last is answered. */
-function bidsRoundTheAuctions(base: string, auctions: OpenAuction[], cookies: string[], load: { connections: number; seconds: number }) {
+/** The three demo zones signed in: their session cookies. */
+const zonesSignedIn = (base: string) => Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
+
+/** Bids flat out for `seconds`: each of 50 connections sends its next bid as soon as the last is answered. */
+function bidsRoundTheAuctions(base: string, auctions: OpenAuction[], cookies: string[], seconds: number) {
   const next = bidsInTurn(auctions, cookies);
   return cannon({
     url: `${base}/api/trpc/bids.place`,
-    connections: load.connections,
-    duration: load.seconds,
+    connections: 50,
+    duration: seconds,
     method: 'POST',
     requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
   });
@@ -315,10 +318,10 @@ async function http() {
     const base = `http://127.0.0.1:${PORT}`;
     await firstOk(`${base}/login`, 60_000);
     await firstOk(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
-    const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
+    const cookies = await zonesSignedIn(base);
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
-    const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
+    const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, seconds);
     // The server has just started: its first seconds are V8 compiling the hot path. They are measured
     // (a row of their own) but not counted in the figure, as a server at a close has been running.
     const warmUp = await bidLoad(WARM_UP_SECONDS);
@@ -413,8 +416,8 @@ async function onPostgres() {
     try {
       const base = `http://127.0.0.1:${PORT}`;
       await firstOk(`${base}/login`, 120_000);
-      const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
-      const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds });
+      const cookies = await zonesSignedIn(base);
+      const bidLoad = (seconds: number) => bidsRoundTheAuctions(base, open, cookies, seconds);
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, rss(app.pid!))), 200);
       await bidLoad(WARM_UP_SECONDS);
@@ -453,9 +456,9 @@ async function onPostgres() {
     try {
       const base = `http://127.0.0.1:${PORT}`;
       await firstOk(`${base}/login`, 120_000);
-      const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
-      await bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds: WARM_UP_SECONDS });
-      const bids = await bidsRoundTheAuctions(base, open, cookies, { connections: 50, seconds: 10 });
+      const cookies = await zonesSignedIn(base);
+      await bidsRoundTheAuctions(base, open, cookies, WARM_UP_SECONDS);
+      const bids = await bidsRoundTheAuctions(base, open, cookies, 10);
       rows.push({
         figure: `2. the same over TCP loopback, as to a standby's address (accepted ${bids['2xx']}, refused ${bids.non2xx})`,
         value: bids.requests.average.toFixed(0),
@@ -518,7 +521,7 @@ async function bidsAtRate(base: string, source: string, perSecond: number, secon
     )
     .all() as OpenAuction[];
   db.close();
-  const cookies = await Promise.all(['zone', 'zone2', 'zone3'].map((u) => signInCookie(base, u)));
+  const cookies = await zonesSignedIn(base);
   return bidsPaced(base, open, cookies, perSecond, seconds);
 }
 

@@ -86,8 +86,9 @@ export function parseUrl(url: string): Target {
     const decoded = decodeURIComponent(h);
     // host:port in the address; a socket folder has no port of its own there
     const [host, port] = decoded.startsWith('/') || query.has('host') ? [decoded, undefined] : decoded.split(':');
-    const chosen = Number(port ?? ports[i] ?? ports[0] ?? 5432);
-    if (!Number.isInteger(chosen) || chosen < 1 || chosen > 65535) throw new Error(`not a port: ${port ?? ports[i] ?? ports[0]}`);
+    const given = port ?? ports[i] ?? ports[0] ?? '5432';
+    const chosen = Number(given);
+    if (!Number.isInteger(chosen) || chosen < 1 || chosen > 65535) throw new Error(`not a port: ${given}`);
     return { host: host!, port: chosen };
   });
   return { user: decodeURIComponent(m[1] ?? 'postgres'), password: m[2] === undefined ? undefined : decodeURIComponent(m[2]), database: decodeURIComponent(m[4] || 'postgres'), hosts };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { openPostgresDatabase } from '@/db/client';
 import { openTestDatabase } from '@/server/testing/databases';
+import { socketUrl } from '@/server/testing/pg-cluster';
 import { recordSignIn } from '@/server/users/queries';
 
 // Set by `npm run test:pg` when it starts its own cluster (not for a server given in QX_TEST_PG_URL).
@@ -15,7 +16,7 @@ it.skipIf(!socket)('opens the database through the Unix socket named in the URL 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qx-socket-'));
   const { db, drop } = await openTestDatabase(dir);
   const [folder, port] = socket!.split(':') as [string, string];
-  const overSocket = await openPostgresDatabase(`postgres://postgres@/${db.connection.name}?host=${encodeURIComponent(folder)}&port=${port}`, dir, { max: 2 });
+  const overSocket = await openPostgresDatabase(socketUrl(folder, Number(port), db.connection.name), dir, { max: 2 });
   try {
     // inet_server_addr() is null on a Unix-socket connection, an address over TCP.
     const via = async (on: typeof db) => (await on.connection.prepare<{ a: string | null }>('select inet_server_addr()::text a').get())!.a;

@@ -79,7 +79,7 @@ export async function startCluster(opts: { dir?: string; port?: number; settings
     dir,
     data,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    socketUrl: (database = 'postgres') => `postgres://postgres@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
+    socketUrl: (database = 'postgres') => socketUrl(dir, port, database),
     run: runAs,
     stop: (mode = 'fast') => {
       try {
@@ -95,6 +95,9 @@ export async function startCluster(opts: { dir?: string; port?: number; settings
   };
   return cluster;
 }
+
+/** A database of the cluster whose socket is in `folder`, reached through that socket. */
+export const socketUrl = (folder: string, port: number, database: string) => `postgres://postgres@/${database}?host=${encodeURIComponent(folder)}&port=${port}`;
 
 /** Runs statements one after another on a connection of their own (CREATE DATABASE, ALTER SYSTEM, …). */
 export async function runOn(url: string, ...statements: string[]): Promise<pg.QueryResult[]> {
