@@ -108,8 +108,10 @@ export class PrimaryPool {
   private config(h: { host: string; port: number }): pg.PoolConfig {
     // Pipelined: a statement is sent without waiting for the answers to those before it on the same
     // connection (answers still come in order), so statements a transaction starts together share
-    // one round trip.
-    return { host: h.host, port: h.port, user: this.target.user, password: this.target.password, database: this.target.database, max: this.max, types, application_name: 'quota-exchange', connectionTimeoutMillis: 5000, pipeline: true };
+    // one round trip. Connections stay open when idle: a new one is a new backend process, whose
+    // first statements load its catalog caches and prepare every statement again, tens of ms in all,
+    // and it would be opened just when bids crowd again after a quiet spell (an auction's close).
+    return { host: h.host, port: h.port, user: this.target.user, password: this.target.password, database: this.target.database, max: this.max, idleTimeoutMillis: 0, types, application_name: 'quota-exchange', connectionTimeoutMillis: 5000, pipeline: true };
   }
 
   /** The pool on the primary, looking for it if there is none. */
