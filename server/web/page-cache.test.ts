@@ -69,7 +69,7 @@ async function setup(changesAt: ChangesAt = async () => null, options: { maxAgeM
     res.write(`<html><script nonce="${nonce}">render ${n} of ${req.url} for ${String(req.headers['x-user'])}</script>`);
     if (next.pauseMs) await new Promise((r) => setTimeout(r, next.pauseMs));
     if (next.commitWhileRendering) writer.prepare('insert into t values (1)').run();
-    res.end(`<script nonce="${nonce}">${'x'.repeat(2000)}</script></html>`);
+    res.end(`<script nonce="${nonce}">${'x'.repeat(1700)}</script><p>${'亩'.repeat(100)}</p></html>`);
   };
   const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) => void;
   const server = http.createServer((req, res) => compress(req, res, () => void cache.handle(req, res, () => render(req, res))));
@@ -112,7 +112,12 @@ describe('the page cache', () => {
     expect(second.body.split(second.nonce)).toHaveLength(3); // both scripts carry the new nonce
     expect(second.body).not.toContain(first.nonce);
     expect(second.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(s.cache.counts()).toMatchObject({ hits: 1, renders: 1, kept: 1 });
+    // a hit not encoded on the way says its length in bytes, not characters (the page is Chinese)
+    const plainHit = await get(s, '/market', { 'x-user': '1', 'accept-encoding': 'identity' });
+    expect(plainHit.headers.get('content-encoding')).toBeNull();
+    expect(Number(plainHit.headers.get('content-length'))).toBe(Buffer.byteLength(plainHit.body));
+    expect(plain(plainHit)).toBe(plain(first));
+    expect(s.cache.counts()).toMatchObject({ hits: 2, renders: 1, kept: 1 });
   });
 
   it('renders again once anything is committed to the database, by any connection', async () => {
