@@ -286,7 +286,12 @@ const bidsPaced = (base: string, auctions: OpenAuction[], cookies: string[], per
 const HELD_P99_MS = 50;
 const HELD_RATES = [100, 200, 300, 400, 600, 800, 1000, 1200, 1500, 2000];
 const HELD_STEP_SECONDS = 10;
-const heldRate = (base: string, open: OpenAuction[], cookies: string[]) => rateWithin(HELD_P99_MS, HELD_RATES, (perSecond) => bidsPaced(base, open, cookies, perSecond, HELD_STEP_SECONDS));
+/** autocannon ends a load by dropping its connections, not by waiting: the server still has their bids to answer. */
+const DRAIN_MS = 1000;
+async function heldRate(base: string, open: OpenAuction[], cookies: string[]) {
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+  return rateWithin(HELD_P99_MS, HELD_RATES, (perSecond) => bidsPaced(base, open, cookies, perSecond, HELD_STEP_SECONDS));
+}
 /** Each rate tried and its p99, the one past the limit marked. */
 const heldSteps = (steps: PacedResult[]) =>
   steps.map((r) => `${r.perSecond}/s ${r.p99} ms${r.missed || r.refused ? ` (${r.missed + r.refused} not answered in time or refused)` : ''}${r.p99 > HELD_P99_MS || r.missed || r.refused ? ' ✗' : ''}`).join(', ');
