@@ -72,6 +72,19 @@ test('a bid and its payment are confirmed with the amount and the deposit; cance
   await expect(dialog).toBeHidden();
   await nothingPlaced();
 
+  // With the server out of reach, a confirmed bid says so in Chinese (not the browser's "Failed to
+  // fetch"), the live figures say they are stale, and nothing is placed.
+  await zone.route('**/api/trpc/**', (route) => route.abort('connectionrefused'));
+  await fill('25000');
+  await bidButton.click();
+  await dialog.getByRole('button', { name: '确认出价' }).click();
+  await expect(zone.getByText('无法连接服务器，本次操作可能未完成')).toBeVisible();
+  await expect(zone.getByText('Failed to fetch')).toHaveCount(0);
+  await expect(zone.getByTestId('live-stale')).toBeVisible();
+  await zone.unroute('**/api/trpc/**');
+  await expect(zone.getByTestId('live-stale')).toBeHidden();
+  await nothingPlaced();
+
   // From the keyboard: Enter in the form asks, Tab moves to 确认出价, Enter places the bid.
   await fill('25000');
   await zone.locator('input[name=qty]').press('Enter');
@@ -117,6 +130,17 @@ test('a bid and its payment are confirmed with the amount and the deposit; cance
 
   await payButton.click();
   await pay.getByRole('button', { name: '取消' }).click();
+  await zone.reload();
+  await expect(row).toHaveAttribute('data-status', 'awaiting_payment');
+
+  // A payment confirmed while the server is out of reach leaves the page in place with the message.
+  await zone.route('**/api/trpc/**', (route) => route.abort('connectionrefused'));
+  await payButton.click();
+  await pay.getByRole('button', { name: '确认付款' }).click();
+  await expect(zone.getByText('无法连接服务器，本次操作可能未完成')).toBeVisible();
+  await expect(zone).toHaveURL(/\/trades$/);
+  await expect(row).toHaveAttribute('data-status', 'awaiting_payment');
+  await zone.unroute('**/api/trpc/**');
   await zone.reload();
   await expect(row).toHaveAttribute('data-status', 'awaiting_payment');
 

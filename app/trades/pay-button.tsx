@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
-import { useTRPC } from '@/lib/trpc';
+import { unanswered, useTRPC } from '@/lib/trpc';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Money, Mu } from '@/components/ui';
 
@@ -34,8 +34,11 @@ export function PayButton({ trade, payable }: { trade: PayableTrade; payable: bo
         setDone(tm('paid', { no: settled.confirmationNo }));
         router.refresh();
       },
-      // A lapse found at payment changes the row too.
-      onError: () => router.refresh(),
+      // A lapse found at payment changes the row too. With no answer from the server, the page stays
+      // as it is, its message shown (a refresh would replace it with the browser's error page).
+      onError: (error) => {
+        if (!unanswered(error)) router.refresh();
+      },
     }),
   );
   return (

@@ -67,6 +67,12 @@ export function ListingLive({
   return (
     <>
       <section className="card live" aria-live="polite">
+        {query.isError ? (
+          // The last refresh failed: the countdown still runs, but the bids shown may be out of date.
+          <p className="error" role="alert" data-testid="live-stale">
+            {tm('live_stale', { time: formatTime(query.dataUpdatedAt, locale) })}
+          </p>
+        ) : null}
         <div className="stats">
           <div className="stat">
             <div className="label">{tm('col_status')}</div>
