@@ -56,9 +56,10 @@ describe('the bulk export', () => {
   it('is the province’s alone, and refuses a period that is not one, in the caller’s language', async () => {
     expect((await get(null, 'from=2026-01-01&to=2026-12-31')).status).toBe(401);
     for (const user of ['pianguan', 'zone', 'xinzhou']) expect((await get(user, 'from=2026-01-01&to=2026-12-31')).status).toBe(403);
+    expect(await (await get('zone', 'from=2026-01-01&to=2026-12-31')).json()).toMatchObject({ error: { message: '您的角色（开发区）无权执行此操作。' } });
     const bad = await get('province', 'from=2026-02-30&to=2026-12-31');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { message: '请输入有效日期（年-月-日）。', fields: ['from'] } });
+    expect(await bad.json()).toEqual({ error: { code: 'invalidDate', message: '请输入有效日期（年-月-日）。', fieldErrors: { from: '请输入有效日期（年-月-日）。' } } });
     const backwards = await get('province', 'from=2026-12-31&to=2026-01-01', 'en');
     expect(backwards.status).toBe(400);
     expect((await backwards.json()).error.message).toContain('367 days at most');

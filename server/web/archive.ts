@@ -98,12 +98,14 @@ const readMe = (period: { from: number; to: number }, counts: Record<string, num
 /** GET /api/archive?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included, China time): the province only. */
 export async function archiveResponse(ctx: Context, req: Request): Promise<Response> {
   if (!ctx.user) return refusalResponse(ctx.locale, new DomainError('notSignedIn'));
-  if (ctx.user.role !== 'province') return refusalResponse(ctx.locale, new DomainError('wrongRole'));
+  if (ctx.user.role !== 'province') return refusalResponse(ctx.locale, new DomainError('wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) }));
   const url = new URL(req.url);
   const parsed = periodQuery.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-    return Response.json({ error: { code: 'invalidDate', message: translate(ctx.locale, 'errors', 'invalidDate'), fields } }, { status: 400 });
+    // As every refusal of the open API: a note per field.
+    const message = translate(ctx.locale, 'errors', 'invalidDate');
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), message]));
+    return Response.json({ error: { code: 'invalidDate', message, fieldErrors } }, { status: 400 });
   }
   const period = parsed.data;
   if (period.to <= period.from || period.to - period.from > MAX_DAYS * DAY_MS) {
