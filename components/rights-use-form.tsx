@@ -5,6 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { newRequestId } from '@/lib/request-id';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
 import { formatMu } from '@/lib/format';
@@ -18,7 +19,7 @@ const RIGHTS = ['NEW_LAND', 'SCALE', 'FARMLAND'] as const;
 type Right = (typeof RIGHTS)[number];
 
 interface UseRequest {
-  input: { applicationName: string; approvalRef: string; area: string; rights: Right[] };
+  input: { applicationName: string; approvalRef: string; area: string; rights: Right[]; requestId?: string };
   areaMilliMu: number;
 }
 
@@ -61,7 +62,8 @@ export function RightsUseForm() {
         const input = { applicationName, approvalRef, area: area.trim(), rights };
         const areaMilliMu = readPositive(area, 3);
         if (areaMilliMu === null || rights.length === 0) use.mutate(input);
-        else setAsking({ input, areaMilliMu });
+        // One id per confirmation: sent again after no answer, the use is recorded once.
+        else setAsking({ input: { ...input, requestId: newRequestId() }, areaMilliMu });
       }}
     >
       <label>

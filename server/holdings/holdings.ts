@@ -3,6 +3,7 @@
 // with its record, so the ledger shows it and conserves it.
 import 'server-only';
 import { writeAudit } from '@/server/books/audit-log';
+import { answerOnce } from '@/server/books/client-requests';
 import { balanceOf, postEntry } from '@/server/books/journal';
 import * as data from '@/server/projects/queries';
 import { ensure } from '@/server/kernel/errors';
@@ -17,11 +18,13 @@ export interface RightsUseInput {
   approvalRef: string;
   areaMilliMu: number;
   rights: Right[];
+  /** The caller's id for this call: sent again, it gets the first answer (server/books/client-requests.ts). */
+  requestId?: string;
 }
 
 /** A zone uses rights for an approved land application: each chosen right, oldest lot first. */
 export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
-  return inUseCase(s, async (tx, now) => {
+  return inUseCase(s, (tx, now) => answerOnce(tx, now, { organisationId: actor.organisationId, requestId: input.requestId, kind: 'use' }, async () => {
     const rights = [...new Set(input.rights)];
     ensure(rights.length > 0, 'rightsRequired');
     const lines = [];
@@ -38,7 +41,7 @@ export function useRights(s: Services, actor: Actor, input: RightsUseInput) {
     await postEntry(tx, { idempotencyKey: `use:${use.id}`, reason: 'rights_used', useId: use.id, actorUserId: actor.userId, at: now }, rightsUsed(actor.organisationId, lines));
     await writeAudit(tx, { at: now, actor, action: 'rights.use', entity: 'rights_use', entityId: use.id, after: { ...use, lines } });
     return use;
-  });
+  }));
 }
 
 export interface SpendingInput {

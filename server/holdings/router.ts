@@ -27,7 +27,7 @@ export const rightsRouter = router({
   held: zoneProcedure.meta({ data: 'own organisation' }).output(rightsHeldOut).query(({ ctx }) => views.holdingsOf(ctx.services.db, ctx.actor.organisationId)),
 
   use: zoneProcedure.meta({ data: 'own organisation' }).input(rightsUseInput).output(rightsUseOut).mutation(({ ctx, input }) =>
-    useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights }),
+    useRights(ctx.services, ctx.actor, { applicationName: input.applicationName, approvalRef: input.approvalRef, areaMilliMu: input.area, rights: input.rights, requestId: input.requestId }),
   ),
 
   /** Where a zone's holding of a lot came from: its purchases with their serial ranges, the project and its plots, and its uses. */

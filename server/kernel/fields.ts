@@ -93,3 +93,10 @@ export const pageWindow = (page = 1) => ({ offset: (page - 1) * LIST_PAGE_SIZE, 
 
 /** A password as typed; the policy itself is checked where it is hashed (server/users/passwords.ts). */
 export const passwordField = z.string({ error: 'required' }).min(1, { error: 'required' }).max(PASSWORD_MAX_LENGTH, { error: 'tooLong' });
+
+/** A caller's id for a call it may send again after an unknown outcome (8–64 letters, digits and dashes). */
+export const requestIdField = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'invalidRequestId' })
+  .optional()
+  .describe('请求编号：重发同一编号的请求得到第一次的结果，不再重复执行 (a retry with the same id gets the first answer)');

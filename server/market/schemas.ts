@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { idField, muField, pageField, pricePerMuField, textField, timeField, yuanField } from '@/server/kernel/fields';
+import { idField, muField, pageField, pricePerMuField, requestIdField, textField, timeField, yuanField } from '@/server/kernel/fields';
 
 export const listingInput = z.object({
   lotId: idField,
@@ -16,12 +16,6 @@ export const listingInput = z.object({
 
 export const listingUpdateInput = listingInput.extend({ listingId: idField });
 
-/** A caller's id for a call it may send again after an unknown outcome (8–64 letters, digits and dashes). */
-export const requestIdField = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'invalidRequestId' })
-  .optional()
-  .describe('请求编号：重发同一编号的请求得到第一次的结果，不再重复执行 (a retry with the same id gets the first answer)');
 export const bidInput = z.object({ listingId: idField, price: pricePerMuField, qty: muField, requestId: requestIdField });
 
 export const reviewInput = z.object({ listingId: idField, approve: z.boolean({ error: 'required' }), reason: textField(500, 'lines').default('') });

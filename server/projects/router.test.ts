@@ -337,6 +337,23 @@ describe('use of rights (domain.md step 8)', () => {
     await zone.rights.use({ applicationName: 'b', approvalRef: 'c', area: '17.562', rights: ['FARMLAND'] });
     await ledgerClean();
   });
+
+  it('a use sent again with its request id is recorded once and answered as the first time', async () => {
+    const { lot } = await approved();
+    await sell(lot.id, '10');
+    const zone = h.as('zone');
+    const input = { applicationName: '综改区重发测试', approvalRef: '晋政地〔2026〕9号', area: '2', rights: ['NEW_LAND' as const], requestId: 'use-retry-0001' };
+    const first = await zone.rights.use(input);
+    const again = await zone.rights.use(input);
+    expect(again).toEqual(first);
+    expect((await zone.rights.uses()).map((u) => u.id)).toEqual([first.id]);
+    expect(await bal('zone', 'NEW_LAND', 'used', lot.id)).toBe(2_000);
+    // Another id is another use; an id that is not 8–64 letters, digits and dashes is refused.
+    await zone.rights.use({ ...input, requestId: 'use-retry-0002' });
+    expect(await bal('zone', 'NEW_LAND', 'used', lot.id)).toBe(4_000);
+    await no(() => zone.rights.use({ ...input, requestId: 'bad id' }), 'BAD_REQUEST');
+    await ledgerClean();
+  });
 });
 
 describe('use of proceeds (seed 001 三(三))', () => {

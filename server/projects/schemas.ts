@@ -4,7 +4,7 @@ import { CURRENT_USES, FARMLAND_GRADES, LAND_TYPES } from '@/server/projects/dom
 import { PLAN_KINDS } from '@/server/holdings/domain/plan';
 import { SPENDING_CATEGORIES } from '@/server/holdings/domain/proceeds';
 import { RIGHTS } from '@/server/books/domain/ledger';
-import { idField, muField, muOrZeroField, textField, yearField, yuanField } from '@/server/kernel/fields';
+import { idField, muField, muOrZeroField, requestIdField, textField, yearField, yuanField } from '@/server/kernel/fields';
 
 const required = (max: number) => textField(max).min(1, { error: 'required' });
 
@@ -58,6 +58,7 @@ export const rightsUseInput = z.object({
   approvalRef: required(100),
   area: muField,
   rights: z.array(z.enum(RIGHTS, { error: 'invalidInput' }), { error: 'required' }).min(1, { error: 'rightsRequired' }).max(3, { error: 'invalidInput' }),
+  requestId: requestIdField,
 });
 
 export const spendingInput = z.object({
