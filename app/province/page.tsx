@@ -52,14 +52,17 @@ export default async function ReviewQueuePage() {
                 <th>{t('col_closesAt')}</th>
                 <td><Time ms={l.closesAt} locale={locale} /></td>
               </tr>
-              {l.mode === 'auction' ? (
-                <tr>
-                  <th>{t('field_increment')}</th>
-                  <td className="num"><PricePerMu fen={l.incrementFenPerMu} locale={locale} /></td>
-                  <th>{t('col_note')}</th>
-                  <td>{l.note}</td>
-                </tr>
-              ) : null}
+              {/* The county's note is read in review whatever the mode; the increment is an auction's only. */}
+              <tr>
+                {l.mode === 'auction' ? (
+                  <>
+                    <th>{t('field_increment')}</th>
+                    <td className="num"><PricePerMu fen={l.incrementFenPerMu} locale={locale} /></td>
+                  </>
+                ) : null}
+                <th>{t('col_note')}</th>
+                <td colSpan={l.mode === 'auction' ? 1 : 3}>{l.note}</td>
+              </tr>
             </tbody>
           </table>
           <ReviewControls listing={l} />
