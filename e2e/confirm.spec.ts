@@ -72,6 +72,10 @@ test('a bid and its payment are confirmed with the amount and the deposit; cance
   await expect(dialog).toBeHidden();
   await nothingPlaced();
 
+  // The page's own refresh says so, and does not keep an idle session alive (server/web/session.ts).
+  const poll = await zone.waitForRequest((r) => r.url().includes('/api/trpc/listings.get'));
+  expect(poll.headers()['x-qx-background']).toBe('1');
+
   // With the server out of reach, a confirmed bid says so in Chinese (not the browser's "Failed to
   // fetch"), the live figures say they are stale, and nothing is placed.
   await zone.route('**/api/trpc/**', (route) => route.abort('connectionrefused'));
@@ -85,13 +89,16 @@ test('a bid and its payment are confirmed with the amount and the deposit; cance
   await expect(zone.getByTestId('live-stale')).toBeHidden();
   await nothingPlaced();
 
-  // From the keyboard: Enter in the form asks, Tab moves to 确认出价, Enter places the bid.
+  // From the keyboard: Enter in the form asks, Tab moves to 确认出价, Enter places the bid (the user's
+  // own doing: no background mark).
+  const placing = zone.waitForRequest((r) => r.url().includes('/api/trpc/bids.place'));
   await fill('25000');
   await zone.locator('input[name=qty]').press('Enter');
   await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
   await zone.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: '确认出价' })).toBeFocused();
   await zone.keyboard.press('Enter');
+  expect((await placing).headers()['x-qx-background']).toBeUndefined();
   await expect(dialog).toBeHidden();
   await expect(zone.getByText('出价成功')).toBeVisible();
   const history = zone.getByTestId('bid-history');

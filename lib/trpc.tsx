@@ -5,6 +5,7 @@ import { TRPCClientError, type TRPCLink, createTRPCClient, httpBatchLink } from 
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { observable } from '@trpc/server/observable';
 import { useRef, useState } from 'react';
+import { BACKGROUND_HEADER } from '@/lib/background';
 import { useT } from '@/lib/i18n/client';
 import type { AppRouter } from '@/server/app-router';
 
@@ -34,7 +35,15 @@ export function Providers({ children }: { children: React.ReactNode }) {
   const unreachable = useRef('');
   unreachable.current = t('serverUnreachable');
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 1000, retry: false } } }));
-  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [unreachableLink(() => unreachable.current), httpBatchLink({ url: '/api/trpc' })] }));
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        unreachableLink(() => unreachable.current),
+        // A page's own refreshes are not the user's activity: they must not keep an idle session alive.
+        httpBatchLink({ url: '/api/trpc', headers: ({ opList }) => (opList.every((op) => op.context.background === true) ? { [BACKGROUND_HEADER]: '1' } : {}) }),
+      ],
+    }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

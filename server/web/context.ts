@@ -11,7 +11,8 @@ import { services } from './runtime';
 import { cookieValue, sessionFromCookies, sessionStillActive } from './session';
 import type { Context } from '@/server/kernel/trpc';
 
-export async function createContext({ cookies }: { cookies: string | null | undefined }): Promise<Context> {
+/** `background`: the page's own refresh (lib/background.ts), which does not count as the session's use. */
+export async function createContext({ cookies, background = false }: { cookies: string | null | undefined; background?: boolean }): Promise<Context> {
   const s = await services();
   const request = currentRequest();
   const locale = asLocale(cookieValue(cookies, LOCALE_COOKIE));
@@ -19,7 +20,7 @@ export async function createContext({ cookies }: { cookies: string | null | unde
   // Reloaded on every request: a sign-out, reset or disabling ends the session at once.
   let user = session ? await sessionUser(s.db, session.userId, session.sessionVersion) : null;
   let sessionEnded: 'idle' | undefined;
-  if (session && user && !(await sessionStillActive(sessionActivityStore(s.db), session, Date.now(), env.idleMs))) {
+  if (session && user && !(await sessionStillActive(sessionActivityStore(s.db), session, Date.now(), env.idleMs, !background))) {
     user = null;
     sessionEnded = 'idle';
   }

@@ -13,6 +13,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import securityHeaders from '@/lib/security-headers.json';
 import { LOCALE_COOKIE, asLocale, translate } from '@/lib/i18n';
 import { createContext, reportInternalError } from './context';
+import { BACKGROUND_HEADER } from '@/lib/background';
 import { appRouter } from '@/server/app-router';
 import { createSingleCallHandler } from './single-call';
 import { MAX_BATCH_SIZE } from '@/server/kernel/trpc';
@@ -34,14 +35,14 @@ export function createTrpcHandler(): Handler {
     router: appRouter,
     basePath: TRPC_PATH,
     maxBodySize: BODY_LIMIT,
-    createContext: (req) => createContext({ cookies: req.headers.cookie }),
+    createContext: (req) => createContext({ cookies: req.headers.cookie, background: req.headers[BACKGROUND_HEADER] === '1' }),
     onError: reportInternalError,
     fallback: createHTTPHandler({
       router: appRouter,
       basePath: TRPC_PATH,
       maxBodySize: BODY_LIMIT,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req }) => createContext({ cookies: req.headers.cookie }),
+      createContext: ({ req }) => createContext({ cookies: req.headers.cookie, background: req.headers[BACKGROUND_HEADER] === '1' }),
       onError: reportInternalError,
     }),
   });

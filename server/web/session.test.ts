@@ -105,4 +105,16 @@ describe('the idle timeout', () => {
     forgetSessionActivity();
     expect(await sessionStillActive(s, claims('c'), T + 5 * 60_000 + 3 * IDLE, IDLE)).toBe(false);
   });
+
+  it("a page's own refreshes find an active session active but do not keep it alive", async () => {
+    const { s, writes } = store();
+    expect(await sessionStillActive(s, claims('d'), T + 1000, IDLE)).toBe(true);
+    const before = writes.length;
+    // A live auction refreshing every 2 s, past the idle window, the user doing nothing.
+    let t = T + 1000;
+    for (; t <= T + 1000 + IDLE; t += 2000) expect(await sessionStillActive(s, claims('d'), t, IDLE, false)).toBe(true);
+    expect(writes.length).toBe(before);
+    expect(await sessionStillActive(s, claims('d'), t + 2000, IDLE, false)).toBe(false);
+    expect(await sessionStillActive(s, claims('d'), t + 2000, IDLE)).toBe(false);
+  });
 });

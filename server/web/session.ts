@@ -75,8 +75,8 @@ export interface ActivityStore {
   recordSeen(sessionId: string, userId: number, at: number): Promise<void> | void;
 }
 
-/** Whether a session was used within `idleMs` before `nowMs` (real time); counts this use if it was. */
-export async function sessionStillActive(store: ActivityStore, claims: SessionClaims, nowMs: number, idleMs: number): Promise<boolean> {
+/** Whether a session was used within `idleMs` before `nowMs` (real time); counts this use if it was and `counts`. */
+export async function sessionStillActive(store: ActivityStore, claims: SessionClaims, nowMs: number, idleMs: number, counts = true): Promise<boolean> {
   let seen = activity.get(claims.sessionId);
   if (!seen) {
     const stored = await store.lastSeenOf(claims.sessionId);
@@ -86,8 +86,8 @@ export async function sessionStillActive(store: ActivityStore, claims: SessionCl
     activity.delete(claims.sessionId);
     return false;
   }
-  seen.lastSeen = Math.max(seen.lastSeen, nowMs);
-  if (nowMs - seen.persistedAt >= PERSIST_EVERY_MS) {
+  if (counts) seen.lastSeen = Math.max(seen.lastSeen, nowMs);
+  if (counts && nowMs - seen.persistedAt >= PERSIST_EVERY_MS) {
     await store.recordSeen(claims.sessionId, claims.userId, nowMs);
     seen.persistedAt = nowMs;
   }

@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { useTRPC } from '@/lib/trpc';
+import { background } from '@/lib/background';
 import type { AppRouter } from '@/server/app-router';
 import { listingPhase, minimumBid } from '@/server/market/domain/auction';
 import type { Role } from '@/server/kernel/roles';
@@ -50,7 +51,7 @@ export function ListingLive({
   const tm = useT('market');
   const trpc = useTRPC();
   const id = initial.listing.id;
-  const query = useQuery(trpc.listings.get.queryOptions({ id }, { initialData: initial, refetchInterval: 2000 }));
+  const query = useQuery(trpc.listings.get.queryOptions({ id }, { initialData: initial, refetchInterval: 2000, trpc: { context: background } }));
   const data = query.data ?? initial;
   const now = useServerNow(data.now, query.dataUpdatedAt);
   const l = data.listing;

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/app-router';
 import { createContext, reportInternalError } from '@/server/web/context';
+import { BACKGROUND_HEADER } from '@/lib/background';
 import { MAX_BATCH_SIZE } from '@/server/kernel/trpc';
 
 // `npm start` answers /api/trpc in server/main.ts before Next routes anything (docs/decisions/0005);
@@ -13,7 +14,7 @@ const handler = (req: Request) =>
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => createContext({ cookies: req.headers.get('cookie') }),
+    createContext: () => createContext({ cookies: req.headers.get('cookie'), background: req.headers.get(BACKGROUND_HEADER) === '1' }),
     onError: reportInternalError,
   });
 
