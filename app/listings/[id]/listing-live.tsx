@@ -7,7 +7,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
-import { useTRPC } from '@/lib/trpc';
+import { unanswered, useTRPC } from '@/lib/trpc';
 import { background } from '@/lib/background';
 import type { AppRouter } from '@/server/app-router';
 import { listingPhase, minimumBid } from '@/server/market/domain/auction';
@@ -70,8 +70,9 @@ export function ListingLive({
       <section className="card live" aria-live="polite">
         {query.isError ? (
           // The last refresh failed: the countdown still runs, but the bids shown may be out of date.
+          // A refusal (the session ended while the page was left open) is said as the server said it.
           <p className="error" role="alert" data-testid="live-stale">
-            {tm('live_stale', { time: formatTime(query.dataUpdatedAt, locale) })}
+            {unanswered(query.error) ? tm('live_stale', { time: formatTime(query.dataUpdatedAt, locale) }) : query.error.message}
           </p>
         ) : null}
         <div className="stats">
