@@ -63,9 +63,10 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await expect(zoneB.getByRole('button', { name: '出价', exact: true })).toBeEnabled();
   await zoneB.locator('input[name=price]').fill('30100');
   await zoneB.locator('input[name=qty]').fill('60');
+  // Below the minimum the page shows: refused at once, with no dialog saying it binds.
   await zoneB.getByRole('button', { name: '出价', exact: true }).click();
-  await confirmDialog(zoneB, '确认出价');
   await expect(zoneB.locator('p.error[role=alert]')).toContainText('30,500.00');
+  await expect(zoneB.getByRole('dialog', { name: '确认出价' })).toBeHidden();
   await zoneB.locator('input[name=price]').fill('30500');
   await zoneB.getByRole('button', { name: '出价', exact: true }).click();
   await confirmDialog(zoneB, '确认出价');

@@ -96,7 +96,11 @@ export function BidForm({
     const input = { listingId, price: price.trim(), qty: qty.trim() };
     const priceFen = readPositive(price, 2);
     const qtyMilliMu = readPositive(qty, 3);
-    if (priceFen === null || qtyMilliMu === null) mutation.mutate(input);
+    // What the page already knows the market refuses (below the minimum shown, which only rises, or a
+    // quantity outside the lot's bounds) is sent as it is and refused beside its fields: a dialog
+    // saying the bid binds would mislead.
+    const refused = priceFen !== null && qtyMilliMu !== null && (priceFen < minPriceFenPerMu || qtyMilliMu < minQtyMilliMu || qtyMilliMu > maxQtyMilliMu);
+    if (priceFen === null || qtyMilliMu === null || refused) mutation.mutate(input);
     // One id per confirmed request: confirming again after a lost answer cannot bid twice.
     else setAsking({ input: { ...input, requestId: newRequestId() }, priceFen, qtyMilliMu, carriedFen: myActive?.depositFen ?? null });
   }
