@@ -155,10 +155,19 @@ describe('parseDecimal', () => {
     expect(parseDecimal('1.5', 0)).toBeNull();
   });
 
-  it('refuses blanks, signs, exponents, separators and other digits', () => {
-    for (const text of ['', ' ', '\t', '.', '.5', '-1', '+1', '-0.5', '1e3', '1E3', '1,000', '1 000', '0x10', 'abc', '１２', 'NaN', 'Infinity', '1.2.3']) {
+  it('refuses blanks, signs, exponents, separators not grouping by three and other digits', () => {
+    for (const text of ['', ' ', '\t', '.', '.5', '-1', '+1', '-0.5', '1e3', '1E3', '1,00', '1,5', ',100', '1,000,00', '1 000', '0x10', 'abc', '١٢', 'NaN', 'Infinity', '1.2.3', '1.000,5']) {
       expect(parseDecimal(text, 3), JSON.stringify(text)).toBeNull();
     }
+  });
+
+  it('reads full-width digits and point, and thousands separators grouping by three, as typed', () => {
+    expect(parseDecimal('１２３', 3)).toBe(123_000);
+    expect(parseDecimal('１２．５', 2)).toBe(1_250);
+    expect(parseDecimal('1,000', 3)).toBe(1_000_000);
+    expect(parseDecimal('1，348.888', 3)).toBe(1_348_888);
+    expect(parseDecimal('12,345,678.05', 2)).toBe(1_234_567_805);
+    expect(parseDecimal(' 26,500 ', 2)).toBe(2_650_000);
   });
 
   it('refuses huge numbers: more than 12 integer digits, or beyond a safe integer', () => {
@@ -218,7 +227,9 @@ describe('readDecimal', () => {
     expect(problem('')).toBe('required');
     expect(problem('  ')).toBe('required');
     expect(problem('abc')).toBe('notANumber');
-    expect(problem('1,000')).toBe('notANumber');
+    expect(problem('1,00')).toBe('notANumber');
+    expect(problem('-1,000')).toBe('negative');
+    expect(problem('１．２３４')).toBe('tooManyDecimals');
     expect(problem('1e9')).toBe('notANumber');
     expect(problem('-5')).toBe('negative');
     expect(problem('-5.123')).toBe('negative');

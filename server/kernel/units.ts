@@ -43,10 +43,21 @@ export function proportion(part: number, whole: number, total: number): number {
 }
 
 const DECIMAL = /^\s*(\d{1,12})(?:\.(\d*))?\s*$/;
+const GROUPED_BY_THREE = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * A number as officials type it: full-width digits and point (an IME left in full-width) as
+ * half-width, and thousands separators dropped where they group by three (1,348.888, as the pages
+ * show amounts); anything else is left for the parser to refuse.
+ */
+function asTyped(text: string): string {
+  const t = text.normalize('NFKC').trim();
+  return GROUPED_BY_THREE.test(t) ? t.replaceAll(',', '') : t;
+}
 
 /** Parses a decimal string with up to `places` decimals into an integer of 10^-places units, or null. */
 export function parseDecimal(text: string, places: number): number | null {
-  const m = DECIMAL.exec(text);
+  const m = DECIMAL.exec(asTyped(text));
   if (!m) return null;
   const whole = m[1] ?? '0';
   const frac = m[2] ?? '';
@@ -65,7 +76,7 @@ export function readDecimal(text: string, places: number): { value: number } | {
   const value = parseDecimal(text, places);
   if (value !== null) return { value };
   if (text.trim() === '') return { problem: 'required' };
-  const m = SIGNED_DECIMAL.exec(text);
+  const m = SIGNED_DECIMAL.exec(asTyped(text));
   if (!m) return { problem: 'notANumber' };
   if (m[1] === '-') return { problem: 'negative' };
   if ((m[3] ?? '').length > places) return { problem: 'tooManyDecimals' };
