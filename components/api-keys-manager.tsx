@@ -12,12 +12,14 @@ import { formatTime } from '@/lib/format';
 import { useHydrated } from '@/lib/use-hydrated';
 import { ConfirmDialog } from './confirm-dialog';
 import { Feedback } from './feedback';
-import { FieldNote, FormErrorList, formErrorsOf, invalidProps } from './field-errors';
+import { FieldNote, FormErrorList, formErrorsOf, invalidProps, mergeErrors } from './field-errors';
+import { parseDecimal } from '@/server/kernel/units';
+import { DAY_MS, MAX_KEY_LIFE_MS } from '@/server/apikeys/domain/keys';
 
 type Key = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type Scope = Key['scopes'][number];
 const SCOPES: readonly Scope[] = ['read:market', 'read:own', 'write:uses'];
-const DAY_MS = 86_400_000;
+const MAX_DAYS = MAX_KEY_LIFE_MS / DAY_MS;
 
 export function ApiKeysManager({ keys, now, showOrganisation, canWriteUses }: { keys: Key[]; now: number; showOrganisation: boolean; canWriteUses: boolean }) {
   const locale = useLocale();
@@ -52,7 +54,9 @@ export function ApiKeysManager({ keys, now, showOrganisation, canWriteUses }: { 
       },
     }),
   );
-  const errors = formErrorsOf(create.error);
+  // The days are checked here, before the dialog: the server sees only the expiry they make.
+  const [daysNote, setDaysNote] = useState<string | null>(null);
+  const errors = mergeErrors(daysNote ? { fields: { expiresAt: daysNote }, message: null } : null, formErrorsOf(create.error));
   const shownScopes = SCOPES.filter((s) => s !== 'write:uses' || canWriteUses);
 
   return (
@@ -86,9 +90,13 @@ export function ApiKeysManager({ keys, now, showOrganisation, canWriteUses }: { 
             e.preventDefault();
             setSecret(null);
             setDone(null);
-            const n = Number(days);
-            const expiresAt = Number.isInteger(n) && n > 0 ? now + n * DAY_MS : now;
-            setAsking({ name: name.trim(), scopes, expiresAt });
+            const n = parseDecimal(days, 0);
+            if (n === null || n < 1 || n > MAX_DAYS) {
+              setDaysNote(t('apikeys_daysRange', { max: MAX_DAYS }));
+              return;
+            }
+            setDaysNote(null);
+            setAsking({ name: name.trim(), scopes, expiresAt: now + n * DAY_MS });
           }}
         >
           <label>

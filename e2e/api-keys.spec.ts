@@ -21,7 +21,13 @@ test('a zone makes a key, another system calls with it, the key is revoked and r
   await expect(form.getByRole('button', { name: '创建密钥' })).toBeEnabled();
   await form.getByLabel('名称（如调用系统）').fill('用地审批系统');
   await form.getByLabel(/^read:own/).check();
-  await form.getByLabel('有效天数（最长 365 天）').fill('30');
+  // Days out of range are refused beside the field, before any dialog; full-width digits are read as typed.
+  const days = form.getByLabel('有效天数（最长 365 天）');
+  await days.fill('0');
+  await form.getByRole('button', { name: '创建密钥' }).click();
+  await expect(form.getByText('请输入 1–365 的整数天数。').first()).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.fill('３０');
   await form.getByRole('button', { name: '创建密钥' }).click();
   await confirmDialog(zone, '创建');
 
