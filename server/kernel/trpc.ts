@@ -168,6 +168,9 @@ async function withinMutationLimits(ctx: Context, user: SessionUser, path: strin
   throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: translate(ctx.locale, 'errors', 'tooManyRequests', { seconds: Math.ceil(waitMs / 1000) }) });
 }
 
+/** The refusal of a role that may not do something, naming the role in the user's language. */
+export const wrongRole = (locale: Locale, role: Role) => new DomainError('wrongRole', { role: translate(locale, 'ui', `role_${role}`) });
+
 /**
  * A procedure only the given roles may call; the caller's organisation is then `ctx.actor`. A user
  * whose password an administrator set may call nothing until they have chosen their own, except the
@@ -178,7 +181,8 @@ function signedInProcedure(roles: readonly Role[] | 'any', { passwordChange = fa
     const user = ctx.user;
     if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: translate(ctx.locale, 'errors', 'notSignedIn') });
     if (roles !== 'any' && !roles.includes(user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', 'wrongRole', { role: translate(ctx.locale, 'ui', `role_${user.role}`) }) });
+      const refusal = wrongRole(ctx.locale, user.role);
+      throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', refusal.code, refusal.params) });
     }
     if (user.mustChangePassword && !passwordChange) throw new TRPCError({ code: 'FORBIDDEN', message: translate(ctx.locale, 'errors', 'mustChangePassword') });
     if (type === 'mutation') await withinMutationLimits(ctx, user, path);

@@ -11,7 +11,7 @@ import type { Db } from '@/db/client';
 import { columnsOf, keyOf } from '@/db/tables';
 import { DAY_MS, dayStartCst, isoDateCst } from '@/server/kernel/china-time';
 import { DomainError } from '@/server/kernel/errors';
-import { type Context, refusalResponse } from '@/server/kernel/trpc';
+import { type Context, refusalResponse, wrongRole } from '@/server/kernel/trpc';
 import { attachmentHeaders } from './attachment';
 
 /**
@@ -98,7 +98,7 @@ const readMe = (period: { from: number; to: number }, counts: Record<string, num
 /** GET /api/archive?from=YYYY-MM-DD&to=YYYY-MM-DD (both days included, China time): the province only. */
 export async function archiveResponse(ctx: Context, req: Request): Promise<Response> {
   if (!ctx.user) return refusalResponse(ctx.locale, new DomainError('notSignedIn'));
-  if (ctx.user.role !== 'province') return refusalResponse(ctx.locale, new DomainError('wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) }));
+  if (ctx.user.role !== 'province') return refusalResponse(ctx.locale, wrongRole(ctx.locale, ctx.user.role));
   const url = new URL(req.url);
   const parsed = periodQuery.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
   if (!parsed.success) {

@@ -1,7 +1,6 @@
 // Plan documents over plain HTTP (a file upload and download do not fit tRPC's JSON): the same
 // context, the same services and the same refusals, in the caller's language.
 import 'server-only';
-import { translate } from '@/lib/i18n';
 import { documentById, projectWithCounty } from '@/server/projects/queries';
 import { DomainError } from '@/server/kernel/errors';
 import { MAX_DOCUMENT_BYTES } from '@/server/projects/domain/documents';
@@ -9,7 +8,7 @@ import { UPLOAD_BODY_LIMIT } from '@/server/web/edges';
 import { seesProject } from '@/server/market/domain/visibility';
 import { attachDocument } from '@/server/projects/projects';
 import { attachmentHeaders } from '@/server/web/attachment';
-import { type Context, refusalResponse } from '@/server/kernel/trpc';
+import { type Context, refusalResponse, wrongRole } from '@/server/kernel/trpc';
 
 
 const parseId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : null);
@@ -20,7 +19,7 @@ export async function uploadDocument(ctx: Context, req: Request, rawProjectId: s
   try {
     if (!ctx.user) throw new DomainError('notSignedIn');
     if (ctx.user.mustChangePassword) throw new DomainError('mustChangePassword');
-    if (ctx.user.role !== 'county') throw new DomainError('wrongRole', { role: translate(ctx.locale, 'ui', `role_${ctx.user.role}`) });
+    if (ctx.user.role !== 'county') throw wrongRole(ctx.locale, ctx.user.role);
     if (projectId === null) throw new DomainError('projectNotFound');
     // Refuse an oversized body before reading it; the multipart envelope adds a few hundred bytes.
     if (Number(req.headers.get('content-length') ?? 0) > UPLOAD_BODY_LIMIT) throw new DomainError('documentTooLarge', { maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 });
