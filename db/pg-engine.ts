@@ -225,13 +225,19 @@ export class PgEngine implements Engine {
     this.writers = new Promise((resolve) => (done = resolve));
     await turn;
     try {
-      return await this.transactionOnce(work);
+      return await this.transactionOnce(work, done);
     } finally {
       done();
     }
   }
 
-  private async transactionOnce<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * One transaction, tried again after a deadlock or serialization failure. The write lock is asked
+   * for in the same round trip as the work's first statements, which PostgreSQL runs once it is
+   * granted; `committing` is called as COMMIT is sent, so that the next writer's lock and first
+   * statements are already waiting in PostgreSQL when this one's commit lets them go.
+   */
+  private async transactionOnce<T>(work: () => Promise<T>, committing: () => void): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const pool = await this.pools.pool();
       let client: pg.PoolClient;
@@ -242,17 +248,23 @@ export class PgEngine implements Engine {
         throw e;
       }
       let broken: unknown;
+      const begun = client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+      begun.catch(() => undefined);
       try {
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
         const scope: TransactionScope = { engine: this, depth: 0, connection: client, open: true };
         try {
           const result = await transactionScope.run(scope, work);
-          await client.query('COMMIT');
+          await begun;
+          const committed = client.query('COMMIT');
+          committing();
+          await committed;
           return result;
         } finally {
           scope.open = false;
         }
-      } catch (error) {
+      } catch (caught) {
+        // When BEGIN or the lock failed, every statement after them did too: theirs is the reason.
+        const error = (await begun.then(() => null, (e: unknown) => e)) ?? caught;
         await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
         if (lostConnection(error)) {
           broken = error;

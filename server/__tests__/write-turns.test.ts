@@ -1,6 +1,7 @@
 // How writers take turns, on the engine under test (`npm test` on SQLite, `npm run test:pg` on
 // PostgreSQL): the group commit gathers what arrives while a group commits, a refused write rolls back
-// alone, and on PostgreSQL a writer waiting for its turn holds no connection the reads need.
+// alone, and on PostgreSQL a writer waiting for its turn holds no connection the reads need and one
+// whose lock is refused is told why.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,26 @@ it.skipIf(testEngine() !== 'pg')('on PostgreSQL, writers waiting for their turn 
   expect(answered).toBe(true);
   expect(await read).toEqual([]);
   expect(await committed()).toEqual([1, 2, 3, 4]);
+});
+
+it.skipIf(testEngine() !== 'pg')('on PostgreSQL, a writer whose lock is refused is told why, not what followed from it', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const holding = inTransaction(db, async () => {
+    await insert(1)();
+    await gate;
+  });
+  await nextTurn();
+  // Its lock is asked for in the same round trip as its first statement.
+  const refused = inTransaction(other, async () => void (await other.connection.prepare('insert into t (x) values (?)').run(2)));
+  refused.catch(() => undefined);
+  // The wait for the lock cancelled from outside, as an operator's pg_cancel_backend or a lock_timeout does.
+  const cancel = db.connection.prepare("select pg_cancel_backend(pid) as cancelled from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'");
+  for (let i = 0; i < 200 && (await cancel.all()).length === 0; i++) await nextTurn();
+  await expect(refused).rejects.toMatchObject({ code: '57014' });
+  release();
+  await holding;
+  expect(await committed()).toEqual([1]);
 });
 
 it('writes outside a transaction take turns with every writer, from any process: each sign-in gets its own number', async () => {

@@ -4,18 +4,30 @@ import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable, together } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
-import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, accountKeyString, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
+import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
 // The journal's hot statements: every posting moves its account's balance (finding the account by its
 // key in the same statement) and is written. Kept per connection: a bid posts twice, a settlement
 // a dozen times, and on PostgreSQL every statement is a round trip (docs/decisions/0005, 0018).
 const statements = (db: DbOrTx) => reusable(db, journalStatements);
+const NO_POSTINGS_YET = 'not exists (select 1 from postings p join journal_entries e on e.id = p.entry_id where e.idempotency_key = ?)';
 const journalStatements = (db: DbOrTx) => ({
   accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
   addToBalanceByKey: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? returning id'),
   addToBalanceByKeyNoLot: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null returning id'),
+  // A new entry's balance moves, sent with the entry's insert and made only while the entry has no
+  // postings: an entry and its postings are written in one transaction, so that is the entry just
+  // written, and a repeated key moves nothing.
+  moveForNewEntry: prepared<{ id: number }>(
+    db,
+    `update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? and ${NO_POSTINGS_YET} returning id`,
+  ),
+  moveForNewEntryNoLot: prepared<{ id: number }>(
+    db,
+    `update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null and ${NO_POSTINGS_YET} returning id`,
+  ),
   entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
   postingsOfEntry: prepared(
     db,
@@ -87,28 +99,52 @@ const insertEntryQuery = (db: DbOrTx) =>
 export async function postEntry(db: Tx, header: EntryHeader, entryPostings: readonly Posting[]): Promise<boolean> {
   if (!isBalanced(entryPostings)) throw new Error(`unbalanced entry ${header.idempotencyKey}`);
   const s = statements(db);
-  // Written unless its key is already in the journal: one statement in the usual case, not a read and a write.
-  const entry = await reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header });
+  const key = header.idempotencyKey;
+  // The entry, its balance moves and its postings together, in this order (one round trip on
+  // PostgreSQL); the moves and postings are made only for an entry not already in the journal.
+  const [entry, moved] = await together([
+    reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header }),
+    together(
+      entryPostings.map(({ account: k, amount }) =>
+        k.lotId === null ? s.moveForNewEntryNoLot.get(amount, k.organisationId, k.asset, k.bucket, key) : s.moveForNewEntry.get(amount, k.organisationId, k.asset, k.bucket, k.lotId, key),
+      ),
+    ),
+    entryPostings.length > 0 ? postingsOnAccountsThatExist(db, entryPostings.length).run(...entryPostings.flatMap(postingParameters(key))) : Promise.resolve(),
+  ]);
   if (!entry) {
-    const existing = (await s.entryByKey.get(header.idempotencyKey)) as { id: number; reason: string };
+    const existing = (await s.entryByKey.get(key)) as { id: number; reason: string };
     const written = (await s.postingsOfEntry.all(existing.id)) as { organisationId: number; asset: Asset; bucket: Posting['account']['bucket']; lotId: number | null; amount: number }[];
     const same = existing.reason === header.reason && samePostings(written.map(({ amount, ...account }) => ({ account, amount })), entryPostings);
-    if (!same) throw new Error(`journal entry ${header.idempotencyKey} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
+    if (!same) throw new Error(`journal entry ${key} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  // The balances moved together (one round trip on PostgreSQL), unless two postings share an account,
-  // which its first posting may have to open.
-  let accountIds: number[] = [];
-  if (new Set(entryPostings.map((p) => accountKeyString(p.account))).size === entryPostings.length) {
-    accountIds = await together(entryPostings.map((p) => addToBalance(db, p.account, p.amount)));
-  } else {
-    for (const p of entryPostings) accountIds.push(await addToBalance(db, p.account, p.amount));
+  // An account's first posting opens it: that balance moves and that posting is written now.
+  for (const [i, p] of entryPostings.entries()) {
+    if (moved[i]) continue;
+    const accountId = await addToBalance(db, p.account, p.amount);
+    await prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)').run(entry.id, accountId, p.amount);
   }
-  const lines = entryPostings.flatMap((p, i) => [entry.id, accountIds[i]!, p.amount]);
-  // The entry's postings in one statement (its text kept per number of postings).
-  if (lines.length > 0) await prepared(db, `insert into postings (entry_id, account_id, amount) values ${entryPostings.map(() => '(?, ?, ?)').join(', ')}`).run(...lines);
   return true;
 }
+
+/**
+ * An entry's postings on the accounts that exist, in one statement (its text kept per number of
+ * postings), written only if the entry has none yet. Both engines select every row before inserting
+ * any, so one posting does not hide the next.
+ */
+const postingsOnAccountsThatExist = (db: DbOrTx, n: number) =>
+  prepared(
+    db,
+    'insert into postings (entry_id, account_id, amount) ' +
+      Array.from(
+        { length: n },
+        () =>
+          'select e.id, a.id, cast(? as bigint) from journal_entries e join accounts a on a.organisation_id = ? and a.asset = ? and a.bucket = ? ' +
+          'and (a.lot_id = ? or (a.lot_id is null and cast(? as bigint) is null)) ' +
+          'where e.idempotency_key = ? and not exists (select 1 from postings p where p.entry_id = e.id)',
+      ).join(' union all '),
+  );
+const postingParameters = (key: string) => (p: Posting) => [p.amount, p.account.organisationId, p.account.asset, p.account.bucket, p.account.lotId, p.account.lotId, key];
 
 /** How many entries of one reason a listing has: numbers its successive edits for their keys. */
 export async function entryCountOfListing(db: DbOrTx, listingId: number, reason: EntryReason): Promise<number> {
