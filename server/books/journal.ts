@@ -4,7 +4,7 @@ import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable, together } from '@/db/client';
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
-import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
+import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, accountKeyString, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
 // The journal's hot statements: every posting moves its account's balance (finding the account by its
 // key in the same statement) and is written. Kept per connection: a bid posts twice, a settlement
@@ -15,8 +15,6 @@ const journalStatements = (db: DbOrTx) => ({
   accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
-  addToBalanceByKey: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? returning id'),
-  addToBalanceByKeyNoLot: prepared<{ id: number }>(db, 'update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null returning id'),
   // A new entry's balance moves, sent with the entry's insert and made only while the entry has no
   // postings: an entry and its postings are written in one transaction, so that is the entry just
   // written, and a repeated key moves nothing.
@@ -46,17 +44,13 @@ export async function balanceOf(db: DbOrTx, k: AccountKey): Promise<number> {
   return (await findAccount(db, k))?.balance ?? 0;
 }
 
-/** Adds `amount` to the account's balance, the account opened on its first posting; its id. */
-async function addToBalance(db: DbOrTx, k: AccountKey, amount: number): Promise<number> {
-  const s = statements(db);
-  const moved = k.lotId === null ? await s.addToBalanceByKeyNoLot.get(amount, k.organisationId, k.asset, k.bucket) : await s.addToBalanceByKey.get(amount, k.organisationId, k.asset, k.bucket, k.lotId);
-  if (moved) return moved.id;
+/** Opens an account with its first posting's amount as its balance; its id. */
+async function openAccount(db: DbOrTx, k: AccountKey, amount: number): Promise<number> {
   const [created] = await db
     .insert(accounts)
-    .values({ ...k, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
+    .values({ ...k, balance: amount, allowNegative: SOURCE_BUCKETS.includes(k.bucket) })
     .returning({ id: accounts.id })
     .all();
-  await s.addToBalance.run(amount, created!.id);
   return created!.id;
 }
 
@@ -118,10 +112,15 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
     if (!same) throw new Error(`journal entry ${key} exists with ${existing.reason === header.reason ? 'other postings' : 'another reason'}`);
     return false;
   }
-  // An account's first posting opens it: that balance moves and that posting is written now.
+  // A posting whose move found no account is its account's first: it opens the account now, with its
+  // amount (a later posting of the entry to the same account moves it), and is written.
+  const opened = new Map<string, number>();
   for (const [i, p] of entryPostings.entries()) {
     if (moved[i]) continue;
-    const accountId = await addToBalance(db, p.account, p.amount);
+    const key = accountKeyString(p.account);
+    let accountId = opened.get(key);
+    if (accountId === undefined) opened.set(key, (accountId = await openAccount(db, p.account, p.amount)));
+    else await s.addToBalance.run(p.amount, accountId);
     await prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)').run(entry.id, accountId, p.amount);
   }
   return true;
