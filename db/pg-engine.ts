@@ -167,7 +167,7 @@ export class PrimaryPool {
 export class PgEngine implements Engine {
   readonly kind = 'pg' as const;
   private readonly texts = new Map<string, { text: string; name: string }>();
-  /** This process's writers, in turn: one waits here, not on the write lock with a connection the reads need. */
+  /** This process's writers, in turn: they wait here, not on the write lock with a connection the reads need; the next one goes to the lock as COMMIT is sent. */
   private writers: Promise<void> = Promise.resolve();
 
   constructor(
