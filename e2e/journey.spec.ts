@@ -35,12 +35,15 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await zoneA.goto('/market');
   await expect(zoneA.getByRole('link', { name: code })).toHaveCount(0);
 
-  // Province approves it.
+  // Province approves it; its 待办 is asked for again and no longer lists it, without a reload.
   await province.goto('/province');
   const item = province.locator(`[data-testid=review-item][data-code="${code}"]`);
+  const todoAgain = province.waitForResponse((r) => r.url().includes('notifications.todo'));
   await item.getByRole('button', { name: '批准' }).click();
   await confirmDialog(province, '确认批准');
   await expect(item.getByRole('status')).toContainText('已批准');
+  await todoAgain;
+  await expect(province.getByTestId('todo').getByRole('link', { name: code })).toHaveCount(0);
 
   // Zone A finds it in the market and bids the reserve.
   await zoneA.goto('/market');
@@ -111,8 +114,8 @@ test('list → review → bid → close → pay → settle, seen by every role',
   await expect(zoneA.getByRole('button', { name: '打印' })).toBeVisible();
   // It names the rules that applied and their documents: the demo's defaults, and the seed's reclamation period.
   const rules = zoneA.getByTestId('confirmation-rules');
-  await expect(rules.locator('tr[data-rule=depositRate]')).toContainText('20%，依据 —（自始起施行）');
-  await expect(rules.locator('tr[data-rule=paymentDays]')).toContainText('10 天，依据 —');
+  await expect(rules.locator('tr[data-rule=depositRate]')).toContainText('20%，依据 平台默认设置（自始起施行）');
+  await expect(rules.locator('tr[data-rule=paymentDays]')).toContainText('10 天，依据 平台默认设置');
   await expect(zoneA.getByTestId('confirmation')).toContainText('2 年内完成项目区拆旧复垦并通过验收（依据 晋政办发〔2018〕24号）');
 
   // The zone holds the three rights; the county has the proceeds: 40 × 30,000 + 60 × 30,500.

@@ -30,6 +30,22 @@ function unreachableLink(message: () => string): TRPCLink<AppRouter> {
       );
 }
 
+/** After each change the server accepted, `changed` runs: the page's 待办 is asked for again. */
+function changedLink(changed: () => void): TRPCLink<AppRouter> {
+  return () =>
+    ({ next, op }) =>
+      observable((observer) =>
+        next(op).subscribe({
+          next: (value) => observer.next(value),
+          error: (error) => observer.error(error),
+          complete: () => {
+            if (op.type === 'mutation') changed();
+            observer.complete();
+          },
+        }),
+      );
+}
+
 export function Providers({ children }: { children: React.ReactNode }) {
   const t = useT();
   const unreachable = useRef('');
@@ -38,6 +54,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        changedLink(() => void queryClient.invalidateQueries({ queryKey: [['notifications', 'todo']] })),
         unreachableLink(() => unreachable.current),
         // A page's own refreshes are not the user's activity: they must not keep an idle session alive.
         httpBatchLink({ url: '/api/trpc', headers: ({ opList }) => (opList.every((op) => op.context.background === true) ? { [BACKGROUND_HEADER]: '1' } : {}) }),

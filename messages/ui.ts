@@ -103,6 +103,8 @@ export const uiMessages = defineMessages(
     asset_PLAN_LINKING: '增减挂钩计划指标',
     saving: '提交中…',
     serverUnreachable: '无法连接服务器，本次操作可能未完成。请检查网络，稍后刷新页面查看结果后再决定是否重试。',
+    /** Named where a setting in force is the platform's default, set by no policy document. */
+    documentNo_default: '平台默认设置',
     cancel: '取消',
     not_filled: '（未填写）',
     saved: '已保存',
@@ -212,6 +214,7 @@ export const uiMessages = defineMessages(
     asset_PLAN_LINKING: 'Linking plan quota',
     saving: 'Submitting…',
     serverUnreachable: 'The server could not be reached, so this may not have been done. Check the network, then reload the page to see the result before trying again.',
+    documentNo_default: 'the platform default',
     cancel: 'Cancel',
     not_filled: '(not filled in)',
     saved: 'Saved',

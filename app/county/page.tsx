@@ -19,7 +19,7 @@ export default async function CountyQuotaPage() {
       <ObligationBanner rows={obligations} locale={locale} />
       <h1>{t('quota_title')}</h1>
       <p className="muted">{t('quota_intro')}</p>
-      <TodoList todo={todo} locale={locale} />
+      <TodoList todo={todo} />
       <div className="table-scroll">
         <table data-testid="quota-table">
           <thead>

@@ -70,7 +70,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{tm('market_title')}</h1>
       <p className="muted">{tm('market_intro')}</p>
-      {todo ? <TodoList todo={todo} locale={locale} /> : null}
+      {todo ? <TodoList todo={todo} /> : null}
 
       <form method="get" action="/market" className="card form grid" role="search">
         <label>

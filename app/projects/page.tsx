@@ -32,7 +32,7 @@ export default async function ProjectsPage() {
         ) : null}
       </div>
       <p className="muted">{t(`intro_${user.role === 'county' ? 'county' : user.role === 'city' ? 'city' : 'province'}`)}</p>
-      {todo ? <TodoList todo={todo} locale={locale} /> : null}
+      {todo ? <TodoList todo={todo} /> : null}
       {reviewer ? (
         <>
           <h2>{t('queue_title')}</h2>

@@ -21,7 +21,7 @@ export default async function ReviewQueuePage() {
         {' · '}
         <Link href="/obligations">{t('summary_obligations', { overdue, due })}</Link>
       </p>
-      <TodoList todo={todo} locale={locale} />
+      <TodoList todo={todo} />
       <h1>{t('review_title')}</h1>
       <p className="muted">{t('review_intro')}</p>
       {queue.length === 0 ? <p className="card muted">{t('review_empty')}</p> : null}

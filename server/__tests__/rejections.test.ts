@@ -160,7 +160,7 @@ describe('bids and offers', () => {
 
   it('without the free funds for the deposit', async () => {
     // 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 > zone3's 20,000,000 元.
-    await refused(async () => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
+    await refused(async () => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 平台默认设置），可用 20,000,000.00 元。');
     await refused(async () => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足以冻结竞买保证金/);
   });
 

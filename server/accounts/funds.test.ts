@@ -46,7 +46,7 @@ describe('a proposal, then a second official', () => {
     expect(zoneRow.balances.find((b) => b.bucket === 'funds')!.balance).toBe(freeBefore);
     expect((await h.as('zone3').accounts.ledger()).balances.find((b) => b.asset === 'CNY' && b.bucket === 'funds')!.balance).toBe(freeBefore);
     // Nor can the zone bid with it: 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 of deposit.
-    await refused(async () => h.as('zone3').bids.place({ listingId: 1, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 —），可用 20,000,000.00 元。');
+    await refused(async () => h.as('zone3').bids.place({ listingId: 1, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 平台默认设置），可用 20,000,000.00 元。');
     expect((await audits('funds.propose', proposal.id)).map((a) => a.actor_user_id)).toEqual([await h.userId('province')]);
 
     // The waiting list shows it, with its proposer, to every province official.

@@ -13,6 +13,7 @@ import { mutationWaitMs } from './limits';
 import { log } from './log';
 import { currentRequest } from './request-scope';
 import type { Actor, Services } from './deps';
+import { NO_DOCUMENT } from '@/server/settings/domain/settings';
 
 /**
  * Whose data a procedure reaches, declared on each procedure beside its roles: 'public' for
@@ -136,6 +137,7 @@ export function formatParams(locale: Locale, params: Record<string, string | num
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === 'right') out[k] = translate(locale, 'ui', `asset_${v}` as never);
+    else if (k === 'documentNo' && v === NO_DOCUMENT) out[k] = translate(locale, 'ui', 'documentNo_default');
     else if (typeof v === 'number' && k.endsWith('At')) out[k.slice(0, -2)] = formatTime(v, locale);
     else if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
     else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);

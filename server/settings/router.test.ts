@@ -117,7 +117,7 @@ describe('a future version applies only from its date', () => {
 
     // The lapse refusal names the document behind the payment term that applied to the award.
     h.clock.set(late.dueAt + 1);
-    await expect(h.as('zone3').trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 —），保证金已划归出让县。');
+    await expect(h.as('zone3').trades.pay({ id: late.id })).rejects.toThrow('该成交已因逾期未付款而失效（付款期限依据 平台默认设置），保证金已划归出让县。');
     expect(await h.checkLedger()).toEqual({ mismatches: [], unbalanced: [], nonZeroTotals: [] });
   });
 

@@ -12,12 +12,16 @@ import { PrintButton } from './print-button';
 import { VerificationBlock } from '@/components/verification-block';
 import { tradeCode } from '@/server/verify/queries';
 import { verificationLink } from '@/server/web/qr';
+import { NO_DOCUMENT } from '@/server/settings/domain/settings';
 
 export default async function TradeConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { caller, ctx, locale, t } = await requireRole('county', 'zone', 'province');
   const tm = translator(locale, 'market');
   const ta = translator(locale, 'admin');
+  const tu = translator(locale, 'ui');
+  /** The document a rule in force was set by, or that it is the platform's default. */
+  const basis = (documentNo: string) => (documentNo === NO_DOCUMENT ? tu('documentNo_default') : documentNo);
   const tradeId = Number(id);
   if (!Number.isSafeInteger(tradeId) || tradeId <= 0) return <PageError message={tm('bad_id')} />;
   const got = await load(() => caller.trades.get({ id: tradeId }));
@@ -216,7 +220,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
                 <td>
                   {tm('conf_ruleValue', {
                     value,
-                    documentNo: tr.rules[key].documentNo,
+                    documentNo: basis(tr.rules[key].documentNo),
                     from: tr.rules[key].effectiveFrom === 0 ? tm('conf_ruleFromStart') : formatTime(tr.rules[key].effectiveFrom, locale),
                   })}
                 </td>
@@ -230,7 +234,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
           <li>{tm('conf_term1')}</li>
           <li>{tm('conf_term2')}</li>
           <li>{tm('conf_term3')}</li>
-          <li>{tm('conf_term4', { years: tr.rules.reclamationYears.value, documentNo: tr.rules.reclamationYears.documentNo })}</li>
+          <li>{tm('conf_term4', { years: tr.rules.reclamationYears.value, documentNo: basis(tr.rules.reclamationYears.documentNo) })}</li>
         </ol>
 
         <div className="seals">
