@@ -128,6 +128,8 @@ const zh = {
   serialOrder: '区间的止号不能小于起号。',
   serialRangeTooWide: '一次最多查 {max} 个序号。',
   checkFields: '有 {count} 项填写有误，请按各项旁的提示修改。',
+  /** The open API's: a program reads each field's note in `fieldErrors`. */
+  checkFieldsApi: '有 {count} 项输入有误（{fields}），各项说明见 fieldErrors。',
   invalidTime: '请输入有效的日期时间。',
   positive: '必须大于零。',
   tooLong: '内容过长（最多 {max} 个字）。',
@@ -267,6 +269,7 @@ export const errorMessages = defineMessages(zh, {
   serialOrder: 'The last serial cannot come before the first.',
   serialRangeTooWide: 'At most {max} serials at a time.',
   checkFields: 'Fields to correct: {count}; see the note beside each.',
+  checkFieldsApi: 'Fields to correct ({count}): {fields}; each is explained in fieldErrors.',
   invalidTime: 'Enter a valid date and time.',
   positive: 'Must be above zero.',
   tooLong: 'Too long (at most {max} characters).',

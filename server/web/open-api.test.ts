@@ -146,9 +146,12 @@ describe('the OpenAPI document', () => {
     const bad = await call('/statistics/market?year=1999', { key: keys.province });
     expect(bad.status).toBe(400);
     expect(bad.body.error!.fieldErrors!.year).toBe('请输入 2000—2100 之间的年份。');
+    // A program is told which fields and where their notes are, not to look beside them on a form.
+    expect(bad.body.error!.message).toBe('有 1 项输入有误（year），各项说明见 fieldErrors。');
     const unknown = await call('/listings?colour=red', { key: keys.zone });
     expect(unknown.status).toBe(400);
     expect(Object.keys(unknown.body.error!.fieldErrors!)).toEqual(['colour']);
+    expect(unknown.body.error!.message).toBe('有 1 项输入有误（colour），各项说明见 fieldErrors。');
   });
 });
 
