@@ -153,6 +153,16 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(unknown.body.error!.fieldErrors!)).toEqual(['colour']);
     expect(unknown.body.error!.message).toBe('有 1 项输入有误（colour），各项说明见 fieldErrors。');
   });
+
+  it('a method no operation takes is refused with the methods that are, and an unknown path as not found', async () => {
+    const removal = await call('/uses', { key: keys.zone, method: 'DELETE' });
+    expect(removal.status).toBe(405);
+    expect(removal.headers.get('allow')).toBe('GET, POST');
+    expect(removal.body.error).toEqual({ code: 'METHOD_NOT_SUPPORTED', message: '该操作不支持此请求方式。' });
+    const nowhere = await call('/nowhere', { key: keys.zone });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error!.code).toBe('NOT_FOUND');
+  });
 });
 
 describe('keys', () => {

@@ -342,8 +342,10 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
     };
     try {
       if (!op) {
-        const other = API_OPERATIONS.some((o) => o.path === route);
-        throw other ? new Refusal(405, 'METHOD_NOT_SUPPORTED', translate(locale, 'errors', 'methodNotSupported')) : new Refusal(404, 'NOT_FOUND', translate(locale, 'errors', 'apiOperationNotFound'));
+        const allowed = API_OPERATIONS.filter((o) => o.path === route).map((o) => o.method);
+        throw allowed.length > 0
+          ? new Refusal(405, 'METHOD_NOT_SUPPORTED', translate(locale, 'errors', 'methodNotSupported'), { headers: { Allow: allowed.join(', ') } })
+          : new Refusal(404, 'NOT_FOUND', translate(locale, 'errors', 'apiOperationNotFound'));
       }
       const s = await services();
       const secret = bearerOf(req.headers.get('authorization'));

@@ -15,3 +15,9 @@ export async function GET(req: Request, { params }: Params) {
 export async function POST(req: Request, { params }: Params) {
   return handle(req, (await params).path.join('/'));
 }
+
+// Methods no operation takes reach the handler too: a 405 naming the allowed methods, in the caller's
+// language, rather than an empty answer.
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;
