@@ -162,6 +162,8 @@ describe('bids and offers', () => {
     // 300 mu × 400,000 元/亩 × 20% = 24,000,000 元 > zone3's 20,000,000 元.
     await refused(async () => h.as('zone3').bids.place({ listingId: s.demo, price: '400000', qty: '300' }), 'CONFLICT', '可用资金不足以冻结竞买保证金：需要 24,000,000.00 元（报价金额的 20%，依据 平台默认设置），可用 20,000,000.00 元。');
     await refused(async () => h.as('zone3').bids.offer({ listingId: s.negotiated, price: '1500000', qty: '100' }), 'CONFLICT', /可用资金不足以冻结竞买保证金/);
+    // A bid replacing the zone's earlier one counts the deposit it replaces, and the message says so.
+    await refused(async () => h.as('zone').bids.place({ listingId: s.demo, price: '900000', qty: '300' }), 'CONFLICT', /^可用资金不足以冻结新报价的保证金：需要 54,000,000\.00 元（报价金额的 20%，依据 平台默认设置），可用 [\d,]+\.00 元（含您在本挂牌已冻结的 400,000\.00 元）。$/);
   });
 
   it('the wrong procedure for the listing’s mode', async () => {

@@ -33,6 +33,7 @@ export const domainErrors = {
   qtyBelowMinLot: 'BAD_REQUEST',
   insufficientFunds: 'CONFLICT',
   depositAboveFreeFunds: 'CONFLICT',
+  replacementAboveFreeFunds: 'CONFLICT',
   offerNotActive: 'CONFLICT',
   offerQtyUnavailable: 'CONFLICT',
   tradeLapsed: 'CONFLICT',
