@@ -1,6 +1,6 @@
 // How a market setting's value reads: its stored unit (basis points, days, seconds, years) in the unit
 // people use (%, days, minutes, years). Shared by the province's settings page and its forms.
-import type { SettingKey } from '@/server/settings/domain/settings';
+import { NO_DOCUMENT, type SettingKey } from '@/server/settings/domain/settings';
 
 type Unit = 'percent' | 'days' | 'minutes' | 'years';
 
@@ -21,4 +21,9 @@ export const formValue = (key: SettingKey, value: number) => value / SETTING_FOR
 /** A stored value in words: "20%", "10 天", "5 分钟", "2 年". */
 export function settingText(t: (key: `value_${Unit}`, params: { n: string }) => string, key: SettingKey, value: number): string {
   return t(`value_${SETTING_FORM[key].unit}`, { n: String(formValue(key, value)) });
+}
+
+/** The document a setting in force was set by, or, for a default no document set, its name in words. */
+export function documentBasis(t: (key: 'documentNo_default') => string, documentNo: string): string {
+  return documentNo === NO_DOCUMENT ? t('documentNo_default') : documentNo;
 }

@@ -117,9 +117,9 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
   const opened = new Map<string, number>();
   for (const [i, p] of entryPostings.entries()) {
     if (moved[i]) continue;
-    const key = accountKeyString(p.account);
-    let accountId = opened.get(key);
-    if (accountId === undefined) opened.set(key, (accountId = await openAccount(db, p.account, p.amount)));
+    const account = accountKeyString(p.account);
+    let accountId = opened.get(account);
+    if (accountId === undefined) opened.set(account, (accountId = await openAccount(db, p.account, p.amount)));
     else await s.addToBalance.run(p.amount, accountId);
     await prepared(db, 'insert into postings (entry_id, account_id, amount) values (?, ?, ?)').run(entry.id, accountId, p.amount);
   }

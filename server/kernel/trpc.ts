@@ -13,7 +13,7 @@ import { mutationWaitMs } from './limits';
 import { log } from './log';
 import { currentRequest } from './request-scope';
 import type { Actor, Services } from './deps';
-import { NO_DOCUMENT } from '@/server/settings/domain/settings';
+import { documentBasis } from '@/lib/settings-view';
 
 /**
  * Whose data a procedure reaches, declared on each procedure beside its roles: 'public' for
@@ -53,11 +53,19 @@ function zodMessage(locale: Locale, error: ZodError): { message: string; fieldEr
     const params = { max: (issue as { maximum?: number }).maximum, ...(issue as { params?: Record<string, string | number> }).params };
     fieldErrors[field] ??= translate(locale, 'errors', key as never, params);
   }
-  // The message names no field: forms show each field's note beside it, under the label users see.
+  return { message: fieldsRefusal(locale, fieldErrors, 'form'), fieldErrors };
+}
+
+/**
+ * The message of a refusal of fields: a form shows each field's note beside it, under the label users
+ * see, so its message names no field; a program (the open API) is told which fields, each explained
+ * in `fieldErrors`. A note on the input as a whole (`_`) comes first.
+ */
+export function fieldsRefusal(locale: Locale, fieldErrors: Record<string, string>, reader: 'form' | 'api'): string {
   const { _: whole, ...fields } = fieldErrors;
-  const count = Object.keys(fields).length;
-  const message = [whole, count > 0 ? translate(locale, 'errors', 'checkFields', { count }) : undefined].filter(Boolean).join(' ');
-  return { message, fieldErrors };
+  const names = Object.keys(fields);
+  const each = names.length === 0 ? undefined : reader === 'form' ? translate(locale, 'errors', 'checkFields', { count: names.length }) : translate(locale, 'errors', 'checkFieldsApi', { count: names.length, fields: names.join(', ') });
+  return [whole, each].filter(Boolean).join(' ');
 }
 
 /**
@@ -137,7 +145,7 @@ export function formatParams(locale: Locale, params: Record<string, string | num
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === 'right') out[k] = translate(locale, 'ui', `asset_${v}` as never);
-    else if (k === 'documentNo' && v === NO_DOCUMENT) out[k] = translate(locale, 'ui', 'documentNo_default');
+    else if (k === 'documentNo') out[k] = documentBasis((key) => translate(locale, 'ui', key), String(v));
     else if (typeof v === 'number' && k.endsWith('At')) out[k.slice(0, -2)] = formatTime(v, locale);
     else if (typeof v === 'number' && k.endsWith('MilliMu')) out[k.slice(0, -7)] = formatMu(v);
     else if (typeof v === 'number' && k.endsWith('FenPerMu')) out[k.slice(0, -8)] = formatYuan(v);

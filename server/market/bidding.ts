@@ -80,9 +80,13 @@ async function placeInTx(
   const depositFen = depositFor(input.qtyMilliMu, input.priceFenPerMu, deposit.value);
   const available = read.free + (previous?.depositFen ?? 0);
   // A new bid that replaces the zone's earlier one counts that deposit as available, and says so.
-  const refusal = { neededFen: depositFen, freeFen: available, rateBp: deposit.value, documentNo: deposit.documentNo };
-  if (previous) ensure(depositFen <= available, 'replacementAboveFreeFunds', { ...refusal, heldFen: previous.depositFen });
-  else ensure(depositFen <= available, 'depositAboveFreeFunds', refusal);
+  ensure(depositFen <= available, previous ? 'replacementAboveFreeFunds' : 'depositAboveFreeFunds', {
+    neededFen: depositFen,
+    freeFen: available,
+    rateBp: deposit.value,
+    documentNo: deposit.documentNo,
+    ...(previous ? { heldFen: previous.depositFen } : {}),
+  });
   if (previous) await releaseBidInTx(tx, now, previous, 'superseded');
   const [bidderNumber, bid] = await together([
     market.bidderNumberFor(tx, listing.id, actor.organisationId, read.bidderNumbers),

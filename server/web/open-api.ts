@@ -19,7 +19,7 @@ import type { Services } from '@/server/kernel/deps';
 import { apiCallWaitMs } from '@/server/kernel/limits';
 import { log } from '@/server/kernel/log';
 import type { Role, SessionUser } from '@/server/kernel/roles';
-import { BODY_LIMIT, type Context, describeError } from '@/server/kernel/trpc';
+import { BODY_LIMIT, type Context, describeError, fieldsRefusal } from '@/server/kernel/trpc';
 import { sessionUser } from '@/server/users/queries';
 import { archiveResponse } from './archive';
 import { reportInternalError } from './context';
@@ -264,7 +264,7 @@ function inputFromQuery(op: ApiOperation, url: URL, locale: Locale): unknown {
   const unknown = names.filter((n) => !(n in props));
   if (unknown.length > 0) {
     const fieldErrors = Object.fromEntries(unknown.map((n) => [n, translate(locale, 'errors', 'invalidValue')]));
-    throw new Refusal(400, 'BAD_REQUEST', fieldsMessage(locale, fieldErrors), { fieldErrors });
+    throw new Refusal(400, 'BAD_REQUEST', fieldsRefusal(locale, fieldErrors, 'api'), { fieldErrors });
   }
   if (!schema) return undefined;
   return Object.fromEntries(names.map((n) => [n, coerce(url.searchParams.getAll(n), props[n]!)]));
@@ -296,13 +296,6 @@ const bearerOf = (header: string | null) => /^Bearer\s+(\S+)\s*$/i.exec(header ?
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-}
-
-/** A refusal of fields, as a program is told it: which fields, each explained in `fieldErrors` (a form shows each beside its field instead). */
-function fieldsMessage(locale: Locale, fieldErrors: Record<string, string>): string {
-  const { _: whole, ...fields } = fieldErrors;
-  const names = Object.keys(fields);
-  return [whole, names.length > 0 ? translate(locale, 'errors', 'checkFieldsApi', { count: names.length, fields: names.join(', ') }) : undefined].filter(Boolean).join(' ');
 }
 
 const refusalBody = (r: Refusal) => ({ error: { code: r.code, message: r.message, ...(r.extra.fieldErrors ? { fieldErrors: r.extra.fieldErrors } : {}) } });
@@ -375,7 +368,7 @@ export function createOpenApiHandler({ services }: OpenApiHandlerOptions) {
         reportInternalError({ error, path: op.procedure, ctx });
         const described = describeError(locale, error, requestId);
         const { fieldErrors, requestId: faultId } = described;
-        const message = fieldErrors ? fieldsMessage(locale, fieldErrors) : described.message;
+        const message = fieldErrors ? fieldsRefusal(locale, fieldErrors, 'api') : described.message;
         const headers: Record<string, string> = {};
         const retry = /(\d+)/.exec(error.code === 'TOO_MANY_REQUESTS' ? message : '')?.[1];
         if (retry) headers['Retry-After'] = retry;

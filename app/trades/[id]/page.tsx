@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { translator } from '@/lib/i18n';
 import { formatDate, formatTime } from '@/lib/format';
-import { settingText } from '@/lib/settings-view';
+import { documentBasis, settingText } from '@/lib/settings-view';
 import { requireRole } from '@/server/web/page';
 import { Money, Mu, PricePerMu, StandingBadge, StatusBadge, Time } from '@/components/ui';
 import { PageError } from '@/components/market-notice';
@@ -12,7 +12,6 @@ import { PrintButton } from './print-button';
 import { VerificationBlock } from '@/components/verification-block';
 import { tradeCode } from '@/server/verify/queries';
 import { verificationLink } from '@/server/web/qr';
-import { NO_DOCUMENT } from '@/server/settings/domain/settings';
 
 export default async function TradeConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,8 +19,7 @@ export default async function TradeConfirmationPage({ params }: { params: Promis
   const tm = translator(locale, 'market');
   const ta = translator(locale, 'admin');
   const tu = translator(locale, 'ui');
-  /** The document a rule in force was set by, or that it is the platform's default. */
-  const basis = (documentNo: string) => (documentNo === NO_DOCUMENT ? tu('documentNo_default') : documentNo);
+  const basis = (documentNo: string) => documentBasis(tu, documentNo);
   const tradeId = Number(id);
   if (!Number.isSafeInteger(tradeId) || tradeId <= 0) return <PageError message={tm('bad_id')} />;
   const got = await load(() => caller.trades.get({ id: tradeId }));
