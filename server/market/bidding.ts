@@ -43,26 +43,30 @@ function checkGuidanceFloor(guidance: readonly Guidance[], now: number, listing:
   checkFloor(guidanceInForce(guidance, now, listing.landType), priceFenPerMu);
 }
 
-/** What a bid or offer reads before its checks, read together: on PostgreSQL one round trip. */
+/**
+ * What a bid or offer reads before its checks, read together: on PostgreSQL one round trip. The new
+ * bid's id is among them, so that its writes need not wait for its insert.
+ */
 async function readsForBid(tx: Tx, now: number, actor: Actor, listingId: number) {
-  const [listing, standing, settings, free, bidderNumbers, guidance] = await together([
+  const [listing, standing, settings, free, bidderNumbers, guidance, bidId] = await together([
     market.listingToBidOn(tx, listingId),
     market.activeBids(tx, listingId),
     settingsAt(tx, now),
     balanceOf(tx, accountsOf.zoneFunds(actor.organisationId)),
     market.bidderNumbersOf(tx, listingId, actor.organisationId),
     guidanceRows(tx),
+    market.nextId(tx, 'bids'),
   ]);
-  return { listing, standing, settings, free, bidderNumbers, guidance };
+  return { listing, standing, settings, free, bidderNumbers, guidance, bidId };
 }
 type ReadForBid = Awaited<ReturnType<typeof readsForBid>>;
 
 /**
  * Freezes the deposit of a new bid or offer, replacing the zone's earlier one on the same listing
  * (`previous`): its deposit counts toward the new one, so a raise needs only the difference in free
- * funds (`read.free`, before the bid). `read.settings` are those in force at the bid's moment. The
- * bid's writes that do not depend on one another go together (on PostgreSQL, in one round trip),
- * `noticesFor` the bid among them.
+ * funds (`read.free`, before the bid). `read.settings` are those in force at the bid's moment. All of
+ * the bid's writes go together (on PostgreSQL, in one round trip), in order: the earlier bid's
+ * deposit released before the new one is frozen; `noticesFor` the bid among them.
  */
 async function placeInTx(
   tx: Tx,
@@ -87,22 +91,23 @@ async function placeInTx(
     documentNo: deposit.documentNo,
     ...(previous ? { heldFen: previous.depositFen } : {}),
   });
-  if (previous) await releaseBidInTx(tx, now, previous, 'superseded');
-  const [bidderNumber, bid] = await together([
-    market.bidderNumberFor(tx, listing.id, actor.organisationId, read.bidderNumbers),
-    market.insertBid(tx, {
-      listingId: listing.id,
-      zoneId: actor.organisationId,
-      kind,
-      status: 'active',
-      priceFenPerMu: input.priceFenPerMu,
-      qtyMilliMu: input.qtyMilliMu,
-      depositFen,
-      placedAt: now,
-      placedBy: actor.userId,
-    }),
-  ]);
+  const bid: market.BidRow = {
+    id: read.bidId,
+    listingId: listing.id,
+    zoneId: actor.organisationId,
+    kind,
+    status: 'active',
+    priceFenPerMu: input.priceFenPerMu,
+    qtyMilliMu: input.qtyMilliMu,
+    depositFen,
+    placedAt: now,
+    placedBy: actor.userId,
+  };
+  const bidderNumber = market.bidderNumberOf(read.bidderNumbers);
   await together([
+    previous ? releaseBidInTx(tx, now, previous, 'superseded') : Promise.resolve(),
+    market.recordBidderNumber(tx, listing.id, actor.organisationId, read.bidderNumbers),
+    market.insertBid(tx, bid),
     postEntry(
       tx,
       { idempotencyKey: `freeze:${bid.id}`, reason: 'deposit_frozen', listingId: listing.id, actorUserId: actor.userId, at: now },

@@ -3,7 +3,7 @@
 // or a settlement runs are built once (`reusable`, placeholders `$`) rather than on every call.
 import 'server-only';
 import { and, desc, eq, getTableColumns, lte, max, sql } from 'drizzle-orm';
-import { type DbOrTx, prepared, reusable } from '@/db/client';
+import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
 
 export type ListingRow = typeof listings.$inferSelect;
@@ -37,10 +37,18 @@ const listingOfCountyQuery = (db: DbOrTx) =>
   db.select().from(listings).where(and(eq(listings.id, $('id')), eq(listings.countyId, $('countyId')))).prepare();
 export const findListingOfCounty = (db: DbOrTx, id: number, countyId: number) => reusable(db, listingOfCountyQuery).get({ id, countyId });
 
-/** The id the next row will get; callers hold the write lock (inTransaction), so it cannot be taken. */
-export async function nextId(db: DbOrTx, table: 'listings' | 'trades' | 'lots'): Promise<number> {
-  const t = { listings, trades, lots }[table];
-  const [row] = await db.select({ m: max(t.id) }).from(t).all();
+const lastIdQueries = {
+  listings: (db: DbOrTx) => db.select({ m: max(listings.id) }).from(listings).prepare(),
+  trades: (db: DbOrTx) => db.select({ m: max(trades.id) }).from(trades).prepare(),
+  lots: (db: DbOrTx) => db.select({ m: max(lots.id) }).from(lots).prepare(),
+  bids: (db: DbOrTx) => db.select({ m: max(bids.id) }).from(bids).prepare(),
+};
+/**
+ * The id the next row will get, as SQLite numbers a rowid (and PostgreSQL's trigger does); callers
+ * hold the write lock (inTransaction), so it cannot be taken.
+ */
+export async function nextId(db: DbOrTx, table: keyof typeof lastIdQueries): Promise<number> {
+  const row = await reusable(db, lastIdQueries[table]).get();
   return (row?.m ?? 0) + 1;
 }
 
@@ -71,6 +79,7 @@ const insertBidQuery = (db: DbOrTx) =>
   db
     .insert(bids)
     .values({
+      id: $('id'),
       listingId: $('listingId'),
       zoneId: $('zoneId'),
       kind: $('kind'),
@@ -81,10 +90,10 @@ const insertBidQuery = (db: DbOrTx) =>
       placedAt: $('placedAt'),
       placedBy: $('placedBy'),
     })
-    .returning()
     .prepare();
-export async function insertBid(db: DbOrTx, values: Omit<typeof bids.$inferInsert, 'id'>): Promise<BidRow> {
-  return (await reusable(db, insertBidQuery).get(values))!;
+/** A bid with its id given (nextId): its deposit, audit record and notices can be written with it. */
+export async function insertBid(db: DbOrTx, bid: BidRow): Promise<void> {
+  await reusable(db, insertBidQuery).run(bid);
 }
 
 const setBidStatusQuery = (db: DbOrTx) => db.update(bids).set({ status: sql`${$('status')}` }).where(eq(bids.id, $('id'))).prepare();
@@ -105,11 +114,12 @@ export type BidderNumbers = { number: string | null; given: number };
 export const bidderNumbersOf = async (db: DbOrTx, listingId: number, zoneId: number): Promise<BidderNumbers> => (await reusable(db, bidderNumberQuery).get(listingId, zoneId, listingId))!;
 
 /** The zone's bidder number (竞买号) in a listing, assigned on its first bid (`read` by bidderNumbersOf). */
-export async function bidderNumberFor(db: DbOrTx, listingId: number, zoneId: number, read: BidderNumbers): Promise<string> {
-  if (read.number !== null) return read.number;
-  const number = String(read.given + 1).padStart(3, '0');
-  await db.insert(bidderNumbers).values({ listingId, zoneId, number }).run();
-  return number;
+/** The zone's bidder number in a listing: the one it has, or the listing's next (recordBidderNumber). */
+export const bidderNumberOf = (read: BidderNumbers): string => read.number ?? String(read.given + 1).padStart(3, '0');
+
+/** Records a zone's bidder number with its first bid or offer on the listing; one it has is kept. */
+export async function recordBidderNumber(db: Tx, listingId: number, zoneId: number, read: BidderNumbers): Promise<void> {
+  if (read.number === null) await db.insert(bidderNumbers).values({ listingId, zoneId, number: bidderNumberOf(read) }).run();
 }
 
 /**
