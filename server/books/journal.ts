@@ -6,26 +6,15 @@ import { type DbOrTx, type Tx, prepared, reusable, together } from '@/db/client'
 import { accounts, journalEntries, organisations, postings, proceedsSpendings, trades } from '@/db/schema';
 import { type AccountKey, type Asset, type EntryReason, STATEMENT_PAGE_ENTRIES, accountKeyString, samePostings, type Posting, SOURCE_BUCKETS, accountsOf, balancesAfter, isBalanced } from '@/server/books/domain/ledger';
 
-// The journal's hot statements: every posting moves its account's balance (finding the account by its
-// key in the same statement) and is written. Kept per connection: a bid posts twice, a settlement
-// a dozen times, and on PostgreSQL every statement is a round trip (docs/decisions/0005, 0018).
+// The journal's hot statements: an entry moves its accounts' balances, finding them by key (one
+// statement for those without a lot, one for those with), and its postings are written. Kept per
+// connection: a bid posts twice, a settlement a dozen times (docs/decisions/0005, 0018).
 const statements = (db: DbOrTx) => reusable(db, journalStatements);
 const NO_POSTINGS_YET = 'not exists (select 1 from postings p join journal_entries e on e.id = p.entry_id where e.idempotency_key = ?)';
 const journalStatements = (db: DbOrTx) => ({
   accountByKey: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id = ?'),
   accountByKeyNoLot: prepared(db, 'select id, balance from accounts where organisation_id = ? and asset = ? and bucket = ? and lot_id is null'),
   addToBalance: prepared(db, 'update accounts set balance = balance + ? where id = ?'),
-  // A new entry's balance moves, sent with the entry's insert and made only while the entry has no
-  // postings: an entry and its postings are written in one transaction, so that is the entry just
-  // written, and a repeated key moves nothing.
-  moveForNewEntry: prepared<{ id: number }>(
-    db,
-    `update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id = ? and ${NO_POSTINGS_YET} returning id`,
-  ),
-  moveForNewEntryNoLot: prepared<{ id: number }>(
-    db,
-    `update accounts set balance = balance + ? where organisation_id = ? and asset = ? and bucket = ? and lot_id is null and ${NO_POSTINGS_YET} returning id`,
-  ),
   entryByKey: prepared(db, 'select id, reason from journal_entries where idempotency_key = ?'),
   postingsOfEntry: prepared(
     db,
@@ -96,13 +85,11 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
   const key = header.idempotencyKey;
   // The entry, its balance moves and its postings together, in this order (one round trip on
   // PostgreSQL); the moves and postings are made only for an entry not already in the journal.
-  const [entry, moved] = await together([
+  const moves = movesByAccount(entryPostings);
+  const [entry, movedNoLot, movedWithLot] = await together([
     reusable(db, insertEntryQuery).get({ memo: '', tradeId: null, listingId: null, useId: null, actorUserId: null, ...header }),
-    together(
-      entryPostings.map(({ account: k, amount }) =>
-        k.lotId === null ? s.moveForNewEntryNoLot.get(amount, k.organisationId, k.asset, k.bucket, key) : s.moveForNewEntry.get(amount, k.organisationId, k.asset, k.bucket, k.lotId, key),
-      ),
-    ),
+    moves.noLot.length > 0 ? balanceMoves(db, moves.noLot.length, false).all(...moves.noLot.flatMap(moveParameters(false)), key) : Promise.resolve([]),
+    moves.withLot.length > 0 ? balanceMoves(db, moves.withLot.length, true).all(...moves.withLot.flatMap(moveParameters(true)), key) : Promise.resolve([]),
     entryPostings.length > 0 ? postingsOnAccountsThatExist(db, entryPostings.length).run(...entryPostings.flatMap(postingParameters(key))) : Promise.resolve(),
   ]);
   if (!entry) {
@@ -114,10 +101,11 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
   }
   // A posting whose move found no account is its account's first: it opens the account now, with its
   // amount (a later posting of the entry to the same account moves it), and is written.
+  const moved = new Set([...movedNoLot, ...movedWithLot].map(accountKeyString));
   const opened = new Map<string, number>();
-  for (const [i, p] of entryPostings.entries()) {
-    if (moved[i]) continue;
+  for (const p of entryPostings) {
     const account = accountKeyString(p.account);
+    if (moved.has(account)) continue;
     let accountId = opened.get(account);
     if (accountId === undefined) opened.set(account, (accountId = await openAccount(db, p.account, p.amount)));
     else await s.addToBalance.run(p.amount, accountId);
@@ -125,6 +113,38 @@ export async function postEntry(db: Tx, header: EntryHeader, entryPostings: read
   }
   return true;
 }
+
+/** An entry's postings summed per account, apart for accounts without a lot and with one (each its own unique index). */
+function movesByAccount(entryPostings: readonly Posting[]) {
+  const sums = new Map<string, Posting>();
+  for (const { account, amount } of entryPostings) {
+    const k = accountKeyString(account);
+    const sum = sums.get(k);
+    sums.set(k, { account, amount: (sum?.amount ?? 0) + amount });
+  }
+  const all = [...sums.values()];
+  return { noLot: all.filter((m) => m.account.lotId === null), withLot: all.filter((m) => m.account.lotId !== null) };
+}
+
+/**
+ * A new entry's balance moves on `n` accounts in one statement (its text kept per number and kind),
+ * sent with the entry's insert and made only while the entry has no postings: an entry and its
+ * postings are written in one transaction, so that is the entry just written, and a repeated key
+ * moves nothing. The accounts it finds are returned: one it does not find is opened after.
+ */
+const balanceMoves = (db: DbOrTx, n: number, withLot: boolean) =>
+  prepared<AccountKey>(
+    db,
+    'update accounts set balance = balance + v.column1 from (values ' +
+      Array.from({ length: n }, () => `(cast(? as bigint), cast(? as bigint), cast(? as text), cast(? as text)${withLot ? ', cast(? as bigint)' : ''})`).join(', ') +
+      ') as v where accounts.organisation_id = v.column2 and accounts.asset = v.column3 and accounts.bucket = v.column4 and ' +
+      `${withLot ? 'accounts.lot_id = v.column5' : 'accounts.lot_id is null'} and ${NO_POSTINGS_YET} ` +
+      'returning organisation_id as "organisationId", asset, bucket, lot_id as "lotId"',
+  );
+const moveParameters = (withLot: boolean) => (m: Posting) => {
+  const k = m.account;
+  return withLot ? [m.amount, k.organisationId, k.asset, k.bucket, k.lotId] : [m.amount, k.organisationId, k.asset, k.bucket];
+};
 
 /**
  * An entry's postings on the accounts that exist, in one statement (its text kept per number of
