@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium } from '@playwright/test';
+import { serveArgs } from './serve';
 
 type Role = 'county' | 'zone' | 'province' | 'city';
 type State = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -208,7 +209,7 @@ export async function startApp(log: (s: string) => void) {
   const logFile = path.join(dataDir, 'server.log');
   const env = { QX_DATA_DIR: dataDir, QX_DEMO: '1' };
   const port = await freePort();
-  const server = startServer(['dist/server.cjs'], process.cwd(), { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, logFile);
+  const server = startServer(serveArgs(), process.cwd(), { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, logFile);
   const baseUrl = `http://127.0.0.1:${port}`;
   const close = () => stopServer(server).then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   await waitUp(`${baseUrl}/login`, logFile).catch((e: unknown) => close().then(() => Promise.reject(e)));

@@ -13,6 +13,7 @@ import { documentStore } from '@/server/kernel/document-store';
 import { payTrade } from '@/server/market/settlement';
 import { type Cluster, postgresInstalled, runOn, startCluster } from '@/server/testing/pg-cluster';
 import { awardsToPay } from './awards';
+import { serveArgs } from './serve';
 
 type Write = { text: string; args: unknown[] };
 
@@ -82,7 +83,7 @@ export async function seedAppOnPostgres(cluster: Cluster, dataDir: string, listi
 
 /** Starts the app on a PostgreSQL database as `npm start` starts it. */
 export function startOnPostgres(url: string, dataDir: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['dist/server.cjs'], {
+  return spawn(process.execPath, serveArgs(), {
     env: { ...process.env, QX_DATA_DIR: dataDir, QX_DB: 'pg', QX_DATABASE_URL: url, QX_DEMO: '1', QX_MUTATIONS_PER_MINUTE_USER: '10000000', QX_MUTATIONS_PER_MINUTE_ADDRESS: '10000000', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
     stdio: 'ignore',
     detached: true,

@@ -33,6 +33,7 @@ import type { Services } from '@/server/kernel/deps';
 import { documentStore } from '@/server/kernel/document-store';
 import { payTrade } from '@/server/market/settlement';
 import { awardsToPay } from './awards';
+import { serveArgs } from './serve';
 import { type PacedResult, paced, rateWithin } from './paced';
 import { firstLoadJs, startApp as startFirstLoadApp, withEmptyNextApp } from './first-load';
 import { openAuctionsOnPostgres, seedAppOnPostgres, settlementOnPostgres, startOnPostgres, withCluster } from './pg';
@@ -172,7 +173,7 @@ const PORT = 3400 + (process.pid % 50);
 const BARE_PORT = PORT + 1;
 
 function startApp(dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['dist/server.cjs'], {
+  return spawn(process.execPath, serveArgs(), {
     // The demo's data; the mutation limits out of the way, since the benchmark is every zone at once, flat out.
     env: { ...process.env, QX_DATA_DIR: dataDir, QX_DEMO: '1', QX_MUTATIONS_PER_MINUTE_USER: '10000000', QX_MUTATIONS_PER_MINUTE_ADDRESS: '10000000', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), AUTH_SECRET: 'bench-secret-not-for-production-use-00000000' },
     stdio: 'ignore',
