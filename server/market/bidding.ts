@@ -8,7 +8,7 @@ import { balanceOf, postEntry } from '@/server/books/journal';
 import * as market from './queries';
 import { settingsAt } from '@/server/settings/queries';
 import type { LandType } from '@/server/projects/domain/projects';
-import { bestPrice, checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
+import { bestPrice, bidderNumberOf, checkBidQty, depositFor, extendedClose, listingPhase, minimumBid } from '@/server/market/domain/auction';
 import { DomainError, ensure } from '@/server/kernel/errors';
 import { accountsOf, holdFrozen } from '@/server/books/domain/ledger';
 import { awardInTx, finishListingInTx, releaseBidInTx } from './closing';
@@ -103,7 +103,7 @@ async function placeInTx(
     placedAt: now,
     placedBy: actor.userId,
   };
-  const bidderNumber = market.bidderNumberOf(read.bidderNumbers);
+  const bidderNumber = bidderNumberOf(read.bidderNumbers);
   await together([
     previous ? releaseBidInTx(tx, now, previous, 'superseded') : Promise.resolve(),
     market.recordBidderNumber(tx, listing.id, actor.organisationId, read.bidderNumbers),

@@ -5,6 +5,7 @@ import 'server-only';
 import { and, desc, eq, getTableColumns, lte, max, sql } from 'drizzle-orm';
 import { type DbOrTx, type Tx, prepared, reusable } from '@/db/client';
 import { bidderNumbers, bids, lots, listings, organisations, trades } from '@/db/schema';
+import { type BidderNumbers, bidderNumberOf } from './domain/auction';
 
 export type ListingRow = typeof listings.$inferSelect;
 export type BidRow = typeof bids.$inferSelect;
@@ -106,18 +107,13 @@ export const bidById = (db: DbOrTx, id: number) => reusable(db, bidByIdQuery).ge
 
 /** The zone's bidder number (竞买号) in a listing, and how many the listing has given, in one read. */
 const bidderNumberQuery = (db: DbOrTx) =>
-  prepared<{ number: string | null; given: number }>(
+  prepared<BidderNumbers>(
     db,
     'select (select number from bidder_numbers where listing_id = ? and zone_id = ?) as number, (select count(*) from bidder_numbers where listing_id = ?) as given',
   );
-export type BidderNumbers = { number: string | null; given: number };
 export const bidderNumbersOf = async (db: DbOrTx, listingId: number, zoneId: number): Promise<BidderNumbers> => (await reusable(db, bidderNumberQuery).get(listingId, zoneId, listingId))!;
 
-/** The zone's bidder number (竞买号) in a listing, assigned on its first bid (`read` by bidderNumbersOf). */
-/** The zone's bidder number in a listing: the one it has, or the listing's next (recordBidderNumber). */
-export const bidderNumberOf = (read: BidderNumbers): string => read.number ?? String(read.given + 1).padStart(3, '0');
-
-/** Records a zone's bidder number with its first bid or offer on the listing; one it has is kept. */
+/** Records a zone's bidder number (bidderNumberOf) with its first bid or offer on the listing; one it has is kept. */
 export async function recordBidderNumber(db: Tx, listingId: number, zoneId: number, read: BidderNumbers): Promise<void> {
   if (read.number === null) await db.insert(bidderNumbers).values({ listingId, zoneId, number: bidderNumberOf(read) }).run();
 }

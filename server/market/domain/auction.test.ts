@@ -9,6 +9,7 @@ import {
   type StandingBid,
   allocate,
   awardSummary,
+  bidderNumberOf,
   bidStandings,
   checkBidQty,
   checkListingTerms,
@@ -476,5 +477,13 @@ describe('listingEditRefusal', () => {
     expect(listingEditRefusal(l, 2_000)).toBe('listingClosed');
     expect(listingEditRefusal({ ...l, bidsEver: 1 }, 1_500)).toBe('listingHasBids');
     for (const status of ['closed', 'withdrawn', 'rejected'] as const) expect(listingEditRefusal({ ...l, status }, 1_500)).toBe('listingNotEditable');
+  });
+});
+
+describe('bidder numbers (竞买号)', () => {
+  it('keeps the number a zone has; a new bidder gets the listing\'s next, three digits', () => {
+    expect(bidderNumberOf({ number: '002', given: 5 })).toBe('002');
+    expect(bidderNumberOf({ number: null, given: 0 })).toBe('001');
+    expect(bidderNumberOf({ number: null, given: 11 })).toBe('012');
   });
 });

@@ -80,6 +80,15 @@ export function checkListingTerms(terms: ListingTerms, freeQtyMilliMu: number, n
   ensure(tradeAmount(terms.minLotMilliMu as MilliMu, terms.reservePriceFenPerMu as FenPerMu) > 0, 'minLotWorthless');
 }
 
+/** A listing's bidder numbers as read for one zone: the zone's own, if it has bid, and how many are given. */
+export interface BidderNumbers {
+  number: string | null;
+  given: number;
+}
+
+/** The zone's bidder number (竞买号) in a listing: the one it has, or the listing's next, 001 upward. */
+export const bidderNumberOf = (read: BidderNumbers): string => read.number ?? String(read.given + 1).padStart(3, '0');
+
 /** The best price among a listing's standing bids, null when none stands. */
 export function bestPrice(standing: readonly { priceFenPerMu: number }[]): number | null {
   return standing.length === 0 ? null : Math.max(...standing.map((b) => b.priceFenPerMu));
